@@ -1,0 +1,150 @@
+// Package component maps Go packages to the components of a code base.
+//
+// A component is a named group of packages, given by globs relative to the
+// module root. Where the policy names no components, each top-level
+// directory of each module is one. The policy package builds a Resolver
+// from the policy; analyzers receive the same specs through their flags.
+package component
+
+import (
+	"path"
+	"sort"
+	"strings"
+)
+
+// Spec names a component and the package globs that belong to it.
+type Spec struct {
+	Name  string
+	Paths []Glob
+}
+
+// Module is a main module of the analysed code base.
+type Module struct {
+	Path string // module path, e.g. "example.com/shop"
+	Dir  string // absolute directory, where known (unused by matching)
+}
+
+// Resolver maps package import paths to component names.
+// The zero value puts every package of no module in no component.
+type Resolver struct {
+	specs   []Spec
+	modules []Module // sorted by descending path length, so nested modules win
+}
+
+// NewResolver returns a Resolver for the given components and main modules.
+// Specs are tried in order; the first whose glob matches wins.
+func NewResolver(specs []Spec, modules []Module) *Resolver {
+	ms := append([]Module(nil), modules...)
+	sort.SliceStable(ms, func(i, j int) bool { return len(ms[i].Path) > len(ms[j].Path) })
+	return &Resolver{specs: specs, modules: ms}
+}
+
+// Placement says where a package belongs.
+type Placement struct {
+	Component string // the component's name; empty for packages outside the main modules
+	Module    string // the main module that holds the package; empty if none
+	Rel       string // the package's path relative to its module root ("" for the root package)
+	// Implicit is set when the policy names components but none matched:
+	// the package is then placed in the default component of its
+	// top-level directory, and the audit lists it so it is not lost.
+	Implicit bool
+}
+
+// Resolve places the package with the given import path.
+func (r *Resolver) Resolve(pkgPath string) Placement {
+	mod, rel, ok := r.split(pkgPath)
+	if !ok {
+		return Placement{}
+	}
+	pl := Placement{Module: mod, Rel: rel}
+	for _, s := range r.specs {
+		for _, g := range s.Paths {
+			if g.Match(rel) || g.Match(pkgPath) {
+				pl.Component = s.Name
+				return pl
+			}
+		}
+	}
+	pl.Component = r.defaultName(mod, rel)
+	pl.Implicit = len(r.specs) > 0
+	return pl
+}
+
+// Component returns the name of the package's component, or "" for a
+// package outside the main modules.
+func (r *Resolver) Component(pkgPath string) string { return r.Resolve(pkgPath).Component }
+
+// split finds the main module holding pkgPath.
+func (r *Resolver) split(pkgPath string) (mod, rel string, ok bool) {
+	for _, m := range r.modules {
+		if pkgPath == m.Path {
+			return m.Path, "", true
+		}
+		if strings.HasPrefix(pkgPath, m.Path+"/") {
+			return m.Path, pkgPath[len(m.Path)+1:], true
+		}
+	}
+	return "", "", false
+}
+
+// defaultName is the component of a package that no spec claims: its
+// top-level directory, prefixed by the module's last element when there
+// are several main modules. The module's root package takes the module's
+// last element.
+func (r *Resolver) defaultName(mod, rel string) string {
+	base := path.Base(mod)
+	if rel == "" {
+		return base
+	}
+	top, _, _ := strings.Cut(rel, "/")
+	if len(r.modules) > 1 {
+		return base + "/" + top
+	}
+	return top
+}
+
+// Defaults returns the components that the default rule gives the listed
+// packages (one per top-level directory of each module), sorted by name.
+// oneway init writes them into a starter policy.
+func (r *Resolver) Defaults(pkgPaths []string) []DefaultComponent {
+	byName := map[string]*DefaultComponent{}
+	for _, p := range pkgPaths {
+		mod, rel, ok := r.split(p)
+		if !ok {
+			continue
+		}
+		name := r.defaultName(mod, rel)
+		dc := byName[name]
+		if dc == nil {
+			pattern := "."
+			if rel != "" {
+				top, _, _ := strings.Cut(rel, "/")
+				pattern = top + "/..."
+			}
+			if len(r.modules) > 1 {
+				if rel == "" {
+					pattern = mod
+				} else {
+					top, _, _ := strings.Cut(rel, "/")
+					pattern = mod + "/" + top + "/..."
+				}
+			}
+			dc = &DefaultComponent{Name: name, Pattern: pattern}
+			byName[name] = dc
+		}
+		dc.Packages++
+	}
+	out := make([]DefaultComponent, 0, len(byName))
+	for _, dc := range byName {
+		out = append(out, *dc)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// DefaultComponent is a component found by the default rule.
+type DefaultComponent struct {
+	Name     string
+	Pattern  string // the glob that selects it
+	Packages int    // how many of the listed packages it holds
+}

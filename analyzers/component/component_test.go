@@ -1,0 +1,89 @@
+package component
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestGlobMatch(t *testing.T) {
+	cases := []struct {
+		name, pattern, path string
+		want                bool
+		reason              string
+	}{
+		{"exact", "internal/billing", "internal/billing", true, "a plain pattern names one path"},
+		{"exact-no-below", "internal/billing", "internal/billing/ledger", false, "a plain pattern does not reach below"},
+		{"dots-self", "internal/billing/...", "internal/billing", true, "... matches the directory itself"},
+		{"dots-below", "internal/billing/...", "internal/billing/ledger/x", true, "... matches everything below"},
+		{"dots-sibling-prefix", "internal/bill/...", "internal/billing", false, "segments never match by prefix"},
+		{"star", "cmd/*", "cmd/shop", true, "* matches one segment"},
+		{"star-not-deeper", "cmd/*", "cmd/shop/x", false, "* matches exactly one segment"},
+		{"doublestar-file", "**/*_gen.go", "a/b/c_gen.go", true, "** spans directories"},
+		{"doublestar-zero", "**/*_gen.go", "c_gen.go", true, "** may match no segment"},
+		{"doublestar-miss", "**/*_gen.go", "a/b/c.go", false, "the last segment must still match"},
+		{"root-dot", ".", "", true, ". is the module root"},
+		{"root-dot-not-below", ".", "billing", false, ". is only the root"},
+		{"all", "./...", "any/thing", true, "./... is everything"},
+		{"all-root", "...", "", true, "... includes the root"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			g, err := CompileGlob(c.pattern)
+			if err != nil {
+				t.Fatalf("CompileGlob(%q): %v", c.pattern, err)
+			}
+			if got := g.Match(c.path); got != c.want {
+				t.Errorf("%q.Match(%q) = %v, want %v (%s)", c.pattern, c.path, got, c.want, c.reason)
+			}
+		})
+	}
+}
+
+func TestCompileGlobErrors(t *testing.T) {
+	for _, p := range []string{"", "/abs/...", `a\b`, "a//b", "a/../b", ".../a", "a...", "a**b", "a/[x"} {
+		if _, err := CompileGlob(p); err == nil {
+			t.Errorf("CompileGlob(%q) succeeded, want an error", p)
+		}
+	}
+}
+
+func TestResolve(t *testing.T) {
+	mods := []Module{{Path: "example.com/shop"}}
+	specs := []Spec{
+		{Name: "billing", Paths: []Glob{MustCompileGlob("billing/..."), MustCompileGlob("cmd/billing")}},
+		{Name: "web", Paths: []Glob{MustCompileGlob("web/...")}},
+	}
+	r := NewResolver(specs, mods)
+	cases := []struct {
+		pkg  string
+		want Placement
+	}{
+		{"example.com/shop/billing/ledger", Placement{Component: "billing", Module: "example.com/shop", Rel: "billing/ledger"}},
+		{"example.com/shop/cmd/billing", Placement{Component: "billing", Module: "example.com/shop", Rel: "cmd/billing"}},
+		{"example.com/shop/orders", Placement{Component: "orders", Module: "example.com/shop", Rel: "orders", Implicit: true}},
+		{"example.com/shop", Placement{Component: "shop", Module: "example.com/shop", Rel: "", Implicit: true}},
+		{"example.com/shopping/x", Placement{}},
+		{"fmt", Placement{}},
+	}
+	for _, c := range cases {
+		if got := r.Resolve(c.pkg); got != c.want {
+			t.Errorf("Resolve(%q) = %+v, want %+v", c.pkg, got, c.want)
+		}
+	}
+}
+
+func TestDefaultsSeveralModules(t *testing.T) {
+	r := NewResolver(nil, []Module{{Path: "example.com/a"}, {Path: "example.com/a/tools"}})
+	got := r.Defaults([]string{"example.com/a/web", "example.com/a/web/x", "example.com/a/tools/gen", "example.com/a"})
+	want := []DefaultComponent{
+		{Name: "a", Pattern: "example.com/a", Packages: 1},
+		{Name: "a/web", Pattern: "example.com/a/web/...", Packages: 2},
+		{Name: "tools/gen", Pattern: "example.com/a/tools/gen/...", Packages: 1},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Defaults = %+v\nwant %+v", got, want)
+	}
+	if c := r.Component("example.com/a/tools/gen"); c != "tools/gen" {
+		t.Errorf("nested module: component %q, want tools/gen (the nested module wins)", c)
+	}
+}

@@ -1,0 +1,67 @@
+// Package atomicfile writes files so that a reader (or a crash) never
+// sees half of one: the data goes to a temporary file in the same
+// directory, which is then renamed over the target.
+package atomicfile
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// ErrExists is returned by Create when the target exists.
+var ErrExists = errors.New("file exists")
+
+// Write replaces name with data atomically. On any error the previous
+// content of name, if any, is left untouched and no temporary file stays
+// behind. A new file gets perm; an existing one keeps its permissions.
+func Write(name string, data []byte, perm fs.FileMode) (err error) {
+	if fi, err := os.Stat(name); err == nil {
+		if fi.IsDir() {
+			return fmt.Errorf("%s is a directory", name)
+		}
+		perm = fi.Mode().Perm()
+	}
+	dir, base := filepath.Split(name)
+	if dir == "" {
+		dir = "."
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return err
+	}
+	if err = tmp.Chmod(perm); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), name)
+}
+
+// Create writes a new file atomically and fails with ErrExists, without
+// touching it, when name already exists. (A file created by someone else
+// between the check and the rename is replaced: the rename is atomic, the
+// check is not.)
+func Create(name string, data []byte, perm fs.FileMode) error {
+	if _, err := os.Lstat(name); err == nil {
+		return fmt.Errorf("%s: %w", name, ErrExists)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return Write(name, data, perm)
+}

@@ -1,0 +1,123 @@
+// Package cli implements the oneway command: audit, init, rules and
+// version. The main package only hands it the arguments and the process
+// streams and exits with the code it returns.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+
+	"github.com/oneway-lint/oneway/analyzers"
+	"github.com/oneway-lint/oneway/analyzers/family"
+)
+
+// Exit codes.
+const (
+	ExitClean    = 0 // no (new) invest-now decisions
+	ExitInvest   = 1 // invest-now decisions
+	ExitUsage    = 2 // usage or policy error
+	ExitAnalysis = 3 // the code could not be analysed
+)
+
+// Env is what a command sees of its process.
+type Env struct {
+	Stdout, Stderr io.Writer
+	Dir            string              // the working directory
+	Getenv         func(string) string // the environment
+	IsTerminal     func(w io.Writer) bool
+	Families       []family.Family // the rule families; nil means analyzers.Families()
+}
+
+func (e *Env) families() []family.Family {
+	if e.Families != nil {
+		return e.Families
+	}
+	return analyzers.Families()
+}
+
+// Main runs the oneway command with args (without the program name)
+// and returns the exit code.
+func Main(ctx context.Context, args []string, env Env) int {
+	if env.Getenv == nil {
+		env.Getenv = os.Getenv
+	}
+	if env.IsTerminal == nil {
+		env.IsTerminal = func(io.Writer) bool { return false }
+	}
+	if len(args) == 0 {
+		usage(env.Stderr)
+		return ExitUsage
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "audit":
+		return runAudit(ctx, rest, env)
+	case "init":
+		return runInit(ctx, rest, env)
+	case "rules":
+		return runRules(rest, env)
+	case "version", "-version", "--version":
+		fmt.Fprintf(env.Stdout, "oneway %s\n", Version())
+		return ExitClean
+	case "help", "-h", "-help", "--help":
+		usage(env.Stdout)
+		return ExitClean
+	}
+	fmt.Fprintf(env.Stderr, "oneway: unknown command %q\n\n", cmd)
+	usage(env.Stderr)
+	return ExitUsage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, `oneway finds the one-way doors in a Go code base: design decisions that get
+more expensive to reverse with every commit, sorted into invest-now and
+cheap-to-change-later by a YAML policy.
+
+Usage:
+  oneway audit [-policy FILE] [-format text|json] [-o FILE] [-v] [packages]
+  oneway init [-force] [-o FILE]     write a starter .oneway.yml
+  oneway rules [RULE]                list the rules, or show one
+  oneway version
+  go vet -vettool=$(command -v oneway) [-policy FILE] ./...
+
+Exit codes: 0 no invest-now decisions, 1 some, 2 usage or policy error,
+3 the code could not be analysed.
+`)
+}
+
+// Version is oneway's version: the module version it was built at, or
+// "(devel)" for a build from a checkout.
+func Version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
+}
+
+// newFlagSet returns a flag set that reports errors instead of exiting.
+func newFlagSet(name string, env Env, usageLine string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(env.Stderr, "usage: %s\n", usageLine)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args; it returns false and the exit code when the
+// command should stop (bad flags, or -h).
+func parseFlags(fs *flag.FlagSet, args []string) (int, bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitClean, false
+		}
+		return ExitUsage, false
+	}
+	return 0, true
+}

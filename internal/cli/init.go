@@ -1,0 +1,133 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+
+	"github.com/oneway-lint/oneway/analyzers/component"
+	"github.com/oneway-lint/oneway/internal/atomicfile"
+	"github.com/oneway-lint/oneway/policy"
+)
+
+func runInit(ctx context.Context, args []string, env Env) int {
+	fs := newFlagSet("init", env, "oneway init [-force] [-o FILE] [packages]")
+	force := fs.Bool("force", false, "overwrite an existing file")
+	out := fs.String("o", ".oneway.yml", "the file to write")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	patterns := fs.Args()
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+	cfg := &packages.Config{Context: ctx, Mode: packages.NeedName | packages.NeedModule, Dir: env.Dir}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "oneway: listing packages: %v\n", err)
+		return ExitAnalysis
+	}
+	var mods []component.Module
+	seen := map[string]bool{}
+	var paths []string
+	for _, p := range pkgs {
+		if p.Module == nil || !p.Module.Main {
+			continue
+		}
+		if !seen[p.Module.Path] {
+			seen[p.Module.Path] = true
+			mods = append(mods, component.Module{Path: p.Module.Path, Dir: p.Module.Dir})
+		}
+		paths = append(paths, p.PkgPath)
+	}
+	if len(paths) == 0 {
+		fmt.Fprintf(env.Stderr, "oneway: no packages of a main module match %s\n", strings.Join(patterns, " "))
+		return ExitUsage
+	}
+	sort.Slice(mods, func(i, j int) bool { return mods[i].Path < mods[j].Path })
+	data := StarterPolicy(component.NewResolver(nil, mods).Defaults(paths))
+	if _, err := policy.Parse("starter policy", data); err != nil {
+		fmt.Fprintf(env.Stderr, "oneway: internal error: the starter policy does not parse:\n%v\n", err)
+		return ExitAnalysis
+	}
+
+	path := *out
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(env.Dir, path)
+	}
+	write := atomicfile.Create
+	if *force {
+		write = atomicfile.Write
+	}
+	if err := write(path, data, 0o644); err != nil {
+		if errors.Is(err, atomicfile.ErrExists) {
+			fmt.Fprintf(env.Stderr, "oneway: %s already exists; use -force to overwrite it\n", *out)
+		} else {
+			fmt.Fprintf(env.Stderr, "oneway: %v\n", err)
+		}
+		return ExitUsage
+	}
+	fmt.Fprintf(env.Stdout, "wrote %s with %d components\n", *out, len(StarterComponents(data)))
+	return ExitClean
+}
+
+var nameBad = regexp.MustCompile(`[^a-z0-9._/-]+`)
+
+// StarterPolicy renders the starter policy for the given components.
+func StarterPolicy(comps []component.DefaultComponent) []byte {
+	var b bytes.Buffer
+	b.WriteString(`# oneway policy: which one-way doors are worth paying for now.
+# Every key is described in the example policy shipped with oneway;
+# 'oneway rules' lists the rules that 'rules:' can tune.
+version: 1
+
+# explore | traction | scale: presets of thresholds and weights.
+# At explore only doors that touch clients or data at rest are invest-now;
+# at scale coupling inside the code base counts too.
+stage: traction
+
+# Components group packages; globs are relative to the module root.
+# These were detected from the top-level directories: rename, merge and
+# set criticality (low | normal | high) as your architecture has it.
+components:
+`)
+	used := map[string]bool{}
+	for _, c := range comps {
+		name := nameBad.ReplaceAllString(strings.ToLower(c.Name), "-")
+		name = strings.Trim(name, "-._/")
+		if name == "" {
+			name = "root"
+		}
+		for base, i := name, 2; used[name]; i++ {
+			name = base + "-" + strconv.Itoa(i)
+		}
+		used[name] = true
+		fmt.Fprintf(&b, "  - name: %s\n    paths: [%s]\n    criticality: normal\n", strconv.Quote(name), strconv.Quote(c.Pattern))
+	}
+	b.WriteString(`
+# Generated code and other paths oneway should not weigh.
+exclude: []
+`)
+	return b.Bytes()
+}
+
+// StarterComponents returns the component names in a starter policy.
+func StarterComponents(data []byte) []string {
+	var names []string
+	for _, line := range strings.Split(string(data), "\n") {
+		if v, ok := strings.CutPrefix(line, "  - name: "); ok {
+			if s, err := strconv.Unquote(v); err == nil {
+				names = append(names, s)
+			}
+		}
+	}
+	return names
+}

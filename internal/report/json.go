@@ -1,0 +1,21 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+)
+
+// JSON writes r as indented JSON. Empty lists are written as [] rather
+// than null so that scripts can iterate without checks.
+func JSON(w io.Writer, r *Report) error {
+	out := *r
+	if out.Decisions == nil {
+		out.Decisions = []Decision{}
+	}
+	if out.Components == nil {
+		out.Components = []Component{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(&out)
+}

@@ -1,0 +1,105 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/fatih/color"
+)
+
+// TextOptions controls the text renderer.
+type TextOptions struct {
+	Color bool // use ANSI colours (the caller decides: a terminal, and NO_COLOR unset)
+}
+
+// Text writes r for people: invest-now decisions first, then cheap-later
+// and accepted ones, each with its position, rule, message and cost, then
+// a summary line.
+func Text(w io.Writer, r *Report, o TextOptions) error {
+	bw := bufio.NewWriter(w)
+	paint := func(attrs ...color.Attribute) *color.Color {
+		c := color.New(attrs...)
+		if o.Color {
+			c.EnableColor()
+		} else {
+			c.DisableColor()
+		}
+		return c
+	}
+	heads := map[string]*color.Color{
+		InvestNow:  paint(color.FgRed, color.Bold),
+		CheapLater: paint(color.FgYellow, color.Bold),
+		Accepted:   paint(color.FgGreen, color.Bold),
+	}
+	titles := map[string]string{
+		InvestNow:  "Invest now",
+		CheapLater: "Cheap to change later",
+		Accepted:   "Accepted",
+	}
+	dim := paint(color.Faint)
+	rule := paint(color.FgCyan)
+
+	counts := map[string]int{}
+	for _, d := range r.Decisions {
+		counts[d.Class]++
+	}
+	class := ""
+	for _, d := range r.Decisions {
+		if d.Class != class {
+			if class != "" {
+				fmt.Fprintln(bw)
+			}
+			class = d.Class
+			heads[class].Fprintf(bw, "%s (%d)\n", titles[class], counts[class])
+		}
+		fmt.Fprintf(bw, "%s:%d:%d: %s %s\n", d.File, d.Line, d.Column, rule.Sprint(d.Rule), Sanitize(d.Message))
+		dim.Fprintf(bw, "    cost %s · component %s\n", d.Breakdown, Sanitize(d.Component))
+	}
+	for _, p := range r.Problems {
+		if p.Package != "" {
+			fmt.Fprintf(bw, "problem: %s: %s\n", p.Package, Sanitize(p.Message))
+		} else {
+			fmt.Fprintf(bw, "problem: %s\n", Sanitize(p.Message))
+		}
+	}
+	if len(r.Decisions) > 0 || len(r.Problems) > 0 {
+		fmt.Fprintln(bw)
+	}
+	fmt.Fprintf(bw, "%s, %s in %s (policy %s, stage %s, invest-now at cost ≥ %d)\n",
+		plural(r.Summary.InvestNow, "invest-now decision"),
+		plural(r.Summary.CheapLater, "cheap-later decision"),
+		plural(r.Summary.Packages, "package"),
+		r.Policy, r.Stage, r.Threshold)
+	return bw.Flush()
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}
+
+// Sanitize makes a string from analysed code safe to print on a
+// terminal: control characters (including escape sequences and line
+// breaks) are shown as Go escapes.
+func Sanitize(s string) string {
+	if !strings.ContainsFunc(s, isControl) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if isControl(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func isControl(r rune) bool { return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) }

@@ -1,0 +1,236 @@
+// Package vettool adapts oneway's analyzers to go vet's -vettool
+// protocol (golang.org/x/tools/go/analysis/unitchecker).
+//
+// go vet runs the tool once per package, in the package's directory, and
+// caches the results by the tool's -V=full output and its flags — not by
+// the policy file's content. To make an edited policy take effect, the
+// -V=full line folds in a hash of the policy the run will use: the file
+// named by -policy on the go vet command line (read from the parent
+// process, on Linux), else $ONEWAY_POLICY, else the .oneway.yml found
+// from the working directory up to the module root, else the embedded
+// default.
+package vettool
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/oneway-lint/oneway/analyzers/component"
+	"github.com/oneway-lint/oneway/analyzers/family"
+	"github.com/oneway-lint/oneway/analyzers/finding"
+	"github.com/oneway-lint/oneway/internal/audit"
+	"github.com/oneway-lint/oneway/internal/policyfile"
+	"github.com/oneway-lint/oneway/policy"
+)
+
+// EnvPolicy names the environment variable that may name the policy file.
+const EnvPolicy = "ONEWAY_POLICY"
+
+// Invoked reports whether args (without the program name) are a go vet
+// invocation of the tool: -flags, -V=full, or a unit .cfg file.
+func Invoked(args []string) bool {
+	if len(args) == 0 {
+		return false
+	}
+	for _, a := range args {
+		switch a {
+		case "-flags", "--flags", "-V=full", "--V=full":
+			return true
+		}
+	}
+	return strings.HasSuffix(args[len(args)-1], ".cfg")
+}
+
+// IsVersionQuery reports whether args are go vet's build-ID query.
+func IsVersionQuery(args []string) bool {
+	return len(args) == 1 && (args[0] == "-V=full" || args[0] == "--V=full")
+}
+
+// VersionLine is the answer to -V=full. go vet keys its cache on it, so
+// it changes whenever the executable or the policy in force changes.
+// dir is the go command's working directory; parentArgs are the go
+// command's arguments when known.
+func VersionLine(version string, exe []byte, dir string, parentArgs []string, getenv func(string) string) string {
+	h := sha256.New()
+	h.Write(exe)
+	src := choose(policyFlag(parentArgs), getenv(EnvPolicy), dir, dir)
+	if b, err := src.Bytes(); err == nil {
+		fmt.Fprintf(h, "\x00policy %q\x00", src.Path)
+		h.Write(b)
+	} else {
+		fmt.Fprintf(h, "\x00policy error %q %v", src.Path, err)
+	}
+	// "devel" tells the go command to use the buildID field as the key.
+	return fmt.Sprintf("oneway version devel %s buildID=%s\n", version, hex.EncodeToString(h.Sum(nil)))
+}
+
+// ParentArgs returns the command line of the parent process (the go
+// command, when go vet asks for -V=full), or nil where it cannot be read.
+func ParentArgs() []string {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/cmdline", os.Getppid()))
+	if err != nil {
+		return nil
+	}
+	return strings.Split(strings.TrimRight(string(b), "\x00"), "\x00")
+}
+
+// policyFlag finds the value of -policy in a go vet command line.
+func policyFlag(args []string) string {
+	for i, a := range args {
+		if a == "--" {
+			break
+		}
+		for _, p := range []string{"-policy", "--policy"} {
+			if a == p && i+1 < len(args) {
+				return args[i+1]
+			}
+			if v, ok := strings.CutPrefix(a, p+"="); ok {
+				return v
+			}
+		}
+	}
+	return ""
+}
+
+// choose picks the policy: the -policy flag (a relative path is looked up
+// from base upward to the module root, since go vet runs the tool in each
+// package's directory), else the environment, else discovery from dir.
+func choose(flagPath, envPath, base, dir string) policyfile.Source {
+	switch {
+	case flagPath != "":
+		return policyfile.Source{Path: lookUp(flagPath, base)}
+	case envPath != "":
+		return policyfile.Source{Path: envPath}
+	}
+	return policyfile.Choose("", dir)
+}
+
+// lookUp resolves a relative path against base and its parents up to the
+// module root; it returns the path as given when nothing exists.
+func lookUp(p, base string) string {
+	if filepath.IsAbs(p) {
+		return p
+	}
+	dir, err := filepath.Abs(base)
+	if err != nil {
+		return p
+	}
+	for {
+		c := filepath.Join(dir, p)
+		if _, err := os.Stat(c); err == nil {
+			return c
+		}
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return p
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return p
+		}
+		dir = parent
+	}
+}
+
+// Register adds the tool's flags to fs, so that go vet learns of them
+// through -flags and accepts them. Analyzers reads their values from the
+// command line itself, since the analyzers must exist before fs is parsed.
+func Register(fs *flag.FlagSet) {
+	fs.String("policy", "", "policy file (default: $"+EnvPolicy+", else .oneway.yml found upward from the package to the module root, else the embedded default)")
+}
+
+// Analyzers returns the families' analyzers for one go vet invocation
+// with the given arguments, configured from the policy in force and
+// wrapped so that each finding is weighed against the policy and its
+// message ends with the cost and class. For -flags no policy is read.
+func Analyzers(args []string, families []family.Family, getenv func(string) string) ([]*analysis.Analyzer, error) {
+	pol := policy.Default()
+	if !slices.Contains(args, "-flags") && !slices.Contains(args, "--flags") {
+		wd, err := os.Getwd()
+		if err != nil {
+			return nil, err
+		}
+		pol, err = choose(policyFlag(args), getenv(EnvPolicy), wd, wd).Load()
+		if err != nil {
+			return nil, err
+		}
+	}
+	settings := audit.Settings(pol)
+	var out []*analysis.Analyzer
+	for _, f := range families {
+		rules := map[string]finding.Rule{}
+		for _, r := range f.Rules {
+			rules[r.ID] = r
+		}
+		for _, a := range f.New(settings) {
+			out = append(out, wrap(a, rules, pol))
+		}
+	}
+	return out, nil
+}
+
+var sourceType = reflect.TypeFor[finding.Source]()
+
+// wrap returns a copy of a whose findings carry their cost and class.
+// Analyzers whose result is not a finding.Source are returned as they are.
+func wrap(a *analysis.Analyzer, rules map[string]finding.Rule, pol *policy.Policy) *analysis.Analyzer {
+	if a.ResultType == nil || !a.ResultType.Implements(sourceType) {
+		return a
+	}
+	w := *a
+	w.Run = func(pass *analysis.Pass) (any, error) {
+		report := pass.Report
+		pass.Report = func(analysis.Diagnostic) {} // re-reported below with their cost
+		res, err := a.Run(pass)
+		pass.Report = report
+		if err != nil {
+			return res, err
+		}
+		src, _ := res.(finding.Source)
+		if src == nil {
+			return res, nil
+		}
+		var modules []component.Module
+		if pass.Module != nil && pass.Module.Path != "" {
+			modules = []component.Module{{Path: pass.Module.Path}}
+		}
+		resolver := pol.Resolver(modules)
+		comp := resolver.Resolve(pass.Pkg.Path())
+		for _, f := range src.Findings() {
+			if !pol.Enabled(f.Rule) || (f.Subject != "" && pol.Ignored(f.Rule, f.Subject)) {
+				continue
+			}
+			if comp.Module != "" && pol.Excluded(relFile(pass, f, comp)) {
+				continue
+			}
+			rule, ok := rules[f.Rule]
+			if !ok {
+				rule = finding.Rule{ID: f.Rule, Weight: 1}
+			}
+			d := finding.Diagnostic(f)
+			d.Message += " " + audit.CostNote(pol.Score(rule, f.Evidence, comp.Component), f.Evidence.Partial)
+			report(d)
+		}
+		return res, nil
+	}
+	return &w
+}
+
+// relFile is the finding's file relative to the module root, as the
+// policy's exclude globs expect it.
+func relFile(pass *analysis.Pass, f finding.Finding, pl component.Placement) string {
+	name := filepath.ToSlash(pass.Fset.Position(f.Pos).Filename)
+	base := filepath.Base(name)
+	if pl.Rel == "" {
+		return base
+	}
+	return pl.Rel + "/" + base
+}

@@ -1,0 +1,3 @@
+// Package orders implements checkout: placing an order for a customer,
+// charging it, and looking orders up again.
+package orders
