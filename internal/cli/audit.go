@@ -19,7 +19,11 @@ func runAudit(ctx context.Context, args []string, env Env) int {
 	format := fs.String("format", "text", "output format: text or json")
 	out := fs.String("o", "", "write the report to this file (atomically) instead of standard output")
 	verbose := fs.Bool("v", false, "say which policy is used and what is analysed")
+	chdir := chdirFlag(fs)
 	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	if code, ok := applyChdir(&env, *chdir); !ok {
 		return code
 	}
 	render, err := renderer(*format)

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 
 	"github.com/oneway-lint/oneway/analyzers"
@@ -79,8 +80,8 @@ more expensive to reverse with every commit, sorted into invest-now and
 cheap-to-change-later by a YAML policy.
 
 Usage:
-  oneway audit [-policy FILE] [-format text|json] [-o FILE] [-v] [packages]
-  oneway init [-force] [-o FILE]     write a starter .oneway.yml
+  oneway audit [-C DIR] [-policy FILE] [-format text|json] [-o FILE] [-v] [packages]
+  oneway init [-C DIR] [-force] [-o FILE]   write a starter .oneway.yml
   oneway rules [RULE]                list the rules, or show one
   oneway version
   go vet -vettool=$(command -v oneway) [-policy FILE] ./...
@@ -119,5 +120,26 @@ func parseFlags(fs *flag.FlagSet, args []string) (int, bool) {
 		}
 		return ExitUsage, false
 	}
+	return 0, true
+}
+
+// chdirFlag adds -C, which runs a command in another directory.
+func chdirFlag(fs *flag.FlagSet) *string {
+	return fs.String("C", "", "run in this directory (as go -C does)")
+}
+
+// applyChdir moves env to the -C directory, which must exist.
+func applyChdir(env *Env, dir string) (int, bool) {
+	if dir == "" {
+		return 0, true
+	}
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join(env.Dir, dir)
+	}
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		fmt.Fprintf(env.Stderr, "oneway: -C %s: not a directory\n", dir)
+		return ExitUsage, false
+	}
+	env.Dir = dir
 	return 0, true
 }

@@ -22,7 +22,11 @@ func runInit(ctx context.Context, args []string, env Env) int {
 	fs := newFlagSet("init", env, "oneway init [-force] [-o FILE] [packages]")
 	force := fs.Bool("force", false, "overwrite an existing file")
 	out := fs.String("o", ".oneway.yml", "the file to write")
+	chdir := chdirFlag(fs)
 	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	if code, ok := applyChdir(&env, *chdir); !ok {
 		return code
 	}
 	patterns := fs.Args()

@@ -55,7 +55,7 @@ func Text(w io.Writer, r *Report, o TextOptions) error {
 			class = d.Class
 			heads[class].Fprintf(bw, "%s (%d)\n", titles[class], counts[class])
 		}
-		fmt.Fprintf(bw, "%s:%d:%d: %s %s\n", d.File, d.Line, d.Column, rule.Sprint(d.Rule), Sanitize(d.Message))
+		fmt.Fprintf(bw, "%s:%d:%d: %s: %s\n", d.File, d.Line, d.Column, rule.Sprint(d.Rule), Sanitize(d.Message))
 		dim.Fprintf(bw, "    cost %s · component %s\n", d.Breakdown, Sanitize(d.Component))
 	}
 	for _, p := range r.Problems {
@@ -65,7 +65,15 @@ func Text(w io.Writer, r *Report, o TextOptions) error {
 			fmt.Fprintf(bw, "problem: %s\n", Sanitize(p.Message))
 		}
 	}
-	if len(r.Decisions) > 0 || len(r.Problems) > 0 {
+	var implicit []string
+	for _, c := range r.Components {
+		implicit = append(implicit, c.Implicit...)
+	}
+	if len(implicit) > 0 {
+		fmt.Fprintf(bw, "note: %s matched none of the policy's components and went by top-level directory: %s\n",
+			plural(len(implicit), "package"), Sanitize(strings.Join(implicit, ", ")))
+	}
+	if len(r.Decisions) > 0 || len(r.Problems) > 0 || len(implicit) > 0 {
 		fmt.Fprintln(bw)
 	}
 	fmt.Fprintf(bw, "%s, %s in %s (policy %s, stage %s, invest-now at cost ≥ %d)\n",

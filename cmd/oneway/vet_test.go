@@ -1,0 +1,111 @@
+package main
+
+import (
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// buildOneway builds the oneway binary into a temporary directory.
+func buildOneway(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds the binary and runs go vet; skipped with -short")
+	}
+	bin := filepath.Join(t.TempDir(), "oneway")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// copyDemo copies the demo code base into a fresh directory, so that
+// the test can write policies next to it.
+func copyDemo(t *testing.T) string {
+	t.Helper()
+	src := filepath.Join("..", "..", "testdata", "demo")
+	dst := t.TempDir()
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+func goVet(t *testing.T, dir, bin string, extra ...string) (string, error) {
+	t.Helper()
+	args := append([]string{"vet", "-vettool=" + bin}, extra...)
+	args = append(args, "./...")
+	cmd := exec.Command("go", args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "ONEWAY_POLICY=")
+	out, err := cmd.CombinedOutput()
+	return string(out), err
+}
+
+// TestVetToolFollowsPolicyEdits runs go vet -vettool on the demo and
+// checks that an edited policy takes effect without cleaning any cache:
+// a policy made invalid after a successful, cached run must make the
+// next run fail, and mending it must make it pass again.
+func TestVetToolFollowsPolicyEdits(t *testing.T) {
+	bin := buildOneway(t)
+	demo := copyDemo(t)
+	policy := filepath.Join(demo, ".oneway.yml")
+
+	write := func(data string) {
+		t.Helper()
+		if err := os.WriteFile(policy, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("version: 1\nstage: traction\n")
+	first, err := goVet(t, demo, bin)
+	if strings.Contains(first, "oneway:") || strings.Contains(first, "panic") {
+		t.Fatalf("go vet -vettool failed on the demo: %v\n%s", err, first)
+	}
+
+	write("version: 1\nstage: warp\n")
+	out, err := goVet(t, demo, bin)
+	if err == nil || !strings.Contains(out, ".oneway.yml:2:8") {
+		t.Fatalf("after the policy was broken, go vet still passed (a stale cache?): %v\n%s", err, out)
+	}
+
+	write("version: 1\nstage: traction\n")
+	again, _ := goVet(t, demo, bin)
+	if again != first {
+		t.Errorf("after the policy was mended, the output differs from the first run:\nfirst:\n%s\nnow:\n%s", first, again)
+	}
+
+	// The same through -policy on the go vet command line.
+	other := filepath.Join(demo, "other.yml")
+	if err := os.WriteFile(other, []byte("version: 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, _ := goVet(t, demo, bin, "-policy=other.yml"); out != first {
+		t.Errorf("with -policy: output differs from the first run:\n%s", out)
+	}
+	if err := os.WriteFile(other, []byte("version: 1\nstage: warp\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := goVet(t, demo, bin, "-policy=other.yml"); err == nil || !strings.Contains(out, "other.yml:2:8") {
+		t.Errorf("after the -policy file was broken, go vet still passed: %v\n%s", err, out)
+	}
+}
