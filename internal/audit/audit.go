@@ -73,6 +73,9 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 	if len(pkgs) == 0 {
 		return nil, fmt.Errorf("%w: %s matched nothing", ErrNoPackages, strings.Join(patterns, " "))
 	}
+	if msgs, ok := unmatched(pkgs); ok {
+		return nil, fmt.Errorf("%w: %s", ErrNoPackages, strings.Join(msgs, "; "))
+	}
 
 	rep := &report.Report{
 		Version:   report.SchemaVersion,
@@ -182,6 +185,27 @@ func Settings(p *policy.Policy) family.Settings {
 		}
 	}
 	return s
+}
+
+// unmatched reports whether no pattern matched a real package: every
+// "package" go list returned is an error standing for a pattern (a
+// directory that does not exist, a path outside the module) with no
+// files. It returns the errors.
+func unmatched(pkgs []*packages.Package) ([]string, bool) {
+	var msgs []string
+	for _, p := range pkgs {
+		if len(p.GoFiles) > 0 || len(p.CompiledGoFiles) > 0 || len(p.Errors) == 0 {
+			return nil, false
+		}
+		for _, e := range p.Errors {
+			if e.Kind != packages.ListError {
+				return nil, false
+			}
+			msgs = append(msgs, e.Msg)
+		}
+	}
+	sort.Strings(msgs)
+	return msgs, true
 }
 
 // packageProblem describes why a package cannot be analysed, or "".

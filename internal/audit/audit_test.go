@@ -93,9 +93,9 @@ func TestRunWeighsFindings(t *testing.T) {
 	// test.door: base 4 × exposure 3 (public) × spread 1 × criticality 2 = 24 < 40.
 	// test.global: 3 doors in 2 packages: base 2 × exposure 2 (internal) × spread 1+1+1=3 × 2 = 24.
 	want := `cheap-later 24 test.door a/a.go:5 a: door Door
+cheap-later 24 test.global a/a.go:5 a: 3 doors in 2 packages
 cheap-later 24 test.door a/a.go:8 a: door BackDoor
 cheap-later 24 test.door b/b.go:7 b: door Door
-cheap-later 24 test.global a/a.go:5 a: 3 doors in 2 packages
 `
 	if got := summarize(rep); got != want {
 		t.Errorf("decisions:\n%s\nwant:\n%s", got, want)

@@ -14,6 +14,7 @@ package vettool
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -150,10 +151,15 @@ func Register(fs *flag.FlagSet) {
 // Analyzers returns the families' analyzers for one go vet invocation
 // with the given arguments, configured from the policy in force and
 // wrapped so that each finding is weighed against the policy and its
-// message ends with the cost and class. For -flags no policy is read.
+// message ends with the cost and class.
+//
+// No policy is read for -flags, nor for the units go vet runs on
+// dependencies only to compute facts (facts never depend on the policy;
+// such units run in the dependency's directory, often in GOROOT, where
+// a relative -policy path means nothing).
 func Analyzers(args []string, families []family.Family, getenv func(string) string) ([]*analysis.Analyzer, error) {
 	pol := policy.Default()
-	if !slices.Contains(args, "-flags") && !slices.Contains(args, "--flags") {
+	if needsPolicy(args) {
 		wd, err := os.Getwd()
 		if err != nil {
 			return nil, err
@@ -175,6 +181,27 @@ func Analyzers(args []string, families []family.Family, getenv func(string) stri
 		}
 	}
 	return out, nil
+}
+
+// needsPolicy reports whether the invocation reports diagnostics: a unit
+// that is not VetxOnly.
+func needsPolicy(args []string) bool {
+	if len(args) == 0 || slices.Contains(args, "-flags") || slices.Contains(args, "--flags") {
+		return false
+	}
+	cfgFile := args[len(args)-1]
+	if !strings.HasSuffix(cfgFile, ".cfg") {
+		return false
+	}
+	data, err := os.ReadFile(cfgFile)
+	if err != nil {
+		return true // unitchecker reports the unreadable file
+	}
+	var unit struct{ VetxOnly bool }
+	if err := json.Unmarshal(data, &unit); err != nil {
+		return true
+	}
+	return !unit.VetxOnly
 }
 
 var sourceType = reflect.TypeFor[finding.Source]()
