@@ -13,13 +13,20 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/oneway-lint/oneway/analyzers/api"
+	"github.com/oneway-lint/oneway/analyzers/coupling"
+	"github.com/oneway-lint/oneway/analyzers/data"
 	"github.com/oneway-lint/oneway/analyzers/family"
 	"github.com/oneway-lint/oneway/analyzers/finding"
 )
 
 // Families returns every family of rules, sorted by name.
 func Families() []family.Family {
-	fams := []family.Family{}
+	fams := []family.Family{
+		api.Family(),
+		coupling.Family(),
+		data.Family(),
+	}
 	sort.Slice(fams, func(i, j int) bool { return fams[i].Name < fams[j].Name })
 	return fams
 }

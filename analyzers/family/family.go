@@ -28,6 +28,39 @@ type Family struct {
 	// Global, if not nil, decides the family's whole-program rules from
 	// the results of its analyzers on every package of the program.
 	Global func(*Program) []finding.Finding
+
+	// Inventory, if not nil, lists what the program commits to that the
+	// family can see (tables, routes): the evidence behind its decisions,
+	// which the audit reports beside them.
+	Inventory func(*Program) Inventory
+}
+
+// Inventory is what a code base commits to outside itself.
+type Inventory struct {
+	Tables []Table // sorted by name
+}
+
+// Table is one database table and the code that uses it.
+type Table struct {
+	Name       string   // as the database knows it, schema-qualified when the code qualifies it
+	Components []string // sorted
+	Packages   []string // sorted
+	Sites      []Site   // sorted by position
+}
+
+// Site kinds of a table.
+const (
+	Read  = "read"
+	Write = "write"
+	DDL   = "ddl"
+)
+
+// Site is one place in the code that uses a table.
+type Site struct {
+	Pos      token.Pos
+	Kind     string // Read, Write or DDL
+	Package  string
+	Constant bool // the SQL text or table is known at compile time
 }
 
 // Settings is what the driver tells the analyzers, derived from the
@@ -36,10 +69,25 @@ type Settings struct {
 	// Components are the policy's components, in the order they are tried.
 	// Empty means one component per top-level directory of each module.
 	Components []component.Spec
+	// Allow says which components each component may depend on
+	// ("*" means any); empty means the policy has no allow rules.
+	Allow map[string][]string
+	// Public names the public packages of components, by globs relative
+	// to the module root; a component not named has the default surface.
+	Public map[string][]component.Glob
+	// Modules are the main modules of the code base (several for a
+	// go.work), so that per-package passes can tell them apart.
+	Modules []string
 	// Options holds rule-specific options by rule id and option name,
 	// decoded to the option's type (int, string, []string or bool).
 	// An option that is absent takes the rule's default.
 	Options map[string]map[string]any
+}
+
+// IsZero reports whether s says nothing: families then return their
+// default analyzer values, so that drivers see the same values each time.
+func (s Settings) IsZero() bool {
+	return len(s.Components) == 0 && len(s.Allow) == 0 && len(s.Public) == 0 && len(s.Modules) == 0 && len(s.Options) == 0
 }
 
 // Option returns the value of a rule option, or def when it is not set
@@ -65,6 +113,17 @@ type Package struct {
 	Path    string
 	Module  string // main module path, "" for packages outside the main modules
 	Results map[*analysis.Analyzer]any
+}
+
+// Before orders positions deterministically: by file name, then offset.
+// (token.Pos values of different files follow the order the files were
+// parsed in, which concurrent loading does not fix.)
+func (p *Program) Before(a, b token.Pos) bool {
+	pa, pb := p.Fset.Position(a), p.Fset.Position(b)
+	if pa.Filename != pb.Filename {
+		return pa.Filename < pb.Filename
+	}
+	return pa.Offset < pb.Offset
 }
 
 // Result returns the result of analyzer a on the package, if any.

@@ -151,9 +151,16 @@ func Diagnostic(f Finding) analysis.Diagnostic {
 
 // String formats the evidence compactly for messages and logs.
 func (e Evidence) String() string {
-	s := fmt.Sprintf("%d sites in %d packages", e.Sites, e.Packages)
+	s := count(e.Sites, "site") + " in " + count(e.Packages, "package")
 	if e.Components > 1 {
-		s += fmt.Sprintf(" of %d components", e.Components)
+		s += " of " + count(e.Components, "component")
 	}
 	return s
+}
+
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -105,7 +105,7 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 	}
 	logf(o.Log, "analysing %d packages", len(good))
 
-	settings := Settings(o.Policy)
+	settings := Settings(o.Policy, prog.modules())
 	var all []*analysis.Analyzer
 	famAnalyzers := make([][]*analysis.Analyzer, len(o.Families))
 	for i, f := range o.Families {
@@ -113,6 +113,17 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 		all = append(all, famAnalyzers[i]...)
 	}
 
+	// A family with a whole-program part re-decides, with the whole
+	// program's evidence, what its per-package passes could only see in
+	// part: those partial findings give way to the global ones.
+	partialGivesWay := map[*analysis.Analyzer]bool{}
+	for i, f := range o.Families {
+		if f.Global != nil {
+			for _, a := range famAnalyzers[i] {
+				partialGivesWay[a] = true
+			}
+		}
+	}
 	results := map[string]map[*analysis.Analyzer]any{} // by package path
 	var findings []finding.Finding
 	if len(all) > 0 {
@@ -135,7 +146,11 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 			}
 			results[path][act.Analyzer] = act.Result
 			if src, ok := act.Result.(finding.Source); ok {
-				findings = append(findings, src.Findings()...)
+				for _, f := range src.Findings() {
+					if !(f.Evidence.Partial && partialGivesWay[act.Analyzer]) {
+						findings = append(findings, f)
+					}
+				}
 			}
 		}
 	}
@@ -176,12 +191,30 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 	return rep, nil
 }
 
-// Settings turns the policy into the plain settings analyzers receive.
-func Settings(p *policy.Policy) family.Settings {
-	s := family.Settings{Components: p.Specs(), Options: map[string]map[string]any{}}
+// Settings turns the policy into the plain settings analyzers receive;
+// modules are the main modules of the code base, where known.
+func Settings(p *policy.Policy, modules []string) family.Settings {
+	s := family.Settings{Components: p.Specs(), Modules: modules}
 	for id, rs := range p.Rules {
 		if len(rs.Options) > 0 {
+			if s.Options == nil {
+				s.Options = map[string]map[string]any{}
+			}
 			s.Options[id] = rs.Options
+		}
+	}
+	for _, a := range p.Allow {
+		if s.Allow == nil {
+			s.Allow = map[string][]string{}
+		}
+		s.Allow[a.From] = append(s.Allow[a.From], a.To...)
+	}
+	for _, c := range p.Components {
+		if len(c.Public) > 0 {
+			if s.Public == nil {
+				s.Public = map[string][]component.Glob{}
+			}
+			s.Public[c.Name] = c.Public
 		}
 	}
 	return s
@@ -315,6 +348,16 @@ func (pr *program) rel(file string) string {
 	return filepath.ToSlash(r)
 }
 
+// modules returns the paths of the main modules, sorted.
+func (pr *program) modules() []string {
+	mods := make([]string, 0, len(pr.modDirs))
+	for m := range pr.modDirs {
+		mods = append(mods, m)
+	}
+	sort.Strings(mods)
+	return mods
+}
+
 // policyName names the policy file for the report.
 func (pr *program) policyName(file string) string {
 	if file == "" {
@@ -406,9 +449,9 @@ func (pr *program) components(pkgs []*packages.Package, pol *policy.Policy) []re
 // finding is printed (go vet, golangci-lint): the cost and the class, or,
 // when the evidence is partial, the cost seen so far and that the audit
 // decides the class.
-func CostNote(c policy.Cost, partial bool) string {
+func CostNote(rule string, c policy.Cost, partial bool) string {
 	if partial {
-		return fmt.Sprintf("[cost ≥ %d from this package alone; oneway audit decides the class]", c.Total)
+		return fmt.Sprintf("[%s, cost ≥ %d from this package alone; oneway audit decides the class]", rule, c.Total)
 	}
-	return fmt.Sprintf("[%s, cost %d]", c.Class, c.Total)
+	return fmt.Sprintf("[%s, %s, cost %d]", rule, c.Class, c.Total)
 }

@@ -169,7 +169,7 @@ func Analyzers(args []string, families []family.Family, getenv func(string) stri
 			return nil, err
 		}
 	}
-	settings := audit.Settings(pol)
+	settings := audit.Settings(pol, nil)
 	var out []*analysis.Analyzer
 	for _, f := range families {
 		rules := map[string]finding.Rule{}
@@ -243,7 +243,7 @@ func wrap(a *analysis.Analyzer, rules map[string]finding.Rule, pol *policy.Polic
 				rule = finding.Rule{ID: f.Rule, Weight: 1}
 			}
 			d := finding.Diagnostic(f)
-			d.Message += " " + audit.CostNote(pol.Score(rule, f.Evidence, comp.Component), f.Evidence.Partial)
+			d.Message += " " + audit.CostNote(f.Rule, pol.Score(rule, f.Evidence, comp.Component), f.Evidence.Partial)
 			report(d)
 		}
 		return res, nil

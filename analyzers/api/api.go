@@ -1,0 +1,192 @@
+package api
+
+import (
+	"flag"
+	"regexp"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/oneway-lint/oneway/analyzers/component"
+	"github.com/oneway-lint/oneway/analyzers/family"
+	"github.com/oneway-lint/oneway/analyzers/finding"
+)
+
+// Rule ids of the family.
+const (
+	RuleUnversionedRoute    = "api.unversioned-route"
+	RuleUnversionedProto    = "api.unversioned-proto"
+	RuleStorageModelExposed = "api.storage-model-exposed"
+)
+
+// Strategies of API versioning.
+const (
+	StrategyPath   = "path"   // a version segment in the path: /v1/orders
+	StrategyHeader = "header" // a version header: not checkable in code, nothing is reported
+	StrategyHost   = "host"   // a version label in the host: v1.api.example.com
+	StrategyNone   = "none"   // no versioning (internal components): nothing is reported
+)
+
+// DefaultVersionPattern matches a version segment: v1, v2beta1, 2024-01-01.
+const DefaultVersionPattern = `^v[0-9]+((alpha|beta)[0-9]*)?$|^[0-9]{4}-[0-9]{2}-[0-9]{2}$`
+
+// Config configures the api.unversioned-route analyzer.
+type Config struct {
+	Strategy       string   // path, header, host or none
+	VersionPattern string   // a regular expression a version segment (or host label) matches
+	APIPaths       []string // path globs always treated as API routes
+	NotAPIPaths    []string // path globs never treated as API routes (pages, webhooks)
+	// Components places packages in components for the evidence; empty
+	// means one component per top-level directory of the module.
+	Components []component.Spec
+}
+
+// DefaultConfig returns the configuration the policy's defaults give.
+func DefaultConfig() Config {
+	return Config{Strategy: StrategyPath, VersionPattern: DefaultVersionPattern}
+}
+
+// Analyzer reports API routes without a version, with the default configuration.
+var Analyzer = New(DefaultConfig())
+
+// Family returns the api family of rules.
+func Family() family.Family {
+	return family.Family{
+		Name:  "api",
+		Rules: Rules(),
+		New: func(s family.Settings) []*analysis.Analyzer {
+			if s.IsZero() {
+				return []*analysis.Analyzer{Analyzer, ProtoAnalyzer, StorageAnalyzer}
+			}
+			return []*analysis.Analyzer{New(ConfigFrom(s)), ProtoAnalyzer, StorageAnalyzer}
+		},
+		Global: Global,
+	}
+}
+
+// ConfigFrom derives the configuration from the driver's settings.
+func ConfigFrom(s family.Settings) Config {
+	c := DefaultConfig()
+	c.Strategy = family.Option(s, RuleUnversionedRoute, "strategy", c.Strategy)
+	c.VersionPattern = family.Option(s, RuleUnversionedRoute, "version-pattern", c.VersionPattern)
+	c.APIPaths = family.Option(s, RuleUnversionedRoute, "api-paths", c.APIPaths)
+	c.NotAPIPaths = family.Option(s, RuleUnversionedRoute, "not-api-paths", c.NotAPIPaths)
+	c.Components = s.Components
+	return c
+}
+
+// Rules returns the rules of the family, sorted by id.
+func Rules() []finding.Rule {
+	return []finding.Rule{
+		{
+			ID:      RuleStorageModelExposed,
+			Title:   "storage model encoded as an API response",
+			Summary: "a type that maps to a database table is encoded directly as a JSON response",
+			Doc: "Reports a struct type that maps to a database table (rows scanned into its fields, " +
+				"sqlx/gorm/bun tags or models, a TableName method) and is encoded as a JSON response " +
+				"(json.NewEncoder(w).Encode, json.Marshal in a handler, c.JSON of gin, echo and fiber, or a helper " +
+				"of any package that does). Clients then depend on the shape of the table: renaming or splitting a " +
+				"column breaks them, so the schema can no longer change without an API version. Map the model to a " +
+				"response type of its own. It does not report types that are only read from the database, nor " +
+				"response types copied from a model.",
+			Weight: 3,
+		},
+		{
+			ID:      RuleUnversionedProto,
+			Title:   "protobuf package without a version",
+			Summary: "a protobuf package in generated code has no version suffix",
+			Doc: "Reports a protobuf package, read from generated .pb.go files (the package in the raw file " +
+				"descriptor, the *_FullMethodName constants and grpc.ServiceDesc.ServiceName), whose last " +
+				"component is not a version as buf's PACKAGE_VERSION_SUFFIX defines it (v1, v1beta1, v1alpha2, " +
+				"v1test, v1p1beta1). Its messages and services are a wire contract: once clients use them, " +
+				"a breaking change needs a new package, and without a version suffix there is no room for one " +
+				"beside the old. Name the package with a version (shop.orders.v1). It does not read .proto files.",
+			Weight: 4,
+		},
+		{
+			ID:      RuleUnversionedRoute,
+			Title:   "API route without a version",
+			Summary: "an HTTP API route has no version segment",
+			Doc: "Reports HTTP API routes (net/http including Go 1.22 patterns, chi, gin, echo, gorilla/mux, " +
+				"httprouter and fiber, with group, sub-router and mount prefixes followed through variables, " +
+				"closures and functions of other packages) whose full path has no version segment, grouped by " +
+				"their first path segment: one decision per unversioned API. Clients hard-code these paths; " +
+				"a breaking change later needs a version, and adding one then means moving every client. " +
+				"Put the API under /v1 (or the policy's versioning strategy) now. Health checks, metrics, " +
+				"pprof, static files and routes rendering HTML pages are not API contracts and are not " +
+				"reported; nor are routes whose handler could not be classified unless they are under /api " +
+				"or a path the policy names in api-paths. Paths that are not constants are not guessed at.",
+			Weight: 3,
+			Options: []finding.Option{
+				{Name: "strategy", Type: finding.OptionString, Default: StrategyPath, Doc: "how APIs are versioned: path, header, host or none"},
+				{Name: "version-pattern", Type: finding.OptionString, Default: "'" + DefaultVersionPattern + "'", Doc: "regular expression a version path segment or host label matches"},
+				{Name: "api-paths", Type: finding.OptionStrings, Default: "[]", Doc: "path globs always treated as API routes (* matches a segment, a trailing /** everything below)"},
+				{Name: "not-api-paths", Type: finding.OptionStrings, Default: "[]", Doc: "path globs never treated as API routes, such as pages the handler check misses"},
+			},
+		},
+	}
+}
+
+// New returns an api.unversioned-route analyzer for cfg. Its flags
+// (strategy, version-pattern, api-paths, not-api-paths; lists comma
+// separated) configure it under drivers that only pass flags.
+func New(cfg Config) *analysis.Analyzer {
+	u := &unversioned{cfg: cfg}
+	a := &analysis.Analyzer{
+		Name:       "unversionedroute",
+		Doc:        "report HTTP API routes without a version segment\n\nRule " + RuleUnversionedRoute + ".",
+		URL:        "https://github.com/oneway-lint/oneway/tree/main/analyzers/api",
+		Requires:   routesRequires(),
+		Run:        u.run,
+		ResultType: routeResultType,
+	}
+	a.Flags.Init(a.Name, flag.ContinueOnError)
+	a.Flags.StringVar(&u.cfg.Strategy, "strategy", cfg.Strategy, "how APIs are versioned: path, header, host or none")
+	a.Flags.StringVar(&u.cfg.VersionPattern, "version-pattern", cfg.VersionPattern, "regular expression a version segment matches")
+	a.Flags.Var((*listFlag)(&u.cfg.APIPaths), "api-paths", "comma-separated path globs always treated as API routes")
+	a.Flags.Var((*listFlag)(&u.cfg.NotAPIPaths), "not-api-paths", "comma-separated path globs never treated as API routes")
+	return a
+}
+
+// listFlag is a comma-separated list flag.
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+
+func (l *listFlag) Set(s string) error {
+	*l = nil
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			*l = append(*l, p)
+		}
+	}
+	return nil
+}
+
+// compiled is a checked configuration.
+type compiled struct {
+	strategy string
+	version  *regexp.Regexp
+	api, not []string
+}
+
+func (c Config) compile() (*compiled, error) {
+	re, err := regexp.Compile(c.VersionPattern)
+	if err != nil {
+		return nil, err
+	}
+	switch c.Strategy {
+	case StrategyPath, StrategyHeader, StrategyHost, StrategyNone:
+	case "":
+		c.Strategy = StrategyPath
+	default:
+		return nil, errStrategy(c.Strategy)
+	}
+	return &compiled{strategy: c.Strategy, version: re, api: c.APIPaths, not: c.NotAPIPaths}, nil
+}
+
+type errStrategy string
+
+func (e errStrategy) Error() string {
+	return "unknown versioning strategy " + string(e) + " (want path, header, host or none)"
+}

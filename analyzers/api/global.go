@@ -1,0 +1,51 @@
+package api
+
+import (
+	"go/token"
+	"sort"
+
+	"github.com/oneway-lint/oneway/analyzers/api/routes"
+	"github.com/oneway-lint/oneway/analyzers/family"
+	"github.com/oneway-lint/oneway/analyzers/finding"
+)
+
+// Global decides api.unversioned-route for the whole program: the
+// unversioned routes of every package, grouped by prefix across
+// packages, so that one API spread over several packages (or served by
+// several binaries) is one decision, placed at its first route.
+func Global(prog *family.Program) []finding.Finding {
+	by := map[string][]routes.Route{}
+	for _, p := range prog.Packages {
+		for _, res := range p.Results {
+			rr, ok := res.(*RouteResult)
+			if !ok || rr == nil {
+				continue
+			}
+			for _, g := range rr.Groups {
+				by[g.Subject] = append(by[g.Subject], g.Routes...)
+			}
+		}
+	}
+	subjects := make([]string, 0, len(by))
+	for s := range by {
+		subjects = append(subjects, s)
+	}
+	sort.Strings(subjects)
+	site := func(r routes.Route) token.Pos { return r.SitePos }
+	var out []finding.Finding
+	for _, s := range subjects {
+		rs := by[s]
+		sort.SliceStable(rs, func(i, j int) bool {
+			a, b := rs[i].Site, rs[j].Site
+			if a.Filename != b.Filename {
+				return a.Filename < b.Filename
+			}
+			if a.Offset != b.Offset {
+				return a.Offset < b.Offset
+			}
+			return rs[i].String() < rs[j].String()
+		})
+		out = append(out, groupFinding(RouteGroup{Subject: s, Routes: rs}, prog.Place, site, site))
+	}
+	return out
+}

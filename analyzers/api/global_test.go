@@ -1,0 +1,99 @@
+package api_test
+
+import (
+	"path/filepath"
+	"sort"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/oneway-lint/oneway/analyzers/api"
+	"github.com/oneway-lint/oneway/analyzers/component"
+	"github.com/oneway-lint/oneway/analyzers/family"
+)
+
+// program loads the module in dir, runs the family's analyzers on it
+// with the checker driver and returns the whole-program view.
+func program(t *testing.T, dir string) *family.Program {
+	t.Helper()
+	dir, _ = filepath.Abs(dir)
+	pkgs, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax, Dir: dir}, "./...")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if packages.PrintErrors(pkgs) > 0 {
+		t.Fatal("fixture does not type-check")
+	}
+	s := family.Settings{}
+	as := api.Family().New(s)
+	g, err := checker.Analyze(as, pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byPath := map[string]*family.Package{}
+	for act := range g.All() {
+		if !act.IsRoot {
+			continue
+		}
+		p := byPath[act.Package.PkgPath]
+		if p == nil {
+			p = &family.Package{Path: act.Package.PkgPath, Module: "example.com/global", Results: map[*analysis.Analyzer]any{}}
+			byPath[act.Package.PkgPath] = p
+		}
+		p.Results[act.Analyzer] = act.Result
+	}
+	prog := &family.Program{Fset: pkgs[0].Fset, Settings: s}
+	for _, p := range byPath {
+		prog.Packages = append(prog.Packages, p)
+	}
+	sort.Slice(prog.Packages, func(i, j int) bool { return prog.Packages[i].Path < prog.Packages[j].Path })
+	r := component.NewResolver(nil, []component.Module{{Path: "example.com/global"}})
+	prog.Place = r.Resolve
+	return prog
+}
+
+func TestGlobalGroupsAcrossPackages(t *testing.T) {
+	prog := program(t, "testdata/global")
+	perPackage := 0
+	for _, p := range prog.Packages {
+		for _, res := range p.Results {
+			if rr, ok := res.(*api.RouteResult); ok {
+				perPackage += len(rr.PackageFindings(prog.Place))
+			}
+		}
+	}
+	if perPackage != 2 {
+		t.Errorf("per-package findings = %d, want 2 (one in each command)", perPackage)
+	}
+	fs := api.Global(prog)
+	if len(fs) != 1 {
+		t.Fatalf("Global = %d findings, want 1: %+v", len(fs), fs)
+	}
+	f := fs[0]
+	if f.Subject != "/orders" || f.Rule != api.RuleUnversionedRoute {
+		t.Errorf("finding = %s %s, want api.unversioned-route /orders", f.Rule, f.Subject)
+	}
+	if f.Evidence.Sites != 3 || f.Evidence.Packages != 2 || f.Evidence.Components != 2 || !f.Evidence.Public || f.Evidence.Partial {
+		t.Errorf("evidence = %+v, want 3 sites in 2 packages of 2 components, public, not partial", f.Evidence)
+	}
+	if len(f.Related) != 3 {
+		t.Fatalf("related = %d, want 3", len(f.Related))
+	}
+	var files []string
+	for _, r := range f.Related {
+		files = append(files, filepath.Base(filepath.Dir(prog.Fset.Position(r.Pos).Filename)))
+	}
+	want := []string{"admin", "orders", "orders"}
+	sort.Strings(files)
+	for i := range want {
+		if files[i] != want[i] {
+			t.Errorf("related positions in %v, want %v (registrations, not call sites)", files, want)
+			break
+		}
+	}
+	if got := prog.Fset.Position(f.Pos).Filename; filepath.Base(filepath.Dir(got)) != "admin" {
+		t.Errorf("finding at %s, want the first registration (cmd/admin sorts first)", got)
+	}
+}

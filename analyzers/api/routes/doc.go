@@ -1,0 +1,23 @@
+// Package routes extracts the HTTP routes a Go program serves.
+//
+// # Analyzer apiroutes
+//
+// apiroutes: extract HTTP route registrations with their full paths
+//
+// It is a helper analyzer: it reports nothing, and its Result lists the
+// routes served from a package with their method, host, full path,
+// whether the path is constant, their kind (api, page, health, metrics,
+// debug, static, protocol, other) and their handler, and the values the
+// package encodes as JSON responses.
+//
+// Routers are followed through variables, fields, closures, groups and
+// sub-routers (Group, Route, PathPrefix(…).Subrouter(), Mount,
+// http.StripPrefix) and through functions: routes registered on a router
+// parameter, or on a returned router, are exported as a FuncFact and
+// appear with their full path in the package that mounts the router.
+// Supported: net/http (ServeMux, DefaultServeMux, Go 1.22 patterns),
+// github.com/go-chi/chi, github.com/gin-gonic/gin,
+// github.com/labstack/echo, github.com/gorilla/mux,
+// github.com/julienschmidt/httprouter and github.com/gofiber/fiber.
+// Parts of paths that are not constants are written {?}.
+package routes

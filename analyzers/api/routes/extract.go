@@ -1,0 +1,788 @@
+package routes
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// The extractor follows router values through a package: a node is one
+// router (made here, received as a parameter, returned, or held in a
+// variable or field), routes are registered on nodes at paths relative to
+// them, and edges mount one node below another at a prefix. At the end,
+// the routes of the nodes nothing mounts are the package's routes, and
+// the routes below parameters and results become facts.
+
+type nodeKind int
+
+const (
+	nodeCreated nodeKind = iota // made here: http.NewServeMux(), gin.New(), a call result
+	nodeGlobal                  // http.DefaultServeMux
+	nodeParam                   // a router parameter of a function
+	nodeResult                  // the router a function returns
+	nodeHolder                  // a field or package variable
+	nodeUnknown                 // a router from somewhere the extractor cannot see
+)
+
+type node struct {
+	kind  nodeKind
+	fn    *types.Func // for nodeParam, nodeResult
+	index int         // parameter index
+	used  bool        // nodeResult: a call in this package uses the result
+}
+
+type edge struct {
+	child, parent *node
+	prefix        string // where the child's routes appear below the parent
+	dyn           bool
+	host          string
+	alias         bool // child is a field or variable holding the router parent
+}
+
+type rawRoute struct {
+	n       *node
+	fw      string
+	method  string
+	host    string
+	path    string // relative to n
+	dyn     bool
+	writes  Writes
+	handler string
+	pos     token.Pos
+	site    token.Position
+	pkg     string
+}
+
+// value is what an expression evaluates to, when it is router-like.
+type value struct {
+	n      *node
+	fw     string
+	prefix string
+	dyn    bool
+	host   string
+
+	// http.StripPrefix(strip, router)
+	stripped bool
+	strip    string
+
+	// a gorilla/mux route being built
+	builder  bool
+	methods  []string
+	path     string
+	isPrefix bool
+	routes   []*rawRoute
+}
+
+type extractor struct {
+	pass    *analysis.Pass
+	cls     *classifier
+	decls   map[*types.Func]*ast.FuncDecl
+	env     map[types.Object]*value
+	memo    map[*ast.CallExpr]*value
+	params  map[*types.Var]*node
+	results map[*types.Func]*node
+	holders map[types.Object]*node
+	global  *node
+	routes  []*rawRoute
+	edges   []*edge
+	cur     *types.Func // the function whose body is walked, nil inside literals
+}
+
+func newExtractor(pass *analysis.Pass, decls map[*types.Func]*ast.FuncDecl, cls *classifier) *extractor {
+	return &extractor{
+		pass:    pass,
+		cls:     cls,
+		decls:   decls,
+		env:     map[types.Object]*value{},
+		memo:    map[*ast.CallExpr]*value{},
+		params:  map[*types.Var]*node{},
+		results: map[*types.Func]*node{},
+		holders: map[types.Object]*node{},
+	}
+}
+
+func (x *extractor) paramNode(fn *types.Func, i int, v *types.Var) *node {
+	n := x.params[v]
+	if n == nil {
+		n = &node{kind: nodeParam, fn: fn, index: i}
+		x.params[v] = n
+	}
+	return n
+}
+
+func (x *extractor) resultNode(fn *types.Func) *node {
+	n := x.results[fn]
+	if n == nil {
+		n = &node{kind: nodeResult, fn: fn}
+		x.results[fn] = n
+	}
+	return n
+}
+
+func (x *extractor) holderNode(obj types.Object) *node {
+	n := x.holders[obj]
+	if n == nil {
+		n = &node{kind: nodeHolder}
+		if obj.Pkg() != x.pass.Pkg {
+			n.kind = nodeUnknown
+		}
+		x.holders[obj] = n
+	}
+	return n
+}
+
+// walkFile walks the package-level declarations of a file.
+func (x *extractor) walkFile(f *ast.File) {
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			fn, _ := x.pass.TypesInfo.Defs[d.Name].(*types.Func)
+			if fn == nil || d.Body == nil {
+				continue
+			}
+			sig := fn.Type().(*types.Signature)
+			for i := 0; i < sig.Params().Len(); i++ {
+				p := sig.Params().At(i)
+				if fw := routerType(p.Type()); fw != "" {
+					x.env[p] = &value{n: x.paramNode(fn, i, p), fw: fw}
+				}
+			}
+			x.cur = fn
+			x.walk(d.Body)
+			x.cur = nil
+		case *ast.GenDecl:
+			x.cur = nil
+			x.walk(d)
+		}
+	}
+}
+
+func (x *extractor) walk(root ast.Node) {
+	ast.Inspect(root, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			saved := x.cur
+			x.cur = nil
+			x.walk(n.Body)
+			x.cur = saved
+			return false
+		case *ast.AssignStmt:
+			x.assign(n.Lhs, n.Rhs)
+		case *ast.ValueSpec:
+			lhs := make([]ast.Expr, len(n.Names))
+			for i, id := range n.Names {
+				lhs[i] = id
+			}
+			x.assign(lhs, n.Values)
+		case *ast.KeyValueExpr:
+			if id, ok := n.Key.(*ast.Ident); ok {
+				if f, ok := x.pass.TypesInfo.Uses[id].(*types.Var); ok && f.IsField() {
+					if v := x.eval(n.Value); v != nil && v.n != nil && !v.builder {
+						x.bindHolder(f, v)
+					}
+				}
+			}
+		case *ast.ReturnStmt:
+			x.ret(n)
+		case *ast.CallExpr:
+			x.eval(n)
+		}
+		return true
+	})
+}
+
+func (x *extractor) assign(lhs, rhs []ast.Expr) {
+	if len(lhs) != len(rhs) {
+		if len(rhs) == 1 && len(lhs) > 1 {
+			if v := x.eval(rhs[0]); v != nil {
+				x.bind(lhs[0], v)
+			}
+		}
+		return
+	}
+	for i := range lhs {
+		if v := x.eval(rhs[i]); v != nil {
+			x.bind(lhs[i], v)
+		}
+	}
+}
+
+func (x *extractor) bind(lhs ast.Expr, v *value) {
+	info := x.pass.TypesInfo
+	var obj types.Object
+	switch l := ast.Unparen(lhs).(type) {
+	case *ast.Ident:
+		if l.Name == "_" {
+			return
+		}
+		obj = info.Defs[l]
+		if obj == nil {
+			obj = info.Uses[l]
+		}
+	case *ast.SelectorExpr:
+		obj = info.Uses[l.Sel]
+	}
+	vr, ok := obj.(*types.Var)
+	if !ok {
+		return
+	}
+	if vr.IsField() || vr.Parent() == x.pass.Pkg.Scope() {
+		if v.n != nil && !v.builder && !v.stripped {
+			x.bindHolder(vr, v)
+		}
+		return
+	}
+	x.env[vr] = v
+}
+
+// bindHolder makes the routes registered on a field or package variable
+// appear where the value assigned to it leads.
+func (x *extractor) bindHolder(obj types.Object, v *value) {
+	h := x.holderNode(obj)
+	if h == v.n {
+		return
+	}
+	x.edges = append(x.edges, &edge{child: h, parent: v.n, prefix: v.prefix, dyn: v.dyn, host: v.host, alias: true})
+}
+
+func (x *extractor) ret(r *ast.ReturnStmt) {
+	if x.cur == nil {
+		return
+	}
+	res := x.cur.Type().(*types.Signature).Results()
+	if res.Len() != len(r.Results) {
+		return
+	}
+	for i := 0; i < res.Len(); i++ {
+		t := res.At(i).Type()
+		if routerType(t) == "" && !isHTTPHandler(t) {
+			continue
+		}
+		v := x.eval(r.Results[i])
+		if v == nil || v.n == nil || v.builder {
+			return
+		}
+		prefix := ""
+		if v.stripped {
+			prefix = v.strip
+		} else if v.prefix != "" {
+			return // a group of a router made here: its routes are not below the result
+		}
+		x.edges = append(x.edges, &edge{child: v.n, parent: x.resultNode(x.cur), prefix: prefix, dyn: v.dyn})
+		return
+	}
+}
+
+// eval evaluates an expression to a router value, or nil.
+func (x *extractor) eval(e ast.Expr) *value {
+	info := x.pass.TypesInfo
+	e = ast.Unparen(e)
+	switch e := e.(type) {
+	case *ast.UnaryExpr:
+		if e.Op == token.AND {
+			return x.eval(e.X)
+		}
+	case *ast.StarExpr:
+		return x.eval(e.X)
+	case *ast.CompositeLit:
+		if fw := routerType(info.TypeOf(e)); fw != "" {
+			return &value{n: &node{kind: nodeCreated}, fw: fw}
+		}
+	case *ast.Ident:
+		obj := info.Uses[e]
+		if v, ok := x.env[obj]; ok {
+			return v
+		}
+		if vr, ok := obj.(*types.Var); ok && vr.Parent() == x.pass.Pkg.Scope() {
+			if fw := routerType(vr.Type()); fw != "" {
+				return &value{n: x.holderNode(vr), fw: fw}
+			}
+		}
+	case *ast.SelectorExpr:
+		obj := info.Uses[e.Sel]
+		vr, ok := obj.(*types.Var)
+		if !ok {
+			return nil
+		}
+		if vr.Pkg() != nil && vr.Pkg().Path() == "net/http" && vr.Name() == "DefaultServeMux" {
+			return &value{n: x.globalNode(), fw: "net/http"}
+		}
+		if v, ok := x.env[vr]; ok {
+			return v
+		}
+		if fw := routerType(vr.Type()); fw != "" {
+			return &value{n: x.holderNode(vr), fw: fw}
+		}
+	case *ast.CallExpr:
+		if v, ok := x.memo[e]; ok {
+			return v
+		}
+		x.memo[e] = nil
+		v := x.call(e)
+		x.memo[e] = v
+		return v
+	}
+	return nil
+}
+
+func (x *extractor) globalNode() *node {
+	if x.global == nil {
+		x.global = &node{kind: nodeGlobal}
+	}
+	return x.global
+}
+
+func (x *extractor) call(call *ast.CallExpr) *value {
+	info := x.pass.TypesInfo
+	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
+		if len(call.Args) == 1 {
+			return x.eval(call.Args[0])
+		}
+		return nil
+	}
+	callee := typeutil.Callee(info, call)
+	if b, ok := callee.(*types.Builtin); ok {
+		if b.Name() == "new" {
+			if fw := routerType(info.TypeOf(call)); fw != "" {
+				return &value{n: &node{kind: nodeCreated}, fw: fw}
+			}
+		}
+		return nil
+	}
+	fn, ok := callee.(*types.Func)
+	if !ok {
+		return nil
+	}
+	sig := fn.Type().(*types.Signature)
+	if fn.Pkg() != nil {
+		if fw := frameworkOf(fn.Pkg().Path()); fw != "" {
+			if sig.Recv() == nil {
+				return x.frameworkFunc(fw, fn, call)
+			}
+			sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+			if !ok {
+				return nil
+			}
+			recv := x.eval(sel.X)
+			if recv == nil {
+				if routerType(info.TypeOf(sel.X)) == "" {
+					return nil
+				}
+				recv = &value{n: &node{kind: nodeUnknown}, fw: fw}
+			}
+			return x.method(fw, fn.Name(), recv, call)
+		}
+	}
+	return x.userCall(fn, sig, call)
+}
+
+// frameworkFunc handles the package-level functions of the frameworks.
+func (x *extractor) frameworkFunc(fw string, fn *types.Func, call *ast.CallExpr) *value {
+	for _, c := range constructors[fw] {
+		if fn.Name() == c && routerType(x.pass.TypesInfo.TypeOf(call)) != "" {
+			return &value{n: &node{kind: nodeCreated}, fw: fw}
+		}
+	}
+	if fw != "net/http" {
+		if fw == "echo" && fn.Name() == "WrapHandler" && len(call.Args) == 1 {
+			return x.eval(call.Args[0])
+		}
+		return nil
+	}
+	switch fn.Name() {
+	case "Handle", "HandleFunc":
+		g := &value{n: x.globalNode(), fw: fw}
+		return x.method(fw, fn.Name(), g, call)
+	case "StripPrefix":
+		if len(call.Args) != 2 {
+			return nil
+		}
+		inner := x.eval(call.Args[1])
+		if inner == nil || inner.n == nil || inner.builder {
+			return nil
+		}
+		s, ok := constString(x.pass.TypesInfo, call.Args[0])
+		v := *inner
+		v.stripped = true
+		v.strip = joinPrefix(inner.strip, s)
+		if !ok {
+			v.strip, v.dyn = unknownSegment, true
+		}
+		return &v
+	case "TimeoutHandler", "MaxBytesHandler", "AllowQuerySemicolons":
+		if len(call.Args) > 0 {
+			return x.eval(call.Args[0])
+		}
+	}
+	return nil
+}
+
+// userCall handles a call to a function that is not a framework's: its
+// router parameters are mounted where the arguments lead, and its
+// returned router becomes a value.
+func (x *extractor) userCall(fn *types.Func, sig *types.Signature, call *ast.CallExpr) *value {
+	fn = fn.Origin()
+	_, local := x.decls[fn]
+	var fact *FuncFact
+	if !local {
+		fact = x.cls.importFact(fn)
+	}
+	nparams := sig.Params().Len()
+	var routerArgs []*value
+	for i, a := range call.Args {
+		if i >= nparams || (sig.Variadic() && i >= nparams-1) {
+			break
+		}
+		p := sig.Params().At(i)
+		if routerType(p.Type()) == "" {
+			if v := x.eval(a); v != nil && v.n != nil && !v.builder {
+				routerArgs = append(routerArgs, v)
+			}
+			continue
+		}
+		v := x.eval(a)
+		if v == nil || v.n == nil || v.builder {
+			continue
+		}
+		switch {
+		case local:
+			x.edges = append(x.edges, &edge{child: x.paramNode(fn, i, p), parent: v.n, prefix: v.prefix, dyn: v.dyn, host: v.host})
+		case fact != nil:
+			for _, pr := range fact.Params {
+				if pr.Index == i {
+					x.instantiate(v, pr.Routes, call.Pos())
+				}
+			}
+		}
+	}
+	if sig.Results().Len() == 0 {
+		return nil
+	}
+	t := sig.Results().At(0).Type()
+	fw := routerType(t)
+	if fw == "" && !isHTTPHandler(t) {
+		return nil
+	}
+	if local {
+		r := x.resultNode(fn)
+		r.used = true
+		if len(routerArgs) == 1 && fw == "" {
+			// Perhaps a middleware wrapping the router it is given.
+			x.edges = append(x.edges, &edge{child: routerArgs[0].n, parent: r, dyn: routerArgs[0].dyn})
+		}
+		return &value{n: r, fw: fw}
+	}
+	if fact != nil && len(fact.Returns) > 0 {
+		v := &value{n: &node{kind: nodeCreated}, fw: fw}
+		x.instantiate(v, fact.Returns, call.Pos())
+		return v
+	}
+	// A middleware wrapping one router: the same routes.
+	if len(routerArgs) == 1 && isHTTPHandler(t) {
+		return routerArgs[0]
+	}
+	if fw != "" {
+		return &value{n: &node{kind: nodeUnknown}, fw: fw}
+	}
+	return nil
+}
+
+// instantiate adds the routes of a fact below v.
+func (x *extractor) instantiate(v *value, rs []FactRoute, pos token.Pos) {
+	for _, fr := range rs {
+		host := fr.Host
+		if host == "" {
+			host = v.host
+		}
+		x.routes = append(x.routes, &rawRoute{
+			n: v.n, fw: fr.Framework, method: fr.Method, host: host,
+			path: joinPrefix(v.prefix, fr.Path), dyn: v.dyn || !fr.Const,
+			writes: fr.Writes, handler: fr.Handler, pos: pos, site: fr.position(), pkg: fr.Package,
+		})
+	}
+}
+
+// method applies a router method.
+func (x *extractor) method(fw, name string, recv *value, call *ast.CallExpr) *value {
+	o, ok := routerOp(fw, name)
+	if !ok {
+		return nil
+	}
+	info := x.pass.TypesInfo
+	arg := func(i int) ast.Expr {
+		if i == -2 && len(call.Args) > 0 {
+			return call.Args[len(call.Args)-1]
+		}
+		if i >= 0 && i < len(call.Args) {
+			return call.Args[i]
+		}
+		return nil
+	}
+	str := func(i int) (string, bool) {
+		a := arg(i)
+		if a == nil {
+			return "", true
+		}
+		return pathString(info, a)
+	}
+	switch o.kind {
+	case opSame:
+		return recv
+	case opGroup:
+		p, ok := str(o.pathArg)
+		v := *recv
+		v.builder, v.routes, v.stripped = false, nil, false
+		v.prefix = joinPrefix(recv.prefix, orUnknown(p, ok))
+		v.dyn = recv.dyn || !ok
+		return &v
+	case opRouteFunc, opGroupFunc:
+		v := *recv
+		if o.kind == opRouteFunc {
+			p, ok := str(o.pathArg)
+			v.prefix = joinPrefix(recv.prefix, orUnknown(p, ok))
+			v.dyn = recv.dyn || !ok
+		}
+		x.callback(arg(o.handler), &v)
+		return recv
+	case opMount:
+		p, ok := str(o.pathArg)
+		prefix := joinPrefix(recv.prefix, orUnknown(p, ok))
+		h := arg(o.handler)
+		if sub := x.eval(h); sub != nil && sub.n != nil && !sub.builder {
+			x.edges = append(x.edges, &edge{child: sub.n, parent: recv.n, prefix: joinPrefix(prefix, sub.strip), dyn: !ok || recv.dyn || sub.dyn, host: recv.host})
+			return recv
+		}
+		x.add(recv, fw, "", "", strings.TrimSuffix(orUnknown(p, ok), "/")+"/*", ok, h, 0, call)
+		return recv
+	case opStatic:
+		p, ok := str(o.pathArg)
+		x.add(recv, fw, "GET", "", orUnknown(p, ok), ok, nil, WritesStatic, call)
+		return recv
+	case opRoute:
+		return x.route(fw, o, recv, call, arg, str)
+	case opBuilder:
+		return x.gorilla(name, recv, call, arg, str)
+	}
+	return nil
+}
+
+// orUnknown keeps what is known of a path that is not a constant
+// (pathString writes the unknown parts {?}).
+func orUnknown(s string, ok bool) string {
+	if !ok && s == "" {
+		return unknownSegment
+	}
+	return s
+}
+
+func (x *extractor) route(fw string, o op, recv *value, call *ast.CallExpr, arg func(int) ast.Expr, str func(int) (string, bool)) *value {
+	info := x.pass.TypesInfo
+	p, ok := str(o.pathArg)
+	h := arg(o.handler)
+	methods := []string{o.method}
+	if o.methArg >= 0 {
+		methods = x.methodsOf(arg(o.methArg))
+	}
+	host := ""
+	if fw == "net/http" && ok {
+		pat, err := ParsePattern(p)
+		if err == nil {
+			methods = []string{pat.Method}
+			host, p = pat.Host, pat.Path
+		}
+	}
+	if fw == "net/http" || fw == "chi" {
+		// A router handed to Handle serves the full path below it.
+		if sub := x.eval(h); sub != nil && sub.n != nil && !sub.builder {
+			prefix := recv.prefix
+			if sub.stripped {
+				prefix = joinPrefix(prefix, sub.strip)
+			}
+			x.edges = append(x.edges, &edge{child: sub.n, parent: recv.n, prefix: prefix, dyn: recv.dyn || sub.dyn, host: host})
+			return recv
+		}
+	}
+	_ = info
+	for _, m := range methods {
+		x.add(recv, fw, m, host, orUnknown(p, ok), ok, h, 0, call)
+	}
+	return recv
+}
+
+// methodsOf reads the HTTP method (or methods) of a route: a constant,
+// a []string literal; "{?}" when it is not a constant.
+func (x *extractor) methodsOf(e ast.Expr) []string {
+	if e == nil {
+		return []string{""}
+	}
+	if s, ok := constString(x.pass.TypesInfo, e); ok {
+		return []string{strings.ToUpper(s)}
+	}
+	if cl, ok := ast.Unparen(e).(*ast.CompositeLit); ok {
+		var out []string
+		for _, el := range cl.Elts {
+			s, ok := constString(x.pass.TypesInfo, el)
+			out = append(out, strings.ToUpper(orUnknown(s, ok)))
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return []string{unknownSegment}
+}
+
+// add registers a route on recv.
+func (x *extractor) add(recv *value, fw, method, host, p string, constPath bool, h ast.Expr, w Writes, call *ast.CallExpr) *rawRoute {
+	handler := ""
+	if h != nil {
+		handler = types.ExprString(h)
+		if len(handler) > 80 {
+			handler = handler[:77] + "..."
+		}
+		w |= x.cls.handlerWrites(h)
+	}
+	if host == "" {
+		host = recv.host
+	}
+	r := &rawRoute{
+		n: recv.n, fw: fw, method: method, host: host,
+		path: joinPrefix(recv.prefix, p), dyn: recv.dyn || !constPath,
+		writes: w, handler: handler, pos: call.Pos(), site: x.pass.Fset.Position(call.Pos()), pkg: x.pass.Pkg.Path(),
+	}
+	x.routes = append(x.routes, r)
+	return r
+}
+
+// callback binds the router parameter of a callback (chi Route and Group,
+// fiber Route) to v.
+func (x *extractor) callback(e ast.Expr, v *value) {
+	if e == nil {
+		return
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.FuncLit:
+		params := e.Type.Params.List
+		if len(params) > 0 && len(params[0].Names) > 0 {
+			if obj := x.pass.TypesInfo.Defs[params[0].Names[0]]; obj != nil {
+				x.env[obj] = v
+			}
+		}
+		return
+	}
+	var obj types.Object
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		obj = x.pass.TypesInfo.Uses[e]
+	case *ast.SelectorExpr:
+		obj = x.pass.TypesInfo.Uses[e.Sel]
+	}
+	fn, ok := obj.(*types.Func)
+	if !ok {
+		return
+	}
+	fn = fn.Origin()
+	sig := fn.Type().(*types.Signature)
+	if sig.Params().Len() == 0 {
+		return
+	}
+	if _, local := x.decls[fn]; local {
+		x.edges = append(x.edges, &edge{child: x.paramNode(fn, 0, sig.Params().At(0)), parent: v.n, prefix: v.prefix, dyn: v.dyn, host: v.host})
+		return
+	}
+	if f := x.cls.importFact(fn); f != nil {
+		for _, pr := range f.Params {
+			if pr.Index == 0 {
+				x.instantiate(v, pr.Routes, e.Pos())
+			}
+		}
+	}
+}
+
+// gorilla handles gorilla/mux's Router and Route methods.
+func (x *extractor) gorilla(name string, recv *value, call *ast.CallExpr, arg func(int) ast.Expr, str func(int) (string, bool)) *value {
+	b := *recv
+	if !recv.builder {
+		b = value{n: recv.n, fw: recv.fw, prefix: recv.prefix, dyn: recv.dyn, host: recv.host, builder: true}
+	}
+	switch name {
+	case "Handle", "HandleFunc":
+		p, ok := str(0)
+		b.path, b.dyn = orUnknown(p, ok), b.dyn || !ok
+		return x.gorillaRegister(&b, arg(1), call)
+	case "Handler", "HandlerFunc":
+		return x.gorillaRegister(&b, arg(0), call)
+	case "Path", "PathPrefix":
+		p, ok := str(0)
+		b.path, b.dyn, b.isPrefix = orUnknown(p, ok), b.dyn || !ok, name == "PathPrefix"
+	case "Host":
+		h, ok := str(0)
+		b.host = orUnknown(h, ok)
+	case "Methods":
+		var ms []string
+		for _, a := range call.Args {
+			s, ok := constString(x.pass.TypesInfo, a)
+			ms = append(ms, strings.ToUpper(orUnknown(s, ok)))
+		}
+		if len(b.routes) > 0 && len(ms) > 0 {
+			var all []*rawRoute
+			for _, r := range b.routes {
+				r.method = ms[0]
+				all = append(all, r)
+				for _, m := range ms[1:] {
+					c := *r
+					c.method = m
+					x.routes = append(x.routes, &c)
+					all = append(all, &c)
+				}
+			}
+			b.routes = all
+		}
+		b.methods = ms
+	case "Subrouter":
+		return &value{n: b.n, fw: b.fw, prefix: joinPrefix(b.prefix, b.path), dyn: b.dyn, host: b.host}
+	}
+	return &b
+}
+
+func (x *extractor) gorillaRegister(b *value, h ast.Expr, call *ast.CallExpr) *value {
+	if b.isPrefix {
+		if sub := x.eval(h); sub != nil && sub.n != nil && !sub.builder {
+			prefix := b.prefix
+			if sub.stripped {
+				prefix = joinPrefix(prefix, sub.strip)
+			}
+			x.edges = append(x.edges, &edge{child: sub.n, parent: b.n, prefix: prefix, dyn: b.dyn || sub.dyn, host: b.host})
+			return b
+		}
+	}
+	ms := b.methods
+	if len(ms) == 0 {
+		ms = []string{""}
+	}
+	p := b.path
+	if b.isPrefix {
+		p = strings.TrimSuffix(p, "/") + "/"
+	}
+	b.routes = nil
+	for _, m := range ms {
+		base := &value{n: b.n, prefix: b.prefix, dyn: b.dyn, host: b.host}
+		b.routes = append(b.routes, x.add(base, "gorilla/mux", m, "", p, !b.dyn, h, 0, call))
+	}
+	return b
+}
+
+// joinPrefix joins a prefix and a path below it; unlike JoinPath it
+// keeps an empty result empty.
+func joinPrefix(prefix, p string) string {
+	if prefix == "" {
+		return p
+	}
+	if p == "" {
+		return prefix
+	}
+	return JoinPath(prefix, p)
+}

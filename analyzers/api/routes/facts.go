@@ -1,0 +1,67 @@
+package routes
+
+import "go/token"
+
+// FuncFact is what a function tells the packages that call it: the
+// routes it registers on the routers it receives or returns, and what it
+// writes to an HTTP response.
+type FuncFact struct {
+	// Params lists the routes registered on router parameters, relative
+	// to the router passed in.
+	Params []ParamRoutes
+	// Returns lists the routes registered on the router the function
+	// returns (its first router or http.Handler result).
+	Returns []FactRoute
+	// Writes is what the function writes when it serves a request
+	// (for handlers and helpers taking a ResponseWriter or context).
+	Writes Writes
+	// EncodesParams are the indices of parameters the function encodes
+	// as a JSON response (writeJSON(w, status, v any) encodes 2).
+	EncodesParams []int
+}
+
+// AFact implements analysis.Fact.
+func (*FuncFact) AFact() {}
+
+func (f *FuncFact) empty() bool {
+	return len(f.Params) == 0 && len(f.Returns) == 0 && f.Writes == 0 && len(f.EncodesParams) == 0
+}
+
+// ParamRoutes are the routes registered on one parameter.
+type ParamRoutes struct {
+	Index  int
+	Routes []FactRoute
+}
+
+// FactRoute is a route in a fact: its path is relative to the router the
+// function received or returned.
+type FactRoute struct {
+	Framework string
+	Method    string
+	Host      string
+	Path      string
+	Const     bool
+	Writes    Writes // what the handler writes; the kind is decided on the full path
+	Handler   string
+	Package   string
+	File      string
+	Line      int
+	Column    int
+	Offset    int
+}
+
+func (r FactRoute) position() token.Position {
+	return token.Position{Filename: r.File, Line: r.Line, Column: r.Column, Offset: r.Offset}
+}
+
+// Writes is a set of the kinds of response a handler writes.
+type Writes uint8
+
+// The kinds of response.
+const (
+	WritesJSON    Writes = 1 << iota // JSON, XML or protobuf for programs
+	WritesPage                       // an HTML template or text/html
+	WritesStatic                     // files
+	WritesMetrics                    // metrics
+	WritesDebug                      // pprof, expvar
+)

@@ -1,0 +1,208 @@
+package routes
+
+import (
+	"go/types"
+	"strings"
+)
+
+// frameworkOf names the router framework a package path belongs to, or "".
+func frameworkOf(pkgPath string) string {
+	switch {
+	case pkgPath == "net/http":
+		return "net/http"
+	case hasModule(pkgPath, "github.com/go-chi/chi"):
+		return "chi"
+	case hasModule(pkgPath, "github.com/gin-gonic/gin"):
+		return "gin"
+	case hasModule(pkgPath, "github.com/labstack/echo"):
+		return "echo"
+	case hasModule(pkgPath, "github.com/gorilla/mux"):
+		return "gorilla/mux"
+	case hasModule(pkgPath, "github.com/julienschmidt/httprouter"):
+		return "httprouter"
+	case hasModule(pkgPath, "github.com/gofiber/fiber"):
+		return "fiber"
+	}
+	return ""
+}
+
+// hasModule reports whether pkgPath is mod or mod/vN.
+func hasModule(pkgPath, mod string) bool {
+	if pkgPath == mod {
+		return true
+	}
+	rest, ok := strings.CutPrefix(pkgPath, mod+"/v")
+	if !ok || rest == "" {
+		return false
+	}
+	for _, r := range rest {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// routerTypes are the named types whose values are routers, by framework.
+var routerTypes = map[string][]string{
+	"net/http":    {"ServeMux"},
+	"chi":         {"Router", "Mux"},
+	"gin":         {"Engine", "RouterGroup", "IRouter", "IRoutes"},
+	"echo":        {"Echo", "Group"},
+	"gorilla/mux": {"Router"},
+	"httprouter":  {"Router"},
+	"fiber":       {"App", "Group", "Router"},
+}
+
+// routerType returns the framework of a router type, or "".
+func routerType(t types.Type) string {
+	if t == nil {
+		return ""
+	}
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return ""
+	}
+	fw := frameworkOf(n.Obj().Pkg().Path())
+	for _, name := range routerTypes[fw] {
+		if n.Obj().Name() == name {
+			return fw
+		}
+	}
+	return ""
+}
+
+// isHTTPHandler reports whether t is net/http.Handler.
+func isHTTPHandler(t types.Type) bool {
+	return isNamed(t, "net/http", "Handler")
+}
+
+func isNamed(t types.Type, pkg, name string) bool {
+	if t == nil {
+		return false
+	}
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
+}
+
+// constructors are the functions that make a new router, by framework.
+var constructors = map[string][]string{
+	"net/http":    {"NewServeMux"},
+	"chi":         {"NewRouter", "NewMux"},
+	"gin":         {"New", "Default"},
+	"echo":        {"New"},
+	"gorilla/mux": {"NewRouter"},
+	"httprouter":  {"New"},
+	"fiber":       {"New"},
+}
+
+// opKind is what a router method does.
+type opKind int
+
+const (
+	opNone      opKind = iota
+	opRoute            // register a route: method from the name or an argument
+	opGroup            // a sub-router at a prefix: Group("/v1"), PathPrefix
+	opRouteFunc        // a sub-router at a prefix handed to a callback: chi Route, fiber Route
+	opGroupFunc        // the same router handed to a callback: chi Group(fn)
+	opSame             // the same router: chi With, gin Use
+	opMount            // mount a handler at a prefix that the router strips
+	opStatic           // register static files at a prefix
+	opBuilder          // gorilla/mux: a route being built
+)
+
+// op describes one router method.
+type op struct {
+	kind    opKind
+	method  string // fixed HTTP method; "" any
+	methArg int    // argument holding the method (or methods); -1 none
+	pathArg int    // argument holding the path or prefix; -1 none
+	handler int    // argument holding the handler or callback; -1 none, -2 the last
+}
+
+var httpVerbs = []string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "CONNECT", "TRACE"}
+
+// verb returns the HTTP method that a method name like Get or GET stands for.
+func verb(name string) (string, bool) {
+	up := strings.ToUpper(name)
+	for _, v := range httpVerbs {
+		if up == v && (name == v || name == v[:1]+strings.ToLower(v[1:])) {
+			return v, true
+		}
+	}
+	return "", false
+}
+
+// routerOp returns what the method name of a router of framework fw does.
+func routerOp(fw, name string) (op, bool) {
+	if m, ok := verb(name); ok {
+		switch fw {
+		case "chi", "gin", "echo", "httprouter":
+			h := 1
+			if fw == "gin" {
+				h = -2
+			}
+			return op{kind: opRoute, method: m, methArg: -1, pathArg: 0, handler: h}, true
+		case "fiber":
+			return op{kind: opRoute, method: m, methArg: -1, pathArg: 0, handler: -2}, true
+		}
+		return op{}, false
+	}
+	switch fw + "." + name {
+	case "net/http.Handle", "net/http.HandleFunc":
+		return op{kind: opRoute, methArg: -1, pathArg: 0, handler: 1}, true
+	case "chi.Handle", "chi.HandleFunc":
+		return op{kind: opRoute, methArg: -1, pathArg: 0, handler: 1}, true
+	case "chi.Method", "chi.MethodFunc":
+		return op{kind: opRoute, methArg: 0, pathArg: 1, handler: 2}, true
+	case "chi.Route":
+		return op{kind: opRouteFunc, methArg: -1, pathArg: 0, handler: 1}, true
+	case "chi.Group":
+		return op{kind: opGroupFunc, methArg: -1, pathArg: -1, handler: 0}, true
+	case "chi.With":
+		return op{kind: opSame, methArg: -1, pathArg: -1, handler: -1}, true
+	case "chi.Mount":
+		return op{kind: opMount, methArg: -1, pathArg: 0, handler: 1}, true
+	case "gin.Any", "echo.Any", "fiber.All":
+		h := 1
+		if fw != "echo" {
+			h = -2
+		}
+		return op{kind: opRoute, methArg: -1, pathArg: 0, handler: h}, true
+	case "gin.Handle":
+		return op{kind: opRoute, methArg: 0, pathArg: 1, handler: -2}, true
+	case "gin.Match":
+		return op{kind: opRoute, methArg: 0, pathArg: 1, handler: -2}, true
+	case "gin.Group", "echo.Group", "fiber.Group":
+		return op{kind: opGroup, methArg: -1, pathArg: 0, handler: -1}, true
+	case "gin.Use", "echo.Use":
+		return op{kind: opSame, methArg: -1, pathArg: -1, handler: -1}, true
+	case "gin.Static", "gin.StaticFS", "gin.StaticFile", "gin.StaticFileFS", "echo.Static", "echo.File", "fiber.Static", "httprouter.ServeFiles":
+		return op{kind: opStatic, methArg: -1, pathArg: 0, handler: -1}, true
+	case "echo.Add":
+		return op{kind: opRoute, methArg: 0, pathArg: 1, handler: 2}, true
+	case "echo.Match":
+		return op{kind: opRoute, methArg: 0, pathArg: 1, handler: 2}, true
+	case "fiber.Add":
+		return op{kind: opRoute, methArg: 0, pathArg: 1, handler: -2}, true
+	case "fiber.Route":
+		return op{kind: opRouteFunc, methArg: -1, pathArg: 0, handler: 1}, true
+	case "fiber.Mount":
+		return op{kind: opMount, methArg: -1, pathArg: 0, handler: 1}, true
+	case "httprouter.Handle", "httprouter.Handler", "httprouter.HandlerFunc":
+		return op{kind: opRoute, methArg: 0, pathArg: 1, handler: 2}, true
+	case "gorilla/mux.Handle", "gorilla/mux.HandleFunc":
+		return op{kind: opBuilder, methArg: -1, pathArg: 0, handler: 1}, true
+	case "gorilla/mux.Path", "gorilla/mux.PathPrefix", "gorilla/mux.Methods", "gorilla/mux.Host",
+		"gorilla/mux.Headers", "gorilla/mux.Queries", "gorilla/mux.Schemes", "gorilla/mux.Name",
+		"gorilla/mux.Subrouter", "gorilla/mux.Handler", "gorilla/mux.HandlerFunc", "gorilla/mux.NewRoute":
+		return op{kind: opBuilder, methArg: -1, pathArg: 0, handler: 0}, true
+	}
+	return op{}, false
+}

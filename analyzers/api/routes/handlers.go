@@ -1,0 +1,255 @@
+package routes
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// classifier works out what handlers write and which values a package
+// encodes as JSON responses.
+type classifier struct {
+	pass      *analysis.Pass
+	decls     map[*types.Func]*ast.FuncDecl
+	writes    map[*types.Func]Writes
+	busy      map[*types.Func]bool
+	encParams map[*types.Func][]int
+	encBusy   map[*types.Func]bool
+}
+
+func newClassifier(pass *analysis.Pass, decls map[*types.Func]*ast.FuncDecl) *classifier {
+	return &classifier{
+		pass:      pass,
+		decls:     decls,
+		writes:    map[*types.Func]Writes{},
+		busy:      map[*types.Func]bool{},
+		encParams: map[*types.Func][]int{},
+		encBusy:   map[*types.Func]bool{},
+	}
+}
+
+// importFact returns the fact of a function of another package, if any.
+func (c *classifier) importFact(fn *types.Func) *FuncFact {
+	if fn.Pkg() == nil || fn.Pkg() == c.pass.Pkg {
+		return nil
+	}
+	f := new(FuncFact)
+	if c.pass.ImportObjectFact(fn.Origin(), f) {
+		return f
+	}
+	return nil
+}
+
+// funcWrites returns what fn writes when it serves a request, following
+// the calls it makes to functions of this package and, through facts,
+// of others.
+func (c *classifier) funcWrites(fn *types.Func) Writes {
+	if w := knownWrites(fn); w != 0 {
+		return w
+	}
+	fn = fn.Origin()
+	if d, ok := c.decls[fn]; ok {
+		if w, ok := c.writes[fn]; ok {
+			return w
+		}
+		if c.busy[fn] {
+			return 0
+		}
+		c.busy[fn] = true
+		w := c.bodyWrites(d.Body)
+		delete(c.busy, fn)
+		c.writes[fn] = w
+		return w
+	}
+	if f := c.importFact(fn); f != nil {
+		return f.Writes
+	}
+	return 0
+}
+
+// bodyWrites returns what the calls in body write.
+func (c *classifier) bodyWrites(body ast.Node) Writes {
+	var w Writes
+	if body == nil {
+		return 0
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		if cw := contentTypeWrites(c.pass.TypesInfo, call); cw != 0 {
+			w |= cw
+			return true
+		}
+		if fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func); ok {
+			w |= c.funcWrites(fn)
+		}
+		return true
+	})
+	return w
+}
+
+// knownWrites is what functions of well-known packages write.
+func knownWrites(fn *types.Func) Writes {
+	if fn.Pkg() == nil {
+		return 0
+	}
+	pkg, name := fn.Pkg().Path(), fn.Name()
+	switch pkg {
+	case "encoding/json", "encoding/xml", "google.golang.org/protobuf/encoding/protojson":
+		switch name {
+		case "Marshal", "MarshalIndent", "Encode":
+			return WritesJSON
+		}
+	case "html/template", "text/template":
+		if name == "Execute" || name == "ExecuteTemplate" {
+			return WritesPage
+		}
+	case "net/http":
+		switch name {
+		case "FileServer", "FileServerFS", "ServeFile", "ServeFileFS", "ServeContent":
+			return WritesStatic
+		}
+	case "github.com/prometheus/client_golang/prometheus/promhttp":
+		return WritesMetrics
+	case "net/http/pprof", "expvar":
+		return WritesDebug
+	}
+	switch frameworkOf(pkg) {
+	case "gin", "echo", "fiber":
+		if !isContextMethod(fn) {
+			return 0
+		}
+		switch name {
+		case "JSON", "IndentedJSON", "SecureJSON", "JSONP", "AsciiJSON", "PureJSON", "AbortWithStatusJSON",
+			"JSONPretty", "JSONBlob", "XML", "XMLPretty", "XMLBlob", "YAML", "TOML", "ProtoBuf":
+			return WritesJSON
+		case "HTML", "Render":
+			return WritesPage
+		case "File", "FileFromFS", "FileAttachment", "Attachment", "Inline", "SendFile":
+			return WritesStatic
+		}
+	}
+	return 0
+}
+
+// isContextMethod reports whether fn is a method of a framework's
+// request context (gin.Context, echo.Context, fiber.Ctx).
+func isContextMethod(fn *types.Func) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return false
+	}
+	t := sig.Recv().Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && (n.Obj().Name() == "Context" || n.Obj().Name() == "Ctx" || n.Obj().Name() == "DefaultCtx")
+}
+
+// contentTypeWrites reads w.Header().Set("Content-Type", "...").
+func contentTypeWrites(info *types.Info, call *ast.CallExpr) Writes {
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	if !ok || fn.Name() != "Set" || fn.Pkg() == nil || fn.Pkg().Path() != "net/http" || len(call.Args) != 2 {
+		return 0
+	}
+	k, ok1 := constString(info, call.Args[0])
+	v, ok2 := constString(info, call.Args[1])
+	if !ok1 || !ok2 || !strings.EqualFold(k, "Content-Type") {
+		return 0
+	}
+	switch {
+	case strings.Contains(v, "json"), strings.Contains(v, "xml"), strings.Contains(v, "protobuf"):
+		return WritesJSON
+	case strings.HasPrefix(v, "text/html"):
+		return WritesPage
+	}
+	return 0
+}
+
+// handlerWrites returns what a handler expression writes.
+func (c *classifier) handlerWrites(e ast.Expr) Writes {
+	info := c.pass.TypesInfo
+	e = ast.Unparen(e)
+	switch e := e.(type) {
+	case *ast.FuncLit:
+		return c.bodyWrites(e.Body)
+	case *ast.CallExpr:
+		if tv, ok := info.Types[e.Fun]; ok && tv.IsType() && len(e.Args) == 1 {
+			return c.handlerWrites(e.Args[0]) // http.HandlerFunc(f)
+		}
+		var w Writes
+		if fn, ok := typeutil.Callee(info, e).(*types.Func); ok {
+			w = c.funcWrites(fn)
+			if fn.Pkg() != nil && fn.Pkg().Path() == "net/http" && fn.Name() == "StripPrefix" && len(e.Args) == 2 {
+				w = c.handlerWrites(e.Args[1])
+			}
+		}
+		for _, a := range e.Args {
+			if isFuncOrHandler(info.TypeOf(a)) {
+				w |= c.handlerWrites(a)
+			}
+		}
+		return w
+	case *ast.Ident, *ast.SelectorExpr:
+		var obj types.Object
+		if id, ok := e.(*ast.Ident); ok {
+			obj = info.Uses[id]
+		} else {
+			obj = info.Uses[e.(*ast.SelectorExpr).Sel]
+		}
+		if fn, ok := obj.(*types.Func); ok {
+			return c.funcWrites(fn)
+		}
+	}
+	// A value of a type with a ServeHTTP method.
+	if t := info.TypeOf(e); t != nil {
+		if m, _, _ := types.LookupFieldOrMethod(t, true, c.pass.Pkg, "ServeHTTP"); m != nil {
+			if fn, ok := m.(*types.Func); ok {
+				return c.funcWrites(fn)
+			}
+		}
+	}
+	return 0
+}
+
+func isFuncOrHandler(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if _, ok := t.Underlying().(*types.Signature); ok {
+		return true
+	}
+	return isHTTPHandler(t)
+}
+
+// pathString returns the value of a path expression: a constant, or a
+// concatenation whose non-constant parts are written {?}. ok is false
+// when any part is not a constant.
+func pathString(info *types.Info, e ast.Expr) (s string, ok bool) {
+	if s, ok := constString(info, e); ok {
+		return s, true
+	}
+	if b, isBin := ast.Unparen(e).(*ast.BinaryExpr); isBin && b.Op == token.ADD {
+		l, okl := pathString(info, b.X)
+		r, okr := pathString(info, b.Y)
+		return l + r, okl && okr
+	}
+	return unknownSegment, false
+}
+
+// constString returns the value of a constant string expression.
+func constString(info *types.Info, e ast.Expr) (string, bool) {
+	tv, ok := info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
+}

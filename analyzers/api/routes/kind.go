@@ -1,0 +1,72 @@
+package routes
+
+import (
+	"path"
+	"strings"
+)
+
+var healthNames = map[string]bool{
+	"health": true, "healthz": true, "healthcheck": true, "health-check": true, "_health": true,
+	"livez": true, "live": true, "liveness": true, "readyz": true, "ready": true, "readiness": true,
+	"ping": true, "alive": true, "startupz": true,
+}
+
+var staticExts = map[string]bool{
+	".ico": true, ".txt": true, ".css": true, ".js": true, ".png": true, ".svg": true,
+	".jpg": true, ".jpeg": true, ".gif": true, ".webmanifest": true, ".map": true, ".woff": true, ".woff2": true,
+}
+
+// KindOf decides the kind of a route from its full path and what its
+// handler writes. What the handler is known to serve (files, metrics,
+// pprof) wins; then well-known paths (health checks, /metrics,
+// /debug/, /.well-known/, files by extension); then what the handler
+// writes (HTML pages, JSON). A route that none of these decide is
+// KindOther.
+func KindOf(p string, w Writes) Kind {
+	switch {
+	case w&WritesStatic != 0:
+		return KindStatic
+	case w&WritesMetrics != 0:
+		return KindMetrics
+	case w&WritesDebug != 0:
+		return KindDebug
+	}
+	segs := Segments(p)
+	var lits []string
+	for _, s := range segs {
+		if !isParamSegment(s) {
+			lits = append(lits, strings.ToLower(s))
+		}
+	}
+	if len(lits) > 0 {
+		last := lits[len(lits)-1]
+		switch {
+		case healthNames[last]:
+			return KindHealth
+		case last == "metrics" || last == "prometheus" || last == "varz":
+			return KindMetrics
+		case lits[0] == "debug" || last == "pprof":
+			return KindDebug
+		case lits[0] == ".well-known":
+			return KindProtocol
+		case staticExts[path.Ext(last)] && !isParamSegment(segs[len(segs)-1]):
+			return KindStatic
+		}
+	}
+	switch {
+	case w&WritesPage != 0:
+		return KindPage
+	case w&WritesJSON != 0:
+		return KindAPI
+	}
+	return KindOther
+}
+
+// isParamSegment reports whether a path segment is a parameter in one of
+// the routers' syntaxes: {id}, {id...}, {id:[0-9]+}, :id, *rest, *.
+func isParamSegment(s string) bool {
+	return strings.HasPrefix(s, "{") || strings.HasPrefix(s, ":") || strings.HasPrefix(s, "*") || s == unknownSegment
+}
+
+// unknownSegment stands for a part of a path that is not a constant.
+const unknownSegment = "{?}"

@@ -1,0 +1,243 @@
+package routes
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"sort"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+func run(pass *analysis.Pass) (any, error) {
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	decls := map[*types.Func]*ast.FuncDecl{}
+	for n := range ins.PreorderSeq((*ast.FuncDecl)(nil)) {
+		d := n.(*ast.FuncDecl)
+		if fn, ok := pass.TypesInfo.Defs[d.Name].(*types.Func); ok && d.Body != nil {
+			decls[fn] = d
+		}
+	}
+	cls := newClassifier(pass, decls)
+	x := newExtractor(pass, decls, cls)
+	for _, f := range pass.Files {
+		x.walkFile(f)
+	}
+	res := &Result{Encodes: cls.encodes(ins)}
+	g := newGraph(x)
+	posFinder := newPosFinder(pass.Fset)
+
+	// Routes below the routers nothing in this package mounts.
+	var roots []*node
+	seen := map[*node]bool{}
+	for _, n := range g.nodes {
+		if seen[n] || len(g.parents[n]) > 0 {
+			continue
+		}
+		seen[n] = true
+		switch n.kind {
+		case nodeParam:
+			continue
+		case nodeResult:
+			if !n.used {
+				continue
+			}
+		}
+		roots = append(roots, n)
+	}
+	for _, n := range roots {
+		prefix := ""
+		if n.kind == nodeUnknown || n.kind == nodeHolder {
+			prefix = unknownSegment
+		}
+		for _, r := range g.collect(n, prefix, prefix != "", "") {
+			sitePos := r.pos
+			if r.pkg != pass.Pkg.Path() {
+				if p, ok := posFinder.find(r.site); ok {
+					sitePos = p
+				}
+			}
+			res.Routes = append(res.Routes, Route{
+				Framework: r.fw, Method: r.method, Host: r.host, Path: r.path, Const: !r.dyn,
+				Kind: KindOf(r.path, r.writes), Handler: r.handler, Pos: r.pos, SitePos: sitePos, Site: r.site, Package: r.pkg,
+			})
+		}
+	}
+	sortRoutes(res.Routes)
+
+	// Facts for the functions of this package.
+	fns := make([]*types.Func, 0, len(decls))
+	for fn := range decls {
+		fns = append(fns, fn)
+	}
+	sort.Slice(fns, func(i, j int) bool { return fns[i].Pos() < fns[j].Pos() })
+	for _, fn := range fns {
+		fact := &FuncFact{Writes: cls.funcWrites(fn), EncodesParams: cls.funcEncodes(fn)}
+		sig := fn.Type().(*types.Signature)
+		for i := 0; i < sig.Params().Len(); i++ {
+			n := x.params[sig.Params().At(i)]
+			if n == nil {
+				continue
+			}
+			if rs := factRoutes(g.collect(n, "", false, "")); len(rs) > 0 {
+				fact.Params = append(fact.Params, ParamRoutes{Index: i, Routes: rs})
+			}
+		}
+		if n := x.results[fn]; n != nil {
+			fact.Returns = factRoutes(g.collect(n, "", false, ""))
+		}
+		if !fact.empty() {
+			pass.ExportObjectFact(fn, fact)
+		}
+	}
+	return res, nil
+}
+
+func factRoutes(rs []*rawRoute) []FactRoute {
+	out := make([]FactRoute, 0, len(rs))
+	for _, r := range rs {
+		out = append(out, FactRoute{
+			Framework: r.fw, Method: r.method, Host: r.host, Path: r.path, Const: !r.dyn,
+			Writes: r.writes, Handler: r.handler, Package: r.pkg,
+			File: r.site.Filename, Line: r.site.Line, Column: r.site.Column, Offset: r.site.Offset,
+		})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].File != out[j].File {
+			return out[i].File < out[j].File
+		}
+		if out[i].Offset != out[j].Offset {
+			return out[i].Offset < out[j].Offset
+		}
+		return out[i].Path+" "+out[i].Method < out[j].Path+" "+out[j].Method
+	})
+	return out
+}
+
+// graph indexes the nodes, routes and edges the extractor found.
+type graph struct {
+	nodes    []*node // in order of first appearance
+	parents  map[*node][]*edge
+	children map[*node][]*edge
+	routesOn map[*node][]*rawRoute
+}
+
+func newGraph(x *extractor) *graph {
+	g := &graph{parents: map[*node][]*edge{}, children: map[*node][]*edge{}, routesOn: map[*node][]*rawRoute{}}
+	known := map[*node]bool{}
+	addNode := func(n *node) {
+		if !known[n] {
+			known[n] = true
+			g.nodes = append(g.nodes, n)
+		}
+	}
+	// A field or variable given one router is that router: mounting it
+	// mounts the router, registering on it registers there.
+	aliases := map[*node][]*edge{}
+	for _, e := range x.edges {
+		if e.alias {
+			aliases[e.child] = append(aliases[e.child], e)
+		}
+	}
+	var canon func(n *node, depth int) (*node, string, bool)
+	canon = func(n *node, depth int) (*node, string, bool) {
+		as := aliases[n]
+		if len(as) != 1 || depth > 16 {
+			return n, "", false
+		}
+		t, p, d := canon(as[0].parent, depth+1)
+		return t, joinPrefix(p, as[0].prefix), d || as[0].dyn
+	}
+	for _, r := range x.routes {
+		n, p, d := canon(r.n, 0)
+		if n != r.n {
+			c := *r
+			c.n, c.path, c.dyn = n, joinPrefix(p, r.path), r.dyn || d
+			r = &c
+		}
+		addNode(r.n)
+		g.routesOn[r.n] = append(g.routesOn[r.n], r)
+	}
+	for _, e := range x.edges {
+		if e.alias && len(aliases[e.child]) == 1 {
+			continue
+		}
+		c := *e
+		c.child, _, _ = canon(e.child, 0)
+		var p string
+		var d bool
+		c.parent, p, d = canon(e.parent, 0)
+		c.prefix, c.dyn = joinPrefix(p, e.prefix), e.dyn || d
+		if c.child == c.parent {
+			continue
+		}
+		addNode(c.child)
+		addNode(c.parent)
+		g.parents[c.child] = append(g.parents[c.child], &c)
+		g.children[c.parent] = append(g.children[c.parent], &c)
+	}
+	return g
+}
+
+// collect returns the routes registered on n and on every router mounted
+// below it, with paths relative to n's parent at prefix.
+func (g *graph) collect(n *node, prefix string, dyn bool, host string) []*rawRoute {
+	var out []*rawRoute
+	var visit func(n *node, prefix string, dyn bool, host string, depth int)
+	onPath := map[*node]bool{}
+	visit = func(n *node, prefix string, dyn bool, host string, depth int) {
+		if onPath[n] || depth > 64 {
+			return
+		}
+		onPath[n] = true
+		defer delete(onPath, n)
+		for _, r := range g.routesOn[n] {
+			c := *r
+			c.path = JoinPath(prefix, r.path)
+			c.dyn = dyn || r.dyn
+			if c.host == "" {
+				c.host = host
+			}
+			out = append(out, &c)
+		}
+		for _, e := range g.children[n] {
+			h := host
+			if e.host != "" {
+				h = e.host
+			}
+			visit(e.child, joinPrefix(prefix, e.prefix), dyn || e.dyn, h, depth+1)
+		}
+	}
+	visit(n, prefix, dyn, host, 0)
+	return out
+}
+
+// posFinder turns positions of other packages back into token.Pos when
+// their files are in the file set (as under the checker driver).
+type posFinder struct {
+	fset  *token.FileSet
+	files map[string]*token.File
+}
+
+func newPosFinder(fset *token.FileSet) *posFinder { return &posFinder{fset: fset} }
+
+func (p *posFinder) find(pos token.Position) (token.Pos, bool) {
+	if p.files == nil {
+		p.files = map[string]*token.File{}
+		p.fset.Iterate(func(f *token.File) bool {
+			p.files[f.Name()] = f
+			return true
+		})
+	}
+	f := p.files[pos.Filename]
+	if f == nil || pos.Offset < 0 || pos.Offset > f.Size() {
+		return token.NoPos, false
+	}
+	return f.Pos(pos.Offset), true
+}
+
+// String formats a node for debugging.
+func (n *node) String() string { return fmt.Sprintf("node(%d %v %d)", n.kind, n.fn, n.index) }

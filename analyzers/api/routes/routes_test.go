@@ -1,0 +1,40 @@
+package routes_test
+
+import (
+	"fmt"
+	"reflect"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/oneway-lint/oneway/analyzers/api/routes"
+)
+
+// show reports every route the routes analyzer finds, so fixtures can
+// say with // want which routes a package serves and with which path.
+var show = &analysis.Analyzer{
+	Name:       "showroutes",
+	Doc:        "report the routes found by apiroutes",
+	Requires:   []*analysis.Analyzer{routes.Analyzer},
+	ResultType: reflect.TypeOf(0),
+	Run: func(pass *analysis.Pass) (any, error) {
+		res := pass.ResultOf[routes.Analyzer].(*routes.Result)
+		for _, r := range res.Routes {
+			msg := fmt.Sprintf("route %s %s", r, r.Kind)
+			if !r.Const {
+				msg += " dynamic"
+			}
+			pass.Reportf(r.Pos, "%s", msg)
+		}
+		return len(res.Routes), nil
+	},
+}
+
+func TestNetHTTP(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), show, "nethttp/...")
+}
+
+func TestFrameworks(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), show, "frameworks/...")
+}

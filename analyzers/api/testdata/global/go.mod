@@ -1,0 +1,3 @@
+module example.com/global
+
+go 1.24

@@ -1,0 +1,3 @@
+package legacy
+
+const Fake_FullMethodName = "/shop.fake.Fake/Get"

@@ -1,0 +1,203 @@
+package coupling
+
+import (
+	_ "embed"
+	"fmt"
+	"reflect"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/oneway-lint/oneway/analyzers/family"
+	"github.com/oneway-lint/oneway/analyzers/finding"
+)
+
+// The ids of the family's rules.
+const (
+	RuleConcreteDependency  = "coupling.concrete-dependency"
+	RuleCycle               = "coupling.cycle"
+	RuleForbiddenDependency = "coupling.forbidden-dependency"
+	RuleInternalReach       = "coupling.internal-reach"
+	RuleSharedGlobal        = "coupling.shared-global"
+)
+
+// Rules returns the rules of the coupling family, sorted by id.
+func Rules() []finding.Rule {
+	return []finding.Rule{
+		{
+			ID:      RuleConcreteDependency,
+			Title:   "concrete dependency across a component boundary",
+			Summary: "a component uses another component's struct types or package-level functions directly",
+			Doc: "Reports a component that uses another component's concrete types (struct types as fields, " +
+				"parameters, results, composite literals, type assertions or embedded types) or calls its " +
+				"package-level functions. Every such site ties the dependent to one implementation: replacing, " +
+				"faking or splitting out the other component means touching each of them, and the count grows with " +
+				"every commit. One use is cheap to undo; sixty uses across nine packages are not. Depend on an " +
+				"interface owned by the dependent side and let the composition root (package main) wire the " +
+				"implementation in. Not reported: uses of interface types, of struct types that are part of an " +
+				"exported interface's contract (they appear in its method signatures, so reaching the component " +
+				"through the interface needs them too), of non-struct named types (enums, IDs), constants, methods " +
+				"reached through a value, uses within one component, test files, and package main when " +
+				"ignore-main is set.",
+			Weight: 2,
+			Options: []finding.Option{{
+				Name: "ignore-main", Type: finding.OptionBool, Default: "true",
+				Doc: "do not report package main, the composition root that wires components together",
+			}},
+		},
+		{
+			ID:      RuleCycle,
+			Title:   "dependency cycle between components",
+			Summary: "components depend on each other, directly or through other components",
+			Doc: "Reports each set of components that depend on each other, directly or through others (a " +
+				"strongly connected component of the component graph), with one import of each dependency " +
+				"between them. Go forbids import cycles between packages, but cycles between components are " +
+				"common and are what blocks releasing, testing or splitting out one component without the " +
+				"others: the whole cycle moves as one. Break the cycle by moving the shared types to the " +
+				"component that owns them, or by inverting one dependency behind an interface. Decided by the " +
+				"audit only: one package cannot see the cycle.",
+			Weight: 4,
+			Global: true,
+		},
+		{
+			ID:      RuleForbiddenDependency,
+			Title:   "dependency the policy does not allow",
+			Summary: "a component imports a component that the policy's allow rules do not permit",
+			Doc: "Reports an import of a package of another component when the policy has allow rules and " +
+				"they do not list the depended-upon component for the importing one (a component the allow " +
+				"rules do not name may depend on no other; \"*\" allows every component). A dependency against " +
+				"the intended layering is cheap to remove while it has few uses and turns the layering into " +
+				"fiction once more code builds on it. Remove the import, move the code to a component that may " +
+				"depend on the other, or change the policy on purpose. Not reported when the policy has no " +
+				"allow rules, for imports within one component, or in test files.",
+			Weight: 3,
+		},
+		{
+			ID:      RuleInternalReach,
+			Title:   "import of another component's internal package",
+			Summary: "a component imports a package that is not part of another component's public surface",
+			Doc: "Reports an import of a package of another component that is not part of that component's " +
+				"public surface. The policy can name the public packages of a component; by default they are its " +
+				"root packages and packages with a path segment named api, client, types or model. A root " +
+				"package is the package at the top of the component (its top-level directory, or the literal " +
+				"prefix of a policy glob); where that directory holds no package, the audit, which sees every " +
+				"package, takes the component's shallowest packages as its roots, while go vet cannot know and " +
+				"reports the import with partial evidence. Reaching " +
+				"into internals couples the dependent to the other component's structure: every reorganisation " +
+				"of it breaks the dependent. Go through the component's public packages, or make the package " +
+				"public on purpose in the policy. Not reported: imports within one component, of public " +
+				"packages, and in test files.",
+			Weight: 2,
+			Options: []finding.Option{{
+				Name: "public-names", Type: finding.OptionStrings, Default: "[api, client, types, model]",
+				Doc: "package path segments that make a package public when the policy names no public packages",
+			}},
+		},
+		{
+			ID:      RuleSharedGlobal,
+			Title:   "exported variable shared across components",
+			Summary: "a component reads or writes another component's exported package-level variable",
+			Doc: "Reports reads and writes of another component's exported package-level variables. Such a " +
+				"variable is hidden shared state: it couples the components through a value neither owns " +
+				"alone, makes their behaviour depend on initialisation order, and must be kept when either is " +
+				"split out or run twice in one process. Pass the value explicitly (a constructor parameter or " +
+				"a configuration struct) or hide it behind a function. Not reported: constants, reads of " +
+				"sentinel error variables when ignore-errors is set, variables of the same component, and test " +
+				"files.",
+			Weight: 3,
+			Options: []finding.Option{{
+				Name: "ignore-errors", Type: finding.OptionBool, Default: "true",
+				Doc: "do not report reads of exported variables of type error (sentinel errors); writes are reported",
+			}},
+		},
+	}
+}
+
+// Family returns the coupling family.
+func Family() family.Family {
+	return family.Family{
+		Name:   "coupling",
+		Rules:  Rules(),
+		New:    analyzers,
+		Global: Global,
+	}
+}
+
+// analyzers returns the family's analyzers for s: the default Analyzer
+// when s is zero-valued, so drivers see stable values.
+func analyzers(s family.Settings) []*analysis.Analyzer {
+	if s.IsZero() {
+		return []*analysis.Analyzer{Analyzer}
+	}
+	return []*analysis.Analyzer{New(ConfigFrom(s))}
+}
+
+// Analyzer is the coupling analyzer with the default configuration.
+var Analyzer = New(DefaultConfig())
+
+//go:embed doc.go
+var doc string
+
+// New returns a coupling analyzer for cfg. Its flags start at cfg's
+// values and change the configuration the analyzer runs with.
+func New(cfg Config) *analysis.Analyzer {
+	c := &cfg
+	a := &analysis.Analyzer{
+		Name:       "coupling",
+		Doc:        analyzerDoc(doc, "coupling"),
+		URL:        "https://github.com/oneway-lint/oneway#coupling",
+		Requires:   []*analysis.Analyzer{inspect.Analyzer},
+		ResultType: reflect.TypeFor[*Result](),
+		Run:        func(pass *analysis.Pass) (any, error) { return run(pass, c) },
+	}
+	registerFlags(&a.Flags, c)
+	return a
+}
+
+func run(pass *analysis.Pass, cfg *Config) (any, error) {
+	in, ok := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	if !ok {
+		return nil, fmt.Errorf("coupling: %s: no inspector", pass.Pkg.Path())
+	}
+	res := &Result{Package: pass.Pkg.Path(), Name: pass.Pkg.Name()}
+	mod := ""
+	if pass.Module != nil {
+		mod = pass.Module.Path
+	}
+	collect(pass, in, cfg, newPlacer(cfg, res.Package, mod), res)
+	for _, f := range decide(pass.Fset, []*Result{res}, nil) {
+		res.Report(pass, f)
+	}
+	return res, nil
+}
+
+// analyzerDoc returns the "# Analyzer name" section of a package comment
+// (the source of doc.go), without comment markers: the summary line first,
+// then the rest, as go/analysis expects of Analyzer.Doc.
+func analyzerDoc(src, name string) string {
+	var lines []string
+	in := false
+	for _, line := range strings.Split(src, "\n") {
+		if !strings.HasPrefix(line, "//") {
+			if in {
+				break
+			}
+			continue
+		}
+		text := strings.TrimPrefix(strings.TrimPrefix(line, "//"), " ")
+		if strings.HasPrefix(text, "# ") {
+			if in {
+				break
+			}
+			in = text == "# Analyzer "+name
+			continue
+		}
+		if in {
+			lines = append(lines, text)
+		}
+	}
+	text := strings.TrimSpace(strings.Join(lines, "\n"))
+	return strings.TrimPrefix(text, name+": ")
+}

@@ -1,0 +1,195 @@
+package coupling_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/oneway-lint/oneway/analyzers/component"
+	"github.com/oneway-lint/oneway/analyzers/coupling"
+	"github.com/oneway-lint/oneway/analyzers/family"
+	"github.com/oneway-lint/oneway/analyzers/finding"
+)
+
+// withFlags returns a default analyzer configured through its flags, as
+// go vet and nogo configure it.
+func withFlags(t *testing.T, flags map[string]string) *analysis.Analyzer {
+	t.Helper()
+	a := coupling.New(coupling.DefaultConfig())
+	for name, value := range flags {
+		if err := a.Flags.Set(name, value); err != nil {
+			t.Fatalf("-%s=%s: %v", name, value, err)
+		}
+	}
+	return a
+}
+
+func TestAnalyzer(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, reason string
+		flags        map[string]string
+		patterns     []string
+	}{
+		{
+			name:     "concrete",
+			reason:   "struct types in every position and package-level functions count; interfaces, named non-struct types, constants, methods, same-component uses, test files and package main do not",
+			patterns: []string{"concrete/..."},
+		},
+		{
+			name:     "allow",
+			reason:   "with allow rules, unlisted dependencies are forbidden, '*' allows all, test files are not checked",
+			flags:    map[string]string{"allow": "web=billing;billing=store;cmd=*"},
+			patterns: []string{"allow/..."},
+		},
+		{
+			name:     "no-allow-rules",
+			reason:   "without allow rules nothing is forbidden (the concrete fixture imports across components)",
+			patterns: []string{"concrete/..."},
+		},
+		{
+			name:     "internal-reach",
+			reason:   "root packages and packages named api are public; same-component imports of internals are fine",
+			patterns: []string{"reach/..."},
+		},
+		{
+			name:     "shared-global",
+			reason:   "reads and writes of exported variables count, including from package main; constants, unexported variables and reads of sentinel errors do not",
+			patterns: []string{"globals/..."},
+		},
+		{
+			name:     "modules-flag",
+			reason:   "a dotted GOPATH path gets components once -modules names its module",
+			flags:    map[string]string{"modules": "example.org/x"},
+			patterns: []string{"example.org/x/..."},
+		},
+		{
+			name:     "cross-module",
+			reason:   "with several main modules, components are named module/dir and edges between them cross modules",
+			flags:    map[string]string{"modules": "xm/app,xm/lib"},
+			patterns: []string{"xm/..."},
+		},
+		{
+			name:     "no-module",
+			reason:   "without a module the extent of the module is unknown, so nothing is reported",
+			patterns: []string{"example.org/y/..."},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			analysistest.Run(t, analysistest.TestData(), withFlags(t, tt.flags), tt.patterns...)
+		})
+	}
+}
+
+func TestFamily(t *testing.T) {
+	t.Parallel()
+	fam := coupling.Family()
+	if fam.Name != "coupling" || fam.Global == nil {
+		t.Errorf("Family() = %q, Global set %t", fam.Name, fam.Global != nil)
+	}
+	as := fam.New(family.Settings{})
+	if len(as) != 1 || as[0] != coupling.Analyzer {
+		t.Errorf("New(zero settings) = %v, want the default Analyzer", as)
+	}
+	if again := fam.New(family.Settings{}); again[0] != as[0] {
+		t.Error("New(zero settings) returns a different analyzer each call")
+	}
+	custom := fam.New(family.Settings{Options: map[string]map[string]any{
+		coupling.RuleConcreteDependency: {"ignore-main": false},
+	}})
+	if len(custom) != 1 || custom[0] == coupling.Analyzer {
+		t.Error("New(settings) must build a new analyzer")
+	}
+	if err := analysis.Validate(append(as, custom...)); err != nil {
+		t.Error(err)
+	}
+	if !strings.HasPrefix(coupling.Analyzer.Doc, "report dependencies between components") {
+		t.Errorf("Analyzer.Doc does not start with the summary from doc.go: %q", coupling.Analyzer.Doc)
+	}
+
+	var prev string
+	for _, r := range fam.Rules {
+		if !finding.ValidID(r.ID) || finding.Family(r.ID) != "coupling" {
+			t.Errorf("bad rule id %q", r.ID)
+		}
+		if r.ID <= prev {
+			t.Errorf("rules not sorted by id: %q after %q", r.ID, prev)
+		}
+		prev = r.ID
+		if r.Title == "" || r.Doc == "" || r.Weight < 1 || r.Weight > 5 {
+			t.Errorf("%s: missing title, doc or weight", r.ID)
+		}
+		if r.Summary == "" || strings.HasSuffix(r.Summary, ".") || strings.ToLower(r.Summary[:1]) != r.Summary[:1] {
+			t.Errorf("%s: summary %q must be one lower-case line without a period", r.ID, r.Summary)
+		}
+		if r.Global != (r.ID == coupling.RuleCycle) {
+			t.Errorf("%s: Global = %t", r.ID, r.Global)
+		}
+	}
+}
+
+func TestConfigFrom(t *testing.T) {
+	t.Parallel()
+	specs := []component.Spec{{Name: "billing", Paths: []component.Glob{component.MustCompileGlob("internal/billing/...")}}}
+	got := coupling.ConfigFrom(family.Settings{
+		Components: specs,
+		Options: map[string]map[string]any{
+			coupling.RuleInternalReach:      {"public-names": []string{"api"}},
+			coupling.RuleConcreteDependency: {"ignore-main": false},
+			coupling.RuleSharedGlobal:       {"ignore-errors": "not a bool"},
+		},
+	})
+	if len(got.Components) != 1 || got.Components[0].Name != "billing" {
+		t.Errorf("Components = %v", got.Components)
+	}
+	if !slices.Equal(got.PublicNames, []string{"api"}) || got.IgnoreMain || !got.IgnoreErrors {
+		t.Errorf("options not applied (an option of the wrong type keeps its default): %+v", got)
+	}
+	if def := coupling.ConfigFrom(family.Settings{}); !slices.Equal(def.PublicNames, []string{"api", "client", "types", "model"}) || !def.IgnoreMain {
+		t.Errorf("ConfigFrom(zero) = %+v, want the defaults", def)
+	}
+}
+
+func TestFlags(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, flag, value, want, reason string
+	}{
+		{"components", "components", "billing=internal/billing/...,cmd/billing; web=internal/web/...", "billing=internal/billing/...,cmd/billing;web=internal/web/...", "order kept, spaces trimmed"},
+		{"allow", "allow", "web=store,billing;billing=;cmd=*", "billing=;cmd=*;web=store,billing", "keys printed sorted, empty lists allowed"},
+		{"public", "public", "billing=billing,billing/api/...", "billing=billing,billing/api/...", "globs kept as written"},
+		{"modules", "modules", "example.com/a, example.com/b", "example.com/a,example.com/b", "comma list"},
+		{"public-names", "public-names", "api,sdk", "api,sdk", "comma list"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			a := coupling.New(coupling.DefaultConfig())
+			if err := a.Flags.Set(tt.flag, tt.value); err != nil {
+				t.Fatal(err)
+			}
+			if got := a.Flags.Lookup(tt.flag).Value.String(); got != tt.want {
+				t.Errorf("-%s=%q reads back %q, want %q (%s)", tt.flag, tt.value, got, tt.want, tt.reason)
+			}
+		})
+	}
+
+	bad := []struct{ flag, value, reason string }{
+		{"components", "billing", "no ="},
+		{"components", "billing=", "no paths"},
+		{"components", "billing=/abs", "absolute glob"},
+		{"allow", "web=a;web=b", "key given twice"},
+		{"public", "billing=a/.../b", "bad glob"},
+	}
+	for _, b := range bad {
+		a := coupling.New(coupling.DefaultConfig())
+		if err := a.Flags.Set(b.flag, b.value); err == nil {
+			t.Errorf("-%s=%q: no error (%s)", b.flag, b.value, b.reason)
+		}
+	}
+}

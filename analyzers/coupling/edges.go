@@ -1,0 +1,383 @@
+package coupling
+
+import (
+	"cmp"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/oneway-lint/oneway/analyzers/finding"
+)
+
+// Result is the result of the coupling analyzer on one package: the
+// findings it reported (per-package evidence, marked Partial) and the raw
+// evidence that Global and Metrics aggregate over the whole program.
+// Test files are not part of it.
+type Result struct {
+	finding.Result // the per-package findings; implements finding.Source
+
+	Package   string // import path
+	Name      string // package name
+	Component string // "" when the package is in no component (the rules were skipped)
+	Module    string // the main module holding the package
+
+	// Edges are the package's dependencies on packages of other
+	// components, sorted by import path.
+	Edges []Edge
+
+	// Types and Interfaces count the package's exported named types and
+	// how many of them are interfaces (for abstractness).
+	Types, Interfaces int
+}
+
+// Edge is a dependency of a package on a package of another component.
+type Edge struct {
+	To          string // the imported package's import path
+	ToName      string // its package name
+	ToComponent string
+	CrossModule bool // the two packages are in different main modules
+
+	// Imports are the import declarations of To, one per file, in file order.
+	Imports []token.Pos
+	// Refs counts the qualified identifiers that refer to package-level
+	// objects of To (types, functions, variables, constants).
+	Refs int
+
+	Forbidden bool // the policy's allow rules do not permit the dependency
+	Internal  bool // To is not part of its component's public surface
+	// DefaultSurface is set when the policy names no public packages for
+	// ToComponent, so Internal was decided by the default rule.
+	DefaultSurface bool
+
+	// Sites are the uses of concrete types, package-level functions and
+	// exported variables of To, in file order.
+	Sites []Site
+}
+
+// Site is one use of another component's concrete type, function or
+// exported variable.
+type Site struct {
+	Pos    token.Pos
+	Kind   Kind
+	Object string // the object's name in its package
+}
+
+// Kind says how a site uses the object.
+type Kind string
+
+// The kinds of site. The first group are uses of a concrete (struct)
+// type, then uses of a package-level function, then of an exported
+// package-level variable.
+const (
+	KindField     Kind = "field"     // type of a struct field
+	KindParam     Kind = "param"     // type of a parameter
+	KindResult    Kind = "result"    // type of a result
+	KindLiteral   Kind = "literal"   // composite literal
+	KindAssertion Kind = "assertion" // type assertion or type switch case
+	KindEmbedded  Kind = "embedded"  // embedded field
+	KindType      Kind = "type"      // any other use of the type (variable, conversion, type argument)
+
+	KindCall Kind = "call" // call of a package-level function
+	KindFunc Kind = "func" // package-level function used as a value
+
+	KindRead  Kind = "read"  // read of an exported variable
+	KindWrite Kind = "write" // assignment, increment or address of an exported variable
+)
+
+// concrete reports whether k is a use of a concrete type or function.
+func (k Kind) concrete() bool { return k != KindRead && k != KindWrite }
+
+// collect fills res with the package's cross-component edges and exported
+// type counts. pl is nil when no main module is known.
+func collect(pass *analysis.Pass, in *inspector.Inspector, cfg *Config, pl *placer, res *Result) {
+	if strings.HasSuffix(res.Package, ".test") {
+		return // the test main package that go test generates
+	}
+	countTypes(pass, res)
+	if pl == nil {
+		return
+	}
+	self := pl.place(res.Package)
+	if self.Component == "" {
+		return
+	}
+	res.Component, res.Module = self.Component, self.Module
+
+	edges := map[string]*Edge{}
+	edgeOf := func(pkg *types.Package) *Edge {
+		if e, ok := edges[pkg.Path()]; ok {
+			return e // nil for packages of the same or no component
+		}
+		to := pl.place(pkg.Path())
+		if to.Component == "" || to.Component == self.Component {
+			edges[pkg.Path()] = nil
+			return nil
+		}
+		e := &Edge{
+			To:          pkg.Path(),
+			ToName:      pkg.Name(),
+			ToComponent: to.Component,
+			CrossModule: to.Module != self.Module,
+			Forbidden:   !pl.allowed(self.Component, to.Component),
+			Internal:    !pl.public(pkg.Path(), to),
+		}
+		_, named := cfg.Public[to.Component]
+		e.DefaultSurface = !named
+		edges[pkg.Path()] = e
+		return e
+	}
+
+	skipConcrete := cfg.IgnoreMain && pass.Pkg.Name() == "main"
+	contracts := map[*types.Package]map[*types.TypeName]bool{}
+	errorType := types.Universe.Lookup("error").Type()
+
+	for fc := range in.Root().Children() {
+		file := fc.Node().(*ast.File)
+		if isTestFile(pass, file) {
+			continue
+		}
+		for _, spec := range file.Imports {
+			if pkg := importedPackage(pass, spec); pkg != nil {
+				if e := edgeOf(pkg); e != nil {
+					e.Imports = append(e.Imports, spec.Pos())
+				}
+			}
+		}
+		for c := range fc.Preorder((*ast.Ident)(nil)) {
+			id := c.Node().(*ast.Ident)
+			obj := pass.TypesInfo.Uses[id]
+			if obj == nil || obj.Pkg() == nil || obj.Pkg() == pass.Pkg {
+				continue
+			}
+			if obj.Pkg().Scope().Lookup(obj.Name()) != obj {
+				continue // a field, method or local: not a package-level object
+			}
+			e := edgeOf(obj.Pkg())
+			if e == nil {
+				continue
+			}
+			e.Refs++
+			var kind Kind
+			switch obj := obj.(type) {
+			case *types.TypeName:
+				if skipConcrete || !isStruct(obj) {
+					continue
+				}
+				contract, ok := contracts[obj.Pkg()]
+				if !ok {
+					contract = contractTypes(obj.Pkg())
+					contracts[obj.Pkg()] = contract
+				}
+				if contract[obj] {
+					continue // part of an interface's contract: reaching it is unavoidable
+				}
+				kind = typeUse(c)
+			case *types.Func:
+				if skipConcrete {
+					continue
+				}
+				kind = funcUse(c)
+			case *types.Var:
+				if !obj.Exported() {
+					continue
+				}
+				kind = varUse(c)
+				if kind == KindRead && cfg.IgnoreErrors && types.Identical(obj.Type(), errorType) {
+					continue
+				}
+			default:
+				continue
+			}
+			e.Sites = append(e.Sites, Site{Pos: id.Pos(), Kind: kind, Object: obj.Name()})
+		}
+	}
+
+	for _, e := range edges {
+		if e == nil {
+			continue
+		}
+		sortByPosition(pass.Fset, e.Imports, func(p token.Pos) token.Pos { return p })
+		sortByPosition(pass.Fset, e.Sites, func(s Site) token.Pos { return s.Pos })
+		res.Edges = append(res.Edges, *e)
+	}
+	slices.SortFunc(res.Edges, func(a, b Edge) int { return strings.Compare(a.To, b.To) })
+}
+
+// countTypes counts the exported named types declared in the package's
+// non-test files, and the interfaces among them.
+func countTypes(pass *analysis.Pass, res *Result) {
+	scope := pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || !tn.Exported() || tn.IsAlias() {
+			continue
+		}
+		if f := pass.Fset.File(tn.Pos()); f != nil && strings.HasSuffix(f.Name(), "_test.go") {
+			continue
+		}
+		res.Types++
+		if types.IsInterface(tn.Type()) {
+			res.Interfaces++
+		}
+	}
+}
+
+func isTestFile(pass *analysis.Pass, f *ast.File) bool {
+	tf := pass.Fset.File(f.FileStart)
+	return tf != nil && strings.HasSuffix(tf.Name(), "_test.go")
+}
+
+// importedPackage returns the package an import declaration imports.
+func importedPackage(pass *analysis.Pass, spec *ast.ImportSpec) *types.Package {
+	var obj types.Object
+	if spec.Name != nil {
+		obj = pass.TypesInfo.Defs[spec.Name]
+	}
+	if obj == nil {
+		obj = pass.TypesInfo.Implicits[spec] // unnamed, blank and dot imports
+	}
+	if pn, ok := obj.(*types.PkgName); ok {
+		return pn.Imported()
+	}
+	return nil
+}
+
+// isStruct reports whether tn names a struct type, the kind of concrete
+// type a dependent could reach through an interface instead.
+func isStruct(tn *types.TypeName) bool {
+	_, ok := types.Unalias(tn.Type()).Underlying().(*types.Struct)
+	return ok
+}
+
+// contractTypes returns the named types that appear in the method
+// signatures of pkg's exported interfaces (as parameter or result, possibly
+// behind pointers, slices, arrays, maps or channels). They are the data of
+// the contract a dependent reaches through the interface, not an
+// implementation it could avoid.
+func contractTypes(pkg *types.Package) map[*types.TypeName]bool {
+	out := map[*types.TypeName]bool{}
+	var add func(t types.Type)
+	add = func(t types.Type) {
+		switch t := types.Unalias(t).(type) {
+		case *types.Named:
+			out[t.Origin().Obj()] = true
+		case *types.Pointer:
+			add(t.Elem())
+		case *types.Slice:
+			add(t.Elem())
+		case *types.Array:
+			add(t.Elem())
+		case *types.Chan:
+			add(t.Elem())
+		case *types.Map:
+			add(t.Key())
+			add(t.Elem())
+		}
+	}
+	scope := pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || !tn.Exported() {
+			continue
+		}
+		iface, ok := tn.Type().Underlying().(*types.Interface)
+		if !ok {
+			continue
+		}
+		for i := range iface.NumMethods() {
+			sig := iface.Method(i).Signature()
+			for _, tuple := range []*types.Tuple{sig.Params(), sig.Results()} {
+				for j := range tuple.Len() {
+					add(tuple.At(j).Type())
+				}
+			}
+		}
+	}
+	return out
+}
+
+// up moves from the identifier of a qualified name (pkg.Name) to the
+// selector expression, and then through the given wrapping edges.
+func up(c inspector.Cursor, through ...edge.Kind) inspector.Cursor {
+	if c.ParentEdgeKind() == edge.SelectorExpr_Sel {
+		c = c.Parent()
+	}
+	for slices.Contains(through, c.ParentEdgeKind()) {
+		c = c.Parent()
+	}
+	return c
+}
+
+// typeUse classifies the use of a type name at c.
+func typeUse(c inspector.Cursor) Kind {
+	c = up(c, edge.StarExpr_X, edge.ParenExpr_X, edge.ArrayType_Elt, edge.MapType_Key,
+		edge.MapType_Value, edge.ChanType_Value, edge.Ellipsis_Elt, edge.IndexExpr_X, edge.IndexListExpr_X)
+	switch c.ParentEdgeKind() {
+	case edge.Field_Type:
+		field := c.Parent()
+		switch field.Parent().ParentEdgeKind() {
+		case edge.StructType_Fields:
+			if len(field.Node().(*ast.Field).Names) == 0 {
+				return KindEmbedded
+			}
+			return KindField
+		case edge.FuncType_Params:
+			return KindParam
+		case edge.FuncType_Results:
+			return KindResult
+		}
+	case edge.CompositeLit_Type:
+		return KindLiteral
+	case edge.TypeAssertExpr_Type:
+		return KindAssertion
+	case edge.CaseClause_List:
+		if c.Parent().Parent().ParentEdgeKind() == edge.TypeSwitchStmt_Body {
+			return KindAssertion
+		}
+	}
+	return KindType
+}
+
+// funcUse classifies the use of a package-level function at c.
+func funcUse(c inspector.Cursor) Kind {
+	c = up(c, edge.ParenExpr_X, edge.IndexExpr_X, edge.IndexListExpr_X)
+	if c.ParentEdgeKind() == edge.CallExpr_Fun {
+		return KindCall
+	}
+	return KindFunc
+}
+
+// varUse classifies the use of a package-level variable at c: a write
+// when it (or a field or element of it) is assigned, incremented or has
+// its address taken.
+func varUse(c inspector.Cursor) Kind {
+	c = up(c, edge.ParenExpr_X, edge.SelectorExpr_X, edge.IndexExpr_X, edge.StarExpr_X)
+	switch c.ParentEdgeKind() {
+	case edge.AssignStmt_Lhs, edge.IncDecStmt_X:
+		return KindWrite
+	case edge.RangeStmt_Key, edge.RangeStmt_Value:
+		if c.Parent().Node().(*ast.RangeStmt).Tok == token.ASSIGN {
+			return KindWrite
+		}
+	case edge.UnaryExpr_X:
+		if c.Parent().Node().(*ast.UnaryExpr).Op == token.AND {
+			return KindWrite
+		}
+	}
+	return KindRead
+}
+
+// sortByPosition sorts xs by file name, then offset: token.Pos order
+// across files depends on the order the driver parsed them in.
+func sortByPosition[T any](fset *token.FileSet, xs []T, pos func(T) token.Pos) {
+	slices.SortStableFunc(xs, func(a, b T) int {
+		pa, pb := fset.Position(pos(a)), fset.Position(pos(b))
+		return cmp.Or(strings.Compare(pa.Filename, pb.Filename), cmp.Compare(pa.Offset, pb.Offset))
+	})
+}

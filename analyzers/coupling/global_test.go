@@ -1,0 +1,211 @@
+package coupling_test
+
+import (
+	"fmt"
+	"go/token"
+	"math"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/oneway-lint/oneway/analyzers/coupling"
+	"github.com/oneway-lint/oneway/analyzers/family"
+	"github.com/oneway-lint/oneway/analyzers/finding"
+)
+
+// TestShopModule runs the analyzer in module mode, where the driver
+// names the module (pass.Module), on the fixture that Global uses.
+func TestShopModule(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, filepath.Join(analysistest.TestData(), "shop"), coupling.New(coupling.DefaultConfig()), "./...")
+}
+
+// program runs the analyzers as on the module in dir the way the audit does
+// and returns the whole-program view Global works on.
+func program(t *testing.T, dir string, as []*analysis.Analyzer) *family.Program {
+	t.Helper()
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Dir: dir}
+	pkgs, err := packages.Load(cfg, "./...")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if packages.PrintErrors(pkgs) > 0 {
+		t.Fatal("fixture does not load")
+	}
+	g, err := checker.Analyze(as, pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prog := &family.Program{Fset: pkgs[0].Fset}
+	for _, act := range g.Roots {
+		if act.Err != nil {
+			t.Fatalf("%s: %v", act, act.Err)
+		}
+		mod := ""
+		if act.Package.Module != nil {
+			mod = act.Package.Module.Path
+		}
+		prog.Packages = append(prog.Packages, &family.Package{
+			Path:    act.Package.PkgPath,
+			Module:  mod,
+			Results: map[*analysis.Analyzer]any{act.Analyzer: act.Result},
+		})
+	}
+	return prog
+}
+
+// render prints findings compactly, with positions as dir/file:line.
+func render(prog *family.Program, fs []finding.Finding) string {
+	at := func(p token.Pos) string {
+		pos := prog.Fset.Position(p)
+		return fmt.Sprintf("%s/%s:%d", filepath.Base(filepath.Dir(pos.Filename)), filepath.Base(pos.Filename), pos.Line)
+	}
+	var b strings.Builder
+	for _, f := range fs {
+		e := f.Evidence
+		fmt.Fprintf(&b, "%s %s @%s sites=%d packages=%d components=%d fanin=%d cross=%t partial=%t\n  %s\n",
+			f.Rule, f.Subject, at(f.Pos), e.Sites, e.Packages, e.Components, e.FanIn, e.CrossModule, e.Partial, f.Message)
+		for _, r := range f.Related {
+			fmt.Fprintf(&b, "  related @%s %s\n", at(r.Pos), r.Message)
+		}
+	}
+	return b.String()
+}
+
+func TestGlobal(t *testing.T) {
+	t.Parallel()
+	shop := filepath.Join(analysistest.TestData(), "shop")
+	tests := []struct {
+		name, reason string
+		flags        map[string]string
+		want         string
+	}{
+		{
+			name: "default",
+			reason: "per-package decisions are aggregated per component edge with fan-in and the zone of pain; " +
+				"the billing<->orders cycle goes through different packages; interface-only use (web->catalog) " +
+				"and package main's concrete wiring are not decisions; platform has no root package, so the audit " +
+				"takes platform/db as its root and public (vet mode reports it, Partial)",
+			want: `coupling.concrete-dependency billing->orders @refunds/refunds.go:10 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
+  component billing depends on concrete orders.Service of orders: 1 field (1 site in 1 package, fan-in 3); depend on an interface instead; orders is in the zone of pain (I 0.25, A 0.00)
+coupling.concrete-dependency orders->billing @orders/orders.go:11 sites=4 packages=2 components=1 fanin=3 cross=false partial=false
+  component orders depends on concrete billing.Invoice, billing.Charge, ledger.Record of billing: 1 field, 1 param, 2 calls (4 sites in 2 packages, fan-in 3); depend on an interface instead
+  related @orders/orders.go:22 calls billing.Charge
+  related @orders/orders.go:23 calls ledger.Record
+  related @ordershttp/http.go:6 parameter of type billing.Invoice
+coupling.concrete-dependency web->orders @web/web.go:13 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
+  component web depends on concrete orders.Order of orders: 1 result (1 site in 1 package, fan-in 3); depend on an interface instead; orders is in the zone of pain (I 0.25, A 0.00)
+coupling.concrete-dependency web->platform @web/web.go:23 sites=1 packages=1 components=1 fanin=1 cross=false partial=false
+  component web depends on concrete db.Ping of platform: 1 call (1 site in 1 package, fan-in 1); depend on an interface instead
+coupling.cycle billing<->orders @refunds/refunds.go:5 sites=4 packages=3 components=2 fanin=2 cross=false partial=false
+  components billing and orders depend on each other: billing -> orders, orders -> billing (4 imports in 3 packages)
+  related @orders/orders.go:4 orders -> billing: example.com/shop/orders imports example.com/shop/billing
+coupling.internal-reach cmd->billing @shop/main.go:5 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
+  component cmd reaches into internal package example.com/shop/billing/refunds of billing (1 site in 1 package, fan-in 3); use its public packages
+coupling.internal-reach orders->billing @orders/orders.go:5 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
+  component orders reaches into internal package example.com/shop/billing/ledger of billing (1 site in 1 package, fan-in 3); use its public packages
+coupling.shared-global example.com/shop/billing.DefaultCurrency @shop/main.go:11 sites=2 packages=2 components=2 fanin=3 cross=false partial=false
+  components cmd and web read and write exported variable billing.DefaultCurrency of billing, hidden shared state (2 sites in 2 packages, fan-in 3)
+  related @web/web.go:18 reads billing.DefaultCurrency
+`,
+		},
+		{
+			name:   "allow",
+			reason: "forbidden dependencies are aggregated per edge too; the public flag makes billing/ledger public",
+			flags: map[string]string{
+				"allow":  "web=catalog,orders;orders=billing;billing=orders;cmd=*",
+				"public": "billing=billing,billing/ledger",
+			},
+			want: `coupling.concrete-dependency billing->orders @refunds/refunds.go:10 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
+  component billing depends on concrete orders.Service of orders: 1 field (1 site in 1 package, fan-in 3); depend on an interface instead; orders is in the zone of pain (I 0.25, A 0.00)
+coupling.concrete-dependency orders->billing @orders/orders.go:11 sites=4 packages=2 components=1 fanin=3 cross=false partial=false
+  component orders depends on concrete billing.Invoice, billing.Charge, ledger.Record of billing: 1 field, 1 param, 2 calls (4 sites in 2 packages, fan-in 3); depend on an interface instead
+  related @orders/orders.go:22 calls billing.Charge
+  related @orders/orders.go:23 calls ledger.Record
+  related @ordershttp/http.go:6 parameter of type billing.Invoice
+coupling.concrete-dependency web->orders @web/web.go:13 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
+  component web depends on concrete orders.Order of orders: 1 result (1 site in 1 package, fan-in 3); depend on an interface instead; orders is in the zone of pain (I 0.25, A 0.00)
+coupling.concrete-dependency web->platform @web/web.go:23 sites=1 packages=1 components=1 fanin=1 cross=false partial=false
+  component web depends on concrete db.Ping of platform: 1 call (1 site in 1 package, fan-in 1); depend on an interface instead
+coupling.cycle billing<->orders @refunds/refunds.go:5 sites=4 packages=3 components=2 fanin=2 cross=false partial=false
+  components billing and orders depend on each other: billing -> orders, orders -> billing (4 imports in 3 packages)
+  related @orders/orders.go:4 orders -> billing: example.com/shop/orders imports example.com/shop/billing
+coupling.forbidden-dependency web->billing @web/web.go:4 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
+  component web may not depend on billing: imports example.com/shop/billing (1 site in 1 package, fan-in 3)
+coupling.forbidden-dependency web->platform @web/web.go:7 sites=1 packages=1 components=1 fanin=1 cross=false partial=false
+  component web may not depend on platform: imports example.com/shop/platform/db (1 site in 1 package, fan-in 1)
+coupling.internal-reach cmd->billing @shop/main.go:5 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
+  component cmd reaches into internal package example.com/shop/billing/refunds of billing (1 site in 1 package, fan-in 3); use its public packages
+coupling.shared-global example.com/shop/billing.DefaultCurrency @shop/main.go:11 sites=2 packages=2 components=2 fanin=3 cross=false partial=false
+  components cmd and web read and write exported variable billing.DefaultCurrency of billing, hidden shared state (2 sites in 2 packages, fan-in 3)
+  related @web/web.go:18 reads billing.DefaultCurrency
+`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			a := withFlags(t, tt.flags)
+			prog := program(t, shop, []*analysis.Analyzer{a})
+			got := render(prog, coupling.Global(prog))
+			if got != tt.want {
+				t.Errorf("Global (%s):\n%s\ngot:\n%s", tt.reason, lineDiff(tt.want, got), got)
+			}
+			// A second load parses files in another order: same output.
+			again := program(t, shop, []*analysis.Analyzer{a})
+			if got2 := render(again, coupling.Global(again)); got2 != got {
+				t.Errorf("Global is not deterministic:\n%s", lineDiff(got, got2))
+			}
+		})
+	}
+}
+
+func TestMetrics(t *testing.T) {
+	t.Parallel()
+	prog := program(t, filepath.Join(analysistest.TestData(), "shop"), coupling.Family().New(family.Settings{}))
+	got := coupling.Metrics(prog)
+	want := []coupling.ComponentMetrics{
+		{Component: "billing", Packages: 3, Ca: 3, Ce: 1, Types: 3, Interfaces: 1, Instability: 0.25, Abstractness: 1.0 / 3, Distance: 1 - 0.25 - 1.0/3},
+		{Component: "catalog", Packages: 1, Ca: 1, Ce: 0, Types: 3, Interfaces: 2, Instability: 0, Abstractness: 2.0 / 3, Distance: 1.0 / 3},
+		{Component: "cmd", Packages: 1, Ca: 0, Ce: 3, Instability: 1, Distance: 0},
+		{Component: "orders", Packages: 2, Ca: 3, Ce: 1, Types: 2, Instability: 0.25, Distance: 0.75, ZoneOfPain: true},
+		{Component: "platform", Packages: 1, Ca: 1, Ce: 0, Instability: 0, Distance: 1},
+		{Component: "web", Packages: 1, Ca: 1, Ce: 4, Types: 1, Instability: 0.8, Distance: 0.2},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("Metrics: got %d components, want %d:\n%+v", len(got), len(want), got)
+	}
+	near := func(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
+	for i, w := range want {
+		g := got[i]
+		if g.Component != w.Component || g.Packages != w.Packages || g.Ca != w.Ca || g.Ce != w.Ce ||
+			g.Types != w.Types || g.Interfaces != w.Interfaces || g.ZoneOfPain != w.ZoneOfPain ||
+			!near(g.Instability, w.Instability) || !near(g.Abstractness, w.Abstractness) || !near(g.Distance, w.Distance) {
+			t.Errorf("Metrics[%d]:\n got %+v\nwant %+v", i, g, w)
+		}
+	}
+}
+
+// lineDiff shows the lines of want and got that differ.
+func lineDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	for i := 0; i < max(len(w), len(g)); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			fmt.Fprintf(&b, "line %d:\n- %s\n+ %s\n", i+1, wl, gl)
+		}
+	}
+	return b.String()
+}

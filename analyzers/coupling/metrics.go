@@ -1,0 +1,128 @@
+package coupling
+
+import (
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/oneway-lint/oneway/analyzers/family"
+)
+
+// ComponentMetrics are Robert C. Martin's package metrics, computed per
+// component over the component graph.
+type ComponentMetrics struct {
+	Component string `json:"component"`
+	Packages  int    `json:"packages"` // analysed packages of the component
+
+	Ca int `json:"ca"` // afferent coupling: components that depend on this one
+	Ce int `json:"ce"` // efferent coupling: components this one depends on
+
+	Types      int `json:"types"`      // exported named types
+	Interfaces int `json:"interfaces"` // exported interface types
+
+	Instability  float64 `json:"instability"`  // I = Ce / (Ca + Ce); 0 when both are 0
+	Abstractness float64 `json:"abstractness"` // A = Interfaces / Types; 0 without types
+	Distance     float64 `json:"distance"`     // D = |A + I - 1|, from the main sequence
+
+	// ZoneOfPain marks a stable, concrete component that others depend
+	// on (A + I <= 0.5 and Ca >= 2): changing it is expensive, so the
+	// decisions that couple others to it weigh more.
+	ZoneOfPain bool `json:"zone_of_pain,omitempty"`
+}
+
+// The zone of pain: far from the main sequence on the stable, concrete
+// side, with enough dependents that changing the component is costly.
+const (
+	zoneMaxSum = 0.5 // A + I at most
+	zoneMinCa  = 2   // Ca at least
+)
+
+// graph is the component graph of a program.
+type graph struct {
+	results []*Result                     // one per package, sorted by path
+	nodes   []string                      // components with analysed packages, sorted
+	out     map[string]map[string][]*Edge // from -> to -> edges (in package order)
+	from    map[*Edge]*Result             // the package each edge starts in
+}
+
+func newGraph(prog *family.Program) *graph {
+	g := &graph{out: map[string]map[string][]*Edge{}, from: map[*Edge]*Result{}}
+	seen := map[string]bool{}
+	for _, p := range prog.Packages {
+		for _, v := range p.Results {
+			r, ok := v.(*Result)
+			if !ok || r == nil || r.Component == "" || seen[r.Package] {
+				continue // test variants repeat a package: keep the first
+			}
+			seen[r.Package] = true
+			g.results = append(g.results, r)
+		}
+	}
+	slices.SortFunc(g.results, func(a, b *Result) int { return strings.Compare(a.Package, b.Package) })
+	for _, r := range g.results {
+		if !slices.Contains(g.nodes, r.Component) {
+			g.nodes = append(g.nodes, r.Component)
+		}
+		for i := range r.Edges {
+			e := &r.Edges[i]
+			if g.out[r.Component] == nil {
+				g.out[r.Component] = map[string][]*Edge{}
+			}
+			g.out[r.Component][e.ToComponent] = append(g.out[r.Component][e.ToComponent], e)
+			g.from[e] = r
+		}
+	}
+	slices.Sort(g.nodes)
+	return g
+}
+
+// targets returns the components c depends on, sorted.
+func (g *graph) targets(c string) []string {
+	ts := make([]string, 0, len(g.out[c]))
+	for t := range g.out[c] {
+		ts = append(ts, t)
+	}
+	slices.Sort(ts)
+	return ts
+}
+
+// Metrics computes Ca, Ce, instability, abstractness and distance for
+// every component that has analysed packages, sorted by component name.
+func Metrics(prog *family.Program) []ComponentMetrics {
+	return newGraph(prog).metrics()
+}
+
+func (g *graph) metrics() []ComponentMetrics {
+	byName := map[string]*ComponentMetrics{}
+	for _, c := range g.nodes {
+		byName[c] = &ComponentMetrics{Component: c}
+	}
+	for _, r := range g.results {
+		m := byName[r.Component]
+		m.Packages++
+		m.Types += r.Types
+		m.Interfaces += r.Interfaces
+	}
+	for _, from := range g.nodes {
+		for _, to := range g.targets(from) {
+			byName[from].Ce++
+			if m, ok := byName[to]; ok {
+				m.Ca++
+			}
+		}
+	}
+	out := make([]ComponentMetrics, 0, len(g.nodes))
+	for _, c := range g.nodes {
+		m := byName[c]
+		if m.Ca+m.Ce > 0 {
+			m.Instability = float64(m.Ce) / float64(m.Ca+m.Ce)
+		}
+		if m.Types > 0 {
+			m.Abstractness = float64(m.Interfaces) / float64(m.Types)
+		}
+		m.Distance = math.Abs(m.Abstractness + m.Instability - 1)
+		m.ZoneOfPain = m.Abstractness+m.Instability <= zoneMaxSum && m.Ca >= zoneMinCa
+		out = append(out, *m)
+	}
+	return out
+}

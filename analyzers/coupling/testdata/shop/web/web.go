@@ -1,0 +1,24 @@
+package web
+
+import (
+	"example.com/shop/billing"
+	"example.com/shop/catalog"
+	"example.com/shop/orders"
+	"example.com/shop/platform/db" // want `component web reaches into internal package example\.com/shop/platform/db of platform \(1 site\); use its public packages`
+)
+
+// Server serves pages; it reaches catalog through its interface only.
+type Server struct {
+	Catalog catalog.Catalog
+	Orders  func(id int64) *orders.Order // want `component web depends on concrete orders\.Order of orders: 1 result \(1 site\)`
+}
+
+// Price formats a price.
+func (s *Server) Price(cents int64) string {
+	return billing.DefaultCurrency // want `component web reads exported variable billing\.DefaultCurrency of billing, hidden shared state \(1 site\)`
+}
+
+// Ready reports whether the database answers.
+func (s *Server) Ready() bool {
+	return db.Ping() == nil // want `component web depends on concrete db\.Ping of platform: 1 call \(1 site\); depend on an interface instead`
+}

@@ -1,0 +1,6 @@
+package a
+
+import "example.org/x/b"
+
+// U uses b.T: reported only when the module is known (-modules).
+type U struct{ t b.T } // want `component a depends on concrete b\.T of b: 1 field \(1 site\); depend on an interface instead`

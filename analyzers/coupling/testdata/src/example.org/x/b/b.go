@@ -1,0 +1,4 @@
+package b
+
+// T is concrete.
+type T struct{}

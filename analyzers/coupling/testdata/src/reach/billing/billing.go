@@ -1,0 +1,4 @@
+package billing
+
+// Open is the root package's surface.
+const Open = "open"

@@ -1,0 +1,15 @@
+package orders
+
+import (
+	"reach/billing"        // root package: public
+	"reach/billing/api"    // named api: public
+	"reach/billing/ledger" // want `component orders reaches into internal package reach/billing/ledger of billing \(2 sites\); use its public packages`
+)
+
+func Place(c api.Client) error {
+	_ = billing.Open
+	if err := c.Invoice(1); err != nil {
+		return err
+	}
+	return ledger.Record(ledger.Revenue, 10) // want `component orders depends on concrete ledger\.Record of billing: 1 call \(1 site\); depend on an interface instead`
+}

@@ -1,0 +1,4 @@
+package util
+
+// Buffer is concrete.
+type Buffer struct{}

@@ -1,0 +1,215 @@
+package data
+
+import (
+	"flag"
+	"fmt"
+	"reflect"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/oneway-lint/oneway/analyzers/data/queries"
+	"github.com/oneway-lint/oneway/analyzers/family"
+	"github.com/oneway-lint/oneway/analyzers/finding"
+)
+
+// The rule ids of the family.
+const (
+	RuleCatchAllColumn    = "data.catch-all-column"
+	RuleSchemaInCode      = "data.schema-in-code"
+	RuleSelectStar        = "data.select-star"
+	RuleSharedTable       = "data.shared-table"
+	RuleSingleTable       = "data.single-table"
+	RuleUnboundedMutation = "data.unbounded-mutation"
+	RuleWideTable         = "data.wide-table"
+)
+
+// Defaults of the rule options.
+const (
+	DefaultMaxColumns        = 25
+	DefaultMaxQueryShare     = 50 // percent
+	DefaultMaxComponentShare = 75 // percent
+	DefaultMinSites          = 10
+	DefaultMaxReaders        = 2
+)
+
+// Rules returns the rules of the family, sorted by id.
+func Rules() []finding.Rule {
+	return []finding.Rule{
+		{
+			ID:      RuleCatchAllColumn,
+			Title:   "catch-all column",
+			Summary: "a json, jsonb, hstore or blob column used as a bag of fields",
+			Doc: "Finds columns declared as JSON, JSONB, hstore or a blob type, in DDL issued from code or in ORM " +
+				"models (gorm:\"type:jsonb\", a serializer, bun type:jsonb, xorm json, json.RawMessage or " +
+				"datatypes.JSON fields). Such a column lets every caller store whatever fields it likes: the real " +
+				"schema moves into code scattered over the code base, and the stored documents must be migrated " +
+				"one by one once anything reads them. Model the fields that matter as columns, or give the bag " +
+				"one owner and a versioned schema. Not reported: JSON used only in queries (json_build_object), " +
+				"text and varchar columns, and columns in migration files that are not Go code.",
+			Weight: 3,
+		},
+		{
+			ID:      RuleSchemaInCode,
+			Title:   "schema issued from application code",
+			Summary: "schema ddl or orm auto-migration run by the application",
+			Doc: "Finds CREATE, ALTER, DROP and RENAME statements passed to a database from Go code, and ORM " +
+				"schema operations: gorm AutoMigrate and Migrator, bun NewCreateTable and friends, xorm Sync. " +
+				"When the application changes the schema as it starts, the schema's history lives nowhere, " +
+				"rollbacks cannot undo it, and several versions running at once fight over it. Keep the schema in " +
+				"versioned migrations run by a separate step. Not reported: TRUNCATE (a data operation) and " +
+				"statements in .sql files.",
+			Weight: 3,
+		},
+		{
+			ID:      RuleSelectStar,
+			Title:   "SELECT *",
+			Summary: "select * couples code to every column of a table",
+			Doc: "Finds SELECT * and SELECT t.* in the outermost select list of a query. The code then depends on " +
+				"the number and order of all columns: adding or reordering one breaks scans, and dropping an " +
+				"unused one is impossible to check. Name the columns the code reads. Not reported: count(*), " +
+				"a * inside a sub-query such as EXISTS (SELECT * …), and queries built by ORMs.",
+			Weight: 2,
+		},
+		{
+			ID:      RuleSharedTable,
+			Title:   "table shared by several components",
+			Summary: "a table written by several components or read directly by many",
+			Doc: "Finds tables written by more than one component, or read directly by more than max-readers " +
+				"components besides the one that owns it (the component with the most write sites). A shared " +
+				"table is an integration contract nobody owns: its shape cannot change without touching every " +
+				"component, and no component can move to its own store. Give each table one owner and let the " +
+				"others go through that component's API. Decided by the whole-program audit only.",
+			Weight: 4,
+			Global: true,
+			Options: []finding.Option{{
+				Name: "max-readers", Type: finding.OptionInt, Default: fmt.Sprint(DefaultMaxReaders),
+				Doc: "components other than the owner that may read a table directly",
+			}},
+		},
+		{
+			ID:      RuleSingleTable,
+			Title:   "god table",
+			Summary: "one table carries most queries or is used by most components",
+			Doc: "Finds a table that carries more than max-query-share percent of the application's query sites, " +
+				"or is used by more than max-component-share percent of the components that query the database. " +
+				"Such a god table makes every feature depend on one shape, so it can neither be split nor " +
+				"changed without a coordinated migration. Split it by concern while it is small. Not reported " +
+				"below min-sites query sites in total. Decided by the whole-program audit only.",
+			Weight: 4,
+			Global: true,
+			Options: []finding.Option{
+				{Name: "max-query-share", Type: finding.OptionInt, Default: fmt.Sprint(DefaultMaxQueryShare),
+					Doc: "percent of all query sites one table may carry"},
+				{Name: "max-component-share", Type: finding.OptionInt, Default: fmt.Sprint(DefaultMaxComponentShare),
+					Doc: "percent of the components with queries that may use one table (with three components or more)"},
+				{Name: "min-sites", Type: finding.OptionInt, Default: fmt.Sprint(DefaultMinSites),
+					Doc: "query sites in the program below which the rule stays silent"},
+			},
+		},
+		{
+			ID:      RuleUnboundedMutation,
+			Title:   "UPDATE or DELETE without WHERE",
+			Summary: "an update or delete without where changes every row",
+			Doc: "Finds UPDATE and DELETE statements without a WHERE clause. Every row of the table changes at " +
+				"once and there is no undo short of a restore. Add the condition, or make the intent explicit " +
+				"with TRUNCATE or WHERE true. Not reported: statements where an unresolved part of the query " +
+				"could hold the WHERE clause, sub-queries, and ORM calls (gorm refuses them by default).",
+			Weight: 3,
+		},
+		{
+			ID:      RuleWideTable,
+			Title:   "wide table",
+			Summary: "a table with more columns than the policy allows",
+			Doc: "Finds tables defined, in CREATE TABLE issued from code or as an ORM model, with more than " +
+				"max-columns columns. A wide table usually mixes concerns; each one added makes it harder to split " +
+				"and every query that reads it more likely to depend on all of it. Split it by concern. Not " +
+				"reported: tables known only from queries.",
+			Weight: 2,
+			Options: []finding.Option{{
+				Name: "max-columns", Type: finding.OptionInt, Default: fmt.Sprint(DefaultMaxColumns),
+				Doc: "columns a table may have",
+			}},
+		},
+	}
+}
+
+// Config configures the per-package analyzer.
+type Config struct {
+	MaxColumns int // data.wide-table max-columns
+}
+
+// DefaultConfig returns the configuration of the default Analyzer.
+func DefaultConfig() Config { return Config{MaxColumns: DefaultMaxColumns} }
+
+// ConfigFrom derives a Config from the driver's settings.
+func ConfigFrom(s family.Settings) Config {
+	c := DefaultConfig()
+	c.MaxColumns = family.Option(s, RuleWideTable, "max-columns", c.MaxColumns)
+	return c
+}
+
+// Family returns the data family.
+func Family() family.Family {
+	return family.Family{
+		Name:      "data",
+		Rules:     Rules(),
+		New:       analyzers,
+		Global:    Global,
+		Inventory: Tables,
+	}
+}
+
+// analyzers returns the default Analyzer for zero-valued settings, so that
+// drivers see stable values, and a new one otherwise.
+func analyzers(s family.Settings) []*analysis.Analyzer {
+	if s.IsZero() {
+		return []*analysis.Analyzer{Analyzer}
+	}
+	return []*analysis.Analyzer{New(ConfigFrom(s))}
+}
+
+// Analyzer is the data analyzer with the default configuration.
+var Analyzer = New(DefaultConfig())
+
+// New returns a data analyzer for cfg. Its flags start at cfg's values.
+func New(cfg Config) *analysis.Analyzer {
+	c := &cfg
+	a := &analysis.Analyzer{
+		Name: "data",
+		Doc: "report data-access decisions that fix the shape of stored data\n\n" +
+			"It reports SELECT *, UPDATE or DELETE without WHERE, schema DDL and ORM auto-migration in " +
+			"application code, catch-all JSON/blob columns and wide tables; its result carries every query " +
+			"site for the whole-program rules data.single-table and data.shared-table.",
+		URL:        "https://github.com/oneway-lint/oneway#data",
+		Requires:   []*analysis.Analyzer{queries.Analyzer},
+		ResultType: reflect.TypeFor[*Result](),
+		Run:        func(pass *analysis.Pass) (any, error) { return run(pass, c) },
+	}
+	registerFlags(&a.Flags, c)
+	return a
+}
+
+// registerFlags binds the fields of *c to flags in fs.
+func registerFlags(fs *flag.FlagSet, c *Config) {
+	fs.IntVar(&c.MaxColumns, "max-columns", c.MaxColumns, "columns a table may have before data.wide-table reports it")
+}
+
+// Result is the data analyzer's result on one package: the findings it
+// reported and the query sites the whole-program rules need.
+type Result struct {
+	finding.Result
+	Package string
+	Sites   []queries.Site // sorted by position
+}
+
+func run(pass *analysis.Pass, cfg *Config) (any, error) {
+	q, ok := pass.ResultOf[queries.Analyzer].(*queries.Result)
+	if !ok {
+		return nil, fmt.Errorf("data: %s: no query sites", pass.Pkg.Path())
+	}
+	res := &Result{Package: pass.Pkg.Path(), Sites: q.Sites}
+	for _, f := range decide(q, cfg) {
+		res.Report(pass, f)
+	}
+	return res, nil
+}

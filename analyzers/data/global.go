@@ -1,0 +1,297 @@
+package data
+
+import (
+	"fmt"
+	"go/token"
+	"sort"
+	"strings"
+
+	"github.com/oneway-lint/oneway/analyzers/data/sqlscan"
+	"github.com/oneway-lint/oneway/analyzers/family"
+	"github.com/oneway-lint/oneway/analyzers/finding"
+)
+
+// TableUse is one table of the program and the code that uses it: a row
+// of the audit's table inventory.
+type TableUse struct {
+	Table      string
+	Components []string  // sorted
+	Packages   []string  // sorted
+	Reads      []SiteRef // in package order, then position
+	Writes     []SiteRef
+	DDL        []SiteRef
+}
+
+// SiteRef is one query site that uses a table.
+type SiteRef struct {
+	Pos       token.Pos
+	Package   string
+	Component string
+	API       string
+	Constant  bool // the SQL text or ORM table is known at compile time
+}
+
+// Inventory lists every table the program's query sites use, sorted by
+// name, with the components, packages and sites that read, write or
+// define it.
+func Inventory(prog *family.Program) []TableUse {
+	byName := map[string]*TableUse{}
+	for _, pkg := range prog.Packages {
+		res := resultOf(pkg)
+		if res == nil {
+			continue
+		}
+		comp := componentOf(prog, pkg.Path)
+		for _, s := range res.Sites {
+			for _, t := range s.Tables {
+				u := byName[t.Name]
+				if u == nil {
+					u = &TableUse{Table: t.Name}
+					byName[t.Name] = u
+				}
+				ref := SiteRef{Pos: s.Pos, Package: pkg.Path, Component: comp, API: s.API, Constant: s.Constant}
+				switch t.Access {
+				case sqlscan.Read:
+					u.Reads = append(u.Reads, ref)
+				case sqlscan.Write:
+					u.Writes = append(u.Writes, ref)
+				case sqlscan.DDL:
+					u.DDL = append(u.DDL, ref)
+				}
+				u.Components = addSorted(u.Components, comp)
+				u.Packages = addSorted(u.Packages, pkg.Path)
+			}
+		}
+	}
+	out := make([]TableUse, 0, len(byName))
+	for _, u := range byName {
+		out = append(out, *u)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Table < out[j].Table })
+	return out
+}
+
+// Tables is the family's inventory: every table with the sites that
+// read, write or define it.
+func Tables(prog *family.Program) family.Inventory {
+	var inv family.Inventory
+	for _, u := range Inventory(prog) {
+		t := family.Table{Name: u.Table, Components: u.Components, Packages: u.Packages}
+		for _, s := range []struct {
+			kind string
+			refs []SiteRef
+		}{{family.Read, u.Reads}, {family.Write, u.Writes}, {family.DDL, u.DDL}} {
+			for _, r := range s.refs {
+				t.Sites = append(t.Sites, family.Site{Pos: r.Pos, Kind: s.kind, Package: r.Package, Constant: r.Constant})
+			}
+		}
+		sort.SliceStable(t.Sites, func(i, j int) bool { return prog.Before(t.Sites[i].Pos, t.Sites[j].Pos) })
+		inv.Tables = append(inv.Tables, t)
+	}
+	return inv
+}
+
+// Global decides data.single-table and data.shared-table over the whole
+// program, sorted by rule then table.
+func Global(prog *family.Program) []finding.Finding {
+	inv := Inventory(prog)
+	var out []finding.Finding
+	out = append(out, singleTable(prog, inv)...)
+	out = append(out, sharedTable(prog, inv)...)
+	return out
+}
+
+// usage is what the global rules count for one table: the sites that
+// read or write it (DDL is not use) and where they are.
+type usage struct {
+	sites []SiteRef // each site once, in package order then position
+	comps map[string]int
+	pkgs  map[string]bool
+}
+
+func usageOf(prog *family.Program, u TableUse) usage {
+	us := usage{comps: map[string]int{}, pkgs: map[string]bool{}}
+	seen := map[SiteRef]bool{}
+	for _, r := range append(append([]SiteRef(nil), u.Reads...), u.Writes...) {
+		if seen[r] {
+			continue
+		}
+		seen[r] = true
+		us.sites = append(us.sites, r)
+		us.comps[r.Component]++
+		us.pkgs[r.Package] = true
+	}
+	sort.SliceStable(us.sites, func(i, j int) bool {
+		if us.sites[i].Package != us.sites[j].Package {
+			return us.sites[i].Package < us.sites[j].Package
+		}
+		return prog.Before(us.sites[i].Pos, us.sites[j].Pos)
+	})
+	return us
+}
+
+func (us usage) evidence() finding.Evidence {
+	return finding.Evidence{Sites: len(us.sites), Packages: len(us.pkgs), Components: len(us.comps), DataAtRest: true}
+}
+
+func singleTable(prog *family.Program, inv []TableUse) []finding.Finding {
+	maxShare := family.Option(prog.Settings, RuleSingleTable, "max-query-share", DefaultMaxQueryShare)
+	maxCompShare := family.Option(prog.Settings, RuleSingleTable, "max-component-share", DefaultMaxComponentShare)
+	minSites := family.Option(prog.Settings, RuleSingleTable, "min-sites", DefaultMinSites)
+	// The program's query sites and the components that query.
+	allSites := map[SiteRef]bool{}
+	allComps := map[string]bool{}
+	for _, u := range inv {
+		for _, r := range append(append([]SiteRef(nil), u.Reads...), u.Writes...) {
+			allSites[r] = true
+			allComps[r.Component] = true
+		}
+	}
+	total := len(allSites)
+	if total < minSites {
+		return nil
+	}
+	var out []finding.Finding
+	for _, u := range inv {
+		us := usageOf(prog, u)
+		if len(us.sites) == 0 {
+			continue
+		}
+		var why []string
+		if len(us.sites)*100 > maxShare*total {
+			why = append(why, fmt.Sprintf("%d of %d query sites", len(us.sites), total))
+		}
+		if len(allComps) >= 3 && len(us.comps)*100 > maxCompShare*len(allComps) {
+			why = append(why, fmt.Sprintf("%d of %d components", len(us.comps), len(allComps)))
+		}
+		if len(why) == 0 {
+			continue
+		}
+		out = append(out, finding.Finding{
+			Rule:     RuleSingleTable,
+			Pos:      us.sites[0].Pos,
+			Subject:  u.Table,
+			Evidence: us.evidence(),
+			Message:  fmt.Sprintf("table %s carries %s: every feature depends on its shape", u.Table, strings.Join(why, " and ")),
+			Related:  firstPerComponent(us.sites, "", "also uses "+u.Table),
+		})
+	}
+	return out
+}
+
+func sharedTable(prog *family.Program, inv []TableUse) []finding.Finding {
+	maxReaders := family.Option(prog.Settings, RuleSharedTable, "max-readers", DefaultMaxReaders)
+	var out []finding.Finding
+	for _, u := range inv {
+		writers := map[string]int{}
+		for _, r := range u.Writes {
+			writers[r.Component]++
+		}
+		owner := ""
+		for c, n := range writers {
+			if n > writers[owner] || n == writers[owner] && (owner == "" || c < owner) {
+				owner = c
+			}
+		}
+		var readers []string
+		for _, r := range u.Reads {
+			if r.Component != owner && writers[r.Component] == 0 {
+				readers = addSorted(readers, r.Component)
+			}
+		}
+		us := usageOf(prog, u)
+		var why []string
+		if len(writers) > 1 {
+			why = append(why, fmt.Sprintf("written by %d components (%s)", len(writers), strings.Join(sortedKeys(writers), ", ")))
+		}
+		if owner != "" && len(readers) > maxReaders {
+			why = append(why, fmt.Sprintf("read directly by %d components besides its owner %s (%s)", len(readers), owner, strings.Join(readers, ", ")))
+		}
+		if len(why) == 0 {
+			continue
+		}
+		// Report at the first site of a component other than the owner.
+		pos := us.sites[0].Pos
+		for _, s := range us.sites {
+			if s.Component != owner {
+				pos = s.Pos
+				break
+			}
+		}
+		ev := us.evidence()
+		out = append(out, finding.Finding{
+			Rule:     RuleSharedTable,
+			Pos:      pos,
+			Subject:  u.Table,
+			Evidence: ev,
+			Message:  fmt.Sprintf("table %s is %s: its shape is a contract nobody owns", u.Table, strings.Join(why, " and ")),
+			Related:  firstPerComponent(us.sites, owner, "uses "+u.Table),
+		})
+	}
+	return out
+}
+
+// firstPerComponent returns the first site of each component, the owner's
+// first, as related positions.
+func firstPerComponent(sites []SiteRef, owner, msg string) []finding.Related {
+	seen := map[string]bool{}
+	var rel []finding.Related
+	for _, s := range sites {
+		if seen[s.Component] {
+			continue
+		}
+		seen[s.Component] = true
+		m := s.Component + " " + msg
+		if s.Component == owner {
+			m = s.Component + " (owner) " + msg
+		}
+		rel = append(rel, finding.Related{Pos: s.Pos, Message: m})
+	}
+	return rel
+}
+
+// resultOf returns the data analyzer's result on a package, whichever
+// configuration of the analyzer produced it.
+func resultOf(pkg *family.Package) *Result {
+	if r, ok := pkg.Results[Analyzer].(*Result); ok {
+		return r
+	}
+	var found *Result
+	for a, r := range pkg.Results {
+		if res, ok := r.(*Result); ok && (found == nil || a.Name == "data") {
+			found = res
+		}
+	}
+	return found
+}
+
+// componentOf places a package, falling back to its path for packages of
+// no component (outside the main modules, or without a Place function).
+func componentOf(prog *family.Program, path string) string {
+	if prog.Place != nil {
+		if c := prog.Place(path).Component; c != "" {
+			return c
+		}
+	}
+	return path
+}
+
+func addSorted(list []string, s string) []string {
+	i := sort.SearchStrings(list, s)
+	if i < len(list) && list[i] == s {
+		return list
+	}
+	list = append(list, "")
+	copy(list[i+1:], list[i:])
+	list[i] = s
+	return list
+}
+
+func sortedKeys(m map[string]int) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

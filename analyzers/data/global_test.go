@@ -1,0 +1,116 @@
+package data_test
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/oneway-lint/oneway/analyzers/component"
+	"github.com/oneway-lint/oneway/analyzers/data"
+	"github.com/oneway-lint/oneway/analyzers/family"
+	"github.com/oneway-lint/oneway/analyzers/finding"
+)
+
+// program runs the family's analyzers on the module in dir the way the
+// audit does and returns the whole-program view Global works on.
+func program(t *testing.T, dir string, s family.Settings) *family.Program {
+	t.Helper()
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Dir: dir}
+	pkgs, err := packages.Load(cfg, "./...")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if packages.PrintErrors(pkgs) > 0 {
+		t.Fatal("fixture does not load")
+	}
+	as := data.Family().New(s)
+	g, err := checker.Analyze(as, pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := component.NewResolver(s.Components, []component.Module{{Path: "example.com/shop"}})
+	prog := &family.Program{Fset: pkgs[0].Fset, Settings: s, Place: res.Resolve}
+	for _, act := range g.Roots {
+		if act.Err != nil {
+			t.Fatalf("%s: %v", act, act.Err)
+		}
+		prog.Packages = append(prog.Packages, &family.Package{
+			Path:    act.Package.PkgPath,
+			Module:  "example.com/shop",
+			Results: map[*analysis.Analyzer]any{act.Analyzer: act.Result},
+		})
+	}
+	return prog
+}
+
+func renderFindings(prog *family.Program, fs []finding.Finding) []string {
+	var out []string
+	for _, f := range fs {
+		pos := prog.Fset.Position(f.Pos)
+		out = append(out, fmt.Sprintf("%s %s:%d %s [%s] %s", f.Rule, filepath.Base(pos.Filename), pos.Line, f.Subject, f.Evidence, f.Message))
+	}
+	return out
+}
+
+func TestGlobal(t *testing.T) {
+	dir := filepath.Join(analysistest.TestData(), "shop")
+	cases := []struct {
+		name, reason string
+		settings     family.Settings
+		want         []string
+	}{
+		{
+			name:     "defaults",
+			reason:   "customers is used by every querying component and read by four besides its owner; orders is written by two",
+			settings: family.Settings{},
+			want: []string{
+				"data.single-table billing.go:11 customers [7 sites in 5 packages of 5 components] table customers carries 7 of 13 query sites and 5 of 5 components: every feature depends on its shape",
+				"data.shared-table billing.go:11 customers [7 sites in 5 packages of 5 components] table customers is read directly by 4 components besides its owner users (billing, orders, reports, web): its shape is a contract nobody owns",
+				"data.shared-table billing.go:11 orders [5 sites in 2 packages of 2 components] table orders is written by 2 components (billing, orders): its shape is a contract nobody owns",
+			},
+		},
+		{
+			name:   "options",
+			reason: "min-sites above the program's size silences single-table; more readers are allowed",
+			settings: family.Settings{Options: map[string]map[string]any{
+				data.RuleSingleTable: {"min-sites": 50},
+				data.RuleSharedTable: {"max-readers": 4},
+			}},
+			want: []string{
+				"data.shared-table billing.go:11 orders [5 sites in 2 packages of 2 components] table orders is written by 2 components (billing, orders): its shape is a contract nobody owns",
+			},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			prog := program(t, dir, c.settings)
+			got := renderFindings(prog, data.Global(prog))
+			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+				t.Errorf("%s\n got:\n%s\nwant:\n%s", c.reason, strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestInventory(t *testing.T) {
+	prog := program(t, filepath.Join(analysistest.TestData(), "shop"), family.Settings{})
+	var got []string
+	for _, u := range data.Inventory(prog) {
+		got = append(got, fmt.Sprintf("%s comps=%s pkgs=%d reads=%d writes=%d ddl=%d",
+			u.Table, strings.Join(u.Components, ","), len(u.Packages), len(u.Reads), len(u.Writes), len(u.DDL)))
+	}
+	want := []string{
+		"customers comps=billing,orders,reports,users,web pkgs=5 reads=5 writes=2 ddl=0",
+		"invoices comps=billing,reports pkgs=2 reads=1 writes=1 ddl=0",
+		"orders comps=billing,orders pkgs=2 reads=2 writes=3 ddl=0",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("inventory of the shop fixture\n got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -1,0 +1,29 @@
+// Package queries finds the places where a package talks to a SQL
+// database, and the tables each one uses.
+//
+// # Analyzer dataqueries
+//
+// dataqueries: find SQL query sites and ORM models (helper for the data rules)
+//
+// It recognises calls of database/sql (DB, Tx, Conn: Query, QueryRow, Exec,
+// Prepare and their Context forms), github.com/jmoiron/sqlx, pgx v4 and v5
+// (Conn, Pool, Tx, Batch.Queue), gorm (Raw, Exec, finishers with Table,
+// Model or a model destination, AutoMigrate and the Migrator), bun
+// (NewSelect … Scan/Exec, NewRaw, NewCreateTable), xorm (Find, Insert,
+// Table, Exec, SQL, Sync), the squirrel and goqu builders (From, Into,
+// Insert, Update, Delete, goqu.T) and calls through interfaces with the
+// database methods' names (sqlc's DBTX, a repository's Querier).
+//
+// SQL text is resolved as far as statically possible: constants,
+// concatenation, fmt.Sprintf with a constant format (unknown arguments
+// become holes), variables assigned once (or extended with +=),
+// sqlx.In and Rebind. A function whose string parameter flows into a query
+// is a wrapper: its callers' strings are queries, and a WrapperFact carries
+// that to other packages. Model types export a TableNameFact so that other
+// packages map them to the same table.
+//
+// The analyzer reports nothing: its result, a *Result, lists every site
+// (position, API, resolved SQL, whether it is constant, the statements the
+// sqlscan package found and the tables with their access) and every ORM
+// model with its columns.
+package queries

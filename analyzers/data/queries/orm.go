@@ -1,0 +1,506 @@
+package queries
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"reflect"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/oneway-lint/oneway/analyzers/data/sqlscan"
+)
+
+// TableNameFact records the table a model type maps to, from its
+// TableName method or its bun:"table:…" tag, so that models declared in
+// another package map to the same table.
+type TableNameFact struct {
+	Name string
+}
+
+// AFact implements analysis.Fact.
+func (*TableNameFact) AFact() {}
+
+func (f *TableNameFact) String() string { return "table " + f.Name }
+
+// Model is a struct type mapped to a table by an ORM (gorm, bun, xorm).
+type Model struct {
+	Pos     token.Pos
+	Type    string // package-qualified type name
+	Table   string
+	ORM     string // "gorm", "bun" or "xorm"
+	Columns []ModelColumn
+}
+
+// ModelColumn is one mapped field of a model.
+type ModelColumn struct {
+	Pos    token.Pos
+	Field  string // the Go field name
+	Name   string // the column name
+	DBType string // the column type from the tag (gorm:"type:jsonb"), lower case, or ""
+	GoType string // the field's Go type
+	// Serialized is set when the ORM stores the field as one encoded value
+	// (gorm serializer:json, xorm json, bun json_use_number / type:json).
+	Serialized bool
+}
+
+// orm names an ORM or builder library by import path.
+func orm(path string) string {
+	switch {
+	case path == "gorm.io/gorm":
+		return "gorm"
+	case path == "github.com/uptrace/bun":
+		return "bun"
+	case path == "xorm.io/xorm":
+		return "xorm"
+	case path == "github.com/Masterminds/squirrel":
+		return "squirrel"
+	case strings.HasPrefix(path, "github.com/doug-martin/goqu"):
+		return "goqu"
+	}
+	return ""
+}
+
+// ormCall is one call of a method chain: db.Model(&u).Where(…).Find(&x).
+type ormCall struct {
+	name string
+	args []ast.Expr
+}
+
+// chain returns the method calls below and including c, innermost first.
+func chain(c *ast.CallExpr) []ormCall {
+	var out []ormCall
+	for {
+		sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr)
+		if !ok {
+			if id, ok := ast.Unparen(c.Fun).(*ast.Ident); ok {
+				out = append(out, ormCall{name: id.Name, args: c.Args})
+			}
+			break
+		}
+		out = append(out, ormCall{name: sel.Sel.Name, args: c.Args})
+		inner, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+		if !ok {
+			break
+		}
+		c = inner
+	}
+	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
+	}
+	return out
+}
+
+// ormSites finds the tables named by ORM and builder calls.
+func (a *finder) ormSites() []Site {
+	var sites []Site
+	for _, c := range a.calls {
+		lib := orm(pathOf(c.callee))
+		if lib == "" {
+			continue
+		}
+		var s Site
+		var ok bool
+		switch lib {
+		case "gorm":
+			s, ok = a.gormSite(c)
+		case "bun":
+			s, ok = a.bunSite(c)
+		case "xorm":
+			s, ok = a.xormSite(c)
+		case "squirrel", "goqu":
+			s, ok = a.builderSite(c, lib)
+		}
+		if ok {
+			s.Pos = c.expr.Pos()
+			s.API = qualified(c.callee, recvName(c.callee))
+			s.Tables = sortTables(s.Tables)
+			sites = append(sites, s)
+		}
+	}
+	return sites
+}
+
+func pathOf(fn *types.Func) string {
+	if fn.Pkg() == nil {
+		return ""
+	}
+	return fn.Pkg().Path()
+}
+
+// gormSite handles finishers on *gorm.DB and its Migrator.
+func (a *finder) gormSite(c call) (Site, bool) {
+	name := c.callee.Name()
+	var acc sqlscan.Access
+	switch name {
+	case "Find", "First", "Take", "Last", "Count", "Pluck", "Scan", "Row", "Rows", "FindInBatches", "FirstOrInit":
+		acc = sqlscan.Read
+	case "Create", "CreateInBatches", "Save", "Delete", "Update", "Updates", "UpdateColumn", "UpdateColumns", "FirstOrCreate":
+		acc = sqlscan.Write
+	case "AutoMigrate", "CreateTable", "DropTable", "RenameTable", "AddColumn", "DropColumn", "AlterColumn", "CreateIndex":
+		return a.migrateSite(c, "gorm"), true
+	default:
+		return Site{}, false
+	}
+	if recvName(c.callee) != "DB" {
+		return Site{}, false
+	}
+	calls := chain(c.expr)
+	site := Site{Constant: true}
+	for _, oc := range calls[:len(calls)-1] {
+		switch oc.name {
+		case "Raw", "Exec":
+			return Site{}, false // the SQL site covers it
+		case "Table":
+			if len(oc.args) > 0 {
+				site.Tables, site.Constant = a.tableExpr(oc.args[0], acc)
+			}
+		case "Model":
+			if len(oc.args) > 0 && len(site.Tables) == 0 {
+				if t, ok := a.modelTable(oc.args[0], "gorm"); ok {
+					site.Tables = []sqlscan.Table{{Name: t, Access: acc}}
+				}
+			}
+		}
+	}
+	if len(site.Tables) == 0 && len(c.expr.Args) > 0 && name != "Scan" && name != "Pluck" && name != "Count" {
+		if t, ok := a.modelTable(c.expr.Args[0], "gorm"); ok {
+			site.Tables = []sqlscan.Table{{Name: t, Access: acc}}
+		}
+	}
+	if len(site.Tables) == 0 {
+		site.Constant = false
+	}
+	return site, true
+}
+
+// migrateSite is a schema operation of an ORM: every argument that is a
+// model is a table with access DDL.
+func (a *finder) migrateSite(c call, lib string) Site {
+	site := Site{Migrate: true, Constant: true}
+	for _, arg := range c.expr.Args {
+		if t, ok := a.modelTable(arg, lib); ok {
+			site.Tables = append(site.Tables, sqlscan.Table{Name: t, Access: sqlscan.DDL})
+		} else if tv, ok := a.pass.TypesInfo.Types[arg]; ok && isString(tv.Type) {
+			ts, constant := a.tableExpr(arg, sqlscan.DDL)
+			site.Tables = append(site.Tables, ts...)
+			site.Constant = site.Constant && constant
+		}
+	}
+	return site
+}
+
+// bunSite handles finishers of bun queries started with db.NewSelect() & co.
+func (a *finder) bunSite(c call) (Site, bool) {
+	switch c.callee.Name() {
+	case "Scan", "Exec", "Count", "ScanAndCount", "Rows", "Exists":
+	default:
+		return Site{}, false
+	}
+	calls := chain(c.expr)
+	var acc sqlscan.Access
+	migrate := false
+	for _, oc := range calls {
+		switch oc.name {
+		case "NewSelect":
+			acc = sqlscan.Read
+		case "NewInsert", "NewUpdate", "NewDelete", "NewMerge", "NewTruncateTable":
+			acc = sqlscan.Write
+		case "NewCreateTable", "NewDropTable", "NewCreateIndex", "NewDropIndex", "NewAddColumn", "NewDropColumn":
+			acc, migrate = sqlscan.DDL, true
+		}
+	}
+	if acc == 0 {
+		return Site{}, false
+	}
+	site := Site{Constant: true, Migrate: migrate}
+	for _, oc := range calls {
+		switch oc.name {
+		case "Model":
+			if len(oc.args) > 0 && len(site.Tables) == 0 {
+				if t, ok := a.modelTable(oc.args[0], "bun"); ok {
+					site.Tables = []sqlscan.Table{{Name: t, Access: acc}}
+				}
+			}
+		case "Table", "TableExpr", "ModelTableExpr":
+			for _, arg := range oc.args {
+				if tv, ok := a.pass.TypesInfo.Types[arg]; ok && isString(tv.Type) {
+					ts, constant := a.tableExpr(arg, acc)
+					site.Tables = append(site.Tables, ts...)
+					site.Constant = site.Constant && constant
+				}
+			}
+		}
+	}
+	if len(site.Tables) == 0 {
+		site.Constant = false
+	}
+	return site, true
+}
+
+// xormSite handles finishers on *xorm.Engine and *xorm.Session.
+func (a *finder) xormSite(c call) (Site, bool) {
+	var acc sqlscan.Access
+	switch c.callee.Name() {
+	case "Find", "Get", "Iterate", "Count", "Exist", "Rows", "FindAndCount", "SumInt", "Sum", "Sums":
+		acc = sqlscan.Read
+	case "Insert", "InsertOne", "InsertMulti", "Update", "Delete":
+		acc = sqlscan.Write
+	case "Sync", "Sync2", "CreateTables", "CreateTable", "DropTables", "DropTable", "CreateIndexes", "CreateUniques":
+		return a.migrateSite(c, "xorm"), true
+	default:
+		return Site{}, false
+	}
+	calls := chain(c.expr)
+	site := Site{Constant: true}
+	for _, oc := range calls[:len(calls)-1] {
+		if oc.name != "Table" || len(oc.args) == 0 {
+			continue
+		}
+		if tv, ok := a.pass.TypesInfo.Types[oc.args[0]]; ok && isString(tv.Type) {
+			site.Tables, site.Constant = a.tableExpr(oc.args[0], acc)
+		} else if t, ok := a.modelTable(oc.args[0], "xorm"); ok {
+			site.Tables = []sqlscan.Table{{Name: t, Access: acc}}
+		}
+	}
+	if len(site.Tables) == 0 && len(c.expr.Args) > 0 {
+		if t, ok := a.modelTable(c.expr.Args[0], "xorm"); ok {
+			site.Tables = []sqlscan.Table{{Name: t, Access: acc}}
+		}
+	}
+	if len(site.Tables) == 0 {
+		site.Constant = false
+	}
+	return site, true
+}
+
+// builderSite handles the table arguments of squirrel and goqu builders.
+func (a *finder) builderSite(c call, lib string) (Site, bool) {
+	var acc sqlscan.Access
+	recv := recvName(c.callee)
+	switch name := c.callee.Name(); {
+	case name == "Insert" || name == "Into" || name == "Replace" || name == "Update" || name == "Delete" && lib == "squirrel":
+		acc = sqlscan.Write
+	case name == "Delete" && len(c.expr.Args) > 0: // goqu.Delete("t")
+		acc = sqlscan.Write
+	case name == "Table" && (strings.Contains(recv, "Update") || strings.Contains(recv, "Insert")):
+		acc = sqlscan.Write
+	case name == "From" && strings.Contains(recv, "Delete"):
+		acc = sqlscan.Write
+	case name == "From":
+		acc = sqlscan.Read
+	default:
+		return Site{}, false
+	}
+	if len(c.expr.Args) == 0 {
+		return Site{}, false
+	}
+	site := Site{Constant: true}
+	for _, arg := range c.expr.Args {
+		ts, constant := a.tableExpr(a.unwrapIdentifier(arg), acc)
+		site.Tables = append(site.Tables, ts...)
+		site.Constant = site.Constant && constant
+	}
+	if len(site.Tables) == 0 {
+		site.Constant = false
+	}
+	return site, true
+}
+
+// unwrapIdentifier turns goqu.T("users") and goqu.I("s.users") into their argument.
+func (a *finder) unwrapIdentifier(e ast.Expr) ast.Expr {
+	if c, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(c.Args) == 1 {
+		if sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr); ok && (sel.Sel.Name == "T" || sel.Sel.Name == "I") {
+			return c.Args[0]
+		}
+	}
+	return e
+}
+
+// tableExpr reads the tables of a table expression ("users u",
+// "billing.invoices", "(SELECT …) AS x") with the given access.
+func (a *finder) tableExpr(e ast.Expr, acc sqlscan.Access) ([]sqlscan.Table, bool) {
+	t := a.res.resolve(e, nil)
+	var out []sqlscan.Table
+	for _, st := range sqlscan.Scan("SELECT 1 FROM " + t.s) {
+		for _, tb := range st.Tables {
+			if tb.Access == sqlscan.Read && len(out) == 0 {
+				tb.Access = acc // the first table is the builder's target
+			}
+			out = append(out, tb)
+		}
+	}
+	return out, t.constant && len(out) > 0
+}
+
+// modelTable returns the table of a model argument: &User{}, &users,
+// new(User), (*User)(nil), User{}.
+func (a *finder) modelTable(e ast.Expr, lib string) (string, bool) {
+	t := a.pass.TypesInfo.TypeOf(e)
+	for t != nil {
+		switch u := types.Unalias(t).(type) {
+		case *types.Pointer:
+			t = u.Elem()
+			continue
+		case *types.Slice:
+			t = u.Elem()
+			continue
+		case *types.Array:
+			t = u.Elem()
+			continue
+		case *types.Named:
+			if _, ok := u.Underlying().(*types.Struct); !ok {
+				return "", false
+			}
+			return a.tableOfType(u.Obj(), lib), true
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// tableOfType is the table of a model type: its TableName method or bun
+// tag, else the ORM's naming convention.
+func (a *finder) tableOfType(obj *types.TypeName, lib string) string {
+	if name, ok := a.tableNames()[obj]; ok {
+		return name
+	}
+	var f TableNameFact
+	if obj.Pkg() != a.pass.Pkg && a.pass.ImportObjectFact(obj, &f) {
+		return f.Name
+	}
+	return conventionalName(obj.Name(), lib)
+}
+
+// conventionalName is the table an ORM derives from a type name: gorm
+// and bun use plural snake case, xorm snake case.
+func conventionalName(typeName, lib string) string {
+	s := snake(typeName)
+	if lib == "xorm" {
+		return s
+	}
+	return plural(s)
+}
+
+// snake converts a Go name to snake case the way gorm does: UserID →
+// user_id, HTTPLog → http_log.
+func snake(name string) string {
+	rs := []rune(name)
+	var b strings.Builder
+	for i, r := range rs {
+		if unicode.IsUpper(r) {
+			if i > 0 && (unicode.IsLower(rs[i-1]) || unicode.IsDigit(rs[i-1]) ||
+				i+1 < len(rs) && unicode.IsLower(rs[i+1]) && unicode.IsUpper(rs[i-1])) {
+				b.WriteByte('_')
+			}
+			b.WriteRune(unicode.ToLower(r))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// plural makes the last word of a snake-case name plural with the common
+// English rules used by the inflection package.
+func plural(s string) string {
+	head, last := "", s
+	if i := strings.LastIndexByte(s, '_'); i >= 0 {
+		head, last = s[:i+1], s[i+1:]
+	}
+	switch last {
+	case "person":
+		return head + "people"
+	case "child":
+		return head + "children"
+	case "man":
+		return head + "men"
+	case "data", "info", "information", "news", "series", "equipment", "money", "metadata":
+		return s
+	}
+	switch {
+	case strings.HasSuffix(last, "y") && len(last) > 1 && !strings.ContainsRune("aeiou", rune(last[len(last)-2])):
+		return head + last[:len(last)-1] + "ies"
+	case strings.HasSuffix(last, "s"), strings.HasSuffix(last, "x"), strings.HasSuffix(last, "z"),
+		strings.HasSuffix(last, "ch"), strings.HasSuffix(last, "sh"):
+		return head + last + "es"
+	}
+	return head + last + "s"
+}
+
+// tableNames returns the tables that the package's own types name through
+// a TableName method returning a constant or a bun:"table:…" tag.
+func (a *finder) tableNames() map[*types.TypeName]string {
+	if a.names != nil {
+		return a.names
+	}
+	a.names = map[*types.TypeName]string{}
+	for _, f := range a.pass.Files {
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				if d.Name.Name != "TableName" || d.Recv == nil || d.Body == nil || len(d.Body.List) != 1 {
+					continue
+				}
+				ret, ok := d.Body.List[0].(*ast.ReturnStmt)
+				if !ok || len(ret.Results) != 1 {
+					continue
+				}
+				fn, _ := a.pass.TypesInfo.Defs[d.Name].(*types.Func)
+				if fn == nil {
+					continue
+				}
+				named := namedRecv(fn)
+				t := a.res.resolve(ret.Results[0], nil)
+				if named != nil && t.constant {
+					a.names[named.Obj()] = t.s
+				}
+			case *ast.GenDecl:
+				for _, sp := range d.Specs {
+					ts, ok := sp.(*ast.TypeSpec)
+					if !ok {
+						continue
+					}
+					st, ok := ts.Type.(*ast.StructType)
+					if !ok {
+						continue
+					}
+					for _, fld := range st.Fields.List {
+						if len(fld.Names) != 0 || fld.Tag == nil {
+							continue
+						}
+						tag := reflect.StructTag(strings.Trim(fld.Tag.Value, "`"))
+						for _, part := range strings.Split(tag.Get("bun"), ",") {
+							if name, ok := strings.CutPrefix(part, "table:"); ok && name != "" {
+								if obj, ok := a.pass.TypesInfo.Defs[ts.Name].(*types.TypeName); ok {
+									a.names[obj] = name
+								}
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	objs := make([]*types.TypeName, 0, len(a.names))
+	for obj := range a.names {
+		objs = append(objs, obj)
+	}
+	sort.Slice(objs, func(i, j int) bool { return objs[i].Pos() < objs[j].Pos() })
+	for _, obj := range objs {
+		if obj.Parent() == a.pass.Pkg.Scope() {
+			a.pass.ExportObjectFact(obj, &TableNameFact{Name: a.names[obj]})
+		}
+	}
+	return a.names
+}
+
+func namedRecv(fn *types.Func) *types.Named {
+	t := fn.Type().(*types.Signature).Recv().Type()
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, _ := types.Unalias(t).(*types.Named)
+	return n
+}

@@ -1,0 +1,219 @@
+package queries_test
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/oneway-lint/oneway/analyzers/data/queries"
+)
+
+// render prints the sites of a result one per line:
+// line api access:table… [const] [migrate] [name=const]
+func render(t *testing.T, r *analysistest.Result) []string {
+	res, ok := r.Result.(*queries.Result)
+	if !ok {
+		t.Fatalf("%s: result is %T", r.Pass.Pkg.Path(), r.Result)
+	}
+	var out []string
+	for _, s := range res.Sites {
+		var b strings.Builder
+		pos := r.Pass.Fset.Position(s.Pos)
+		fmt.Fprintf(&b, "%s:%d %s", filepath.Base(pos.Filename), pos.Line, s.API)
+		for _, tb := range s.Tables {
+			fmt.Fprintf(&b, " %s:%s", tb.Access, tb.Name)
+		}
+		if s.Constant {
+			b.WriteString(" const")
+		}
+		if s.Migrate {
+			b.WriteString(" migrate")
+		}
+		if s.Const != "" {
+			b.WriteString(" name=" + s.Const)
+		}
+		out = append(out, b.String())
+	}
+	return out
+}
+
+func renderModels(r *analysistest.Result) []string {
+	var out []string
+	for _, m := range r.Result.(*queries.Result).Models {
+		var cols []string
+		for _, c := range m.Columns {
+			col := c.Name
+			if c.DBType != "" {
+				col += ":" + c.DBType
+			}
+			if c.Serialized {
+				col += ":serialized"
+			}
+			cols = append(cols, col)
+		}
+		out = append(out, fmt.Sprintf("%s %s %s %s", m.ORM, m.Type, m.Table, strings.Join(cols, ",")))
+	}
+	return out
+}
+
+func TestSites(t *testing.T) {
+	cases := []struct {
+		name, reason string
+		pkg          string
+		sites        []string
+		models       []string
+	}{
+		{
+			name:   "database/sql repository",
+			reason: "wrappers, constants, concatenation, Sprintf, single and += assignments; the wrappers' own calls are not sites",
+			pkg:    "repo/store",
+			sites: []string{
+				"store.go:39 repo/store.Repo.query read:orders const",
+				"store.go:47 repo/store.Repo.query read:orders const",
+				"store.go:56 repo/store.Repo.query read:orders",
+				"store.go:62 database/sql.DB.QueryContext read:orders const",
+				"store.go:66 database/sql.DB.QueryContext",
+				"store.go:71 repo/store.Repo.execTwice write:order_items const",
+				"store.go:79 database/sql.Tx.PrepareContext write:orders const",
+				"store.go:86 database/sql.Tx.ExecContext write:audit_log const",
+				"store.go:95 database/sql.DB.QueryContext",
+			},
+		},
+		{
+			name:   "wrapper in another package",
+			reason: "the WrapperFact of store.Repo.Exec makes the callers' strings queries",
+			pkg:    "repo/api",
+			sites: []string{
+				"api.go:11 repo/store.Repo.Exec write:sessions const",
+				"api.go:15 repo/store.Repo.Exec write:users const",
+			},
+		},
+		{
+			name:   "sqlx",
+			reason: "sqlx methods and functions; In and Rebind keep the query",
+			pkg:    "sqlxrepo",
+			sites: []string{
+				"sqlxrepo.go:19 github.com/jmoiron/sqlx.DB.GetContext read:users const",
+				"sqlxrepo.go:30 github.com/jmoiron/sqlx.DB.Select read:users const",
+				"sqlxrepo.go:35 github.com/jmoiron/sqlx.DB.NamedExec write:users const",
+				"sqlxrepo.go:40 github.com/jmoiron/sqlx.DB.MustExec write:users const",
+				"sqlxrepo.go:41 database/sql.DB.Exec const",
+				"sqlxrepo.go:45 github.com/jmoiron/sqlx.Get read:users const",
+			},
+		},
+		{
+			name:   "pgx",
+			reason: "pool, transaction interface, batch and Prepare's third argument",
+			pkg:    "pgxrepo",
+			sites: []string{
+				"pgxrepo.go:18 github.com/jackc/pgx/v5/pgxpool.Pool.QueryRow read:events const",
+				"pgxrepo.go:26 github.com/jackc/pgx/v5.Tx.Exec write:archive read:events const",
+				"pgxrepo.go:34 github.com/jackc/pgx/v5.Batch.Queue write:counters const",
+				"pgxrepo.go:35 github.com/jackc/pgx/v5.Conn.Prepare read:events const",
+			},
+		},
+		{
+			name:   "gorm",
+			reason: "finishers name the table from Table, Model or the destination; TableName facts cross packages; AutoMigrate is schema in code",
+			pkg:    "gormrepo",
+			sites: []string{
+				"gormrepo.go:28 gorm.io/gorm.DB.Find read:user_profiles const",
+				"gormrepo.go:33 gorm.io/gorm.DB.Update write:user_profiles const",
+				"gormrepo.go:39 gorm.io/gorm.DB.Find read:line_items const",
+				"gormrepo.go:40 gorm.io/gorm.DB.Find read:billing_invoices const",
+				"gormrepo.go:45 gorm.io/gorm.DB.Count read:legacy_stats const",
+				"gormrepo.go:46 gorm.io/gorm.DB.Raw read:categories const",
+				"gormrepo.go:50 gorm.io/gorm.DB.AutoMigrate ddl:billing_invoices ddl:categories ddl:user_profiles const migrate",
+				"gormrepo.go:54 gorm.io/gorm.Migrator.DropTable ddl:categories const migrate",
+			},
+			models: []string{
+				"gorm gormrepo.UserProfile user_profiles id,full_name,settings:jsonb",
+				"gorm gormrepo.Category categories id,name",
+			},
+		},
+		{
+			name:   "bun",
+			reason: "queries started with New*; the table tag names the table; CreateTable is schema in code",
+			pkg:    "bunrepo",
+			sites: []string{
+				"bunrepo.go:24 github.com/uptrace/bun.SelectQuery.Scan read:stories const",
+				"bunrepo.go:28 github.com/uptrace/bun.InsertQuery.Exec write:tags const",
+				"bunrepo.go:33 github.com/uptrace/bun.CreateTableQuery.Exec ddl:tags const migrate",
+				"bunrepo.go:38 github.com/uptrace/bun.DB.NewRaw read:stories const",
+			},
+			models: []string{
+				"bun bunrepo.Story stories id,title,meta:jsonb",
+				"bun bunrepo.Tag tags id,name",
+			},
+		},
+		{
+			name:   "xorm",
+			reason: "xorm names tables in snake case without plural; Sync is schema in code",
+			pkg:    "xormrepo",
+			sites: []string{
+				"xormrepo.go:13 xorm.io/xorm.Engine.Find read:account_event const",
+				"xormrepo.go:16 xorm.io/xorm.Session.Find read:account_archive const",
+				"xormrepo.go:19 xorm.io/xorm.Engine.Exec write:account_event const",
+				"xormrepo.go:22 xorm.io/xorm.Engine.Sync ddl:account_event const migrate",
+			},
+			models: []string{
+				"xorm xormrepo.AccountEvent account_event id,payload:json:serialized",
+			},
+		},
+		{
+			name:   "builders",
+			reason: "squirrel and goqu table arguments, goqu.T identifiers",
+			pkg:    "builders",
+			sites: []string{
+				"builders.go:12 github.com/Masterminds/squirrel.SelectBuilder.From read:users const",
+				"builders.go:13 github.com/Masterminds/squirrel.Insert write:audit const",
+				"builders.go:14 github.com/Masterminds/squirrel.Update write:users const",
+				"builders.go:15 github.com/Masterminds/squirrel.Delete write:sessions const",
+				"builders.go:19 github.com/doug-martin/goqu/v9.From read:products const",
+				"builders.go:20 github.com/doug-martin/goqu/v9.Database.From read:inventory const",
+				"builders.go:21 github.com/doug-martin/goqu/v9.Insert write:stock_moves const",
+			},
+		},
+		{
+			name:   "sqlc",
+			reason: "calls through the generated DBTX interface with query constants; a cache Get with a key is not a query",
+			pkg:    "sqlcgen",
+			sites: []string{
+				"query.sql.go:23 sqlcgen.DBTX.QueryRowContext read:authors const name=sqlcgen.getAuthor",
+				"query.sql.go:33 sqlcgen.DBTX.ExecContext write:authors const name=sqlcgen.deleteAuthor",
+			},
+		},
+	}
+	dir := analysistest.TestData()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			rs := analysistest.Run(t, dir, queries.Analyzer, c.pkg)
+			for _, r := range rs {
+				if r.Pass.Pkg.Path() != c.pkg {
+					continue
+				}
+				if got := render(t, r); !equal(got, c.sites) {
+					t.Errorf("%s\nsites of %s:\n got: %s\nwant: %s", c.reason, c.pkg, strings.Join(got, "\n      "), strings.Join(c.sites, "\n      "))
+				}
+				if got := renderModels(r); !equal(got, c.models) {
+					t.Errorf("%s\nmodels of %s:\n got: %s\nwant: %s", c.reason, c.pkg, strings.Join(got, "\n      "), strings.Join(c.models, "\n      "))
+				}
+			}
+		})
+	}
+}
+
+func equal(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,175 @@
+package queries
+
+import (
+	"go/types"
+	"strings"
+)
+
+// WrapperFact marks a function or method of the analysed code that passes
+// one of its string parameters on as SQL text, directly or through other
+// wrappers, so that every caller's argument is a query.
+type WrapperFact struct {
+	Param int    // index of the SQL parameter, not counting the receiver
+	API   string // the library call it ends in, e.g. "database/sql.DB.QueryContext"
+	// Strict is set when the wrapper ends in an interface method (Get,
+	// Exec …) that only counts as a query when its text is SQL.
+	Strict bool
+}
+
+// AFact implements analysis.Fact.
+func (*WrapperFact) AFact() {}
+
+func (f *WrapperFact) String() string { return "sql wrapper of " + f.API }
+
+// sink says which argument of a call is SQL text.
+type sink struct {
+	arg    int    // index into the call's arguments
+	api    string // the library call it ends in: "database/sql.DB.QueryContext"
+	strict bool   // only SQL-looking text counts (calls through interfaces)
+}
+
+// libraries are the import paths of the database libraries whose calls
+// take SQL text; versions and sub-packages share their parent's entry.
+func libraries() []string {
+	return []string{"database/sql", "github.com/jackc/pgx", "github.com/jmoiron/sqlx", "github.com/uptrace/bun", "gorm.io/gorm", "xorm.io/xorm"}
+}
+
+// sqlMethods returns the methods of a library whose first string
+// parameter is SQL text.
+func sqlMethods(lib string) []string {
+	switch lib {
+	case "database/sql":
+		return []string{"Query", "QueryContext", "QueryRow", "QueryRowContext", "Exec", "ExecContext", "Prepare", "PrepareContext"}
+	case "github.com/jmoiron/sqlx":
+		return []string{"Query", "QueryContext", "QueryRow", "QueryRowContext", "Exec", "ExecContext",
+			"Prepare", "PrepareContext", "Get", "GetContext", "Select", "SelectContext", "Queryx", "QueryxContext",
+			"QueryRowx", "QueryRowxContext", "NamedExec", "NamedExecContext", "NamedQuery", "NamedQueryContext",
+			"MustExec", "MustExecContext", "Preparex", "PreparexContext", "PrepareNamed", "PrepareNamedContext"}
+	case "github.com/jackc/pgx":
+		return []string{"Query", "QueryRow", "Exec", "QueryFunc", "Queue", "Prepare"}
+	case "gorm.io/gorm":
+		return []string{"Raw", "Exec"}
+	case "github.com/uptrace/bun":
+		return []string{"NewRaw", "ExecContext", "QueryContext", "QueryRowContext"}
+	case "xorm.io/xorm":
+		return []string{"Exec", "SQL", "Query", "QueryString", "QueryInterface", "QuerySliceString"}
+	}
+	return nil
+}
+
+// interfaceMethods returns the method names that make a call through an
+// interface of the analysed code (sqlc's DBTX, a repository's Querier) a
+// query, when the method takes a string.
+func interfaceMethods() []string {
+	return []string{"Query", "QueryContext", "QueryRow", "QueryRowContext", "Exec", "ExecContext",
+		"Prepare", "PrepareContext", "Get", "GetContext", "Select", "SelectContext", "Queryx", "QueryxContext",
+		"QueryRowx", "QueryRowxContext", "NamedExec", "NamedExecContext", "MustExec", "MustExecContext"}
+}
+
+// library returns the key of sqlMethods for an import path.
+func library(path string) string {
+	for _, lib := range libraries() {
+		if path == lib || strings.HasPrefix(path, lib+"/") {
+			return lib
+		}
+	}
+	return ""
+}
+
+// librarySink returns the SQL argument of a call to fn, a function of a
+// known database library or a method of an interface.
+func librarySink(fn *types.Func) (sink, bool) {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || fn.Pkg() == nil {
+		return sink{}, false
+	}
+	recv := ""
+	if r := sig.Recv(); r != nil {
+		recv = typeName(r.Type())
+		if _, isIface := r.Type().Underlying().(*types.Interface); isIface && library(fn.Pkg().Path()) == "" {
+			if !contains(interfaceMethods(), fn.Name()) {
+				return sink{}, false
+			}
+			if i := firstString(sig); i >= 0 {
+				return sink{arg: i, api: qualified(fn, recv), strict: true}, true
+			}
+			return sink{}, false
+		}
+	}
+	lib := library(fn.Pkg().Path())
+	if lib == "" || !contains(sqlMethods(lib), fn.Name()) {
+		return sink{}, false
+	}
+	api := qualified(fn, recv)
+	switch {
+	case lib == "xorm.io/xorm":
+		if sig.Params().Len() == 0 {
+			return sink{}, false
+		}
+		return sink{arg: 0, api: api}, true
+	case lib == "github.com/jackc/pgx" && fn.Name() == "Prepare":
+		if i := lastString(sig); i >= 0 {
+			return sink{arg: i, api: api}, true
+		}
+		return sink{}, false
+	case lib == "gorm.io/gorm" && recv != "DB":
+		return sink{}, false
+	}
+	if i := firstString(sig); i >= 0 {
+		return sink{arg: i, api: api}, true
+	}
+	return sink{}, false
+}
+
+func qualified(fn *types.Func, recv string) string {
+	if recv != "" {
+		return fn.Pkg().Path() + "." + recv + "." + fn.Name()
+	}
+	return fn.Pkg().Path() + "." + fn.Name()
+}
+
+// typeName returns the name of a (pointer to a) named type, or "".
+func typeName(t types.Type) string {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Obj().Name()
+	}
+	return ""
+}
+
+func firstString(sig *types.Signature) int {
+	for i := 0; i < sig.Params().Len(); i++ {
+		if isString(sig.Params().At(i).Type()) {
+			return i
+		}
+	}
+	return -1
+}
+
+func lastString(sig *types.Signature) int {
+	for i := sig.Params().Len() - 1; i >= 0; i-- {
+		if isString(sig.Params().At(i).Type()) {
+			return i
+		}
+	}
+	return -1
+}
+
+func isString(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

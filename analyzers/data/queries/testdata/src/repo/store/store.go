@@ -1,0 +1,99 @@
+// Package store is a repository in the style of the demo code base: a
+// query helper wraps database/sql and every caller's string is a query.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+const orderColumns = "id, customer_id, status"
+
+const ordersTable = "orders"
+
+var baseSelect = "SELECT " + orderColumns + " FROM " + ordersTable
+
+// Repo reads and writes orders.
+type Repo struct{ db *sql.DB }
+
+func (r *Repo) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) { // want query:"sql wrapper of database/sql.DB.QueryContext"
+	return r.db.QueryContext(ctx, q, args...)
+}
+
+// Exec runs a statement; other packages call it.
+func (r *Repo) Exec(ctx context.Context, q string, args ...any) error { // want Exec:"sql wrapper of database/sql.DB.ExecContext"
+	_, err := r.db.ExecContext(ctx, "/* repo */ "+q, args...)
+	return err
+}
+
+// execTwice goes through another wrapper.
+func (r *Repo) execTwice(ctx context.Context, stmt string) error { // want execTwice:"sql wrapper of database/sql.DB.ExecContext"
+	if err := r.Exec(ctx, stmt); err != nil {
+		return err
+	}
+	return r.Exec(ctx, stmt)
+}
+
+func (r *Repo) Get(ctx context.Context, id int64) error {
+	rows, err := r.query(ctx, `SELECT id, status FROM orders WHERE id = $1`, id)
+	if err != nil {
+		return err
+	}
+	return rows.Close()
+}
+
+func (r *Repo) All(ctx context.Context) error {
+	_, err := r.query(ctx, baseSelect)
+	return err
+}
+
+func (r *Repo) Search(ctx context.Context, status string, limit int) error {
+	q := "SELECT * FROM orders"
+	if status != "" {
+		q += " WHERE status = $1"
+	}
+	_, err := r.query(ctx, q, status)
+	return err
+}
+
+func (r *Repo) ByTable(ctx context.Context, table string) error {
+	q := fmt.Sprintf("SELECT %s FROM %s WHERE id = %d", orderColumns, ordersTable, 42)
+	_, err := r.db.QueryContext(ctx, q)
+	if err != nil {
+		return err
+	}
+	_, err = r.db.QueryContext(ctx, fmt.Sprintf("SELECT id FROM %s", table))
+	return err
+}
+
+func (r *Repo) Purge(ctx context.Context) error {
+	return r.execTwice(ctx, "DELETE FROM order_items")
+}
+
+func (r *Repo) Tx(ctx context.Context) error {
+	tx, err := r.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	stmt, err := tx.PrepareContext(ctx, "UPDATE orders SET status = $1 WHERE id = $2")
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	var q string
+	q = "INSERT INTO audit_log (msg) VALUES ($1)"
+	_, err = tx.ExecContext(ctx, q, "x")
+	return err
+}
+
+func (r *Repo) Reassigned(ctx context.Context, admin bool) error {
+	q := "SELECT id FROM orders"
+	if admin {
+		q = "SELECT id FROM admin_orders"
+	}
+	_, err := r.db.QueryContext(ctx, q)
+	return err
+}
+
+func notSQL(m map[string]string) string { return m["Query"] }

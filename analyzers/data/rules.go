@@ -1,0 +1,185 @@
+package data
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/oneway-lint/oneway/analyzers/data/queries"
+	"github.com/oneway-lint/oneway/analyzers/data/sqlscan"
+	"github.com/oneway-lint/oneway/analyzers/finding"
+)
+
+// localEvidence is the evidence of a decision made at one site of one package.
+func localEvidence() finding.Evidence {
+	return finding.Evidence{Sites: 1, Packages: 1, Components: 1, DataAtRest: true}
+}
+
+// decide returns the per-package findings for the sites and models of a
+// package, sorted by position.
+func decide(q *queries.Result, cfg *Config) []finding.Finding {
+	var out []finding.Finding
+	for _, s := range q.Sites {
+		out = append(out, siteFindings(s, cfg)...)
+	}
+	for _, m := range q.Models {
+		out = append(out, modelFindings(m, cfg)...)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Pos != out[j].Pos {
+			return out[i].Pos < out[j].Pos
+		}
+		return out[i].Rule < out[j].Rule
+	})
+	return out
+}
+
+func siteFindings(s queries.Site, cfg *Config) []finding.Finding {
+	var out []finding.Finding
+	add := func(rule, subject, msg string, ev finding.Evidence) {
+		out = append(out, finding.Finding{Rule: rule, Pos: s.Pos, Message: msg, Subject: subject, Evidence: ev})
+	}
+	var ddl []string
+	for _, st := range s.Statements {
+		target := firstTable(st, sqlscan.Write)
+		switch {
+		case st.Star && st.Kind == sqlscan.Select || st.Star && st.Kind == sqlscan.Insert:
+			t := firstTable(st, sqlscan.Read)
+			if t == "" {
+				add(RuleSelectStar, "*", "select * couples the code to every column of the tables it reads", localEvidence())
+			} else {
+				add(RuleSelectStar, t, fmt.Sprintf("select * from %s couples the code to every column of %s", t, t), localEvidence())
+			}
+		}
+		if (st.Kind == sqlscan.Update || st.Kind == sqlscan.Delete) && !st.Where && !st.Open {
+			name := target
+			if name == "" {
+				name = "an unresolved table"
+			}
+			add(RuleUnboundedMutation, target, fmt.Sprintf("%s of %s without where changes every row", st.Kind, name), localEvidence())
+		}
+		if st.DDL {
+			table := firstTable(st, sqlscan.DDL)
+			if table != "" && !contains(ddl, table) {
+				ddl = append(ddl, table)
+			}
+			for _, c := range st.Defined {
+				if bagType(c.Type) {
+					subject := table + "." + c.Name
+					add(RuleCatchAllColumn, subject, fmt.Sprintf("column %s is a %s bag: its fields are a schema nobody declares", subject, c.Type), localEvidence())
+				}
+			}
+			if st.Kind == sqlscan.Create && len(st.Defined) > cfg.MaxColumns {
+				ev := localEvidence()
+				ev.Columns = len(st.Defined)
+				add(RuleWideTable, table, fmt.Sprintf("table %s has %d columns, more than %d", table, len(st.Defined), cfg.MaxColumns), ev)
+			}
+		}
+	}
+	if s.Migrate {
+		for _, t := range s.Tables {
+			if !contains(ddl, t.Name) {
+				ddl = append(ddl, t.Name)
+			}
+		}
+	}
+	if len(ddl) > 0 || s.Migrate || hasDDL(s.Statements) {
+		subject := "schema"
+		if len(ddl) > 0 {
+			subject = ddl[0]
+		}
+		what := "schema ddl"
+		if s.Migrate {
+			what = "orm schema migration"
+		}
+		add(RuleSchemaInCode, subject, fmt.Sprintf("application code issues %s for %s", what, list(ddl)), localEvidence())
+	}
+	return out
+}
+
+func modelFindings(m queries.Model, cfg *Config) []finding.Finding {
+	var out []finding.Finding
+	for _, c := range m.Columns {
+		if kind := bagColumn(c); kind != "" {
+			subject := m.Table + "." + c.Name
+			out = append(out, finding.Finding{
+				Rule: RuleCatchAllColumn, Pos: c.Pos, Subject: subject, Evidence: localEvidence(),
+				Message: fmt.Sprintf("field %s maps column %s as a %s bag: its fields are a schema nobody declares", c.Field, subject, kind),
+			})
+		}
+	}
+	if len(m.Columns) > cfg.MaxColumns {
+		ev := localEvidence()
+		ev.Columns = len(m.Columns)
+		name := m.Type[strings.LastIndexByte(m.Type, '.')+1:]
+		out = append(out, finding.Finding{
+			Rule: RuleWideTable, Pos: m.Pos, Subject: m.Table, Evidence: ev,
+			Message: fmt.Sprintf("model %s maps table %s with %d columns, more than %d", name, m.Table, len(m.Columns), cfg.MaxColumns),
+		})
+	}
+	return out
+}
+
+// bagType reports whether a column type stores a bag of fields.
+func bagType(t string) bool {
+	base, _, _ := strings.Cut(t, "(")
+	base = strings.TrimSuffix(strings.TrimSpace(base), "[]")
+	switch base {
+	case "json", "jsonb", "hstore", "blob", "tinyblob", "mediumblob", "longblob", "bytea":
+		return true
+	}
+	return false
+}
+
+// bagColumn says what kind of bag a model column is, or "".
+func bagColumn(c queries.ModelColumn) string {
+	switch {
+	case bagType(c.DBType):
+		return c.DBType
+	case c.Serialized:
+		return "serialized"
+	case strings.HasSuffix(c.GoType, "json.RawMessage"), strings.HasPrefix(c.GoType, "gorm.io/datatypes.JSON"):
+		return "json"
+	case strings.HasPrefix(c.GoType, "gorm.io/datatypes.") && strings.Contains(c.GoType, "Map"):
+		return "json"
+	}
+	return ""
+}
+
+func firstTable(st sqlscan.Statement, acc sqlscan.Access) string {
+	for _, t := range st.Tables {
+		if t.Access == acc {
+			return t.Name
+		}
+	}
+	return ""
+}
+
+func hasDDL(sts []sqlscan.Statement) bool {
+	for _, st := range sts {
+		if st.DDL {
+			return true
+		}
+	}
+	return false
+}
+
+// list names up to three tables and counts the rest.
+func list(names []string) string {
+	switch {
+	case len(names) == 0:
+		return "the schema"
+	case len(names) <= 3:
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s and %d more tables", strings.Join(names[:3], ", "), len(names)-3)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

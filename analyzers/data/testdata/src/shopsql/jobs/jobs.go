@@ -1,0 +1,33 @@
+// Package jobs queries through the db package's wrapper and database/sql.
+package jobs
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"shopsql/db"
+)
+
+func Nightly(ctx context.Context, d *db.DB, s *sql.DB, where string) error {
+	d.Exec(ctx, "DELETE FROM carts")                                    // want `delete of carts without where changes every row`
+	d.Exec(ctx, "DELETE FROM sessions WHERE expires_at < now()")        // deleting with a condition is fine
+	d.Exec(ctx, "UPDATE products SET featured = false")                 // want `update of products without where changes every row`
+	d.Exec(ctx, "UPDATE products SET featured = true WHERE id = $1", 1) // bounded
+	d.Exec(ctx, "DELETE FROM sessions "+where)                          // the WHERE may be in the variable part
+	d.Exec(ctx, "TRUNCATE audit_log")                                   // truncate is explicit
+	d.Exec(ctx, "INSERT INTO stats (n) VALUES ($1) ON CONFLICT (n) DO UPDATE SET n = 1")
+
+	rows, err := s.QueryContext(ctx, "SELECT * FROM products WHERE active") // want `select \* from products couples the code to every column of products`
+	if err != nil {
+		return err
+	}
+	rows.Close()
+	s.QueryRowContext(ctx, "SELECT count(*) FROM products")                                               // count(*) is no star
+	s.QueryRowContext(ctx, "SELECT id FROM carts c WHERE EXISTS (SELECT * FROM items WHERE cart = c.id)") // star in EXISTS
+	s.QueryRowContext(ctx, "SELECT c.* FROM carts c JOIN items i ON i.cart = c.id")                       // want `select \* from carts couples the code to every column of carts`
+	q := fmt.Sprintf("SELECT id, %s FROM %s", "name", "products")
+	s.QueryRowContext(ctx, q)                             // resolved, no star
+	s.ExecContext(ctx, "DROP TABLE IF EXISTS tmp_import") // want `application code issues schema ddl for tmp_import`
+	return nil
+}

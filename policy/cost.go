@@ -1,0 +1,173 @@
+package policy
+
+import (
+	"fmt"
+	"math"
+	"math/bits"
+	"strings"
+
+	"github.com/oneway-lint/oneway/analyzers/finding"
+)
+
+// Factor is one multiplier of a reversal cost, with the reason for its
+// value, e.g. {"exposure", 3, "public API"}.
+type Factor struct {
+	Name  string
+	Value int
+	Why   string
+}
+
+// Cost is the reversal cost of a decision: the product of its factors,
+// and the class that product puts the decision in.
+type Cost struct {
+	Total   int
+	Factors []Factor // base, exposure, spread, criticality
+	Class   Class
+}
+
+// The reasons given for the base factor.
+const (
+	whyRuleWeight   = "rule weight"
+	whyPolicyWeight = "policy weight"
+)
+
+// maxSpread caps the spread factor: past some point, more sites do not
+// make a decision harder to reverse in proportion.
+const maxSpread = 10
+
+// String shows the cost with its breakdown, so a person can check it:
+//
+//	48 = base 4 × exposure 3 (public API) × spread 2 (2 sites in 1 package) × criticality 2 (normal)
+//
+// The base factor shows its reason only when the policy overrides the
+// rule's weight.
+func (c Cost) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d", c.Total)
+	for i, f := range c.Factors {
+		sep := " × "
+		if i == 0 {
+			sep = " = "
+		}
+		fmt.Fprintf(&b, "%s%s %d", sep, f.Name, f.Value)
+		if f.Why != "" && f.Why != whyRuleWeight {
+			fmt.Fprintf(&b, " (%s)", f.Why)
+		}
+	}
+	return b.String()
+}
+
+// Score computes the reversal cost of a decision of rule r, with evidence
+// ev, made in the named component:
+//
+//	cost = base × exposure × spread × criticality
+//
+// where
+//
+//   - base is the rule's weight, or the policy's weight for the rule;
+//   - exposure is the largest weight of what the decision touches: a
+//     public API, data at rest, a module boundary; else the internal
+//     weight;
+//   - spread is 1 + ⌊log2 sites⌋ + ⌊log2 packages⌋ (counting at least one
+//     of each), at most 10;
+//   - criticality is the weight of the component's criticality.
+//
+// The decision is invest-now if the cost reaches the invest-now
+// threshold, else cheap-later. Score is a pure function; whether the rule
+// is enabled, or the decision accepted, is for its caller to decide.
+func (p *Policy) Score(r finding.Rule, ev finding.Evidence, component string) Cost {
+	fs := []Factor{p.base(r), p.exposure(ev), spread(ev), p.criticality(component)}
+	total := 1
+	for _, f := range fs {
+		total = mulSat(total, f.Value)
+	}
+	c := Cost{Total: total, Factors: fs, Class: CheapLater}
+	if total >= p.Thresholds.InvestNow {
+		c.Class = InvestNow
+	}
+	return c
+}
+
+func (p *Policy) base(r finding.Rule) Factor {
+	why := whyRuleWeight
+	if p.Rules[r.ID].Weight != nil {
+		why = whyPolicyWeight
+	}
+	return Factor{"base", p.Weight(r), why}
+}
+
+// exposure picks the largest weight among what the decision touches; on
+// a tie, the first in the order public, data, cross-module.
+func (p *Policy) exposure(ev finding.Evidence) Factor {
+	w := p.Weights
+	candidates := []struct {
+		applies bool
+		Factor
+	}{
+		{ev.Public, Factor{"exposure", w.Public, "public API"}},
+		{ev.DataAtRest, Factor{"exposure", w.Data, "data at rest"}},
+		{ev.CrossModule, Factor{"exposure", w.CrossModule, "crosses a module boundary"}},
+	}
+	best := Factor{"exposure", w.Internal, "inside the code base"}
+	found := false
+	for _, c := range candidates {
+		if c.applies && (!found || c.Value > best.Value) {
+			best, found = c.Factor, true
+		}
+	}
+	return best
+}
+
+func spread(ev finding.Evidence) Factor {
+	v := 1 + log2(ev.Sites) + log2(ev.Packages)
+	why := fmt.Sprintf("%s in %s", count(ev.Sites, "site"), count(ev.Packages, "package"))
+	if v > maxSpread {
+		v = maxSpread
+		why += fmt.Sprintf(", capped at %d", maxSpread)
+	}
+	return Factor{"spread", v, why}
+}
+
+func (p *Policy) criticality(component string) Factor {
+	level := p.CriticalityOf(component)
+	w := p.Weights.Normal
+	switch level {
+	case Low:
+		w = p.Weights.Low
+	case High:
+		w = p.Weights.High
+	}
+	return Factor{"criticality", w, string(level)}
+}
+
+// log2 returns ⌊log2 n⌋, counting n as at least 1.
+func log2(n int) int {
+	if n < 1 {
+		return 0
+	}
+	return bits.Len(uint(n)) - 1
+}
+
+// count formats "1 site", "23 sites".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// mulSat multiplies, saturating at the limits of int instead of wrapping:
+// the weights of a policy are not bounded above.
+func mulSat(a, b int) int {
+	if a == 0 || b == 0 {
+		return 0
+	}
+	c := a * b
+	if c/b != a || (a == -1 && b == math.MinInt) || (b == -1 && a == math.MinInt) {
+		if (a > 0) == (b > 0) {
+			return math.MaxInt
+		}
+		return math.MinInt
+	}
+	return c
+}
