@@ -2,7 +2,9 @@
 //
 // A component is a named group of packages, given by globs relative to the
 // module root. Where the policy names no components, each top-level
-// directory of each module is one. The policy package builds a Resolver
+// directory of each module is one, except that below a container
+// directory (internal/, pkg/ and the like, see Containers) each
+// second-level directory is one. The policy package builds a Resolver
 // from the policy; analyzers receive the same specs through their flags.
 package component
 
@@ -87,20 +89,46 @@ func (r *Resolver) split(pkgPath string) (mod, rel string, ok bool) {
 	return "", "", false
 }
 
-// defaultName is the component of a package that no spec claims: its
-// top-level directory, prefixed by the module's last element when there
-// are several main modules. The module's root package takes the module's
-// last element.
+// Containers are the directory names that, at the top of a module, hold
+// components rather than being one: by Go convention internal/ and pkg/
+// group the packages of many parts of a program. A package below one
+// belongs to the default component of its second-level directory
+// (internal/billing/...).
+var Containers = [...]string{"internal", "pkg", "app", "apps", "src", "lib", "libs", "modules", "services", "components"}
+
+func isContainer(dir string) bool {
+	for _, c := range Containers {
+		if dir == c {
+			return true
+		}
+	}
+	return false
+}
+
+// defaultDir is the module-relative directory that makes a package's
+// default component: its top-level directory, or the second-level one
+// below a container directory.
+func defaultDir(rel string) string {
+	parts := strings.SplitN(rel, "/", 3)
+	if len(parts) >= 2 && isContainer(parts[0]) {
+		return parts[0] + "/" + parts[1]
+	}
+	return parts[0]
+}
+
+// defaultName is the component of a package that no spec claims: the
+// directory defaultDir gives, prefixed by the module's last element when
+// there are several main modules. The module's root package takes the
+// module's last element.
 func (r *Resolver) defaultName(mod, rel string) string {
 	base := path.Base(mod)
 	if rel == "" {
 		return base
 	}
-	top, _, _ := strings.Cut(rel, "/")
 	if len(r.modules) > 1 {
-		return base + "/" + top
+		return base + "/" + defaultDir(rel)
 	}
-	return top
+	return defaultDir(rel)
 }
 
 // Defaults returns the components that the default rule gives the listed
@@ -118,15 +146,12 @@ func (r *Resolver) Defaults(pkgPaths []string) []DefaultComponent {
 		if dc == nil {
 			pattern := "."
 			if rel != "" {
-				top, _, _ := strings.Cut(rel, "/")
-				pattern = top + "/..."
+				pattern = defaultDir(rel) + "/..."
 			}
 			if len(r.modules) > 1 {
-				if rel == "" {
-					pattern = mod
-				} else {
-					top, _, _ := strings.Cut(rel, "/")
-					pattern = mod + "/" + top + "/..."
+				pattern = mod
+				if rel != "" {
+					pattern = mod + "/" + defaultDir(rel) + "/..."
 				}
 			}
 			dc = &DefaultComponent{Name: name, Pattern: pattern}

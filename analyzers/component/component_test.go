@@ -87,3 +87,28 @@ func TestDefaultsSeveralModules(t *testing.T) {
 		t.Errorf("nested module: component %q, want tools/gen (the nested module wins)", c)
 	}
 }
+
+func TestDefaultsBelowContainers(t *testing.T) {
+	r := NewResolver(nil, []Module{{Path: "example.com/svc"}})
+	cases := map[string]string{
+		"example.com/svc/internal/billing":        "internal/billing",
+		"example.com/svc/internal/billing/ledger": "internal/billing",
+		"example.com/svc/internal":                "internal",
+		"example.com/svc/pkg/client":              "pkg/client",
+		"example.com/svc/cmd/svc":                 "cmd",
+		"example.com/svc/web/handlers":            "web",
+	}
+	for pkg, want := range cases {
+		if got := r.Component(pkg); got != want {
+			t.Errorf("Component(%q) = %q, want %q", pkg, got, want)
+		}
+	}
+	got := r.Defaults([]string{"example.com/svc/internal/billing/ledger", "example.com/svc/internal/web"})
+	want := []DefaultComponent{
+		{Name: "internal/billing", Pattern: "internal/billing/...", Packages: 1},
+		{Name: "internal/web", Pattern: "internal/web/...", Packages: 1},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Defaults = %+v, want %+v", got, want)
+	}
+}

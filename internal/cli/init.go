@@ -99,7 +99,7 @@ version: 1
 stage: traction
 
 # Components group packages; globs are relative to the module root.
-# These were detected from the top-level directories: rename, merge and
+# These were detected from the directory layout: rename, merge and
 # set criticality (low | normal | high) as your architecture has it.
 components:
 `)

@@ -67,7 +67,7 @@ type Component struct {
 	Criticality string   `json:"criticality"`
 	Packages    []string `json:"packages"`
 	// Implicit lists packages that matched none of the policy's
-	// components and were placed by their top-level directory.
+	// components and were placed in the default component of their directory.
 	Implicit []string `json:"implicit,omitempty"`
 }
 

@@ -70,7 +70,7 @@ func Text(w io.Writer, r *Report, o TextOptions) error {
 		implicit = append(implicit, c.Implicit...)
 	}
 	if len(implicit) > 0 {
-		fmt.Fprintf(bw, "note: %s matched none of the policy's components and went by top-level directory: %s\n",
+		fmt.Fprintf(bw, "note: %s matched none of the policy's components and went to the default component of their directory: %s\n",
 			plural(len(implicit), "package"), Sanitize(strings.Join(implicit, ", ")))
 	}
 	if len(r.Decisions) > 0 || len(r.Problems) > 0 || len(implicit) > 0 {
