@@ -58,7 +58,7 @@ func CompileGlob(pattern string) (Glob, error) {
 			return Glob{}, fmt.Errorf("pattern %q: \"**\" must be a whole path segment", pattern)
 		default:
 			if _, err := path.Match(s, ""); err != nil {
-				return Glob{}, fmt.Errorf("pattern %q: bad segment %q: %v", pattern, s, err)
+				return Glob{}, fmt.Errorf("pattern %q: bad segment %q: %w", pattern, s, err)
 			}
 		}
 	}

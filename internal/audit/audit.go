@@ -147,7 +147,7 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 			results[path][act.Analyzer] = act.Result
 			if src, ok := act.Result.(finding.Source); ok {
 				for _, f := range src.Findings() {
-					if !(f.Evidence.Partial && partialGivesWay[act.Analyzer]) {
+					if !f.Evidence.Partial || !partialGivesWay[act.Analyzer] {
 						findings = append(findings, f)
 					}
 				}
