@@ -107,19 +107,19 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 
 	settings := Settings(o.Policy, prog.modules())
 	var all []*analysis.Analyzer
-	famAnalyzers := make([][]*analysis.Analyzer, len(o.Families))
-	for i, f := range o.Families {
-		famAnalyzers[i] = f.New(settings)
-		all = append(all, famAnalyzers[i]...)
+	famAnalyzers := map[string][]*analysis.Analyzer{}
+	for _, f := range o.Families {
+		famAnalyzers[f.Name] = f.New(settings)
+		all = append(all, famAnalyzers[f.Name]...)
 	}
 
 	// A family with a whole-program part re-decides, with the whole
 	// program's evidence, what its per-package passes could only see in
 	// part: those partial findings give way to the global ones.
 	partialGivesWay := map[*analysis.Analyzer]bool{}
-	for i, f := range o.Families {
+	for _, f := range o.Families {
 		if f.Global != nil {
-			for _, a := range famAnalyzers[i] {
+			for _, a := range famAnalyzers[f.Name] {
 				partialGivesWay[a] = true
 			}
 		}
@@ -155,22 +155,41 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 		}
 	}
 
-	for i, f := range o.Families {
-		if f.Global == nil {
-			continue
+	// fp is the whole-program view of one family: every package with the
+	// results of that family's analyzers.
+	famProgram := map[string]*family.Program{}
+	fp := func(f family.Family) *family.Program {
+		if p, ok := famProgram[f.Name]; ok {
+			return p
 		}
-		fp := &family.Program{Fset: prog.fset, Settings: settings, Place: prog.resolver.Resolve}
-		for _, p := range good {
+		p := &family.Program{Fset: prog.fset, Settings: settings, Place: prog.resolver.Resolve}
+		for _, pkg := range good {
 			res := map[*analysis.Analyzer]any{}
-			for _, a := range famAnalyzers[i] {
-				if r, ok := results[p.PkgPath][a]; ok {
+			for _, a := range famAnalyzers[f.Name] {
+				if r, ok := results[pkg.PkgPath][a]; ok {
 					res[a] = r
 				}
 			}
-			fp.Packages = append(fp.Packages, &family.Package{Path: p.PkgPath, Module: prog.resolver.Resolve(p.PkgPath).Module, Results: res})
+			p.Packages = append(p.Packages, &family.Package{Path: pkg.PkgPath, Module: prog.resolver.Resolve(pkg.PkgPath).Module, Results: res})
 		}
-		sort.Slice(fp.Packages, func(a, b int) bool { return fp.Packages[a].Path < fp.Packages[b].Path })
-		findings = append(findings, f.Global(fp)...)
+		sort.Slice(p.Packages, func(a, b int) bool { return p.Packages[a].Path < p.Packages[b].Path })
+		famProgram[f.Name] = p
+		return p
+	}
+	for _, f := range o.Families {
+		if f.Global != nil {
+			findings = append(findings, f.Global(fp(f))...)
+		}
+	}
+
+	for _, f := range o.Families {
+		if f.Inventory == nil {
+			continue
+		}
+		inv := f.Inventory(fp(f))
+		for _, t := range inv.Tables {
+			rep.Inventory.Tables = append(rep.Inventory.Tables, prog.table(t))
+		}
 	}
 
 	rules := map[string]finding.Rule{}
@@ -416,6 +435,29 @@ func (pr *program) decide(pol *policy.Policy, rules map[string]finding.Rule, f f
 		d.Related = append(d.Related, report.Location{File: pr.rel(rp.Filename), Line: rp.Line, Column: rp.Column, Message: r.Message})
 	}
 	return d, true
+}
+
+// table converts a family's table to the report's.
+func (pr *program) table(t family.Table) report.Table {
+	out := report.Table{
+		Name:       t.Name,
+		Components: append([]string{}, t.Components...),
+		Packages:   append([]string{}, t.Packages...),
+		Sites:      []report.SiteRef{},
+	}
+	for _, s := range t.Sites {
+		pos := pr.fset.Position(s.Pos)
+		out.Sites = append(out.Sites, report.SiteRef{File: pr.rel(pos.Filename), Line: pos.Line, Kind: s.Kind})
+		switch s.Kind {
+		case family.Read:
+			out.Reads++
+		case family.Write:
+			out.Writes++
+		case family.DDL:
+			out.DDL++
+		}
+	}
+	return out
 }
 
 // components lists the components of the analysed packages.

@@ -15,6 +15,9 @@ func JSON(w io.Writer, r *Report) error {
 	if out.Components == nil {
 		out.Components = []Component{}
 	}
+	if out.Inventory.Tables == nil {
+		out.Inventory.Tables = []Table{}
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(&out)

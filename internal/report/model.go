@@ -24,6 +24,7 @@ type Report struct {
 
 	Decisions  []Decision  `json:"decisions"`
 	Components []Component `json:"components"`
+	Inventory  Inventory   `json:"inventory"`
 	Problems   []Problem   `json:"problems,omitempty"`
 	Summary    Summary     `json:"summary"`
 }
@@ -69,6 +70,30 @@ type Component struct {
 	// Implicit lists packages that matched none of the policy's
 	// components and were placed in the default component of their directory.
 	Implicit []string `json:"implicit,omitempty"`
+}
+
+// Inventory lists what the code base commits to: the evidence behind the
+// decisions, which people diff between releases.
+type Inventory struct {
+	Tables []Table `json:"tables"`
+}
+
+// Table is one database table the code uses.
+type Table struct {
+	Name       string    `json:"name"`
+	Components []string  `json:"components"`
+	Packages   []string  `json:"packages"`
+	Reads      int       `json:"reads"`
+	Writes     int       `json:"writes"`
+	DDL        int       `json:"ddl"`
+	Sites      []SiteRef `json:"sites"`
+}
+
+// SiteRef is one place that uses a table.
+type SiteRef struct {
+	File string `json:"file"`
+	Line int    `json:"line"`
+	Kind string `json:"kind"` // read | write | ddl
 }
 
 // Problem is a package that could not be analysed, or another problem
@@ -124,6 +149,12 @@ func (r *Report) Sort() {
 		)
 	})
 	slices.SortFunc(r.Components, func(a, b Component) int { return cmp.Compare(a.Name, b.Name) })
+	slices.SortFunc(r.Inventory.Tables, func(a, b Table) int { return cmp.Compare(a.Name, b.Name) })
+	for _, t := range r.Inventory.Tables {
+		slices.SortFunc(t.Sites, func(a, b SiteRef) int {
+			return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Kind, b.Kind))
+		})
+	}
 	slices.SortFunc(r.Problems, func(a, b Problem) int {
 		return cmp.Or(cmp.Compare(a.Package, b.Package), cmp.Compare(a.Message, b.Message))
 	})

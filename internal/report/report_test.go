@@ -39,6 +39,12 @@ func sample() *Report {
 			{Name: "web", Criticality: "normal", Packages: []string{"example.com/shop/web"}},
 			{Name: "billing", Criticality: "high", Packages: []string{"example.com/shop/billing", "example.com/shop/billing/ledger"}, Implicit: []string{"example.com/shop/billing/ledger"}},
 		},
+		Inventory: Inventory{Tables: []Table{
+			{Name: "orders", Components: []string{"orders"}, Packages: []string{"example.com/shop/orders"}, Reads: 1, Writes: 1,
+				Sites: []SiteRef{{File: "orders/store.go", Line: 40, Kind: "write"}, {File: "orders/store.go", Line: 12, Kind: "read"}}},
+			{Name: "customers\x1b[2J", Components: []string{"billing", "users"}, Packages: []string{"example.com/shop/billing", "example.com/shop/users"}, Reads: 2, Writes: 1, DDL: 1,
+				Sites: []SiteRef{{File: "users/store.go", Line: 49, Kind: "read"}}},
+		}},
 		Problems: []Problem{{Package: "example.com/shop/broken", Message: "undefined: x"}},
 		Summary:  Summary{Packages: 7},
 	}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"text/tabwriter"
 
 	"github.com/fatih/color"
 )
@@ -65,6 +66,19 @@ func Text(w io.Writer, r *Report, o TextOptions) error {
 			fmt.Fprintf(bw, "problem: %s\n", Sanitize(p.Message))
 		}
 	}
+	if tables := r.Inventory.Tables; len(tables) > 0 {
+		if len(r.Decisions) > 0 || len(r.Problems) > 0 {
+			fmt.Fprintln(bw)
+		}
+		heads[Accepted].Fprintf(bw, "Tables (%d)\n", len(tables))
+		tw := tabwriter.NewWriter(bw, 0, 8, 2, ' ', 0)
+		for _, tb := range tables {
+			fmt.Fprintf(tw, "  %s\t%d reads, %d writes, %d ddl\t%s\n", Sanitize(tb.Name), tb.Reads, tb.Writes, tb.DDL, Sanitize(strings.Join(tb.Components, ", ")))
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
 	var implicit []string
 	for _, c := range r.Components {
 		implicit = append(implicit, c.Implicit...)
@@ -73,7 +87,7 @@ func Text(w io.Writer, r *Report, o TextOptions) error {
 		fmt.Fprintf(bw, "note: %s matched none of the policy's components and went to the default component of their directory: %s\n",
 			plural(len(implicit), "package"), Sanitize(strings.Join(implicit, ", ")))
 	}
-	if len(r.Decisions) > 0 || len(r.Problems) > 0 || len(implicit) > 0 {
+	if len(r.Decisions) > 0 || len(r.Problems) > 0 || len(implicit) > 0 || len(r.Inventory.Tables) > 0 {
 		fmt.Fprintln(bw)
 	}
 	fmt.Fprintf(bw, "%s, %s in %s (policy %s, stage %s, invest-now at cost ≥ %d)\n",
