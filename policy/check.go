@@ -94,21 +94,21 @@ func (p *Policy) checkAllow(ps *problems) {
 		isDeclared[c.Name] = true
 	}
 	unknown := func(name string) string {
-		if len(declared) == 0 {
-			return fmt.Sprintf("unknown component %q: the policy declares no components", name)
-		}
 		return fmt.Sprintf("unknown component %q%s", name, suggest(name, declared))
 	}
+	// With no components declared, allow names the default components
+	// (one per directory), which only the audit can list.
+	check := len(declared) > 0
 	for _, a := range p.Allow {
 		at := "allow." + a.From
 		switch {
 		case a.From == "*":
 			ps.add(at, `"*" stands for any component and may only appear in a list`)
-		case !isDeclared[a.From]:
+		case check && !isDeclared[a.From]:
 			ps.add(at, "%s", unknown(a.From))
 		}
 		for j, to := range a.To {
-			if to != "*" && !isDeclared[to] {
+			if check && to != "*" && !isDeclared[to] {
 				ps.add(fmt.Sprintf("%s[%d]", at, j), "%s", unknown(to))
 			}
 		}
@@ -334,7 +334,7 @@ func checkRuleOptions(r finding.Rule) []error {
 		if zeroOf(o.Type) == nil {
 			errs = append(errs, fmt.Errorf("rule %q: option %q: unknown type %q", r.ID, o.Name, o.Type))
 		} else if _, err := decodeDefault(o); err != nil {
-			errs = append(errs, fmt.Errorf("rule %q: option %q: %v", r.ID, o.Name, err))
+			errs = append(errs, fmt.Errorf("rule %q: option %q: %w", r.ID, o.Name, err))
 		}
 	}
 	return errs

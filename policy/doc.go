@@ -19,11 +19,12 @@
 //
 // A package belongs to the first component, in policy order, one of
 // whose paths matches it (see component.Glob). A package that matches no
-// component is not dropped: the resolver places it in the default
-// component of its top-level directory (the one oneway would use if the
-// policy named no components) and marks the placement Implicit, and the
-// audit lists such packages so the policy can be completed. With no
-// components at all, every top-level directory of each module is one.
+// component is not dropped: the resolver places it in its default
+// component, the one it would be in if the policy named no components
+// (by its top-level directory; see component.Resolver), and marks the
+// placement Implicit, and the audit lists such packages so that the
+// policy can be completed. With no components at all, every package is
+// in its default component.
 //
 // # Cost
 //

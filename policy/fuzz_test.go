@@ -24,6 +24,10 @@ func FuzzParse(f *testing.F) {
 		f.Add([]byte(c.src))
 	}
 	f.Add([]byte(queries))
+	f.Add([]byte("\ufeffversion: 1\n"))                                        // a byte order mark
+	f.Add([]byte("version: 1\nstage: !!binary c2NhbGU=\n"))                    // a binary scalar
+	f.Add([]byte("version: 1\nexclude: [[[[[[[[[[[[[[[[x]]]]]]]]]]]]]]]]\n"))  // deep nesting
+	f.Add([]byte("version: 1\n<<: {stage: scale}\nrules: {? [a]: {}}\n...\n")) // a merge key, a complex key
 
 	rules := testRules()
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -162,7 +163,7 @@ func ParseWith(name string, data []byte, rules []finding.Rule) (*Policy, error) 
 
 	var ps problems
 	pol.check(&ps)
-	errs := append(p.errs, pol.locate(ps, p.poisoned)...)
+	errs := slices.Concat(p.errs, pol.locate(ps, p.poisoned))
 	if err := errs.err(); err != nil {
 		return nil, err
 	}
@@ -183,7 +184,7 @@ func (p *parser) document(data []byte) *yaml.Node {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := decodeYAML(dec, &doc); err != nil {
-		if err == io.EOF {
+		if errors.Is(err, io.EOF) {
 			p.errorAt(1, 1, "empty policy: version: 1 is required")
 		} else {
 			p.syntaxError(err, data)
@@ -192,7 +193,7 @@ func (p *parser) document(data []byte) *yaml.Node {
 	}
 	var next yaml.Node
 	switch err := decodeYAML(dec, &next); {
-	case err == io.EOF:
+	case errors.Is(err, io.EOF):
 	case err != nil:
 		p.syntaxError(err, data)
 	default:
@@ -369,10 +370,10 @@ func decodeDefault(o finding.Option) (any, error) {
 	zero := zeroOf(o.Type)
 	var doc yaml.Node
 	if err := decodeYAML(yaml.NewDecoder(strings.NewReader(o.Default)), &doc); err != nil {
-		if err == io.EOF {
+		if errors.Is(err, io.EOF) {
 			return zero, nil
 		}
-		return zero, fmt.Errorf("default %q: %v", o.Default, err)
+		return zero, fmt.Errorf("default %q: %w", o.Default, err)
 	}
 	if len(doc.Content) == 0 {
 		return zero, nil

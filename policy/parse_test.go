@@ -3,6 +3,7 @@ package policy
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -429,15 +430,6 @@ func parseErrorCases() []parseCase {
 				`p.yml:8:3: allow.*: "*" stands for any component and may only appear in a list`,
 			},
 		},
-		{
-			name: "allow without components", reason: "the default components are not declared, so allow cannot name them",
-			src: lines("version: 1", "allow:", "  web: [store]"),
-			want: []string{
-				`p.yml:3:3: allow.web: unknown component "web": the policy declares no components`,
-				`p.yml:3:9: allow.web[0]: unknown component "store": the policy declares no components`,
-			},
-		},
-
 		// Numbers.
 		{
 			name: "weights below one", reason: "a weight of 0 would zero every cost; weights are at least 1",
@@ -738,8 +730,8 @@ func TestParseErrorsAreSorted(t *testing.T) {
 	// the result is in file order all the same.
 	src := lines("version: 1", "weights: {exposure: {data: 0}}", "stage: [x]", "thresholds: {invest-now: -1}", "exclude: x")
 	_, err := ParseWith("p.yml", []byte(src), testRules())
-	errs, ok := err.(Errors)
-	if !ok || len(errs) != 4 {
+	var errs Errors
+	if !errors.As(err, &errs) || len(errs) != 4 {
 		t.Fatalf("got %v, want 4 errors", err)
 	}
 	sorted := slices.IsSortedFunc(errs, func(a, b Error) int {
@@ -750,5 +742,18 @@ func TestParseErrorsAreSorted(t *testing.T) {
 	})
 	if !sorted {
 		t.Errorf("errors are not sorted by line and column:\n%v", err)
+	}
+}
+
+// TestAllowNamesDefaultComponents: with no components declared, allow
+// names the default components (one per directory), which only the
+// audit can list, so the parser accepts any name.
+func TestAllowNamesDefaultComponents(t *testing.T) {
+	p, err := ParseWith("p.yml", []byte("version: 1\nallow:\n  web: [store]\n"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Allow) != 1 || p.Allow[0].From != "web" || len(p.Allow[0].To) != 1 || p.Allow[0].To[0] != "store" {
+		t.Errorf("Allow = %+v, want web: [store]", p.Allow)
 	}
 }

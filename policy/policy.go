@@ -117,7 +117,7 @@ var defaultYAML []byte
 const defaultSource = "(default)"
 
 // DefaultBytes returns the embedded default policy, as written.
-func DefaultBytes() []byte { return append([]byte(nil), defaultYAML...) }
+func DefaultBytes() []byte { return slices.Clone(defaultYAML) }
 
 // Default returns the embedded default policy: stage traction, no
 // components. It panics only if the embedded file is broken, which a test

@@ -391,8 +391,8 @@ func TestComponents(t *testing.T) {
 			component.Placement{Component: "billing", Module: "example.com/shop", Rel: "internal/billing/invoice"}},
 		{"second path", "any of a component's paths places a package in it", "example.com/shop/cmd/web",
 			component.Placement{Component: "web", Module: "example.com/shop", Rel: "cmd/web"}},
-		{"implicit", "a package no component claims goes to its top-level directory's default component, marked implicit", "example.com/shop/internal/other",
-			component.Placement{Component: "internal", Module: "example.com/shop", Rel: "internal/other", Implicit: true}},
+		{"implicit", "a package no component claims goes to its default component, marked implicit", "example.com/shop/scripts/gen",
+			component.Placement{Component: "scripts", Module: "example.com/shop", Rel: "scripts/gen", Implicit: true}},
 		{"outside", "packages outside the main modules are in no component", "github.com/lib/pq",
 			component.Placement{}},
 	}

@@ -53,7 +53,7 @@ func isParserError(msg string) bool {
 // locate finds where in data a YAML error without a line is: the first
 // character YAML does not allow, or the first use of an unknown anchor.
 func locate(msg string, data []byte) (position, bool) {
-	at := -1
+	var at int
 	if name, ok := strings.CutPrefix(msg, "unknown anchor '"); ok {
 		name = strings.TrimSuffix(name, "' referenced")
 		at = bytes.Index(data, []byte("*"+name))
