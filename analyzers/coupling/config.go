@@ -50,6 +50,12 @@ type Config struct {
 	// coupling.concrete-dependency ignore-main). Flag -ignore-main.
 	IgnoreMain bool
 
+	// IgnoreMainReach exempts package main, which wires the concrete
+	// implementations of components together and so must import them,
+	// from internal-reach (rule option coupling.internal-reach
+	// ignore-main). Flag -ignore-main-reach.
+	IgnoreMainReach bool
+
 	// IgnoreErrors exempts reads of exported variables of type error
 	// (sentinel errors such as ErrNotFound) from shared-global; writes are
 	// always reported (rule option coupling.shared-global ignore-errors).
@@ -60,9 +66,10 @@ type Config struct {
 // DefaultConfig returns the configuration used when the policy says nothing.
 func DefaultConfig() Config {
 	return Config{
-		PublicNames:  []string{"api", "client", "types", "model"},
-		IgnoreMain:   true,
-		IgnoreErrors: true,
+		PublicNames:     []string{"api", "client", "types", "model"},
+		IgnoreMain:      true,
+		IgnoreMainReach: true,
+		IgnoreErrors:    true,
 	}
 }
 
@@ -76,6 +83,7 @@ func ConfigFrom(s family.Settings) Config {
 	c.Modules = s.Modules
 	c.PublicNames = family.Option(s, RuleInternalReach, "public-names", c.PublicNames)
 	c.IgnoreMain = family.Option(s, RuleConcreteDependency, "ignore-main", c.IgnoreMain)
+	c.IgnoreMainReach = family.Option(s, RuleInternalReach, "ignore-main", c.IgnoreMainReach)
 	c.IgnoreErrors = family.Option(s, RuleSharedGlobal, "ignore-errors", c.IgnoreErrors)
 	return c
 }
@@ -91,6 +99,7 @@ func registerFlags(fs *flag.FlagSet, c *Config) {
 	fs.Var((*publicFlag)(&c.Public), "public", "public packages of components as component=glob,glob;...")
 	fs.Var((*listFlag)(&c.PublicNames), "public-names", "package path segments public by default, comma-separated")
 	fs.BoolVar(&c.IgnoreMain, "ignore-main", c.IgnoreMain, "do not report concrete dependencies of package main")
+	fs.BoolVar(&c.IgnoreMainReach, "ignore-main-reach", c.IgnoreMainReach, "do not report imports of internal packages by package main")
 	fs.BoolVar(&c.IgnoreErrors, "ignore-errors", c.IgnoreErrors, "do not report reads of exported error variables")
 }
 
@@ -144,7 +153,7 @@ func compileGlobs(name string, patterns []string) ([]component.Glob, error) {
 	for _, p := range patterns {
 		g, err := component.CompileGlob(p)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %v", name, err)
+			return nil, fmt.Errorf("%s: %w", name, err)
 		}
 		gs = append(gs, g)
 	}

@@ -31,9 +31,10 @@ type Result struct {
 	// components, sorted by import path.
 	Edges []Edge
 
-	// Types and Interfaces count the package's exported named types and
-	// how many of them are interfaces (for abstractness).
-	Types, Interfaces int
+	// Types counts the package's exported named types, Interfaces the
+	// interfaces and Services the struct types with behaviour among them
+	// (see service); abstractness is Interfaces / (Interfaces + Services).
+	Types, Interfaces, Services int
 }
 
 // Edge is a dependency of a package on a package of another component.
@@ -66,6 +67,9 @@ type Site struct {
 	Pos    token.Pos
 	Kind   Kind
 	Object string // the object's name in its package
+	// String is set for reads and writes of a variable of string type
+	// (build information, start-up settings; see decide).
+	String bool
 }
 
 // Kind says how a site uses the object.
@@ -99,15 +103,20 @@ func collect(pass *analysis.Pass, in *inspector.Inspector, cfg *Config, pl *plac
 	if strings.HasSuffix(res.Package, ".test") {
 		return // the test main package that go test generates
 	}
-	countTypes(pass, res)
+	sh := newShapes()
+	countTypes(pass, sh, res)
 	if pl == nil {
 		return
 	}
 	self := pl.place(res.Package)
-	if self.Component == "" {
+	if self.Component == "" || testSupport(self.Rel) {
 		return
 	}
 	res.Component, res.Module = self.Component, self.Module
+
+	isMain := pass.Pkg.Name() == "main"
+	skipConcrete := cfg.IgnoreMain && isMain
+	reachMain := cfg.IgnoreMainReach && isMain
 
 	edges := map[string]*Edge{}
 	edgeOf := func(pkg *types.Package) *Edge {
@@ -125,7 +134,7 @@ func collect(pass *analysis.Pass, in *inspector.Inspector, cfg *Config, pl *plac
 			ToComponent: to.Component,
 			CrossModule: to.Module != self.Module,
 			Forbidden:   !pl.allowed(self.Component, to.Component),
-			Internal:    !pl.public(pkg.Path(), to),
+			Internal:    !reachMain && !pl.public(pkg.Path(), to),
 		}
 		_, named := cfg.Public[to.Component]
 		e.DefaultSurface = !named
@@ -133,9 +142,7 @@ func collect(pass *analysis.Pass, in *inspector.Inspector, cfg *Config, pl *plac
 		return e
 	}
 
-	skipConcrete := cfg.IgnoreMain && pass.Pkg.Name() == "main"
 	contracts := map[*types.Package]map[*types.TypeName]bool{}
-	errorType := types.Universe.Lookup("error").Type()
 
 	for fc := range in.Root().Children() {
 		file := fc.Node().(*ast.File)
@@ -166,8 +173,8 @@ func collect(pass *analysis.Pass, in *inspector.Inspector, cfg *Config, pl *plac
 			var kind Kind
 			switch obj := obj.(type) {
 			case *types.TypeName:
-				if skipConcrete || !isStruct(obj) {
-					continue
+				if skipConcrete || !sh.service(obj) {
+					continue // a data type, an interface or a named non-struct type
 				}
 				contract, ok := contracts[obj.Pkg()]
 				if !ok {
@@ -188,9 +195,11 @@ func collect(pass *analysis.Pass, in *inspector.Inspector, cfg *Config, pl *plac
 					continue
 				}
 				kind = varUse(c)
-				if kind == KindRead && cfg.IgnoreErrors && types.Identical(obj.Type(), errorType) {
+				if kind == KindRead && (immutable(obj.Type()) || cfg.IgnoreErrors && types.Identical(obj.Type(), errorType)) {
 					continue
 				}
+				e.Sites = append(e.Sites, Site{Pos: id.Pos(), Kind: kind, Object: obj.Name(), String: isString(obj.Type())})
+				continue
 			default:
 				continue
 			}
@@ -210,8 +219,8 @@ func collect(pass *analysis.Pass, in *inspector.Inspector, cfg *Config, pl *plac
 }
 
 // countTypes counts the exported named types declared in the package's
-// non-test files, and the interfaces among them.
-func countTypes(pass *analysis.Pass, res *Result) {
+// non-test files, and the interfaces and services among them.
+func countTypes(pass *analysis.Pass, sh *shapes, res *Result) {
 	scope := pass.Pkg.Scope()
 	for _, name := range scope.Names() {
 		tn, ok := scope.Lookup(name).(*types.TypeName)
@@ -222,8 +231,11 @@ func countTypes(pass *analysis.Pass, res *Result) {
 			continue
 		}
 		res.Types++
-		if types.IsInterface(tn.Type()) {
+		switch {
+		case types.IsInterface(tn.Type()):
 			res.Interfaces++
+		case sh.service(tn):
+			res.Services++
 		}
 	}
 }
@@ -248,11 +260,33 @@ func importedPackage(pass *analysis.Pass, spec *ast.ImportSpec) *types.Package {
 	return nil
 }
 
-// isStruct reports whether tn names a struct type, the kind of concrete
-// type a dependent could reach through an interface instead.
-func isStruct(tn *types.TypeName) bool {
-	_, ok := types.Unalias(tn.Type()).Underlying().(*types.Struct)
-	return ok
+// immutable reports whether a variable of type t cannot be shared state:
+// an embed.FS, filled in by the compiler and read-only.
+func immutable(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "embed" && n.Obj().Name() == "FS"
+}
+
+// isString reports whether t is a string type.
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+// testSupport reports whether the package with the module-relative path
+// rel and name is test support: test helpers, fixtures, mocks and fakes.
+// They exist to build concrete fixtures of the components under test, so
+// their dependencies are no design decision: a directory anywhere in the
+// path whose name starts with "test" (test, tests, testing, testdata,
+// testutil, testdb, ...) or is mock, mocks, fake or fakes.
+func testSupport(rel string) bool {
+	for _, seg := range strings.Split(rel, "/") {
+		switch {
+		case strings.HasPrefix(seg, "test"), seg == "mock", seg == "mocks", seg == "fake", seg == "fakes":
+			return true
+		}
+	}
+	return false
 }
 
 // contractTypes returns the named types that appear in the method

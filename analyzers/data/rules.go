@@ -42,8 +42,7 @@ func siteFindings(s queries.Site, cfg *Config) []finding.Finding {
 	var ddl []string
 	for _, st := range s.Statements {
 		target := firstTable(st, sqlscan.Write)
-		switch {
-		case st.Star && st.Kind == sqlscan.Select || st.Star && st.Kind == sqlscan.Insert:
+		if st.Star && (st.Kind == sqlscan.Select || st.Kind == sqlscan.Insert) {
 			t := firstTable(st, sqlscan.Read)
 			if t == "" {
 				add(RuleSelectStar, "*", "select * couples the code to every column of the tables it reads", localEvidence())

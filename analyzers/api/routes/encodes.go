@@ -121,6 +121,9 @@ func (c *classifier) funcEncodes(fn *types.Func) []int {
 			}
 			return true
 		})
+		if len(out) == 0 && c.funcWrites(fn)&WritesJSON != 0 {
+			out = c.passedOn(d.Body, index)
+		}
 	}
 	sort.Ints(out)
 	out = dedupInts(out)
@@ -204,4 +207,46 @@ func paramOf(sigs []*types.Signature, v *types.Var) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// passedOn returns the indices of the interface-typed parameters that a
+// function writing a JSON response hands on to a call or a composite
+// literal: response helpers often wrap the value before encoding it
+// (NewResponse(data, status).SendJSON(c)), which the direct check above
+// cannot follow.
+func (c *classifier) passedOn(body *ast.BlockStmt, index map[types.Object]int) []int {
+	var out []int
+	use := func(e ast.Expr) {
+		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+			obj := c.pass.TypesInfo.Uses[id]
+			if i, ok := index[obj]; ok && isEmptyInterface(obj.Type()) {
+				out = append(out, i)
+			}
+		}
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if tv, ok := c.pass.TypesInfo.Types[n.Fun]; ok && tv.IsType() {
+				return true // a conversion, not a hand-over
+			}
+			for _, a := range n.Args {
+				use(a)
+			}
+		case *ast.CompositeLit:
+			for _, el := range n.Elts {
+				if kv, ok := el.(*ast.KeyValueExpr); ok {
+					el = kv.Value
+				}
+				use(el)
+			}
+		}
+		return true
+	})
+	return out
+}
+
+func isEmptyInterface(t types.Type) bool {
+	it, ok := t.Underlying().(*types.Interface)
+	return ok && it.Empty()
 }

@@ -514,8 +514,12 @@ func (x *extractor) method(fw, name string, recv *value, call *ast.CallExpr) *va
 	}
 	info := x.pass.TypesInfo
 	arg := func(i int) ast.Expr {
-		if i == -2 && len(call.Args) > 0 {
-			return call.Args[len(call.Args)-1]
+		if i == -2 {
+			// The last argument, when there is one after the path.
+			if len(call.Args) > 0 && len(call.Args)-1 > o.pathArg {
+				return call.Args[len(call.Args)-1]
+			}
+			return nil
 		}
 		if i >= 0 && i < len(call.Args) {
 			return call.Args[i]
@@ -663,9 +667,8 @@ func (x *extractor) callback(e ast.Expr, v *value) {
 	if e == nil {
 		return
 	}
-	switch e := ast.Unparen(e).(type) {
-	case *ast.FuncLit:
-		params := e.Type.Params.List
+	if lit, ok := ast.Unparen(e).(*ast.FuncLit); ok {
+		params := lit.Type.Params.List
 		if len(params) > 0 && len(params[0].Names) > 0 {
 			if obj := x.pass.TypesInfo.Defs[params[0].Names[0]]; obj != nil {
 				x.env[obj] = v

@@ -87,12 +87,25 @@ func (c *classifier) bodyWrites(body ast.Node) Writes {
 			w |= cw
 			return true
 		}
-		if fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func); ok {
+		if fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func); ok && !toBuffer(c.pass.TypesInfo, fn, call) {
 			w |= c.funcWrites(fn)
 		}
 		return true
 	})
 	return w
+}
+
+// toBuffer reports whether call executes a template into a value of a
+// concrete type, such as a bytes.Buffer holding an e-mail body: that is
+// no page served to a browser. A template executed into an io.Writer or
+// http.ResponseWriter is.
+func toBuffer(info *types.Info, fn *types.Func, call *ast.CallExpr) bool {
+	if fn.Pkg() == nil || (fn.Pkg().Path() != "html/template" && fn.Pkg().Path() != "text/template") ||
+		(fn.Name() != "Execute" && fn.Name() != "ExecuteTemplate") || len(call.Args) == 0 {
+		return false
+	}
+	t := info.TypeOf(call.Args[0])
+	return t != nil && !types.IsInterface(t)
 }
 
 // knownWrites is what functions of well-known packages write.
@@ -130,7 +143,7 @@ func knownWrites(fn *types.Func) Writes {
 		case "JSON", "IndentedJSON", "SecureJSON", "JSONP", "AsciiJSON", "PureJSON", "AbortWithStatusJSON",
 			"JSONPretty", "JSONBlob", "XML", "XMLPretty", "XMLBlob", "YAML", "TOML", "ProtoBuf":
 			return WritesJSON
-		case "HTML", "Render":
+		case "HTML", "HTMLBlob", "Render":
 			return WritesPage
 		case "File", "FileFromFS", "FileAttachment", "Attachment", "Inline", "SendFile":
 			return WritesStatic
@@ -242,7 +255,45 @@ func pathString(info *types.Info, e ast.Expr) (s string, ok bool) {
 		r, okr := pathString(info, b.Y)
 		return l + r, okl && okr
 	}
+	if call, isCall := ast.Unparen(e).(*ast.CallExpr); isCall && len(call.Args) > 0 {
+		// path.Join(prefix, "/login"), as routes are often written.
+		if fn, isFn := typeutil.Callee(info, call).(*types.Func); isFn && fn.Pkg() != nil && fn.Name() == "Join" &&
+			fn.Pkg().Path() == "path" && fn.Type().(*types.Signature).Recv() == nil && !call.Ellipsis.IsValid() {
+			parts := make([]string, 0, len(call.Args))
+			all := true
+			for _, a := range call.Args {
+				s, ok := pathString(info, a)
+				parts = append(parts, s)
+				all = all && ok
+			}
+			return joinParts(parts), all
+		}
+	}
 	return unknownSegment, false
+}
+
+// joinParts joins path parts as path.Join does, keeping a trailing
+// wildcard such as /* as it is.
+func joinParts(parts []string) string {
+	var segs []string
+	for _, p := range parts {
+		for _, s := range strings.Split(p, "/") {
+			if s != "" && s != "." {
+				segs = append(segs, s)
+			}
+		}
+	}
+	if len(segs) == 0 {
+		if len(parts) > 0 && strings.HasPrefix(parts[0], "/") {
+			return "/"
+		}
+		return ""
+	}
+	out := strings.Join(segs, "/")
+	if strings.HasPrefix(parts[0], "/") || parts[0] == unknownSegment {
+		out = "/" + out
+	}
+	return out
 }
 
 // constString returns the value of a constant string expression.

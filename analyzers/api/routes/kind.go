@@ -58,8 +58,23 @@ func KindOf(p string, w Writes) Kind {
 		return KindPage
 	case w&WritesJSON != 0:
 		return KindAPI
+	case staticTree(segs, lits):
+		return KindStatic
 	}
 	return KindOther
+}
+
+// staticDirs are directory names that hold files served as they are.
+var staticDirs = map[string]bool{"static": true, "assets": true, "public": true, "dist": true}
+
+// staticTree reports whether a path serves a whole tree below a
+// directory of files: /static/*, /admin/assets/{path...}, /public/static/*filepath.
+func staticTree(segs, lits []string) bool {
+	if len(segs) < 2 || len(lits) == 0 || !staticDirs[lits[len(lits)-1]] {
+		return false
+	}
+	last := segs[len(segs)-1]
+	return strings.HasPrefix(last, "*") || (strings.HasPrefix(last, "{") && strings.HasSuffix(last, "...}"))
 }
 
 // isParamSegment reports whether a path segment is a parameter in one of

@@ -116,6 +116,9 @@ func (a *finder) ormSites() []Site {
 			s.Pos = c.expr.Pos()
 			s.API = qualified(c.callee, recvName(c.callee))
 			s.Tables = sortTables(s.Tables)
+			// Auto-migration is schema in code unless a versioned
+			// migration runs it; a function's name does not version it.
+			s.Migration = c.mig == migrationStep || !s.Migrate && c.mig != notMigration
 			sites = append(sites, s)
 		}
 	}

@@ -58,6 +58,13 @@ type Site struct {
 	// Migrate is set for ORM schema operations (gorm AutoMigrate, bun
 	// CreateTable, xorm Sync): schema issued from application code.
 	Migrate bool
+	// Migration is set for sites that belong to the versioned schema
+	// migrations rather than to the application's use of its data: code
+	// of a migrations package, functions registered as migrations
+	// (goose.AddMigration, gormigrate.Migration, newFuncMigration(…,
+	// func …)), and, except for ORM auto-migration, functions named for
+	// running or recording migrations (runMigrations, setSchemaVersion).
+	Migration bool
 }
 
 // run finds the wrappers of the package, exports their facts, and
@@ -68,6 +75,8 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	a := &finder{pass: pass, res: newResolver(pass, in), local: map[*types.Func]sink{}}
+	a.migPkg = migrationPackage(pass.Pkg)
+	a.registered = registeredMigrations(pass.TypesInfo, in)
 	a.collectCalls(in)
 	a.findWrappers()
 	a.exportFacts()
@@ -91,6 +100,10 @@ type finder struct {
 	calls []call
 	local map[*types.Func]sink       // wrappers of this package
 	names map[*types.TypeName]string // tables named by the package's own types
+	// migPkg is set for a migrations package; registered holds the
+	// package's functions registered as migrations.
+	migPkg     bool
+	registered map[*types.Func]bool
 }
 
 // call is a call expression and the function declaration it is in.
@@ -99,6 +112,7 @@ type call struct {
 	fn     *types.Func        // the enclosing declared function, or nil
 	params map[*types.Var]int // its string parameters
 	callee *types.Func
+	mig    migContext
 }
 
 func (a *finder) collectCalls(in *inspector.Inspector) {
@@ -109,7 +123,7 @@ func (a *finder) collectCalls(in *inspector.Inspector) {
 		if callee == nil {
 			continue
 		}
-		c := call{expr: ce, callee: callee}
+		c := call{expr: ce, callee: callee, mig: a.migrationContext(cur)}
 		for dc := range cur.Enclosing((*ast.FuncDecl)(nil)) {
 			decl := dc.Node().(*ast.FuncDecl)
 			c.fn, _ = a.pass.TypesInfo.Defs[decl.Name].(*types.Func)
@@ -239,6 +253,7 @@ func (a *finder) sqlSite(c call) (Site, bool) {
 		Const:      t.name,
 		Constant:   t.constant,
 		Statements: sts,
+		Migration:  c.mig != notMigration,
 	}
 	site.Tables = tablesOf(sts)
 	return site, true

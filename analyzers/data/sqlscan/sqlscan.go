@@ -145,12 +145,6 @@ func (p *parser) skipKeywords(kws ...string) {
 	}
 }
 
-// startsStatement reports whether the tokens at the current position
-// begin a (sub-)statement.
-func (p *parser) startsStatement() bool {
-	return p.isKeyword("SELECT", "WITH", "INSERT", "UPDATE", "DELETE", "VALUES", "TABLE", "MERGE", "REPLACE")
-}
-
 // statement reads one statement, up to ";" or an unmatched ")" (which it
 // does not consume), and returns it unfinished.
 func (p *parser) statement(level int) Statement {

@@ -1,0 +1,139 @@
+package coupling
+
+import (
+	"go/types"
+	"reflect"
+)
+
+// A struct type of another component is a concrete dependency only when it
+// has behaviour: it is a service (a store, a client, a manager) that an
+// interface could stand for, not a value. Data types (rows, DTOs,
+// configuration, events: the shared vocabulary of a code base) cannot be
+// hidden behind an interface, and using them is not a one-way door.
+//
+// A struct type has behaviour when it has methods (declared or promoted,
+// on the value or the pointer) and either has no fields at all (a
+// stateless service) or holds a collaborator: one of its fields without an
+// encoding tag is, or contains, a handle. Handles are
+//
+//   - interfaces other than error and the empty interface (io.Writer,
+//     a Store interface, context.Context),
+//   - functions and channels, and unsafe.Pointer,
+//   - types of package sync and sync/atomic (state shared between
+//     goroutines: a cache, a registry, a pool),
+//   - struct types that contain a handle, looked into through pointers,
+//     slices, arrays, maps and embedding, in any package (*sql.DB,
+//     *gorm.DB and *http.Client hold one; time.Time and big.Int do not).
+//
+// Fields with an encoding tag (json, db, gorm, yaml, ...) are part of the
+// type's encoded representation: a model that keeps a compiled template
+// beside its columns (`json:"-"`) is still a model. The test is on the
+// type's shape, not on what its methods do: a model with helper methods
+// (FullName, Validate, ToDTO) is data, a translator holding only maps is
+// data too.
+
+// encodingTags are the struct tag keys that mark a field as part of an
+// encoded representation.
+var encodingTags = [...]string{
+	"json", "xml", "yaml", "toml", "hcl", "ini", "csv", "db", "gorm", "bun", "pg", "sql",
+	"bson", "msgpack", "cbor", "avro", "protobuf", "mapstructure", "koanf", "env", "envconfig", "default",
+}
+
+// shapes classifies struct types; it caches per type and is not safe for
+// concurrent use.
+type shapes struct {
+	holds map[*types.TypeName]bool // named struct type -> contains a handle
+}
+
+func newShapes() *shapes { return &shapes{holds: map[*types.TypeName]bool{}} }
+
+// service reports whether tn names a struct type with behaviour.
+func (s *shapes) service(tn *types.TypeName) bool {
+	named, ok := types.Unalias(tn.Type()).(*types.Named)
+	if !ok {
+		return false
+	}
+	named = named.Origin()
+	st, ok := named.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	if types.NewMethodSet(types.NewPointer(named)).Len() == 0 {
+		return false
+	}
+	return st.NumFields() == 0 || s.namedHolds(named)
+}
+
+// namedHolds reports whether the named struct type contains a handle.
+func (s *shapes) namedHolds(named *types.Named) bool {
+	obj := named.Origin().Obj()
+	if v, ok := s.holds[obj]; ok {
+		return v
+	}
+	s.holds[obj] = false // a type that refers to itself holds what its other fields hold
+	v := s.structHolds(named.Origin().Underlying().(*types.Struct))
+	s.holds[obj] = v
+	return v
+}
+
+func (s *shapes) structHolds(st *types.Struct) bool {
+	for i := range st.NumFields() {
+		if encoded(st.Tag(i)) {
+			continue
+		}
+		if s.handle(st.Field(i).Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+// encoded reports whether a struct tag has an encoding key.
+func encoded(tag string) bool {
+	if tag == "" {
+		return false
+	}
+	st := reflect.StructTag(tag)
+	for _, k := range encodingTags {
+		if _, ok := st.Lookup(k); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// handle reports whether a value of type t is, or contains, a handle.
+func (s *shapes) handle(t types.Type) bool {
+	switch t := types.Unalias(t).(type) {
+	case *types.Named:
+		if pkg := t.Obj().Pkg(); pkg != nil && (pkg.Path() == "sync" || pkg.Path() == "sync/atomic") {
+			return true
+		}
+		if types.Identical(t, errorType) {
+			return false
+		}
+		if _, ok := t.Underlying().(*types.Struct); ok {
+			return s.namedHolds(t)
+		}
+		return s.handle(t.Underlying())
+	case *types.Interface:
+		return t.NumMethods() > 0
+	case *types.Signature, *types.Chan:
+		return true
+	case *types.Basic:
+		return t.Kind() == types.UnsafePointer
+	case *types.Pointer:
+		return s.handle(t.Elem())
+	case *types.Slice:
+		return s.handle(t.Elem())
+	case *types.Array:
+		return s.handle(t.Elem())
+	case *types.Map:
+		return s.handle(t.Key()) || s.handle(t.Elem())
+	case *types.Struct:
+		return s.structHolds(t)
+	}
+	return false // type parameters: the type is generic over its values
+}
+
+var errorType = types.Universe.Lookup("error").Type()
