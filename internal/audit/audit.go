@@ -10,9 +10,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"go/token"
 	"io"
-	"path/filepath"
 	"sort"
 	"strings"
 
@@ -20,7 +18,6 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
-	"github.com/oneway-lint/oneway/analyzers/component"
 	"github.com/oneway-lint/oneway/analyzers/family"
 	"github.com/oneway-lint/oneway/analyzers/finding"
 	"github.com/oneway-lint/oneway/internal/report"
@@ -37,7 +34,8 @@ type Options struct {
 	PolicyFile string
 	Families   []family.Family
 	Env        []string  // environment for the go command; nil means the current one
-	Log        io.Writer // progress and verbose notes; nil for none
+	Log        io.Writer // verbose notes; nil for none
+	Progress   io.Writer // progress for a terminal (lines rewritten with \r); nil for none
 	Version    string    // oneway's version, recorded in the report
 }
 
@@ -66,6 +64,7 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 		Env:     o.Env,
 		Tests:   false,
 	}
+	progress(o.Progress, "loading packages…")
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		return nil, fmt.Errorf("loading packages: %w", err)
@@ -89,7 +88,7 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 	var good []*packages.Package
 	for _, p := range pkgs {
 		if msg := packageProblem(p); msg != "" {
-			rep.Problems = append(rep.Problems, report.Problem{Package: p.PkgPath, Message: msg})
+			rep.Problems = append(rep.Problems, report.Problem{Kind: report.PackageProblem, Package: p.PkgPath, Message: msg})
 			continue
 		}
 		if prog.excluded(p) {
@@ -104,6 +103,8 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 		return nil, fmt.Errorf("%w: every package matched by %s is excluded by the policy", ErrNoPackages, strings.Join(patterns, " "))
 	}
 	logf(o.Log, "analysing %d packages", len(good))
+	progress(o.Progress, fmt.Sprintf("analysing %d packages…", len(good)))
+	defer progress(o.Progress, "")
 
 	settings := Settings(o.Policy, prog.modules())
 	var all []*analysis.Analyzer
@@ -125,7 +126,8 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 		}
 	}
 	results := map[string]map[*analysis.Analyzer]any{} // by package path
-	var findings []finding.Finding
+	var findings []finding.Finding                     // from the per-package passes
+	var global []finding.Finding                       // from the families' whole-program parts
 	if len(all) > 0 {
 		graph, err := checker.Analyze(all, good, nil)
 		if err != nil {
@@ -137,7 +139,7 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 			if act.Err != nil {
 				if !failed[path+"\x00"+act.Analyzer.Name] {
 					failed[path+"\x00"+act.Analyzer.Name] = true
-					rep.Problems = append(rep.Problems, report.Problem{Package: path, Message: fmt.Sprintf("%s: %v", act.Analyzer.Name, act.Err)})
+					rep.Problems = append(rep.Problems, report.Problem{Kind: report.PackageProblem, Package: path, Message: fmt.Sprintf("%s: %v", act.Analyzer.Name, act.Err)})
 				}
 				continue
 			}
@@ -178,7 +180,7 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 	}
 	for _, f := range o.Families {
 		if f.Global != nil {
-			findings = append(findings, f.Global(fp(f))...)
+			global = append(global, f.Global(fp(f))...)
 		}
 	}
 
@@ -198,45 +200,19 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 			rules[r.ID] = r
 		}
 	}
-	for _, f := range findings {
-		d, ok := prog.decide(o.Policy, rules, f)
-		if ok {
-			rep.Decisions = append(rep.Decisions, d)
+	for i, fs := range [][]finding.Finding{findings, global} {
+		for _, f := range fs {
+			if d, ok := prog.decide(o.Policy, rules, f, i == 1); ok {
+				rep.Decisions = append(rep.Decisions, d)
+			}
 		}
 	}
+	rep.Problems = append(rep.Problems, prog.accept(rep.Decisions, good, o.Policy, rules)...)
 	rep.Components = prog.components(good, o.Policy)
 	rep.Summary.Packages = len(good)
 	rep.Sort()
+	number(rep.Decisions)
 	return rep, nil
-}
-
-// Settings turns the policy into the plain settings analyzers receive;
-// modules are the main modules of the code base, where known.
-func Settings(p *policy.Policy, modules []string) family.Settings {
-	s := family.Settings{Components: p.Specs(), Modules: modules}
-	for id, rs := range p.Rules {
-		if len(rs.Options) > 0 {
-			if s.Options == nil {
-				s.Options = map[string]map[string]any{}
-			}
-			s.Options[id] = rs.Options
-		}
-	}
-	for _, a := range p.Allow {
-		if s.Allow == nil {
-			s.Allow = map[string][]string{}
-		}
-		s.Allow[a.From] = append(s.Allow[a.From], a.To...)
-	}
-	for _, c := range p.Components {
-		if len(c.Public) > 0 {
-			if s.Public == nil {
-				s.Public = map[string][]component.Glob{}
-			}
-			s.Public[c.Name] = c.Public
-		}
-	}
-	return s
 }
 
 // unmatched reports whether no pattern matched a real package: every
@@ -286,205 +262,23 @@ func packageProblem(p *packages.Package) string {
 	return strings.Join(msgs, "; ")
 }
 
+// progress shows what the audit is doing on one terminal line, which the
+// next call overwrites; an empty message clears it.
+func progress(w io.Writer, msg string) {
+	if w == nil {
+		return
+	}
+	if msg == "" {
+		fmt.Fprint(w, "\r\033[K")
+		return
+	}
+	fmt.Fprintf(w, "\r\033[Koneway: %s", msg)
+}
+
 func logf(w io.Writer, format string, args ...any) {
 	if w != nil {
 		fmt.Fprintf(w, "oneway: "+format+"\n", args...)
 	}
-}
-
-// program holds what the audit knows about the loaded code base.
-type program struct {
-	fset     *token.FileSet
-	root     string              // directory paths are made relative to
-	resolver *component.Resolver // package → component
-	fileMod  map[string]string   // absolute file → package path
-	modDirs  map[string]string   // module path → directory
-	pol      *policy.Policy
-}
-
-func newProgram(pkgs []*packages.Package, pol *policy.Policy) *program {
-	pr := &program{fileMod: map[string]string{}, modDirs: map[string]string{}, pol: pol}
-	var mods []component.Module
-	for _, p := range pkgs {
-		if pr.fset == nil {
-			pr.fset = p.Fset
-		}
-		if m := p.Module; m != nil && m.Main {
-			if _, ok := pr.modDirs[m.Path]; !ok {
-				pr.modDirs[m.Path] = m.Dir
-				mods = append(mods, component.Module{Path: m.Path, Dir: m.Dir})
-			}
-		}
-		for _, f := range p.CompiledGoFiles {
-			pr.fileMod[f] = p.PkgPath
-		}
-		for _, f := range p.GoFiles {
-			pr.fileMod[f] = p.PkgPath
-		}
-	}
-	if pr.fset == nil {
-		pr.fset = token.NewFileSet()
-	}
-	sort.Slice(mods, func(i, j int) bool { return mods[i].Path < mods[j].Path })
-	pr.resolver = pol.Resolver(mods)
-	pr.root = commonDir(mods)
-	return pr
-}
-
-// commonDir is the deepest directory holding every main module.
-func commonDir(mods []component.Module) string {
-	root := ""
-	for i, m := range mods {
-		if i == 0 {
-			root = m.Dir
-			continue
-		}
-		for root != "" && !within(m.Dir, root) {
-			parent := filepath.Dir(root)
-			if parent == root {
-				break
-			}
-			root = parent
-		}
-	}
-	return root
-}
-
-func within(dir, root string) bool {
-	rel, err := filepath.Rel(root, dir)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
-}
-
-// rel makes an absolute file name relative to the root, with forward slashes.
-func (pr *program) rel(file string) string {
-	if pr.root == "" || file == "" {
-		return filepath.ToSlash(file)
-	}
-	r, err := filepath.Rel(pr.root, file)
-	if err != nil {
-		return filepath.ToSlash(file)
-	}
-	return filepath.ToSlash(r)
-}
-
-// modules returns the paths of the main modules, sorted.
-func (pr *program) modules() []string {
-	mods := make([]string, 0, len(pr.modDirs))
-	for m := range pr.modDirs {
-		mods = append(mods, m)
-	}
-	sort.Strings(mods)
-	return mods
-}
-
-// policyName names the policy file for the report.
-func (pr *program) policyName(file string) string {
-	if file == "" {
-		return "(default)"
-	}
-	abs, err := filepath.Abs(file)
-	if err != nil || pr.root == "" || !within(abs, pr.root) {
-		return filepath.ToSlash(file)
-	}
-	return pr.rel(abs)
-}
-
-// excluded reports whether the policy excludes the whole package.
-func (pr *program) excluded(p *packages.Package) bool {
-	pl := pr.resolver.Resolve(p.PkgPath)
-	return pl.Module != "" && pr.pol.Excluded(pl.Rel)
-}
-
-// decide weighs one finding against the policy. It returns false for
-// findings the policy switches off, ignores or excludes.
-func (pr *program) decide(pol *policy.Policy, rules map[string]finding.Rule, f finding.Finding) (report.Decision, bool) {
-	rule, ok := rules[f.Rule]
-	if !ok {
-		rule = finding.Rule{ID: f.Rule, Weight: 1}
-	}
-	if !pol.Enabled(f.Rule) || (f.Subject != "" && pol.Ignored(f.Rule, f.Subject)) {
-		return report.Decision{}, false
-	}
-	pos := pr.fset.Position(f.Pos)
-	file := pr.rel(pos.Filename)
-	if pol.Excluded(file) {
-		return report.Decision{}, false
-	}
-	pkg := pr.fileMod[pos.Filename]
-	comp := pr.resolver.Resolve(pkg).Component
-	cost := pol.Score(rule, f.Evidence, comp)
-	d := report.Decision{
-		Rule:      f.Rule,
-		Class:     string(cost.Class),
-		Cost:      cost.Total,
-		Breakdown: cost.String(),
-		File:      file,
-		Line:      pos.Line,
-		Column:    pos.Column,
-		Message:   f.Message,
-		Component: comp,
-		Package:   pkg,
-		Subject:   f.Subject,
-		Evidence:  f.Evidence,
-	}
-	for _, fc := range cost.Factors {
-		d.Factors = append(d.Factors, report.Factor{Name: fc.Name, Value: fc.Value, Why: fc.Why})
-	}
-	for _, r := range f.Related {
-		rp := pr.fset.Position(r.Pos)
-		d.Related = append(d.Related, report.Location{File: pr.rel(rp.Filename), Line: rp.Line, Column: rp.Column, Message: r.Message})
-	}
-	return d, true
-}
-
-// table converts a family's table to the report's.
-func (pr *program) table(t family.Table) report.Table {
-	out := report.Table{
-		Name:       t.Name,
-		Components: append([]string{}, t.Components...),
-		Packages:   append([]string{}, t.Packages...),
-		Sites:      []report.SiteRef{},
-	}
-	for _, s := range t.Sites {
-		pos := pr.fset.Position(s.Pos)
-		out.Sites = append(out.Sites, report.SiteRef{File: pr.rel(pos.Filename), Line: pos.Line, Kind: s.Kind})
-		switch s.Kind {
-		case family.Read:
-			out.Reads++
-		case family.Write:
-			out.Writes++
-		case family.DDL:
-			out.DDL++
-		}
-	}
-	return out
-}
-
-// components lists the components of the analysed packages.
-func (pr *program) components(pkgs []*packages.Package, pol *policy.Policy) []report.Component {
-	by := map[string]*report.Component{}
-	for _, p := range pkgs {
-		pl := pr.resolver.Resolve(p.PkgPath)
-		if pl.Component == "" {
-			continue
-		}
-		c := by[pl.Component]
-		if c == nil {
-			c = &report.Component{Name: pl.Component, Criticality: string(pol.CriticalityOf(pl.Component))}
-			by[pl.Component] = c
-		}
-		c.Packages = append(c.Packages, p.PkgPath)
-		if pl.Implicit {
-			c.Implicit = append(c.Implicit, p.PkgPath)
-		}
-	}
-	out := make([]report.Component, 0, len(by))
-	for _, c := range by {
-		sort.Strings(c.Packages)
-		sort.Strings(c.Implicit)
-		out = append(out, *c)
-	}
-	return out
 }
 
 // CostNote is the note that ends a finding's message where only the

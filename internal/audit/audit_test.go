@@ -144,3 +144,85 @@ func TestRunThresholdMakesInvestNow(t *testing.T) {
 		t.Errorf("summary = %+v, want 4 invest-now at threshold 24", rep.Summary)
 	}
 }
+
+func TestDirectivesAndGeneratedCode(t *testing.T) {
+	fam := testFamily()
+	pol, err := policy.ParseWith("test.yml", []byte("version: 1\nrules:\n  test.global:\n    enabled: false\n"), fam.Rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Run(context.Background(), Options{Dir: "testdata/directives", Policy: pol, Families: []family.Family{fam}, Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got strings.Builder
+	for _, d := range rep.Decisions {
+		fmt.Fprintf(&got, "%s %s:%d %s %q\n", d.Class, d.File, d.Line, d.Message, d.Reason)
+	}
+	want := `cheap-later c/c.go:8 door OtherDoor ""
+cheap-later c/c.go:11 door ThirdDoor ""
+accepted c/accept_file.go:6 door LegacyDoor "this file is the legacy API, frozen until v3"
+accepted c/c.go:5 door Door "the door is load-bearing, see ADR 12"
+accepted c/c.go:16 door FourthDoor "kept for old clients"
+`
+	if got.String() != want {
+		t.Errorf("decisions:\n%s\nwant (GenDoor, in generated code, is not reported):\n%s", got.String(), want)
+	}
+	var problems strings.Builder
+	for _, p := range rep.Problems {
+		fmt.Fprintf(&problems, "%s %s:%d: %s\n", p.Kind, p.File, p.Line, p.Message)
+	}
+	wantProblems := `directive c/c.go:7: directive has no reason: say why the door was taken on purpose, or link the decision record
+directive c/c.go:10: directive names unknown rule ["test.nosuch"]; 'oneway rules' lists them
+directive c/c.go:13: directive matches no decision: remove it, or move it to the decision's line or the line above
+`
+	if problems.String() != wantProblems {
+		t.Errorf("problems:\n%s\nwant:\n%s", problems.String(), wantProblems)
+	}
+	if rep.Summary.Accepted != 3 {
+		t.Errorf("summary: %d accepted, want 3", rep.Summary.Accepted)
+	}
+}
+
+func TestFingerprintsSurviveMovedLines(t *testing.T) {
+	ds := []report.Decision{
+		{Rule: "r.a", Component: "c", Package: "p", Subject: "t", File: "f.go", Line: 10},
+		{Rule: "r.a", Component: "c", Package: "p", Subject: "t", File: "f.go", Line: 20},
+		{Rule: "r.b", Component: "c", Package: "p", File: "f.go", Line: 30, Message: "7 sites"},
+	}
+	for i := range ds {
+		ds[i].Fingerprint = fingerprintOf(&ds[i], false)
+	}
+	number(ds)
+	moved := []report.Decision{
+		{Rule: "r.a", Component: "c", Package: "p", Subject: "t", File: "f.go", Line: 14},
+		{Rule: "r.a", Component: "c", Package: "p", Subject: "t", File: "f.go", Line: 25},
+		{Rule: "r.b", Component: "c", Package: "p", File: "f.go", Line: 3, Message: "9 sites"},
+	}
+	for i := range moved {
+		moved[i].Fingerprint = fingerprintOf(&moved[i], false)
+	}
+	number(moved)
+	for i := range ds {
+		if ds[i].Fingerprint != moved[i].Fingerprint || ds[i].Occurrence != moved[i].Occurrence {
+			t.Errorf("decision %d: fingerprint %s#%d, after moving lines %s#%d", i, ds[i].Fingerprint, ds[i].Occurrence, moved[i].Fingerprint, moved[i].Occurrence)
+		}
+	}
+	if ds[0].Fingerprint != ds[1].Fingerprint || ds[1].Occurrence != 1 {
+		t.Errorf("two decisions on one subject: %s#%d and %s#%d, want one fingerprint numbered 0 and 1", ds[0].Fingerprint, ds[0].Occurrence, ds[1].Fingerprint, ds[1].Occurrence)
+	}
+	if ds[0].Fingerprint == ds[2].Fingerprint {
+		t.Error("different rules share a fingerprint")
+	}
+}
+
+func TestGlobalFingerprintIgnoresPosition(t *testing.T) {
+	a := report.Decision{Rule: "data.shared-table", Component: "billing", Package: "x/billing", Subject: "customers"}
+	b := report.Decision{Rule: "data.shared-table", Component: "orders", Package: "x/orders", Subject: "customers"}
+	if fingerprintOf(&a, true) != fingerprintOf(&b, true) {
+		t.Error("a whole-program decision's fingerprint depends on which site stands for it")
+	}
+	if fingerprintOf(&a, false) == fingerprintOf(&b, false) {
+		t.Error("per-package decisions in different packages share a fingerprint")
+	}
+}

@@ -13,12 +13,26 @@ import (
 	"github.com/oneway-lint/oneway/internal/report"
 )
 
+// auditFlags are the flags of oneway audit.
+type auditFlags struct {
+	policy, format, out          string
+	verbose, quiet               bool
+	baseline, writeBaseline      string
+	newFromRev, newFromMergeBase string
+}
+
 func runAudit(ctx context.Context, args []string, env Env) int {
 	fs := newFlagSet("audit", env, "oneway audit [flags] [packages]")
-	policyPath := fs.String("policy", "", "policy file (default: .oneway.yml found upward to the module root, else the embedded default)")
-	format := fs.String("format", "text", "output format: text or json")
-	out := fs.String("o", "", "write the report to this file (atomically) instead of standard output")
-	verbose := fs.Bool("v", false, "say which policy is used and what is analysed")
+	var f auditFlags
+	fs.StringVar(&f.policy, "policy", "", "policy file (default: .oneway.yml found upward to the module root, else the embedded default)")
+	fs.StringVar(&f.format, "format", "text", "output format: "+formatNames())
+	fs.StringVar(&f.out, "o", "", "write the report to this file (atomically) instead of standard output")
+	fs.BoolVar(&f.verbose, "v", false, "say which policy is used and what is analysed")
+	fs.BoolVar(&f.quiet, "q", false, "print no progress on a terminal")
+	fs.StringVar(&f.baseline, "baseline", "", "fail only on decisions not recorded in this baseline file")
+	fs.StringVar(&f.writeBaseline, "write-baseline", "", "record the decisions in this baseline file (atomically)")
+	fs.StringVar(&f.newFromRev, "new-from-rev", "", "fail only on decisions that the code at this git revision does not have")
+	fs.StringVar(&f.newFromMergeBase, "new-from-merge-base", "", "like -new-from-rev, at the merge base of this revision and HEAD")
 	chdir := chdirFlag(fs)
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
@@ -26,13 +40,17 @@ func runAudit(ctx context.Context, args []string, env Env) int {
 	if code, ok := applyChdir(&env, *chdir); !ok {
 		return code
 	}
-	render, err := renderer(*format)
+	render, err := renderer(f.format)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "oneway: %v\n", err)
 		return ExitUsage
 	}
+	if n := countSet(f.baseline, f.newFromRev, f.newFromMergeBase); n > 1 {
+		fmt.Fprintln(env.Stderr, "oneway: -baseline, -new-from-rev and -new-from-merge-base exclude each other")
+		return ExitUsage
+	}
 
-	src := policyfile.Choose(*policyPath, env.Dir)
+	src := policyfile.Choose(f.policy, env.Dir)
 	if src.Path != "" && !filepath.IsAbs(src.Path) {
 		src.Path = filepath.Join(env.Dir, src.Path)
 	}
@@ -49,47 +67,49 @@ func runAudit(ctx context.Context, args []string, env Env) int {
 		Families:   env.families(),
 		Version:    Version(),
 	}
-	if *verbose {
+	switch {
+	case f.verbose:
 		opts.Log = env.Stderr
 		if src.Path == "" {
 			fmt.Fprintln(env.Stderr, "oneway: policy: the embedded default (no -policy, no .oneway.yml up to the module root)")
 		} else {
 			fmt.Fprintf(env.Stderr, "oneway: policy: %s\n", src.Path)
 		}
+	case !f.quiet && env.IsTerminal(env.Stderr):
+		opts.Progress = env.Stderr
 	}
 
 	rep, err := audit.Run(ctx, opts)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "oneway: %v\n", err)
-		if rep != nil {
-			for _, p := range rep.Problems {
-				fmt.Fprintf(env.Stderr, "oneway: %s: %s\n", p.Package, report.Sanitize(p.Message))
-			}
-		}
-		switch {
-		case errors.Is(err, audit.ErrNothingAnalysed):
-			return ExitAnalysis
-		case errors.Is(err, audit.ErrNoPackages):
-			return ExitUsage
-		}
-		return ExitAnalysis
+		return auditFailed(env, rep, err)
 	}
 	for _, p := range rep.Problems {
-		fmt.Fprintf(env.Stderr, "oneway: skipped %s: %s\n", p.Package, report.Sanitize(p.Message))
+		switch p.Kind {
+		case report.PackageProblem:
+			fmt.Fprintf(env.Stderr, "oneway: skipped %s: %s\n", p.Package, report.Sanitize(p.Message))
+		case report.DirectiveProblem:
+			fmt.Fprintf(env.Stderr, "%s:%d:%d: %s\n", p.File, p.Line, p.Column, report.Sanitize(p.Message))
+		}
+	}
+
+	if code, ok := compare(ctx, env, f, opts, rep); !ok {
+		return code
+	}
+	if f.writeBaseline != "" {
+		if err := writeBaseline(env, f.writeBaseline, rep); err != nil {
+			fmt.Fprintf(env.Stderr, "oneway: writing the baseline: %v\n", err)
+			return ExitUsage
+		}
 	}
 
 	var buf bytes.Buffer
-	color := *out == "" && *format == "text" && env.IsTerminal(env.Stdout) && env.Getenv("NO_COLOR") == ""
+	color := f.out == "" && f.format == "text" && env.IsTerminal(env.Stdout) && env.Getenv("NO_COLOR") == ""
 	if err := render(&buf, rep, color); err != nil {
 		fmt.Fprintf(env.Stderr, "oneway: rendering the report: %v\n", err)
 		return ExitAnalysis
 	}
-	if *out != "" {
-		path := *out
-		if !filepath.IsAbs(path) {
-			path = filepath.Join(env.Dir, path)
-		}
-		if err := atomicfile.Write(path, buf.Bytes(), 0o644); err != nil {
+	if f.out != "" {
+		if err := atomicfile.Write(abs(env, f.out), buf.Bytes(), 0o644); err != nil {
 			fmt.Fprintf(env.Stderr, "oneway: writing the report: %v\n", err)
 			return ExitUsage
 		}
@@ -97,22 +117,41 @@ func runAudit(ctx context.Context, args []string, env Env) int {
 		fmt.Fprintf(env.Stderr, "oneway: %v\n", err)
 		return ExitAnalysis
 	}
-	if rep.Summary.InvestNow > 0 {
+	if rep.Summary.NewInvestNow > 0 {
 		return ExitInvest
 	}
 	return ExitClean
 }
 
-type renderFunc func(w *bytes.Buffer, r *report.Report, color bool) error
-
-func renderer(format string) (renderFunc, error) {
-	switch format {
-	case "text":
-		return func(w *bytes.Buffer, r *report.Report, color bool) error {
-			return report.Text(w, r, report.TextOptions{Color: color})
-		}, nil
-	case "json":
-		return func(w *bytes.Buffer, r *report.Report, _ bool) error { return report.JSON(w, r) }, nil
+// auditFailed reports an audit that could not run and returns its code.
+func auditFailed(env Env, rep *report.Report, err error) int {
+	fmt.Fprintf(env.Stderr, "oneway: %v\n", err)
+	if rep != nil {
+		for _, p := range rep.Problems {
+			fmt.Fprintf(env.Stderr, "oneway: %s: %s\n", p.Package, report.Sanitize(p.Message))
+		}
 	}
-	return nil, fmt.Errorf("unknown -format %q (want text or json)", format)
+	if errors.Is(err, audit.ErrNoPackages) {
+		return ExitUsage
+	}
+	return ExitAnalysis
+}
+
+func countSet(ss ...string) int {
+	n := 0
+	for _, s := range ss {
+		if s != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// abs resolves a path given on the command line against the working
+// directory.
+func abs(env Env, p string) string {
+	if filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(env.Dir, p)
 }

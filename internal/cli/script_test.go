@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -30,6 +31,9 @@ var update = flag.Bool("update", false, "rewrite the want files of the CLI scrip
 //	cmpfile F G           work-dir file F equals archive file G
 //	cd DIR                later commands run in DIR, relative to the work dir
 //	env K=V               set a variable for later commands
+//	cp FROM TO            copy a work-dir file (e.g. edit/x.go.txt) over another
+//	git ARGS...           run git in the current directory, with a fixed identity;
+//	                      its output counts as stdout
 //
 // With -update, "cmp" and "cmpfile" rewrite the archive's file instead
 // of failing.
@@ -156,6 +160,26 @@ func (s *scriptState) exec(where, line string) {
 	case "env":
 		k, v, _ := strings.Cut(args[0], "=")
 		s.env[k] = v
+	case "cp":
+		data, err := os.ReadFile(filepath.Join(s.work, args[0]))
+		if err != nil {
+			fail("%v", err)
+		}
+		if err := os.WriteFile(filepath.Join(s.work, args[1]), data, 0o644); err != nil {
+			fail("%v", err)
+		}
+	case "git":
+		cmd := exec.Command("git", args...)
+		cmd.Dir = s.dir
+		cmd.Env = append(os.Environ(),
+			"GIT_AUTHOR_NAME=oneway", "GIT_AUTHOR_EMAIL=oneway@example.com",
+			"GIT_COMMITTER_NAME=oneway", "GIT_COMMITTER_EMAIL=oneway@example.com",
+			"GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			fail("%v\n%s", err, out)
+		}
+		s.stdout, s.stderr, s.code, s.ran = string(out), "", 0, true
 	default:
 		fail("unknown command %q", cmd)
 	}

@@ -18,6 +18,9 @@ func JSON(w io.Writer, r *Report) error {
 	if out.Inventory.Tables == nil {
 		out.Inventory.Tables = []Table{}
 	}
+	if out.Inventory.Dependencies == nil {
+		out.Inventory.Dependencies = []Edge{}
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(&out)

@@ -45,6 +45,18 @@ type Decision struct {
 	Subject   string           `json:"subject,omitempty"`
 	Evidence  finding.Evidence `json:"evidence"`
 	Related   []Location       `json:"related,omitempty"`
+
+	// Fingerprint identifies the decision across unrelated edits: it is
+	// made of the rule, component, package and subject, never of line
+	// numbers. Decisions that share one are told apart by Occurrence.
+	Fingerprint string `json:"fingerprint"`
+	Occurrence  int    `json:"occurrence,omitempty"` // 0 for the first decision with its fingerprint, 1 for the next…
+	// Reason is why an accepted decision was taken on purpose (from its
+	// //oneway:accept directive).
+	Reason string `json:"reason,omitempty"`
+	// Baselined is set for a decision recorded in the baseline (or
+	// present at the revision compared against): it is not new.
+	Baselined bool `json:"baselined,omitempty"`
 }
 
 // Factor is one named factor of a cost.
@@ -67,15 +79,41 @@ type Component struct {
 	Name        string   `json:"name"`
 	Criticality string   `json:"criticality"`
 	Packages    []string `json:"packages"`
+	// Metrics are the component's coupling metrics, where the coupling
+	// family computed them.
+	Metrics *Metrics `json:"metrics,omitempty"`
 	// Implicit lists packages that matched none of the policy's
 	// components and were placed in the default component of their directory.
 	Implicit []string `json:"implicit,omitempty"`
+}
+
+// Metrics are a component's coupling metrics (Robert C. Martin's).
+type Metrics struct {
+	Ca         int     `json:"ca"`           // afferent coupling: components that depend on it
+	Ce         int     `json:"ce"`           // efferent coupling: components it depends on
+	I          float64 `json:"instability"`  // Ce / (Ca + Ce)
+	A          float64 `json:"abstractness"` // share of interfaces among its exported types
+	D          float64 `json:"distance"`     // |A + I − 1|
+	ZoneOfPain bool    `json:"zone_of_pain,omitempty"`
+}
+
+// Edge is a dependency between two components.
+type Edge struct {
+	From     string `json:"from"`
+	To       string `json:"to"`
+	Sites    int    `json:"sites"`    // uses of To's identifiers in From
+	Packages int    `json:"packages"` // packages of From that depend on To
+	// Offending is set when a decision (cycle, forbidden or concrete
+	// dependency, internal reach) is about this edge.
+	Offending bool `json:"offending,omitempty"`
 }
 
 // Inventory lists what the code base commits to: the evidence behind the
 // decisions, which people diff between releases.
 type Inventory struct {
 	Tables []Table `json:"tables"`
+	// Dependencies is the component graph.
+	Dependencies []Edge `json:"dependencies"`
 }
 
 // Table is one database table the code uses.
@@ -96,20 +134,37 @@ type SiteRef struct {
 	Kind string `json:"kind"` // read | write | ddl
 }
 
-// Problem is a package that could not be analysed, or another problem
-// that did not stop the audit.
+// Problem is a package that could not be analysed, a directive that is
+// wrong or matches nothing, or another problem that did not stop the
+// audit.
 type Problem struct {
+	Kind    string `json:"kind"` // "package" or "directive"
 	Package string `json:"package,omitempty"`
+	File    string `json:"file,omitempty"`
+	Line    int    `json:"line,omitempty"`
+	Column  int    `json:"column,omitempty"`
 	Message string `json:"message"`
 }
+
+// Problem kinds.
+const (
+	PackageProblem   = "package"
+	DirectiveProblem = "directive"
+)
 
 // Summary counts the decisions by class.
 type Summary struct {
 	InvestNow  int `json:"invest_now"`
 	CheapLater int `json:"cheap_later"`
 	Accepted   int `json:"accepted"`
-	Packages   int `json:"packages"` // packages analysed
-	Problems   int `json:"problems"`
+	// NewInvestNow counts the invest-now decisions that are not in the
+	// baseline: the ones that fail a build.
+	NewInvestNow int `json:"new_invest_now"`
+	// Resolved counts the baseline's decisions that are gone, when the
+	// audit ran against a baseline or a revision.
+	Resolved int `json:"resolved,omitempty"`
+	Packages int `json:"packages"` // packages analysed
+	Problems int `json:"problems"`
 }
 
 // Class names, as they appear in reports.
@@ -155,14 +210,21 @@ func (r *Report) Sort() {
 			return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Kind, b.Kind))
 		})
 	}
-	slices.SortFunc(r.Problems, func(a, b Problem) int {
-		return cmp.Or(cmp.Compare(a.Package, b.Package), cmp.Compare(a.Message, b.Message))
+	slices.SortFunc(r.Inventory.Dependencies, func(a, b Edge) int {
+		return cmp.Or(cmp.Compare(a.From, b.From), cmp.Compare(a.To, b.To))
 	})
-	r.Summary.InvestNow, r.Summary.CheapLater, r.Summary.Accepted = 0, 0, 0
+	slices.SortFunc(r.Problems, func(a, b Problem) int {
+		return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Package, b.Package), cmp.Compare(a.File, b.File),
+			cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column), cmp.Compare(a.Message, b.Message))
+	})
+	r.Summary.InvestNow, r.Summary.CheapLater, r.Summary.Accepted, r.Summary.NewInvestNow = 0, 0, 0, 0
 	for _, d := range r.Decisions {
 		switch d.Class {
 		case InvestNow:
 			r.Summary.InvestNow++
+			if !d.Baselined {
+				r.Summary.NewInvestNow++
+			}
 		case CheapLater:
 			r.Summary.CheapLater++
 		case Accepted:

@@ -45,7 +45,7 @@ func sample() *Report {
 			{Name: "customers\x1b[2J", Components: []string{"billing", "users"}, Packages: []string{"example.com/shop/billing", "example.com/shop/users"}, Reads: 2, Writes: 1, DDL: 1,
 				Sites: []SiteRef{{File: "users/store.go", Line: 49, Kind: "read"}}},
 		}},
-		Problems: []Problem{{Package: "example.com/shop/broken", Message: "undefined: x"}},
+		Problems: []Problem{{Kind: PackageProblem, Package: "example.com/shop/broken", Message: "undefined: x"}},
 		Summary:  Summary{Packages: 7},
 	}
 	r.Sort()

@@ -1,0 +1,107 @@
+package audit
+
+import (
+	"fmt"
+	"sort"
+
+	"golang.org/x/tools/go/packages"
+
+	"github.com/oneway-lint/oneway/analyzers/finding"
+	"github.com/oneway-lint/oneway/internal/directive"
+	"github.com/oneway-lint/oneway/internal/report"
+	"github.com/oneway-lint/oneway/policy"
+)
+
+// accept applies the //oneway:accept directives of the analysed packages
+// to the decisions: a decision that one covers (at its position or at one
+// of its related locations) becomes accepted, with the directive's reason.
+// It returns the problems with directives: no reason, an unknown rule,
+// or a directive that covers no decision of a rule the policy enables.
+func (pr *program) accept(ds []report.Decision, pkgs []*packages.Package, pol *policy.Policy, rules map[string]finding.Rule) []report.Problem {
+	var dirs []directive.Directive
+	var problems []report.Problem
+	problem := func(d directive.Directive, msg string) {
+		problems = append(problems, report.Problem{
+			Kind: report.DirectiveProblem, File: pr.rel(d.File), Line: d.Line, Column: d.Column, Message: msg,
+		})
+	}
+	for _, p := range pkgs {
+		for i, f := range p.Syntax {
+			if i >= len(p.CompiledGoFiles) || pr.generated[p.CompiledGoFiles[i]] {
+				continue
+			}
+			found, bad := directive.File(pr.fset, f)
+			for _, b := range bad {
+				problem(b.Directive, b.Message)
+			}
+			for _, d := range found {
+				if unknown := unknownRules(d, rules); unknown != "" {
+					problem(d, fmt.Sprintf("directive names unknown rule %s; 'oneway rules' lists them", unknown))
+					continue
+				}
+				dirs = append(dirs, d)
+			}
+		}
+	}
+	if len(dirs) == 0 {
+		return problems
+	}
+
+	byFile := map[string][]int{} // module-relative file → indexes into dirs
+	for i, d := range dirs {
+		f := pr.rel(d.File)
+		byFile[f] = append(byFile[f], i)
+	}
+	used := make([]bool, len(dirs))
+	for i := range ds {
+		d := &ds[i]
+		locs := append([]report.Location{{File: d.File, Line: d.Line}}, d.Related...)
+	search:
+		for _, l := range locs {
+			for _, j := range byFile[l.File] {
+				if dirs[j].Covers(d.Rule, l.Line) {
+					used[j] = true
+					d.Class = report.Accepted
+					d.Reason = dirs[j].Reason
+					break search
+				}
+			}
+		}
+	}
+	for i, d := range dirs {
+		if used[i] || !enablesAny(d, pol) {
+			continue
+		}
+		problem(d, "directive matches no decision: remove it, or move it to the decision's line or the line above")
+	}
+	sort.SliceStable(problems, func(a, b int) bool { return problems[a].Line < problems[b].Line })
+	return problems
+}
+
+// unknownRules returns the directive's rule ids that the catalogue lacks.
+func unknownRules(d directive.Directive, rules map[string]finding.Rule) string {
+	var bad []string
+	for _, r := range d.Rules {
+		if _, ok := rules[r]; !ok {
+			bad = append(bad, fmt.Sprintf("%q", r))
+		}
+	}
+	if len(bad) == 0 {
+		return ""
+	}
+	return fmt.Sprint(bad)
+}
+
+// enablesAny reports whether the policy enables a rule the directive
+// names: a directive for rules switched off matches nothing on purpose.
+func enablesAny(d directive.Directive, pol *policy.Policy) bool {
+	if d.Rules == nil {
+		return true
+	}
+	for _, r := range d.Rules {
+		if pol.Enabled(r) {
+			return true
+		}
+	}
+	return false
+}

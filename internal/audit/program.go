@@ -1,0 +1,227 @@
+package audit
+
+import (
+	"go/ast"
+	"go/token"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+
+	"github.com/oneway-lint/oneway/analyzers/component"
+	"github.com/oneway-lint/oneway/analyzers/family"
+	"github.com/oneway-lint/oneway/analyzers/finding"
+	"github.com/oneway-lint/oneway/internal/report"
+	"github.com/oneway-lint/oneway/policy"
+)
+
+// program holds what the audit knows about the loaded code base.
+type program struct {
+	fset     *token.FileSet
+	root     string              // directory paths are made relative to
+	resolver *component.Resolver // package → component
+	fileMod  map[string]string   // absolute file → package path
+	// generated marks files that say "Code generated … DO NOT EDIT.".
+	generated map[string]bool
+	modDirs   map[string]string // module path → directory
+	pol       *policy.Policy
+}
+
+func newProgram(pkgs []*packages.Package, pol *policy.Policy) *program {
+	pr := &program{fileMod: map[string]string{}, modDirs: map[string]string{}, pol: pol, generated: map[string]bool{}}
+	var mods []component.Module
+	for _, p := range pkgs {
+		if pr.fset == nil {
+			pr.fset = p.Fset
+		}
+		if m := p.Module; m != nil && m.Main {
+			if _, ok := pr.modDirs[m.Path]; !ok {
+				pr.modDirs[m.Path] = m.Dir
+				mods = append(mods, component.Module{Path: m.Path, Dir: m.Dir})
+			}
+		}
+		for _, f := range p.CompiledGoFiles {
+			pr.fileMod[f] = p.PkgPath
+		}
+		for _, f := range p.GoFiles {
+			pr.fileMod[f] = p.PkgPath
+		}
+		for i, f := range p.Syntax {
+			if i < len(p.CompiledGoFiles) {
+				pr.generated[p.CompiledGoFiles[i]] = ast.IsGenerated(f)
+			}
+		}
+	}
+	if pr.fset == nil {
+		pr.fset = token.NewFileSet()
+	}
+	sort.Slice(mods, func(i, j int) bool { return mods[i].Path < mods[j].Path })
+	pr.resolver = pol.Resolver(mods)
+	pr.root = commonDir(mods)
+	return pr
+}
+
+// commonDir is the deepest directory holding every main module.
+func commonDir(mods []component.Module) string {
+	root := ""
+	for i, m := range mods {
+		if i == 0 {
+			root = m.Dir
+			continue
+		}
+		for root != "" && !within(m.Dir, root) {
+			parent := filepath.Dir(root)
+			if parent == root {
+				break
+			}
+			root = parent
+		}
+	}
+	return root
+}
+
+func within(dir, root string) bool {
+	rel, err := filepath.Rel(root, dir)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// rel makes an absolute file name relative to the root, with forward slashes.
+func (pr *program) rel(file string) string {
+	if pr.root == "" || file == "" {
+		return filepath.ToSlash(file)
+	}
+	r, err := filepath.Rel(pr.root, file)
+	if err != nil {
+		return filepath.ToSlash(file)
+	}
+	return filepath.ToSlash(r)
+}
+
+// modules returns the paths of the main modules, sorted.
+func (pr *program) modules() []string {
+	mods := make([]string, 0, len(pr.modDirs))
+	for m := range pr.modDirs {
+		mods = append(mods, m)
+	}
+	sort.Strings(mods)
+	return mods
+}
+
+// policyName names the policy file for the report.
+func (pr *program) policyName(file string) string {
+	if file == "" {
+		return "(default)"
+	}
+	abs, err := filepath.Abs(file)
+	if err != nil || pr.root == "" || !within(abs, pr.root) {
+		return filepath.ToSlash(file)
+	}
+	return pr.rel(abs)
+}
+
+// excluded reports whether the policy excludes the whole package.
+func (pr *program) excluded(p *packages.Package) bool {
+	pl := pr.resolver.Resolve(p.PkgPath)
+	return pl.Module != "" && pr.pol.Excluded(pl.Rel)
+}
+
+// decide weighs one finding against the policy; global says it comes
+// from a family's whole-program part. It returns false for
+// findings the policy switches off, ignores or excludes.
+func (pr *program) decide(pol *policy.Policy, rules map[string]finding.Rule, f finding.Finding, global bool) (report.Decision, bool) {
+	rule, ok := rules[f.Rule]
+	if !ok {
+		rule = finding.Rule{ID: f.Rule, Weight: 1}
+	}
+	if !pol.Enabled(f.Rule) || (f.Subject != "" && pol.Ignored(f.Rule, f.Subject)) {
+		return report.Decision{}, false
+	}
+	pos := pr.fset.Position(f.Pos)
+	file := pr.rel(pos.Filename)
+	if pol.Excluded(file) {
+		return report.Decision{}, false
+	}
+	// Generated code is not where a team decides anything, except for
+	// rules that read it on purpose and whole-program decisions, whose
+	// position is only one of many sites.
+	if pr.generated[pos.Filename] && !rule.Generated && !global {
+		return report.Decision{}, false
+	}
+	pkg := pr.fileMod[pos.Filename]
+	comp := pr.resolver.Resolve(pkg).Component
+	cost := pol.Score(rule, f.Evidence, comp)
+	d := report.Decision{
+		Rule:      f.Rule,
+		Class:     string(cost.Class),
+		Cost:      cost.Total,
+		Breakdown: cost.String(),
+		File:      file,
+		Line:      pos.Line,
+		Column:    pos.Column,
+		Message:   f.Message,
+		Component: comp,
+		Package:   pkg,
+		Subject:   f.Subject,
+		Evidence:  f.Evidence,
+	}
+	d.Fingerprint = fingerprintOf(&d, global)
+	for _, fc := range cost.Factors {
+		d.Factors = append(d.Factors, report.Factor{Name: fc.Name, Value: fc.Value, Why: fc.Why})
+	}
+	for _, r := range f.Related {
+		rp := pr.fset.Position(r.Pos)
+		d.Related = append(d.Related, report.Location{File: pr.rel(rp.Filename), Line: rp.Line, Column: rp.Column, Message: r.Message})
+	}
+	return d, true
+}
+
+// table converts a family's table to the report's.
+func (pr *program) table(t family.Table) report.Table {
+	out := report.Table{
+		Name:       t.Name,
+		Components: append([]string{}, t.Components...),
+		Packages:   append([]string{}, t.Packages...),
+		Sites:      []report.SiteRef{},
+	}
+	for _, s := range t.Sites {
+		pos := pr.fset.Position(s.Pos)
+		out.Sites = append(out.Sites, report.SiteRef{File: pr.rel(pos.Filename), Line: pos.Line, Kind: s.Kind})
+		switch s.Kind {
+		case family.Read:
+			out.Reads++
+		case family.Write:
+			out.Writes++
+		case family.DDL:
+			out.DDL++
+		}
+	}
+	return out
+}
+
+// components lists the components of the analysed packages.
+func (pr *program) components(pkgs []*packages.Package, pol *policy.Policy) []report.Component {
+	by := map[string]*report.Component{}
+	for _, p := range pkgs {
+		pl := pr.resolver.Resolve(p.PkgPath)
+		if pl.Component == "" {
+			continue
+		}
+		c := by[pl.Component]
+		if c == nil {
+			c = &report.Component{Name: pl.Component, Criticality: string(pol.CriticalityOf(pl.Component))}
+			by[pl.Component] = c
+		}
+		c.Packages = append(c.Packages, p.PkgPath)
+		if pl.Implicit {
+			c.Implicit = append(c.Implicit, p.PkgPath)
+		}
+	}
+	out := make([]report.Component, 0, len(by))
+	for _, c := range by {
+		sort.Strings(c.Packages)
+		sort.Strings(c.Implicit)
+		out = append(out, *c)
+	}
+	return out
+}

@@ -1,0 +1,104 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/oneway-lint/oneway/internal/atomicfile"
+	"github.com/oneway-lint/oneway/internal/audit"
+	"github.com/oneway-lint/oneway/internal/baseline"
+	"github.com/oneway-lint/oneway/internal/gitrev"
+	"github.com/oneway-lint/oneway/internal/report"
+)
+
+// compare marks the decisions of rep that are not new: those recorded in
+// the -baseline file, or those the code at -new-from-rev (or at the merge
+// base with -new-from-merge-base) already had. A decision is new when its
+// fingerprint (rule, component, package, subject) is not among the old
+// ones as often as it is among the new: a whole-program decision that
+// appears because of one new query (a table becoming shared) is new even
+// though the table is old.
+func compare(ctx context.Context, env Env, f auditFlags, opts audit.Options, rep *report.Report) (int, bool) {
+	var old *baseline.File
+	switch {
+	case f.baseline != "":
+		data, err := os.ReadFile(abs(env, f.baseline))
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "oneway: reading the baseline: %v\n", err)
+			return ExitUsage, false
+		}
+		old, err = baseline.Read(bytes.NewReader(data))
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "oneway: %s: %v\n", f.baseline, err)
+			return ExitUsage, false
+		}
+	case f.newFromRev != "" || f.newFromMergeBase != "":
+		var err error
+		old, err = auditAtRevision(ctx, env, f, opts)
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "oneway: %v\n", err)
+			return ExitUsage, false
+		}
+	default:
+		return 0, true
+	}
+	if resolved := baseline.Apply(rep, old); resolved > 0 {
+		fmt.Fprintf(env.Stderr, "oneway: %d decisions of the baseline are gone (resolved)\n", resolved)
+	}
+	return 0, true
+}
+
+// auditAtRevision audits the same packages, with the same policy, in a
+// temporary work tree of the revision, and returns its decisions as a
+// baseline.
+func auditAtRevision(ctx context.Context, env Env, f auditFlags, opts audit.Options) (*baseline.File, error) {
+	top, err := gitrev.Toplevel(ctx, env.Dir)
+	if err != nil {
+		return nil, err
+	}
+	rev, commit := f.newFromRev, ""
+	if rev != "" {
+		commit, err = gitrev.Resolve(ctx, env.Dir, rev)
+	} else {
+		rev = f.newFromMergeBase
+		commit, err = gitrev.MergeBase(ctx, env.Dir, rev)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("revision %s: %w", rev, err)
+	}
+	wt, remove, err := gitrev.Checkout(ctx, env.Dir, commit)
+	if err != nil {
+		return nil, err
+	}
+	defer remove()
+	sub, err := filepath.Rel(top, env.Dir)
+	if err != nil {
+		return nil, err
+	}
+	old := opts
+	old.Dir = filepath.Join(wt, sub)
+	old.Log, old.Progress = nil, nil
+	rep, err := audit.Run(ctx, old)
+	switch {
+	case errors.Is(err, audit.ErrNothingAnalysed), errors.Is(err, audit.ErrNoPackages):
+		// Nothing to compare with: at that revision the code did not
+		// exist or did not build, so every decision is new.
+		fmt.Fprintf(env.Stderr, "oneway: at %s (%.12s) nothing could be analysed: every decision counts as new\n", rev, commit)
+		return &baseline.File{Version: baseline.Version}, nil
+	case err != nil:
+		return nil, fmt.Errorf("auditing %s: %w", rev, err)
+	}
+	return baseline.FromReport(rep), nil
+}
+
+func writeBaseline(env Env, name string, rep *report.Report) error {
+	data, err := baseline.FromReport(rep).Encode()
+	if err != nil {
+		return err
+	}
+	return atomicfile.Write(abs(env, name), data, 0o644)
+}

@@ -1,0 +1,72 @@
+// Package gitrev checks out another revision of the repository beside the
+// working tree, so that an audit can compare against it.
+package gitrev
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+)
+
+// git runs git in dir and returns its trimmed standard output.
+func git(ctx context.Context, dir string, args ...string) (string, error) {
+	cmd := exec.CommandContext(ctx, "git", args...)
+	cmd.Dir = dir
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil {
+		msg := strings.TrimSpace(errb.String())
+		if msg == "" {
+			msg = err.Error()
+		}
+		return "", fmt.Errorf("git %s: %s", strings.Join(args, " "), msg)
+	}
+	return strings.TrimSpace(out.String()), nil
+}
+
+// Toplevel returns the root of the work tree that holds dir.
+func Toplevel(ctx context.Context, dir string) (string, error) {
+	return git(ctx, dir, "rev-parse", "--show-toplevel")
+}
+
+// Resolve returns the commit a revision names.
+func Resolve(ctx context.Context, dir, rev string) (string, error) {
+	if strings.HasPrefix(rev, "-") {
+		return "", fmt.Errorf("bad revision %q", rev)
+	}
+	return git(ctx, dir, "rev-parse", "--verify", "--quiet", rev+"^{commit}")
+}
+
+// MergeBase returns the best common ancestor of rev and HEAD.
+func MergeBase(ctx context.Context, dir, rev string) (string, error) {
+	commit, err := Resolve(ctx, dir, rev)
+	if err != nil {
+		return "", err
+	}
+	return git(ctx, dir, "merge-base", commit, "HEAD")
+}
+
+// Checkout makes a detached work tree of commit in a new temporary
+// directory and returns it with a function that removes it again.
+func Checkout(ctx context.Context, dir, commit string) (string, func(), error) {
+	tmp, err := os.MkdirTemp("", "oneway-rev-")
+	if err != nil {
+		return "", nil, err
+	}
+	wt := filepath.Join(tmp, "tree")
+	if _, err := git(ctx, dir, "worktree", "add", "--detach", "--quiet", wt, commit); err != nil {
+		os.RemoveAll(tmp)
+		return "", nil, err
+	}
+	remove := func() {
+		// A fresh context: the removal must happen even when ctx is done.
+		_, _ = git(context.Background(), dir, "worktree", "remove", "--force", wt)
+		_ = os.RemoveAll(tmp)
+		_, _ = git(context.Background(), dir, "worktree", "prune")
+	}
+	return wt, remove, nil
+}

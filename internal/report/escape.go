@@ -1,0 +1,130 @@
+package report
+
+import (
+	"strconv"
+	"strings"
+)
+
+// This file holds the escaping of strings that came from the analysed
+// code (identifiers, SQL, paths, routes, messages, component and table
+// names) for each output language that is not escaped by a library:
+// Markdown, Mermaid, DOT and GitHub workflow commands. HTML is escaped by
+// html/template; JSON and SARIF by encoding/json.
+
+// oneLine replaces line breaks with spaces and shows other control
+// characters as Go escapes (see Sanitize): a string from analysed code
+// never starts a line of its own in a line-oriented format.
+func oneLine(s string) string {
+	if strings.ContainsAny(s, "\r\n\u2028\u2029\u0085") {
+		s = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ", "\u2028", " ", "\u2029", " ", "\u0085", " ").Replace(s)
+	}
+	return Sanitize(s)
+}
+
+// mdSpecial are the ASCII punctuation characters that may start Markdown
+// (CommonMark and GitHub's extensions) syntax inside a line: emphasis,
+// code, links, images, raw HTML and entities, headings, tables,
+// strikethrough, mentions, autolinks and math. A backslash escapes any
+// of them.
+const mdSpecial = "\\`*_{}[]()<>#+!|~&@:.$"
+
+// md escapes s for Markdown text, including table cells: every special
+// character is backslash-escaped and the string is kept on one line.
+func md(s string) string {
+	s = oneLine(s)
+	if !strings.ContainsAny(s, mdSpecial) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for _, r := range s {
+		if r < 0x80 && strings.ContainsRune(mdSpecial, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// mermaidLabel quotes s as a Mermaid node label. Inside the quotes,
+// every character that Mermaid or the Markdown fence around it could
+// read as syntax is written as a Mermaid entity code (#35; for #).
+func mermaidLabel(s string) string {
+	s = oneLine(s)
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r < 0x80 && strings.ContainsRune("\"#&<>[](){}|`%;\\", r):
+			b.WriteString("#")
+			b.WriteString(strconv.Itoa(int(r)))
+			b.WriteByte(';')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// dotString quotes s as a DOT string. The characters that DOT or
+// Graphviz would interpret (quotes, backslash escapes such as \n or \N,
+// and HTML entities, which Graphviz expands in every label) are written
+// as HTML character references, which Graphviz turns back into the
+// characters when it draws the label.
+func dotString(s string) string {
+	s = oneLine(s)
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch r {
+		case '"', '\\', '&', '<', '>', '{', '}', '|':
+			b.WriteString("&#")
+			b.WriteString(strconv.Itoa(int(r)))
+			b.WriteByte(';')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// ghData escapes s as the data (message) of a GitHub workflow command.
+// The runner decodes %25, %0D and %0A; other control characters are
+// shown as Go escapes so that they do not reach the log viewer.
+func ghData(s string) string {
+	s = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+	return Sanitize(s)
+}
+
+// ghProperty escapes s as the value of a workflow command property
+// (file, title): as data, and also ':' and ',' which end a property.
+func ghProperty(s string) string {
+	s = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+	return Sanitize(s)
+}
+
+// mdParagraphs escapes s for Markdown like md, keeping its paragraphs
+// (blank-line separated) apart.
+func mdParagraphs(s string) string {
+	var paras []string
+	for p := range strings.SplitSeq(strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n")), "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			paras = append(paras, md(p))
+		}
+	}
+	return strings.Join(paras, "\n\n")
+}
+
+// mdCode shows s as inline code when it is a plain identifier (a rule
+// id), else as escaped text: a code span cannot escape a backtick or,
+// in a table, a pipe.
+func mdCode(s string) string {
+	if s == "" || strings.ContainsFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '-' || r == '_' || r == '/')
+	}) {
+		return md(s)
+	}
+	return "`" + s + "`"
+}
