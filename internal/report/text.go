@@ -58,9 +58,17 @@ func Text(w io.Writer, r *Report, o TextOptions) error {
 		}
 		fmt.Fprintf(bw, "%s:%d:%d: %s: %s\n", d.File, d.Line, d.Column, rule.Sprint(d.Rule), Sanitize(d.Message))
 		dim.Fprintf(bw, "    cost %s · component %s\n", d.Breakdown, Sanitize(d.Component))
+		if d.Class == Accepted {
+			dim.Fprintf(bw, "    accepted: %s\n", Sanitize(d.Reason))
+		}
+		if d.Baselined && d.Class != Accepted {
+			dim.Fprintf(bw, "    in the baseline: not new\n")
+		}
 	}
 	for _, p := range r.Problems {
-		if p.Package != "" {
+		if p.File != "" {
+			fmt.Fprintf(bw, "problem: %s:%d:%d: %s\n", p.File, p.Line, p.Column, Sanitize(p.Message))
+		} else if p.Package != "" {
 			fmt.Fprintf(bw, "problem: %s: %s\n", p.Package, Sanitize(p.Message))
 		} else {
 			fmt.Fprintf(bw, "problem: %s\n", Sanitize(p.Message))
@@ -90,11 +98,17 @@ func Text(w io.Writer, r *Report, o TextOptions) error {
 	if len(r.Decisions) > 0 || len(r.Problems) > 0 || len(implicit) > 0 || len(r.Inventory.Tables) > 0 {
 		fmt.Fprintln(bw)
 	}
-	fmt.Fprintf(bw, "%s, %s in %s (policy %s, stage %s, invest-now at cost ≥ %d)\n",
-		plural(r.Summary.InvestNow, "invest-now decision"),
-		plural(r.Summary.CheapLater, "cheap-later decision"),
-		plural(r.Summary.Packages, "package"),
-		r.Policy, r.Stage, r.Threshold)
+	invest := plural(r.Summary.InvestNow, "invest-now decision")
+	if r.Summary.NewInvestNow != r.Summary.InvestNow {
+		invest += fmt.Sprintf(" (%d new)", r.Summary.NewInvestNow)
+	}
+	accepted := ""
+	if r.Summary.Accepted > 0 {
+		accepted = ", " + strconv.Itoa(r.Summary.Accepted) + " accepted"
+	}
+	fmt.Fprintf(bw, "%s, %s%s in %s (policy %s, stage %s, invest-now at cost ≥ %d)\n",
+		invest, plural(r.Summary.CheapLater, "cheap-later decision"), accepted,
+		plural(r.Summary.Packages, "package"), r.Policy, r.Stage, r.Threshold)
 	return bw.Flush()
 }
 
