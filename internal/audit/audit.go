@@ -129,27 +129,36 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 	var findings []finding.Finding                     // from the per-package passes
 	var global []finding.Finding                       // from the families' whole-program parts
 	if len(all) > 0 {
-		graph, err := checker.Analyze(all, good, nil)
+		g := newGuarded()
+		roots := make([]*analysis.Analyzer, len(all))
+		for i, a := range all {
+			roots[i] = g.guard(a)
+		}
+		graph, err := checker.Analyze(roots, good, nil)
 		if err != nil {
 			return nil, fmt.Errorf("running analyzers: %w", err)
 		}
 		failed := map[string]bool{}
+		for act := range graph.All() {
+			var pe *PanicError
+			if errors.As(act.Err, &pe) && !failed[act.String()] {
+				failed[act.String()] = true
+				logf(o.Log, "%s on %s: %v\n%s", pe.Analyzer, act.Package.PkgPath, pe.Value, pe.Stack)
+			}
+		}
 		for _, act := range graph.Roots {
-			path := act.Package.PkgPath
+			path, a := act.Package.PkgPath, g.original(act.Analyzer)
 			if act.Err != nil {
-				if !failed[path+"\x00"+act.Analyzer.Name] {
-					failed[path+"\x00"+act.Analyzer.Name] = true
-					rep.Problems = append(rep.Problems, report.Problem{Kind: report.PackageProblem, Package: path, Message: fmt.Sprintf("%s: %v", act.Analyzer.Name, act.Err)})
-				}
+				rep.Problems = append(rep.Problems, report.Problem{Kind: report.PackageProblem, Package: path, Message: cause(act, g)})
 				continue
 			}
 			if results[path] == nil {
 				results[path] = map[*analysis.Analyzer]any{}
 			}
-			results[path][act.Analyzer] = act.Result
+			results[path][a] = act.Result
 			if src, ok := act.Result.(finding.Source); ok {
 				for _, f := range src.Findings() {
-					if !f.Evidence.Partial || !partialGivesWay[act.Analyzer] {
+					if !f.Evidence.Partial || !partialGivesWay[a] {
 						findings = append(findings, f)
 					}
 				}

@@ -226,3 +226,44 @@ func TestGlobalFingerprintIgnoresPosition(t *testing.T) {
 		t.Error("per-package decisions in different packages share a fingerprint")
 	}
 }
+
+// TestPanicIsContained: a panic in one analyzer on one package becomes a
+// problem for that package; the other packages are still analysed.
+func TestPanicIsContained(t *testing.T) {
+	fam := testFamily()
+	doors := fam.New(family.Settings{})[0]
+	helper := &analysis.Analyzer{
+		Name: "fragile", Doc: "panics on package b",
+		ResultType: reflect.TypeFor[string](),
+		Run: func(pass *analysis.Pass) (any, error) {
+			if pass.Pkg.Name() == "b" {
+				panic("boom")
+			}
+			return "ok", nil
+		},
+	}
+	needy := *doors
+	needy.Requires = []*analysis.Analyzer{helper}
+	needy.Run = func(pass *analysis.Pass) (any, error) {
+		if pass.ResultOf[helper].(string) != "ok" {
+			t.Errorf("the required analyzer's result is not found under its own value")
+		}
+		return doors.Run(pass)
+	}
+	fam.New = func(family.Settings) []*analysis.Analyzer { return []*analysis.Analyzer{&needy} }
+	fam.Global = nil
+	var log strings.Builder
+	rep, err := Run(context.Background(), Options{Dir: "testdata/mod", Policy: policy.Default(), Families: []family.Family{fam}, Log: &log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Problems) != 1 || rep.Problems[0].Package != "example.com/mod/b" || !strings.Contains(rep.Problems[0].Message, "panicked: boom") {
+		t.Errorf("problems = %+v, want one for example.com/mod/b saying the analyzer panicked", rep.Problems)
+	}
+	if len(rep.Decisions) == 0 {
+		t.Error("no decisions: the other packages were not analysed")
+	}
+	if !strings.Contains(log.String(), "guard.go") {
+		t.Errorf("the log (-v) has no stack trace:\n%s", log.String())
+	}
+}
