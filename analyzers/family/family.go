@@ -63,6 +63,15 @@ type Site struct {
 	Constant bool // the SQL text or table is known at compile time
 }
 
+// Rules returns the rules of the families, in family order.
+func Rules(fams []Family) []finding.Rule {
+	var rules []finding.Rule
+	for _, f := range fams {
+		rules = append(rules, f.Rules...)
+	}
+	return rules
+}
+
 // Settings is what the driver tells the analyzers, derived from the
 // policy: plain values, never the policy itself.
 type Settings struct {

@@ -289,14 +289,3 @@ func logf(w io.Writer, format string, args ...any) {
 		fmt.Fprintf(w, "oneway: "+format+"\n", args...)
 	}
 }
-
-// CostNote is the note that ends a finding's message where only the
-// finding is printed (go vet, golangci-lint): the cost and the class, or,
-// when the evidence is partial, the cost seen so far and that the audit
-// decides the class.
-func CostNote(rule string, c policy.Cost, partial bool) string {
-	if partial {
-		return fmt.Sprintf("[%s, cost ≥ %d from this package alone; oneway audit decides the class]", rule, c.Total)
-	}
-	return fmt.Sprintf("[%s, %s, cost %d]", rule, c.Class, c.Total)
-}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"path/filepath"
 
+	"github.com/oneway-lint/oneway/analyzers/family"
 	"github.com/oneway-lint/oneway/internal/atomicfile"
 	"github.com/oneway-lint/oneway/internal/audit"
 	"github.com/oneway-lint/oneway/internal/policyfile"
@@ -54,7 +55,7 @@ func runAudit(ctx context.Context, args []string, env Env) int {
 	if src.Path != "" && !filepath.IsAbs(src.Path) {
 		src.Path = filepath.Join(env.Dir, src.Path)
 	}
-	pol, err := src.Load()
+	pol, err := src.Load(family.Rules(env.families()))
 	if err != nil {
 		fmt.Fprintln(env.Stderr, err)
 		return ExitUsage

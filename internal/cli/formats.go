@@ -5,11 +5,13 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/oneway-lint/oneway/analyzers"
+	"github.com/oneway-lint/oneway/analyzers/family"
 	"github.com/oneway-lint/oneway/internal/report"
 )
 
 // formats are the names -format takes.
-var formats = []string{"text", "json"}
+var formats = []string{"text", "json", "sarif", "github", "markdown", "html", "dot"}
 
 func formatNames() string { return strings.Join(formats, ", ") }
 
@@ -23,6 +25,21 @@ func renderer(format string) (renderFunc, error) {
 		}, nil
 	case "json":
 		return func(w *bytes.Buffer, r *report.Report, _ bool) error { return report.JSON(w, r) }, nil
+	case "sarif":
+		return func(w *bytes.Buffer, r *report.Report, _ bool) error {
+			return report.SARIF(w, r, family.Rules(analyzers.Families()))
+		}, nil
+	case "github":
+		// The Markdown step summary ($GITHUB_STEP_SUMMARY) needs the
+		// environment, which runAudit has: until it passes it, only the
+		// annotations are written.
+		return func(w *bytes.Buffer, r *report.Report, _ bool) error { return report.GitHub(w, nil, r) }, nil
+	case "markdown":
+		return func(w *bytes.Buffer, r *report.Report, _ bool) error { return report.Markdown(w, r) }, nil
+	case "html":
+		return func(w *bytes.Buffer, r *report.Report, _ bool) error { return report.HTML(w, r) }, nil
+	case "dot":
+		return func(w *bytes.Buffer, r *report.Report, _ bool) error { return report.DOT(w, r) }, nil
 	}
 	return nil, fmt.Errorf("unknown -format %q (want one of %s)", format, formatNames())
 }

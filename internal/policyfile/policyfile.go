@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/oneway-lint/oneway/analyzers/finding"
 	"github.com/oneway-lint/oneway/policy"
 )
 
@@ -66,12 +67,13 @@ func Choose(explicit, dir string) Source {
 	return Source{Path: Find(dir)}
 }
 
-// Load loads the chosen policy.
-func (s Source) Load() (*policy.Policy, error) {
+// Load loads the chosen policy; its rule settings are checked against
+// the given rules.
+func (s Source) Load(rules []finding.Rule) (*policy.Policy, error) {
 	if s.Path == "" {
 		return policy.Default(), nil
 	}
-	return policy.Load(s.Path)
+	return policy.LoadWith(s.Path, rules)
 }
 
 // Bytes returns the policy's content, for hashing.

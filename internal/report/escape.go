@@ -128,3 +128,65 @@ func mdCode(s string) string {
 	}
 	return "`" + s + "`"
 }
+
+// mapStrings returns a deep copy of r with f applied to every string
+// that may have come from the analysed code.
+func mapStrings(r *Report, f func(string) string) *Report {
+	out := *r
+	out.Tool, out.Stage, out.Policy = f(r.Tool), f(r.Stage), f(r.Policy)
+	out.Decisions = make([]Decision, len(r.Decisions))
+	for i, d := range r.Decisions {
+		d.Rule, d.Class, d.Breakdown, d.File, d.Message = f(d.Rule), f(d.Class), f(d.Breakdown), f(d.File), f(d.Message)
+		d.Component, d.Package, d.Subject, d.Fingerprint, d.Reason = f(d.Component), f(d.Package), f(d.Subject), f(d.Fingerprint), f(d.Reason)
+		factors := make([]Factor, len(d.Factors))
+		for j, x := range d.Factors {
+			factors[j] = Factor{Name: f(x.Name), Value: x.Value, Why: f(x.Why)}
+		}
+		d.Factors = factors
+		related := make([]Location, len(d.Related))
+		for j, l := range d.Related {
+			related[j] = Location{File: f(l.File), Line: l.Line, Column: l.Column, Message: f(l.Message)}
+		}
+		if d.Related == nil {
+			related = nil
+		}
+		d.Related = related
+		out.Decisions[i] = d
+	}
+	strs := func(ss []string) []string {
+		if ss == nil {
+			return nil
+		}
+		o := make([]string, len(ss))
+		for i, s := range ss {
+			o[i] = f(s)
+		}
+		return o
+	}
+	out.Components = make([]Component, len(r.Components))
+	for i, c := range r.Components {
+		c.Name, c.Criticality, c.Packages, c.Implicit = f(c.Name), f(c.Criticality), strs(c.Packages), strs(c.Implicit)
+		out.Components[i] = c
+	}
+	out.Inventory.Tables = make([]Table, len(r.Inventory.Tables))
+	for i, t := range r.Inventory.Tables {
+		t.Name, t.Components, t.Packages = f(t.Name), strs(t.Components), strs(t.Packages)
+		sites := make([]SiteRef, len(t.Sites))
+		for j, s := range t.Sites {
+			sites[j] = SiteRef{File: f(s.File), Line: s.Line, Kind: f(s.Kind)}
+		}
+		t.Sites = sites
+		out.Inventory.Tables[i] = t
+	}
+	out.Inventory.Dependencies = make([]Edge, len(r.Inventory.Dependencies))
+	for i, e := range r.Inventory.Dependencies {
+		e.From, e.To = f(e.From), f(e.To)
+		out.Inventory.Dependencies[i] = e
+	}
+	out.Problems = make([]Problem, len(r.Problems))
+	for i, p := range r.Problems {
+		p.Kind, p.Package, p.File, p.Message = f(p.Kind), f(p.Package), f(p.File), f(p.Message)
+		out.Problems[i] = p
+	}
+	return &out
+}

@@ -42,7 +42,9 @@ func HTML(w io.Writer, r *Report) error {
 	if err != nil {
 		return err
 	}
-	v := newHTMLView(r)
+	// Control characters from the analysed code are shown as escapes,
+	// as on a terminal; html/template escapes the rest.
+	v := newHTMLView(mapStrings(r, Sanitize))
 	// The assets are oneway's own files, embedded at build time: the only
 	// content that bypasses escaping. Their hashes let the page's policy
 	// allow exactly them.
@@ -268,7 +270,8 @@ func newScatter(r *Report) scatter {
 	xMax := niceLog(maxSites)
 	yMax, yStep := niceLinear(float64(maxCost) * 1.12)
 	xOf := func(sites int) float64 {
-		return left + pw*math.Log10(float64(max(sites, 1)))/math.Log10(float64(xMax))
+		const inset = 16 // keeps the dots at one site off the axis
+		return left + inset + (pw-2*inset)*math.Log10(float64(max(sites, 1)))/math.Log10(float64(xMax))
 	}
 	yOf := func(cost float64) float64 { return top + ph - ph*cost/yMax }
 	for _, t := range logTicks(xMax) {

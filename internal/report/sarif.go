@@ -187,13 +187,16 @@ func sarifRuleFor(rl finding.Rule) sarifRule {
 	}
 	helpURL := RulesDocURL + "#" + rl.ID
 	var mdHelp strings.Builder
-	mdHelp.WriteString("**" + md(rl.ID) + "**")
+	mdHelp.WriteString(mdCode(rl.ID))
 	if rl.Title != "" {
-		mdHelp.WriteString(": " + md(rl.Title))
+		mdHelp.WriteString(": **" + md(rl.Title) + "**")
 	}
 	mdHelp.WriteString("\n\n" + mdParagraphs(full) + "\n\n")
 	if rl.Weight > 0 {
 		mdHelp.WriteString("Default weight: " + strconv.Itoa(rl.Weight) + ". ")
+	}
+	if rl.Global {
+		mdHelp.WriteString("Decided by the whole-program audit (`oneway audit`). ")
 	}
 	mdHelp.WriteString("[Documentation](" + helpURL + ")")
 	return sarifRule{
@@ -204,7 +207,7 @@ func sarifRuleFor(rl finding.Rule) sarifRule {
 		Help:                 sarifHelp{Text: help, Markdown: mdHelp.String()},
 		HelpURI:              helpURL,
 		DefaultConfiguration: sarifConfiguration{Level: "warning"},
-		Properties:           &sarifRuleProperties{Tags: []string{"oneway", finding.Family(rl.ID)}},
+		Properties:           &sarifRuleProperties{Tags: []string{"maintainability", finding.Family(rl.ID)}},
 	}
 }
 

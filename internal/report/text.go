@@ -56,8 +56,8 @@ func Text(w io.Writer, r *Report, o TextOptions) error {
 			class = d.Class
 			heads[class].Fprintf(bw, "%s (%d)\n", titles[class], counts[class])
 		}
-		fmt.Fprintf(bw, "%s:%d:%d: %s: %s\n", d.File, d.Line, d.Column, rule.Sprint(d.Rule), Sanitize(d.Message))
-		dim.Fprintf(bw, "    cost %s · component %s\n", d.Breakdown, Sanitize(d.Component))
+		fmt.Fprintf(bw, "%s:%d:%d: %s: %s\n", Sanitize(d.File), d.Line, d.Column, rule.Sprint(Sanitize(d.Rule)), Sanitize(d.Message))
+		dim.Fprintf(bw, "    cost %s · component %s\n", Sanitize(d.Breakdown), Sanitize(d.Component))
 		if d.Class == Accepted {
 			dim.Fprintf(bw, "    accepted: %s\n", Sanitize(d.Reason))
 		}
@@ -67,9 +67,9 @@ func Text(w io.Writer, r *Report, o TextOptions) error {
 	}
 	for _, p := range r.Problems {
 		if p.File != "" {
-			fmt.Fprintf(bw, "problem: %s:%d:%d: %s\n", p.File, p.Line, p.Column, Sanitize(p.Message))
+			fmt.Fprintf(bw, "problem: %s:%d:%d: %s\n", Sanitize(p.File), p.Line, p.Column, Sanitize(p.Message))
 		} else if p.Package != "" {
-			fmt.Fprintf(bw, "problem: %s: %s\n", p.Package, Sanitize(p.Message))
+			fmt.Fprintf(bw, "problem: %s: %s\n", Sanitize(p.Package), Sanitize(p.Message))
 		} else {
 			fmt.Fprintf(bw, "problem: %s\n", Sanitize(p.Message))
 		}
@@ -108,7 +108,7 @@ func Text(w io.Writer, r *Report, o TextOptions) error {
 	}
 	fmt.Fprintf(bw, "%s, %s%s in %s (policy %s, stage %s, invest-now at cost ≥ %d)\n",
 		invest, plural(r.Summary.CheapLater, "cheap-later decision"), accepted,
-		plural(r.Summary.Packages, "package"), r.Policy, r.Stage, r.Threshold)
+		plural(r.Summary.Packages, "package"), Sanitize(r.Policy), Sanitize(r.Stage), r.Threshold)
 	return bw.Flush()
 }
 

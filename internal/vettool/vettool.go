@@ -19,17 +19,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"reflect"
 	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/oneway-lint/oneway/analyzers/component"
 	"github.com/oneway-lint/oneway/analyzers/family"
-	"github.com/oneway-lint/oneway/analyzers/finding"
-	"github.com/oneway-lint/oneway/internal/audit"
 	"github.com/oneway-lint/oneway/internal/policyfile"
+	"github.com/oneway-lint/oneway/internal/scored"
 	"github.com/oneway-lint/oneway/policy"
 )
 
@@ -164,23 +161,12 @@ func Analyzers(args []string, families []family.Family, getenv func(string) stri
 		if err != nil {
 			return nil, err
 		}
-		pol, err = choose(policyFlag(args), getenv(EnvPolicy), wd, wd).Load()
+		pol, err = choose(policyFlag(args), getenv(EnvPolicy), wd, wd).Load(family.Rules(families))
 		if err != nil {
 			return nil, err
 		}
 	}
-	settings := audit.Settings(pol, nil)
-	var out []*analysis.Analyzer
-	for _, f := range families {
-		rules := map[string]finding.Rule{}
-		for _, r := range f.Rules {
-			rules[r.ID] = r
-		}
-		for _, a := range f.New(settings) {
-			out = append(out, wrap(a, rules, pol))
-		}
-	}
-	return out, nil
+	return scored.Analyzers(pol, families), nil
 }
 
 // needsPolicy reports whether the invocation reports diagnostics: a unit
@@ -202,62 +188,4 @@ func needsPolicy(args []string) bool {
 		return true
 	}
 	return !unit.VetxOnly
-}
-
-var sourceType = reflect.TypeFor[finding.Source]()
-
-// wrap returns a copy of a whose findings carry their cost and class.
-// Analyzers whose result is not a finding.Source are returned as they are.
-func wrap(a *analysis.Analyzer, rules map[string]finding.Rule, pol *policy.Policy) *analysis.Analyzer {
-	if a.ResultType == nil || !a.ResultType.Implements(sourceType) {
-		return a
-	}
-	w := *a
-	w.Run = func(pass *analysis.Pass) (any, error) {
-		report := pass.Report
-		pass.Report = func(analysis.Diagnostic) {} // re-reported below with their cost
-		res, err := a.Run(pass)
-		pass.Report = report
-		if err != nil {
-			return res, err
-		}
-		src, _ := res.(finding.Source)
-		if src == nil {
-			return res, nil
-		}
-		var modules []component.Module
-		if pass.Module != nil && pass.Module.Path != "" {
-			modules = []component.Module{{Path: pass.Module.Path}}
-		}
-		resolver := pol.Resolver(modules)
-		comp := resolver.Resolve(pass.Pkg.Path())
-		for _, f := range src.Findings() {
-			if !pol.Enabled(f.Rule) || (f.Subject != "" && pol.Ignored(f.Rule, f.Subject)) {
-				continue
-			}
-			if comp.Module != "" && pol.Excluded(relFile(pass, f, comp)) {
-				continue
-			}
-			rule, ok := rules[f.Rule]
-			if !ok {
-				rule = finding.Rule{ID: f.Rule, Weight: 1}
-			}
-			d := finding.Diagnostic(f)
-			d.Message += " " + audit.CostNote(f.Rule, pol.Score(rule, f.Evidence, comp.Component), f.Evidence.Partial)
-			report(d)
-		}
-		return res, nil
-	}
-	return &w
-}
-
-// relFile is the finding's file relative to the module root, as the
-// policy's exclude globs expect it.
-func relFile(pass *analysis.Pass, f finding.Finding, pl component.Placement) string {
-	name := filepath.ToSlash(pass.Fset.Position(f.Pos).Filename)
-	base := filepath.Base(name)
-	if pl.Rel == "" {
-		return base
-	}
-	return pl.Rel + "/" + base
 }
