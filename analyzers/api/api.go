@@ -36,6 +36,10 @@ type Config struct {
 	VersionPattern string   // a regular expression a version segment (or host label) matches
 	APIPaths       []string // path globs always treated as API routes
 	NotAPIPaths    []string // path globs never treated as API routes (pages, webhooks)
+	// APIRoots are the path segments below which an API is served
+	// (/api/orders); nil means DefaultAPIRoots. An API without one is
+	// rooted at "/".
+	APIRoots []string
 	// Components places packages in components for the evidence; empty
 	// means one component per top-level directory of the module.
 	Components []component.Spec
@@ -71,6 +75,7 @@ func ConfigFrom(s family.Settings) Config {
 	c.VersionPattern = family.Option(s, RuleUnversionedRoute, "version-pattern", c.VersionPattern)
 	c.APIPaths = family.Option(s, RuleUnversionedRoute, "api-paths", c.APIPaths)
 	c.NotAPIPaths = family.Option(s, RuleUnversionedRoute, "not-api-paths", c.NotAPIPaths)
+	c.APIRoots = family.Option(s, RuleUnversionedRoute, "api-roots", c.APIRoots)
 	c.Components = s.Components
 	return c
 }
@@ -82,13 +87,14 @@ func Rules() []finding.Rule {
 			ID:      RuleStorageModelExposed,
 			Title:   "storage model encoded as an API response",
 			Summary: "a type that maps to a database table is encoded directly as a JSON response",
-			Doc: "Reports a struct type that maps to a database table (rows scanned into its fields, " +
-				"sqlx/gorm/bun tags or models, a TableName method) and is encoded as a JSON response " +
-				"(json.NewEncoder(w).Encode, json.Marshal in a handler, c.JSON of gin, echo and fiber, or a helper " +
-				"of any package that does). Clients then depend on the shape of the table: renaming or splitting a " +
-				"column breaks them, so the schema can no longer change without an API version. Map the model to a " +
-				"response type of its own. It does not report types that are only read from the database, nor " +
-				"response types copied from a model.",
+			Doc: "Reports a component whose HTTP handlers encode types that map to database tables (rows " +
+				"scanned into their fields, sqlx/gorm/bun loads, tags or models, a TableName method) directly as JSON " +
+				"responses (json.NewEncoder(w).Encode, json.Marshal in a handler, c.JSON of gin, echo and fiber, or a " +
+				"response helper of any package that does): one decision per component, naming the models, with " +
+				"every encoding site as a related location. Clients then depend on the shape of the tables: renaming " +
+				"or splitting a column breaks them, so the schema can no longer change without an API version. Map " +
+				"the models to response types of their own. It does not report types that are only read from the " +
+				"database, nor response types copied from a model.",
 			Weight: 3,
 		},
 		{
@@ -101,27 +107,31 @@ func Rules() []finding.Rule {
 				"v1test, v1p1beta1). Its messages and services are a wire contract: once clients use them, " +
 				"a breaking change needs a new package, and without a version suffix there is no room for one " +
 				"beside the old. Name the package with a version (shop.orders.v1). It does not read .proto files.",
-			Weight: 4,
+			Weight:    4,
+			Generated: true,
 		},
 		{
 			ID:      RuleUnversionedRoute,
 			Title:   "API route without a version",
 			Summary: "an HTTP API route has no version segment",
-			Doc: "Reports HTTP API routes (net/http including Go 1.22 patterns, chi, gin, echo, gorilla/mux, " +
+			Doc: "Reports HTTP APIs (net/http including Go 1.22 patterns, chi, gin, echo, gorilla/mux, " +
 				"httprouter and fiber, with group, sub-router and mount prefixes followed through variables, " +
-				"closures and functions of other packages) whose full path has no version segment, grouped by " +
-				"their first path segment: one decision per unversioned API. Clients hard-code these paths; " +
-				"a breaking change later needs a version, and adding one then means moving every client. " +
-				"Put the API under /v1 (or the policy's versioning strategy) now. Health checks, metrics, " +
-				"pprof, static files and routes rendering HTML pages are not API contracts and are not " +
-				"reported; nor are routes whose handler could not be classified unless they are under /api " +
-				"or a path the policy names in api-paths. Paths that are not constants are not guessed at.",
+				"closures and functions of other packages) whose routes have no version segment: one decision per " +
+				"API, named by its root, where the version would go: /api for routes below an API root segment " +
+				"(api-roots), / for an API served at the top (/orders and /customers are one API), with every route " +
+				"as a related location. Clients hard-code these paths; a breaking change later needs a version, and " +
+				"adding one then means moving every client. Put the API under /v1 (or the policy's versioning " +
+				"strategy) now. Health checks, metrics, pprof, static files and routes rendering HTML pages are " +
+				"not API contracts and are not reported; nor are routes whose handler could not be classified, " +
+				"unless they are below an API root, on a resource whose other routes encode JSON, or on a path the " +
+				"policy names in api-paths. Paths that are not constants are not guessed at.",
 			Weight: 3,
 			Options: []finding.Option{
 				{Name: "strategy", Type: finding.OptionString, Default: StrategyPath, Doc: "how APIs are versioned: path, header, host or none"},
 				{Name: "version-pattern", Type: finding.OptionString, Default: "'" + DefaultVersionPattern + "'", Doc: "regular expression a version path segment or host label matches"},
 				{Name: "api-paths", Type: finding.OptionStrings, Default: "[]", Doc: "path globs always treated as API routes (* matches a segment, a trailing /** everything below)"},
 				{Name: "not-api-paths", Type: finding.OptionStrings, Default: "[]", Doc: "path globs never treated as API routes, such as pages the handler check misses"},
+				{Name: "api-roots", Type: finding.OptionStrings, Default: "[" + strings.Join(DefaultAPIRoots, ", ") + "]", Doc: "path segments below which an API is served; the routes below one (or at the top, without one) are one API and one decision"},
 			},
 		},
 	}
@@ -145,6 +155,7 @@ func New(cfg Config) *analysis.Analyzer {
 	a.Flags.StringVar(&u.cfg.VersionPattern, "version-pattern", cfg.VersionPattern, "regular expression a version segment matches")
 	a.Flags.Var((*listFlag)(&u.cfg.APIPaths), "api-paths", "comma-separated path globs always treated as API routes")
 	a.Flags.Var((*listFlag)(&u.cfg.NotAPIPaths), "not-api-paths", "comma-separated path globs never treated as API routes")
+	a.Flags.Var((*listFlag)(&u.cfg.APIRoots), "api-roots", "comma-separated path segments below which an API is served (default "+strings.Join(DefaultAPIRoots, ",")+")")
 	return a
 }
 
@@ -168,6 +179,7 @@ type compiled struct {
 	strategy string
 	version  *regexp.Regexp
 	api, not []string
+	roots    map[string]bool
 }
 
 func (c Config) compile() (*compiled, error) {
@@ -182,7 +194,15 @@ func (c Config) compile() (*compiled, error) {
 	default:
 		return nil, errStrategy(c.Strategy)
 	}
-	return &compiled{strategy: c.Strategy, version: re, api: c.APIPaths, not: c.NotAPIPaths}, nil
+	roots := map[string]bool{}
+	names := c.APIRoots
+	if names == nil {
+		names = DefaultAPIRoots
+	}
+	for _, n := range names {
+		roots[strings.ToLower(strings.Trim(n, "/"))] = true
+	}
+	return &compiled{strategy: c.Strategy, version: re, api: c.APIPaths, not: c.NotAPIPaths, roots: roots}, nil
 }
 
 type errStrategy string

@@ -12,12 +12,18 @@
 // included), chi, gin, echo, gorilla/mux, httprouter and fiber are
 // followed through groups, sub-routers, mounts, http.StripPrefix and
 // functions of other packages to their full paths. API routes (handlers
-// encoding JSON, or unclassified handlers under /api) whose path has no
-// version segment are grouped by their first segment, one diagnostic per
-// group in each package; the audit's Global groups them across packages.
-// Health checks, metrics, pprof, static files and HTML pages are left out.
-// Flags: -strategy (path, header, host, none), -version-pattern,
-// -api-paths and -not-api-paths (comma-separated path globs).
+// encoding JSON; unclassified handlers below an API root or on a resource
+// of the API) whose path has no version segment are grouped by the root
+// of their API, where a version segment would go: the path up to an API
+// root segment (api, rest, rpc… in the first three segments: /api,
+// /admin/api), or "/" for an API served at the top, so that /orders and
+// /customers are one decision. One diagnostic per API root in each
+// package; the audit's Global groups them across packages. Versioned
+// prefixes below the same root (/api/v1 beside the legacy /api/tags) are
+// named in the message. Health checks, metrics, pprof, static files and
+// HTML pages are left out. Flags: -strategy (path, header, host, none),
+// -version-pattern, -api-paths, -not-api-paths (comma-separated path
+// globs) and -api-roots (comma-separated segments).
 //
 // # Analyzer unversionedproto
 //
@@ -35,7 +41,12 @@
 // Rule api.storage-model-exposed. A type maps to a table when rows are
 // scanned into its fields (rows.Scan(&o.ID, …)), sqlx, gorm or bun load it,
 // it embeds an ORM model, has ORM struct tags or a TableName method; the
-// packages that find one export a fact. A diagnostic is reported where
-// such a type (or a slice, map, pointer or struct holding it) is encoded
-// as a JSON response.
+// packages that find one export a fact, and the strongest reason is
+// given. The decision is the component's: one diagnostic per package
+// lists the models it encodes as JSON responses (directly, or through
+// response helpers of any package, including helpers that wrap the value
+// before encoding it) with every site as a related location; the
+// audit's Global groups the packages of a component and matches the
+// encoded types against the tables found anywhere in the program, as
+// handlers often reach the database through an interface.
 package api

@@ -9,12 +9,20 @@ import (
 	"github.com/oneway-lint/oneway/analyzers/finding"
 )
 
-// Global decides api.unversioned-route for the whole program: the
-// unversioned routes of every package, grouped by prefix across
-// packages, so that one API spread over several packages (or served by
-// several binaries) is one decision, placed at its first route.
+// Global decides the family's rules for the whole program:
+// api.unversioned-route and api.storage-model-exposed.
+//
+// api.unversioned-route: the
+// unversioned routes of every package, grouped by the root of their API
+// across packages, so that one API spread over several packages (or
+// served by several binaries) is one decision, placed at its first route.
 func Global(prog *family.Program) []finding.Finding {
+	return append(routeGlobal(prog), storageGlobal(prog)...)
+}
+
+func routeGlobal(prog *family.Program) []finding.Finding {
 	by := map[string][]routes.Route{}
+	versioned := map[string]map[string]bool{}
 	for _, p := range prog.Packages {
 		for _, res := range p.Results {
 			rr, ok := res.(*RouteResult)
@@ -23,6 +31,12 @@ func Global(prog *family.Program) []finding.Finding {
 			}
 			for _, g := range rr.Groups {
 				by[g.Subject] = append(by[g.Subject], g.Routes...)
+				for _, v := range g.Versioned {
+					if versioned[g.Subject] == nil {
+						versioned[g.Subject] = map[string]bool{}
+					}
+					versioned[g.Subject][v] = true
+				}
 			}
 		}
 	}
@@ -45,7 +59,7 @@ func Global(prog *family.Program) []finding.Finding {
 			}
 			return rs[i].String() < rs[j].String()
 		})
-		out = append(out, groupFinding(RouteGroup{Subject: s, Routes: rs}, prog.Place, site, site))
+		out = append(out, groupFinding(RouteGroup{Subject: s, Routes: rs, Versioned: sortedKeys(versioned[s])}, prog.Place, site, site))
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package api_test
 import (
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -12,6 +13,7 @@ import (
 	"github.com/oneway-lint/oneway/analyzers/api"
 	"github.com/oneway-lint/oneway/analyzers/component"
 	"github.com/oneway-lint/oneway/analyzers/family"
+	"github.com/oneway-lint/oneway/analyzers/finding"
 )
 
 // program loads the module in dir, runs the family's analyzers on it
@@ -67,13 +69,21 @@ func TestGlobalGroupsAcrossPackages(t *testing.T) {
 	if perPackage != 2 {
 		t.Errorf("per-package findings = %d, want 2 (one in each command)", perPackage)
 	}
-	fs := api.Global(prog)
+	var fs []finding.Finding
+	for _, f := range api.Global(prog) {
+		if f.Rule == api.RuleUnversionedRoute {
+			fs = append(fs, f)
+		}
+	}
 	if len(fs) != 1 {
 		t.Fatalf("Global = %d findings, want 1: %+v", len(fs), fs)
 	}
 	f := fs[0]
-	if f.Subject != "/orders" || f.Rule != api.RuleUnversionedRoute {
-		t.Errorf("finding = %s %s, want api.unversioned-route /orders", f.Rule, f.Subject)
+	if f.Subject != "/" || f.Rule != api.RuleUnversionedRoute {
+		t.Errorf("finding = %s %s, want api.unversioned-route /", f.Rule, f.Subject)
+	}
+	if !strings.Contains(f.Message, "(/orders)") || !strings.HasSuffix(f.Message, "versioned beside it: /v2") {
+		t.Errorf("message = %q, want the resource /orders and the versioned /v2 of the other command", f.Message)
 	}
 	if f.Evidence.Sites != 3 || f.Evidence.Packages != 2 || f.Evidence.Components != 2 || !f.Evidence.Public || f.Evidence.Partial {
 		t.Errorf("evidence = %+v, want 3 sites in 2 packages of 2 components, public, not partial", f.Evidence)
@@ -95,5 +105,41 @@ func TestGlobalGroupsAcrossPackages(t *testing.T) {
 	}
 	if got := prog.Fset.Position(f.Pos).Filename; filepath.Base(filepath.Dir(got)) != "admin" {
 		t.Errorf("finding at %s, want the first registration (cmd/admin sorts first)", got)
+	}
+}
+
+// TestGlobalStorageByComponent checks that the storage models encoded by
+// the packages of one component are one decision, and that a type read
+// from rows in a package the handlers never import is still a table type.
+func TestGlobalStorageByComponent(t *testing.T) {
+	prog := program(t, "testdata/global")
+	for _, p := range prog.Packages {
+		for _, res := range p.Results {
+			if sr, ok := res.(*api.StorageResult); ok && len(sr.Findings()) > 0 {
+				t.Errorf("%s: per-package findings %v, want none (model.Order is read from rows elsewhere)", p.Path, sr.Findings())
+			}
+		}
+	}
+	var fs []finding.Finding
+	for _, f := range api.Global(prog) {
+		if f.Rule == api.RuleStorageModelExposed {
+			fs = append(fs, f)
+		}
+	}
+	if len(fs) != 1 {
+		t.Fatalf("storage findings = %d, want 1: %+v", len(fs), fs)
+	}
+	f := fs[0]
+	if f.Subject != "orders" {
+		t.Errorf("subject = %q, want the component orders", f.Subject)
+	}
+	if want := "component orders encodes model.Order, a database model (rows scanned into its fields), directly as JSON responses at 2 sites"; f.Message != want {
+		t.Errorf("message = %q, want %q", f.Message, want)
+	}
+	if f.Evidence.Sites != 2 || f.Evidence.Packages != 2 || f.Evidence.Components != 1 || !f.Evidence.DataAtRest || f.Evidence.Partial {
+		t.Errorf("evidence = %+v, want 2 sites in 2 packages of 1 component, data at rest, not partial", f.Evidence)
+	}
+	if len(f.Related) != 1 {
+		t.Errorf("related = %d, want 1 (the second site)", len(f.Related))
 	}
 }

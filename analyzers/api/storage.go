@@ -15,10 +15,14 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/oneway-lint/oneway/analyzers/api/routes"
+	"github.com/oneway-lint/oneway/analyzers/family"
 	"github.com/oneway-lint/oneway/analyzers/finding"
 )
 
-var findingResultType = reflect.TypeOf((*finding.Result)(nil))
+var (
+	storageResultType = reflect.TypeOf((*StorageResult)(nil))
+	findingResultType = reflect.TypeOf((*finding.Result)(nil))
+)
 
 // StorageAnalyzer reports types mapped to database tables that are
 // encoded directly as JSON responses.
@@ -28,8 +32,67 @@ var StorageAnalyzer = &analysis.Analyzer{
 	URL:        "https://github.com/oneway-lint/oneway/tree/main/analyzers/api",
 	Requires:   []*analysis.Analyzer{inspect.Analyzer, routes.Analyzer},
 	Run:        runStorage,
-	ResultType: findingResultType,
+	ResultType: storageResultType,
 	FactTypes:  []analysis.Fact{(*TablesFact)(nil)},
+}
+
+// StorageResult is the result of the storagemodel analyzer on one
+// package: the sites where it encodes a table type as a JSON response.
+// The decision is the component's ("our API encodes the storage models
+// directly"): Global groups the sites of every package by component.
+type StorageResult struct {
+	Sites []ModelSite // in source order
+
+	// Tables are the types this package finds mapped to tables, and
+	// Encodes every value it encodes as a response with the struct
+	// types in it: Global matches them against the tables of the whole
+	// program, since handlers often reach the database through an
+	// interface and never import the package that reads the rows.
+	Tables  []TableType // sorted by Type
+	Encodes []Encoded   // in source order
+
+	partial []finding.Finding
+}
+
+// Encoded is a value encoded as a response, with the named struct types
+// it holds in the order they are looked at.
+type Encoded struct {
+	Pos   token.Pos
+	Types []TypeRef
+}
+
+// TypeRef names a type.
+type TypeRef struct {
+	Type  string // package path + "." + name
+	Short string // package name + "." + name
+}
+
+// maxCandidates bounds the types recorded for one encoded value.
+const maxCandidates = 16
+
+func shortName(n *types.TypeName) string {
+	if n.Pkg() == nil {
+		return n.Name()
+	}
+	return n.Pkg().Name() + "." + n.Name()
+}
+
+// Findings implements finding.Source: the package's decision with
+// partial evidence, which the audit lets give way to Global's.
+func (r *StorageResult) Findings() []finding.Finding {
+	if r == nil {
+		return nil
+	}
+	return r.partial
+}
+
+// ModelSite is one place where a table type is encoded as a response.
+type ModelSite struct {
+	Pos     token.Pos
+	Type    string // package path + "." + name
+	Short   string // package name + "." + name
+	Why     string // why the type maps to a table
+	Package string // the package encoding it
 }
 
 // TablesFact lists the types a package maps to database tables (types
@@ -66,6 +129,10 @@ func typeKey(n *types.TypeName) string {
 func runStorage(pass *analysis.Pass) (any, error) {
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	tables := localTables(pass, ins)
+	local := make(map[string]bool, len(tables))
+	for k := range tables {
+		local[k] = true
+	}
 	if len(tables) > 0 {
 		f := &TablesFact{}
 		for k, why := range tables {
@@ -77,75 +144,178 @@ func runStorage(pass *analysis.Pass) (any, error) {
 	for _, pf := range pass.AllPackageFacts() {
 		if tf, ok := pf.Fact.(*TablesFact); ok {
 			for _, t := range tf.Types {
-				if _, ok := tables[t.Type]; !ok {
-					tables[t.Type] = t.Why
-				}
+				setReason(tables, t.Type, t.Why)
 			}
 		}
 	}
-	res := &finding.Result{}
-	if len(tables) == 0 {
-		return res, nil
+	res := &StorageResult{}
+	for k, why := range tables {
+		if _, ok := local[k]; ok {
+			res.Tables = append(res.Tables, TableType{Type: k, Why: why})
+		}
 	}
-	type exposure struct {
-		name  *types.TypeName
-		sites []token.Pos
-	}
-	by := map[string]*exposure{}
-	var order []string
+	sort.Slice(res.Tables, func(i, j int) bool { return res.Tables[i].Type < res.Tables[j].Type })
 	for _, e := range pass.ResultOf[routes.Analyzer].(*routes.Result).Encodes {
-		n := findTable(pass.TypesInfo, e.Expr, e.Type, tables, map[types.Type]bool{}, 0)
+		// Every named struct in the value, in the order findTable
+		// visits them, for Global to check against the tables of the
+		// whole program.
+		var cands []TypeRef
+		findTable(pass.TypesInfo, e.Expr, e.Type, func(n *types.TypeName) bool {
+			if _, isStruct := n.Type().Underlying().(*types.Struct); isStruct && n.Pkg() != nil && len(cands) < maxCandidates {
+				cands = append(cands, TypeRef{Type: typeKey(n), Short: shortName(n)})
+			}
+			return false
+		}, map[types.Type]bool{}, 0)
+		if len(cands) > 0 {
+			res.Encodes = append(res.Encodes, Encoded{Pos: e.Pos, Types: cands})
+		}
+		n := findTable(pass.TypesInfo, e.Expr, e.Type, func(n *types.TypeName) bool {
+			_, ok := tables[typeKey(n)]
+			return ok
+		}, map[types.Type]bool{}, 0)
 		if n == nil {
 			continue
 		}
 		k := typeKey(n)
-		x := by[k]
-		if x == nil {
-			x = &exposure{name: n}
-			by[k] = x
-			order = append(order, k)
-		}
-		x.sites = append(x.sites, e.Pos)
+		res.Sites = append(res.Sites, ModelSite{Pos: e.Pos, Type: k, Short: shortName(n), Why: tables[k], Package: pass.Pkg.Path()})
 	}
-	for _, k := range order {
-		x := by[k]
-		var rel []finding.Related
-		for _, p := range x.sites[1:] {
-			rel = append(rel, finding.Related{Pos: p, Message: "also encoded here"})
-		}
-		short := x.name.Name()
-		if x.name.Pkg() != nil {
-			short = x.name.Pkg().Name() + "." + short
-		}
-		res.Report(pass, finding.Finding{
-			Rule:     RuleStorageModelExposed,
-			Pos:      x.sites[0],
-			Message:  fmt.Sprintf("%s, a database model (%s), is encoded directly as a JSON response", short, tables[k]),
-			Subject:  k,
-			Evidence: finding.Evidence{Sites: len(x.sites), Packages: 1, Public: true, DataAtRest: true},
-			Related:  rel,
-		})
+	if len(res.Sites) > 0 {
+		place := placer(pass, nil)
+		f := storageFinding(place(pass.Pkg.Path()).Component, res.Sites)
+		f.Evidence.Partial = true
+		res.partial = []finding.Finding{f}
+		pass.Report(finding.Diagnostic(f))
 	}
 	return res, nil
+}
+
+// storageFinding builds the decision of one component from the sites
+// (in source order) where it encodes table types as responses.
+func storageFinding(comp string, sites []ModelSite) finding.Finding {
+	type model struct {
+		short, why string
+		n          int
+	}
+	by := map[string]*model{}
+	var keys []string
+	pkgs := map[string]bool{}
+	var rel []finding.Related
+	for i, s := range sites {
+		pkgs[s.Package] = true
+		m := by[s.Type]
+		if m == nil {
+			m = &model{short: s.Short, why: s.Why}
+			by[s.Type] = m
+			keys = append(keys, s.Type)
+		}
+		m.n++
+		if i > 0 {
+			rel = append(rel, finding.Related{Pos: s.Pos, Message: s.Short + " (" + s.Why + ") encoded here"})
+		}
+	}
+	// The models encoded most often first, then by name.
+	sort.SliceStable(keys, func(i, j int) bool {
+		a, b := by[keys[i]], by[keys[j]]
+		if a.n != b.n {
+			return a.n > b.n
+		}
+		return keys[i] < keys[j]
+	})
+	names := make([]string, 0, len(keys))
+	for _, k := range keys {
+		names = append(names, by[k].short)
+	}
+	first := by[sites[0].Type]
+	msg := fmt.Sprintf("component %s encodes %s directly as JSON responses at %s: %s",
+		comp, count(len(keys), "database model"), count(len(sites), "site"), list(names, 4))
+	if len(keys) == 1 {
+		msg = fmt.Sprintf("component %s encodes %s, a database model (%s), directly as JSON responses at %s",
+			comp, first.short, first.why, count(len(sites), "site"))
+	}
+	return finding.Finding{
+		Rule:     RuleStorageModelExposed,
+		Pos:      sites[0].Pos,
+		Message:  msg,
+		Subject:  comp,
+		Evidence: finding.Evidence{Sites: len(sites), Packages: len(pkgs), Components: 1, Public: true, DataAtRest: true},
+		Related:  rel,
+	}
+}
+
+// storageGlobal decides api.storage-model-exposed for the whole program:
+// one decision per component that encodes table types as responses. A
+// type is a table type when any package of the program finds it one.
+func storageGlobal(prog *family.Program) []finding.Finding {
+	tables := map[string]string{}
+	var results []*StorageResult
+	var paths []string
+	for _, p := range prog.Packages {
+		for _, res := range p.Results {
+			sr, ok := res.(*StorageResult)
+			if !ok || sr == nil {
+				continue
+			}
+			for _, t := range sr.Tables {
+				setReason(tables, t.Type, t.Why)
+			}
+			results = append(results, sr)
+			paths = append(paths, p.Path)
+		}
+	}
+	by := map[string][]ModelSite{}
+	for i, sr := range results {
+		comp := paths[i]
+		if prog.Place != nil {
+			if c := prog.Place(paths[i]).Component; c != "" {
+				comp = c
+			}
+		}
+		for _, e := range sr.Encodes {
+			for _, t := range e.Types {
+				if why, ok := tables[t.Type]; ok {
+					by[comp] = append(by[comp], ModelSite{Pos: e.Pos, Type: t.Type, Short: t.Short, Why: why, Package: paths[i]})
+					break
+				}
+			}
+		}
+	}
+	comps := make([]string, 0, len(by))
+	for c := range by {
+		comps = append(comps, c)
+	}
+	sort.Strings(comps)
+	var out []finding.Finding
+	for _, c := range comps {
+		sites := by[c]
+		sort.SliceStable(sites, func(i, j int) bool {
+			a, b := prog.Fset.Position(sites[i].Pos), prog.Fset.Position(sites[j].Pos)
+			if a.Filename != b.Filename {
+				return a.Filename < b.Filename
+			}
+			return a.Offset < b.Offset
+		})
+		out = append(out, storageFinding(c, sites))
+	}
+	return out
 }
 
 // findTable looks for a table type in an encoded value: the value's type
 // through pointers, slices, arrays and maps, the fields of structs, and
 // the elements of composite literals written at the call.
-func findTable(info *types.Info, e ast.Expr, t types.Type, tables map[string]string, seen map[types.Type]bool, depth int) *types.TypeName {
+func findTable(info *types.Info, e ast.Expr, t types.Type, match func(*types.TypeName) bool, seen map[types.Type]bool, depth int) *types.TypeName {
 	if e != nil {
 		if cl, ok := ast.Unparen(e).(*ast.CompositeLit); ok {
 			for _, el := range cl.Elts {
 				if kv, ok := el.(*ast.KeyValueExpr); ok {
 					el = kv.Value
 				}
-				if n := findTable(info, el, info.TypeOf(el), tables, seen, depth+1); n != nil {
+				if n := findTable(info, el, info.TypeOf(el), match, seen, depth+1); n != nil {
 					return n
 				}
 			}
 		}
 		if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.AND {
-			return findTable(info, u.X, t, tables, seen, depth)
+			return findTable(info, u.X, t, match, seen, depth)
 		}
 	}
 	if t == nil || depth > 4 || seen[t] {
@@ -154,34 +324,34 @@ func findTable(info *types.Info, e ast.Expr, t types.Type, tables map[string]str
 	seen[t] = true
 	switch u := types.Unalias(t).(type) {
 	case *types.Named:
-		if _, ok := tables[typeKey(u.Obj())]; ok {
+		if match(u.Obj()) {
 			return u.Obj()
 		}
 		if st, ok := u.Underlying().(*types.Struct); ok {
-			return structTable(info, st, tables, seen, depth)
+			return structTable(info, st, match, seen, depth)
 		}
-		return findTable(info, nil, u.Underlying(), tables, seen, depth)
+		return findTable(info, nil, u.Underlying(), match, seen, depth)
 	case *types.Pointer:
-		return findTable(info, nil, u.Elem(), tables, seen, depth)
+		return findTable(info, nil, u.Elem(), match, seen, depth)
 	case *types.Slice:
-		return findTable(info, nil, u.Elem(), tables, seen, depth+1)
+		return findTable(info, nil, u.Elem(), match, seen, depth+1)
 	case *types.Array:
-		return findTable(info, nil, u.Elem(), tables, seen, depth+1)
+		return findTable(info, nil, u.Elem(), match, seen, depth+1)
 	case *types.Map:
-		return findTable(info, nil, u.Elem(), tables, seen, depth+1)
+		return findTable(info, nil, u.Elem(), match, seen, depth+1)
 	case *types.Struct:
-		return structTable(info, u, tables, seen, depth)
+		return structTable(info, u, match, seen, depth)
 	}
 	return nil
 }
 
-func structTable(info *types.Info, st *types.Struct, tables map[string]string, seen map[types.Type]bool, depth int) *types.TypeName {
+func structTable(info *types.Info, st *types.Struct, match func(*types.TypeName) bool, seen map[types.Type]bool, depth int) *types.TypeName {
 	for i := 0; i < st.NumFields(); i++ {
 		f := st.Field(i)
 		if !f.Exported() || reflect.StructTag(st.Tag(i)).Get("json") == "-" {
 			continue
 		}
-		if n := findTable(info, nil, f.Type(), tables, seen, depth+1); n != nil {
+		if n := findTable(info, nil, f.Type(), match, seen, depth+1); n != nil {
 			return n
 		}
 	}
@@ -222,13 +392,11 @@ func localTables(pass *analysis.Pass, ins *inspector.Inspector) map[string]strin
 				}
 				if s, ok := pass.TypesInfo.Selections[sel]; ok && s.Kind() == types.FieldVal {
 					if tn := namedOf(s.Recv()); tn != nil {
-						if _, ok := tables[typeKey(tn)]; !ok {
-							tables[typeKey(tn)] = "rows scanned into its fields"
-						}
+						setReason(tables, typeKey(tn), "rows scanned into its fields")
 					}
 				}
 			}
-		case "Get", "Select", "StructScan", "Find", "First", "Take", "Last", "Create", "Save":
+		case "Get", "Select", "GetContext", "SelectContext", "StructScan", "Find", "First", "Take", "Last", "Create", "Save":
 			// sqlx db.Get(&v, …), db.Select(&vs, …), gorm db.Find(&vs)
 			if fn.Pkg() == nil || !isORM(fn.Pkg().Path()) {
 				return
@@ -239,14 +407,32 @@ func localTables(pass *analysis.Pass, ins *inspector.Inspector) map[string]strin
 					continue
 				}
 				if tn := elemNamed(pass.TypesInfo.TypeOf(u.X)); tn != nil {
-					if _, ok := tables[typeKey(tn)]; !ok {
-						tables[typeKey(tn)] = "loaded by " + fn.Pkg().Name() + "." + fn.Name()
-					}
+					setReason(tables, typeKey(tn), "loaded by "+fn.Pkg().Name()+"."+fn.Name())
 				}
 			}
 		}
 	})
 	return tables
+}
+
+// setReason records why a type maps to a table, keeping the strongest
+// reason: rows read into it beat a model embedded or a TableName
+// method, which beat struct tags (a type may carry db tags and never be
+// read from a table).
+func setReason(tables map[string]string, key, why string) {
+	if old, ok := tables[key]; !ok || reasonRank(why) > reasonRank(old) {
+		tables[key] = why
+	}
+}
+
+func reasonRank(why string) int {
+	switch {
+	case strings.HasPrefix(why, "rows scanned"), strings.HasPrefix(why, "loaded by"):
+		return 3
+	case strings.HasPrefix(why, "embeds"), why == "TableName method":
+		return 2
+	}
+	return 1
 }
 
 func isORM(p string) bool {

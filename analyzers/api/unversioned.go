@@ -43,8 +43,9 @@ func (r *RouteResult) Findings() []finding.Finding {
 
 // RouteGroup is the unversioned routes under one prefix.
 type RouteGroup struct {
-	Subject string         // the unversioned prefix: "/orders", "/api"
-	Routes  []routes.Route // sorted by registration site
+	Subject   string         // the root of the API: "/api", "/" (for /orders and /customers)
+	Routes    []routes.Route // sorted by registration site
+	Versioned []string       // versioned prefixes below the same root: "/api/v1"; sorted
 }
 
 // PackageFindings returns the per-package findings (Evidence.Partial set),
@@ -97,76 +98,155 @@ func placer(pass *analysis.Pass, specs []component.Spec) func(string) component.
 	}
 }
 
-// group keeps the unversioned API routes and groups them by subject.
+// group keeps the unversioned API routes and groups them by the root of
+// their API: one group per API, whatever the number of its resources.
 func (c *compiled) group(rs []routes.Route) []RouteGroup {
-	by := map[string][]routes.Route{}
+	// A route the handler check could not classify belongs to an API
+	// when a route of the same resource encodes JSON: DELETE /orders/{id}
+	// answering 204 beside GET /orders/{id}.
+	apiResources := map[string]bool{}
 	for _, r := range rs {
-		if !c.unversionedAPI(r) {
+		if r.Kind == routes.KindAPI {
+			root, res := c.Root(r.Host, r.Path)
+			apiResources[root+"\x00"+res] = true
+		}
+	}
+	by := map[string]*RouteGroup{}
+	versioned := map[string]map[string]bool{}
+	for _, r := range rs {
+		root, res := c.Root(r.Host, r.Path)
+		if !c.inAPI(r, root, apiResources[root+"\x00"+res]) {
 			continue
 		}
-		s := Subject(r.Path)
-		by[s] = append(by[s], r)
+		if v := c.versionPrefix(r); v != "" {
+			if versioned[root] == nil {
+				versioned[root] = map[string]bool{}
+			}
+			versioned[root][v] = true
+			continue
+		}
+		if !c.unversioned(r) {
+			continue
+		}
+		g := by[root]
+		if g == nil {
+			g = &RouteGroup{Subject: root}
+			by[root] = g
+		}
+		g.Routes = append(g.Routes, r)
 	}
 	out := make([]RouteGroup, 0, len(by))
-	for s, rs := range by {
-		out = append(out, RouteGroup{Subject: s, Routes: rs})
+	for root, g := range by {
+		g.Versioned = sortedKeys(versioned[root])
+		out = append(out, *g)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Subject < out[j].Subject })
 	return out
 }
 
-// unversionedAPI decides whether a route is an API route without a version.
-func (c *compiled) unversionedAPI(r routes.Route) bool {
+// inAPI decides whether a route is part of an API: it encodes JSON, the
+// policy names its path, or its handler could not be classified and it
+// is below an API root (/api) or on a resource of the API.
+func (c *compiled) inAPI(r routes.Route, root string, apiResource bool) bool {
 	if c.strategy == StrategyNone || c.strategy == StrategyHeader {
 		return false
 	}
 	switch {
 	case matchAny(c.not, r.Path):
 		return false
-	case matchAny(c.api, r.Path):
-	case r.Kind == routes.KindAPI:
-	case r.Kind == routes.KindOther && underAPIPrefix(r.Path):
-	default:
-		return false
-	}
-	if c.strategy == StrategyHost {
-		for _, l := range strings.FieldsFunc(r.Host, func(r rune) bool { return r == '.' || r == '-' || r == ':' }) {
-			if c.version.MatchString(l) {
-				return false
-			}
-		}
-		return r.Const || r.Host != ""
-	}
-	for _, s := range routes.Segments(r.Path) {
-		if c.version.MatchString(s) {
-			return false
-		}
-	}
-	// A path with parts that are not constants may hold the version there.
-	return r.Const
-}
-
-// underAPIPrefix reports whether the first segment names an API.
-func underAPIPrefix(p string) bool {
-	segs := routes.Segments(p)
-	if len(segs) == 0 {
-		return false
-	}
-	switch strings.ToLower(segs[0]) {
-	case "api", "apis", "rest", "rpc", "graphql", "json":
+	case matchAny(c.api, r.Path), r.Kind == routes.KindAPI:
 		return true
+	case r.Kind == routes.KindOther:
+		return apiResource || strings.TrimPrefix(root, r.Host) != "/"
 	}
 	return false
 }
 
-// Subject is the unversioned prefix a route belongs to: its first path
-// segment ("/orders" for GET /orders/{id}), or "/" for the root.
-func Subject(p string) string {
-	segs := routes.Segments(p)
-	if len(segs) == 0 {
-		return "/"
+// versionPrefix returns the versioned prefix of a route (/api/v1, or
+// the host for the host strategy), or "" when it has no version.
+func (c *compiled) versionPrefix(r routes.Route) string {
+	if c.strategy == StrategyHost {
+		for _, l := range strings.FieldsFunc(r.Host, func(r rune) bool { return r == '.' || r == '-' || r == ':' }) {
+			if c.version.MatchString(l) {
+				return r.Host
+			}
+		}
+		return ""
 	}
-	return "/" + segs[0]
+	segs := routes.Segments(r.Path)
+	for i, s := range segs {
+		if c.version.MatchString(s) {
+			return r.Host + "/" + strings.Join(segs[:i+1], "/")
+		}
+	}
+	return ""
+}
+
+// unversioned decides whether a route without a version segment can be
+// said to have none: a path with parts that are not constants may hold
+// the version there.
+func (c *compiled) unversioned(r routes.Route) bool {
+	if c.strategy == StrategyHost {
+		return r.Const || r.Host != ""
+	}
+	return r.Const
+}
+
+// DefaultAPIRoots are the path segments that hold an API below them.
+var DefaultAPIRoots = []string{"api", "apis", "rest", "rpc", "graphql", "json"}
+
+// maxRootDepth is how deep in a path an API root segment is looked for:
+// /api, /admin/api, /services/billing/api.
+const maxRootDepth = 3
+
+// Root returns the root of the API a route belongs to, where a version
+// segment would go, and the route's resource below it (its first
+// segment there). The root is the path up to an API root segment (api,
+// rest, rpc… in the first three literal segments: /api, /admin/api), or
+// "/" when the API is served at the top: /orders and /customers are two
+// resources of one API whose root is "/". A host is written before the
+// root.
+func (c *compiled) Root(host, p string) (root, resource string) {
+	segs := routes.Segments(p)
+	for i, s := range segs {
+		if i >= maxRootDepth || isParam(s) {
+			break
+		}
+		if c.roots[strings.ToLower(s)] {
+			if i+1 < len(segs) {
+				resource = segs[i+1]
+			}
+			return host + "/" + strings.Join(segs[:i+1], "/"), resource
+		}
+	}
+	if len(segs) > 0 {
+		resource = segs[0]
+	}
+	return host + "/", resource
+}
+
+func isParam(s string) bool {
+	return strings.HasPrefix(s, "{") || strings.HasPrefix(s, ":") || strings.HasPrefix(s, "*")
+}
+
+// Subject is the root of the API a route belongs to, with the default
+// API roots: "/api" for GET /api/orders, "/" for GET /orders/{id}.
+func Subject(p string) string {
+	c, _ := DefaultConfig().compile()
+	root, _ := c.Root("", p)
+	return root
+}
+
+func sortedKeys(m map[string]bool) []string {
+	if len(m) == 0 {
+		return nil
+	}
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // matchAny matches a path against globs: * matches one segment, a
@@ -197,7 +277,7 @@ func matchGlob(g, p string) bool {
 // groupFinding builds the finding of one group; at gives the position
 // to report, related the position of each route.
 func groupFinding(g RouteGroup, place func(string) component.Placement, at, related func(routes.Route) token.Pos) finding.Finding {
-	pkgs, comps, handlers := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	pkgs, comps, handlers, resources := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	var rel []finding.Related
 	for _, r := range g.Routes {
 		pkgs[r.Package] = true
@@ -205,6 +285,7 @@ func groupFinding(g RouteGroup, place func(string) component.Placement, at, rela
 			comps[place(r.Package).Component] = true
 		}
 		handlers[r.Package+"."+r.Handler] = true
+		resources[resourceOf(g.Subject, r)] = true
 		msg := "unversioned route " + r.String()
 		if r.Handler != "" {
 			msg += " (" + r.Handler + ")"
@@ -212,11 +293,16 @@ func groupFinding(g RouteGroup, place func(string) component.Placement, at, rela
 		rel = append(rel, finding.Related{Pos: related(r), Message: msg})
 	}
 	first := g.Routes[0]
+	msg := fmt.Sprintf("api root %s has no version: %s (%s) with %s in %s, e.g. %s",
+		g.Subject, count(len(g.Routes), "route"), list(sortedKeys(resources), 5), count(len(handlers), "handler"),
+		count(len(pkgs), "package"), first.String())
+	if len(g.Versioned) > 0 {
+		msg += "; versioned beside it: " + list(g.Versioned, 3)
+	}
 	return finding.Finding{
-		Rule: RuleUnversionedRoute,
-		Pos:  at(first),
-		Message: fmt.Sprintf("api prefix %s has no version: %s with %s in %s, e.g. %s",
-			g.Subject, count(len(g.Routes), "route"), count(len(handlers), "handler"), count(len(pkgs), "package"), first.String()),
+		Rule:    RuleUnversionedRoute,
+		Pos:     at(first),
+		Message: msg,
 		Subject: g.Subject,
 		Evidence: finding.Evidence{
 			Sites:      len(g.Routes),
@@ -226,6 +312,26 @@ func groupFinding(g RouteGroup, place func(string) component.Placement, at, rela
 		},
 		Related: rel,
 	}
+}
+
+// resourceOf names the resource of a route below its API root: /orders
+// for GET /orders/{id} at the root /, /api/lists for GET /api/lists/:id.
+func resourceOf(root string, r routes.Route) string {
+	rest := strings.TrimPrefix(r.Host+r.Path, root)
+	segs := routes.Segments(rest)
+	base := strings.TrimSuffix(root, "/")
+	if len(segs) == 0 {
+		return base + "/"
+	}
+	return base + "/" + segs[0]
+}
+
+// list joins at most n names, saying how many more there are.
+func list(names []string, n int) string {
+	if len(names) <= n {
+		return strings.Join(names, ", ")
+	}
+	return strings.Join(names[:n], ", ") + fmt.Sprintf(" and %d more", len(names)-n)
 }
 
 // count formats n with a noun in the singular or plural.

@@ -44,7 +44,8 @@ func Rules() []finding.Rule {
 				"datatypes.JSON fields). Such a column lets every caller store whatever fields it likes: the real " +
 				"schema moves into code scattered over the code base, and the stored documents must be migrated " +
 				"one by one once anything reads them. Model the fields that matter as columns, or give the bag " +
-				"one owner and a versioned schema. Not reported: JSON used only in queries (json_build_object), " +
+				"one owner and a versioned schema. Reported once per column, at its first declaration, however many " +
+				"migrations or SQL dialects declare it. Not reported: JSON used only in queries (json_build_object), " +
 				"text and varchar columns, and columns in migration files that are not Go code.",
 			Weight: 3,
 		},
@@ -56,8 +57,12 @@ func Rules() []finding.Rule {
 				"schema operations: gorm AutoMigrate and Migrator, bun NewCreateTable and friends, xorm Sync. " +
 				"When the application changes the schema as it starts, the schema's history lives nowhere, " +
 				"rollbacks cannot undo it, and several versions running at once fight over it. Keep the schema in " +
-				"versioned migrations run by a separate step. Not reported: TRUNCATE (a data operation) and " +
-				"statements in .sql files.",
+				"versioned migrations run by a separate step. Not reported: TRUNCATE (a data operation), statements " +
+				"in .sql files, and versioned migrations: code of a package named migrations (or migrate, " +
+				"migration, migrator, schema-migrations), functions registered as migrations (an argument of a " +
+				"call such as goose.AddMigration, a value in a composite literal of a Migration type), and, " +
+				"for SQL statements only, functions named for running or recording migrations " +
+				"(runMigrations, setSchemaVersion).",
 			Weight: 3,
 		},
 		{
@@ -67,7 +72,8 @@ func Rules() []finding.Rule {
 			Doc: "Finds SELECT * and SELECT t.* in the outermost select list of a query. The code then depends on " +
 				"the number and order of all columns: adding or reordering one breaks scans, and dropping an " +
 				"unused one is impossible to check. Name the columns the code reads. Not reported: count(*), " +
-				"a * inside a sub-query such as EXISTS (SELECT * …), and queries built by ORMs.",
+				"a * inside a sub-query such as EXISTS (SELECT * …), queries built by ORMs, and migrations, " +
+				"which run once against one version of the schema.",
 			Weight: 2,
 		},
 		{
@@ -78,7 +84,8 @@ func Rules() []finding.Rule {
 				"components besides the one that owns it (the component with the most write sites). A shared " +
 				"table is an integration contract nobody owns: its shape cannot change without touching every " +
 				"component, and no component can move to its own store. Give each table one owner and let the " +
-				"others go through that component's API. Decided by the whole-program audit only.",
+				"others go through that component's API. Sites of migrations define the schema and are not use. " +
+				"Decided by the whole-program audit only.",
 			Weight: 4,
 			Global: true,
 			Options: []finding.Option{{
@@ -94,7 +101,8 @@ func Rules() []finding.Rule {
 				"or is used by more than max-component-share percent of the components that query the database. " +
 				"Such a god table makes every feature depend on one shape, so it can neither be split nor " +
 				"changed without a coordinated migration. Split it by concern while it is small. Not reported " +
-				"below min-sites query sites in total. Decided by the whole-program audit only.",
+				"below min-sites query sites in total; sites of migrations are not counted. Decided by the " +
+				"whole-program audit only.",
 			Weight: 4,
 			Global: true,
 			Options: []finding.Option{
@@ -113,7 +121,8 @@ func Rules() []finding.Rule {
 			Doc: "Finds UPDATE and DELETE statements without a WHERE clause. Every row of the table changes at " +
 				"once and there is no undo short of a restore. Add the condition, or make the intent explicit " +
 				"with TRUNCATE or WHERE true. Not reported: statements where an unresolved part of the query " +
-				"could hold the WHERE clause, sub-queries, and ORM calls (gorm refuses them by default).",
+				"could hold the WHERE clause, sub-queries, ORM calls (gorm refuses them by default), and " +
+				"migrations (a backfill runs once; see data.schema-in-code for what counts as a migration).",
 			Weight: 3,
 		},
 		{
@@ -208,7 +217,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		return nil, fmt.Errorf("data: %s: no query sites", pass.Pkg.Path())
 	}
 	res := &Result{Package: pass.Pkg.Path(), Sites: q.Sites}
-	for _, f := range decide(q, cfg) {
+	for _, f := range decide(pass.Fset, q, cfg) {
 		res.Report(pass, f)
 	}
 	return res, nil

@@ -19,7 +19,7 @@ type TableUse struct {
 	Packages   []string  // sorted
 	Reads      []SiteRef // in package order, then position
 	Writes     []SiteRef
-	DDL        []SiteRef
+	DDL        []SiteRef // schema statements, ORM schema operations, and every site of a migration
 }
 
 // SiteRef is one query site that uses a table.
@@ -50,12 +50,17 @@ func Inventory(prog *family.Program) []TableUse {
 					byName[t.Name] = u
 				}
 				ref := SiteRef{Pos: s.Pos, Package: pkg.Path, Component: comp, API: s.API, Constant: s.Constant}
-				switch t.Access {
-				case sqlscan.Read:
+				switch {
+				case s.Migration:
+					// Migrations define the schema; their reads and
+					// writes (backfills, seed rows, the version row) are
+					// not the application's use of the table.
+					u.DDL = append(u.DDL, ref)
+				case t.Access == sqlscan.Read:
 					u.Reads = append(u.Reads, ref)
-				case sqlscan.Write:
+				case t.Access == sqlscan.Write:
 					u.Writes = append(u.Writes, ref)
-				case sqlscan.DDL:
+				case t.Access == sqlscan.DDL:
 					u.DDL = append(u.DDL, ref)
 				}
 				u.Components = addSorted(u.Components, comp)

@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"go/token"
 	"sort"
 	"strings"
 
@@ -16,8 +17,9 @@ func localEvidence() finding.Evidence {
 }
 
 // decide returns the per-package findings for the sites and models of a
-// package, sorted by position.
-func decide(q *queries.Result, cfg *Config) []finding.Finding {
+// package, sorted by position (file name, then offset: the order of
+// token.Pos values across files depends on the order they were parsed in).
+func decide(fset *token.FileSet, q *queries.Result, cfg *Config) []finding.Finding {
 	var out []finding.Finding
 	for _, s := range q.Sites {
 		out = append(out, siteFindings(s, cfg)...)
@@ -27,10 +29,40 @@ func decide(q *queries.Result, cfg *Config) []finding.Finding {
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Pos != out[j].Pos {
-			return out[i].Pos < out[j].Pos
+			pi, pj := fset.Position(out[i].Pos), fset.Position(out[j].Pos)
+			if pi.Filename != pj.Filename {
+				return pi.Filename < pj.Filename
+			}
+			return pi.Offset < pj.Offset
 		}
 		return out[i].Rule < out[j].Rule
 	})
+	return onePerSubject(out)
+}
+
+// onePerSubject keeps one data.catch-all-column and one data.wide-table
+// finding per subject: a column added by one migration and altered by the
+// next, or declared once per SQL dialect, is one decision. The first
+// declaration is reported; the others become related positions.
+func onePerSubject(fs []finding.Finding) []finding.Finding {
+	first := map[[2]string]int{}
+	out := fs[:0]
+	for _, f := range fs {
+		if f.Rule != RuleCatchAllColumn && f.Rule != RuleWideTable {
+			out = append(out, f)
+			continue
+		}
+		key := [2]string{f.Rule, f.Subject}
+		i, seen := first[key]
+		if !seen {
+			first[key] = len(out)
+			out = append(out, f)
+			continue
+		}
+		out[i].Related = append(out[i].Related, finding.Related{Pos: f.Pos, Message: "also declared here"})
+		out[i].Evidence.Columns = max(out[i].Evidence.Columns, f.Evidence.Columns)
+		out[i].Evidence.Sites++
+	}
 	return out
 }
 
@@ -42,7 +74,9 @@ func siteFindings(s queries.Site, cfg *Config) []finding.Finding {
 	var ddl []string
 	for _, st := range s.Statements {
 		target := firstTable(st, sqlscan.Write)
-		if st.Star && (st.Kind == sqlscan.Select || st.Kind == sqlscan.Insert) {
+		// A migration runs once against one version of the schema: its
+		// SELECT * and its backfills without WHERE fix nothing.
+		if st.Star && (st.Kind == sqlscan.Select || st.Kind == sqlscan.Insert) && !s.Migration {
 			t := firstTable(st, sqlscan.Read)
 			if t == "" {
 				add(RuleSelectStar, "*", "select * couples the code to every column of the tables it reads", localEvidence())
@@ -50,7 +84,7 @@ func siteFindings(s queries.Site, cfg *Config) []finding.Finding {
 				add(RuleSelectStar, t, fmt.Sprintf("select * from %s couples the code to every column of %s", t, t), localEvidence())
 			}
 		}
-		if (st.Kind == sqlscan.Update || st.Kind == sqlscan.Delete) && !st.Where && !st.Open {
+		if (st.Kind == sqlscan.Update || st.Kind == sqlscan.Delete) && !st.Where && !st.Open && !s.Migration {
 			name := target
 			if name == "" {
 				name = "an unresolved table"
@@ -82,7 +116,7 @@ func siteFindings(s queries.Site, cfg *Config) []finding.Finding {
 			}
 		}
 	}
-	if len(ddl) > 0 || s.Migrate || hasDDL(s.Statements) {
+	if !s.Migration && (len(ddl) > 0 || s.Migrate || hasDDL(s.Statements)) {
 		subject := "schema"
 		if len(ddl) > 0 {
 			subject = ddl[0]

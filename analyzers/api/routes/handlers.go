@@ -133,6 +133,15 @@ func knownWrites(fn *types.Func) Writes {
 		return WritesMetrics
 	case "net/http/pprof", "expvar":
 		return WritesDebug
+	case "github.com/gorilla/websocket":
+		// A WebSocket stream is an endpoint for programs, like JSON.
+		if name == "Upgrade" {
+			return WritesJSON
+		}
+	case "nhooyr.io/websocket", "github.com/coder/websocket":
+		if name == "Accept" {
+			return WritesJSON
+		}
 	}
 	switch frameworkOf(pkg) {
 	case "gin", "echo", "fiber":

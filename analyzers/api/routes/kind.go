@@ -16,6 +16,8 @@ var staticExts = map[string]bool{
 	".jpg": true, ".jpeg": true, ".gif": true, ".webmanifest": true, ".map": true, ".woff": true, ".woff2": true,
 }
 
+var feedExts = map[string]bool{".xml": true, ".rss": true, ".atom": true}
+
 // KindOf decides the kind of a route from its full path and what its
 // handler writes. What the handler is known to serve (files, metrics,
 // pprof) wins; then well-known paths (health checks, /metrics,
@@ -51,6 +53,10 @@ func KindOf(p string, w Writes) Kind {
 			return KindProtocol
 		case staticExts[path.Ext(last)] && !isParamSegment(segs[len(segs)-1]):
 			return KindStatic
+		case feedExts[path.Ext(last)] && !isParamSegment(segs[len(segs)-1]):
+			// RSS and Atom feeds, sitemaps: standard formats whose
+			// schema is not the program's to version.
+			return KindProtocol
 		}
 	}
 	switch {
@@ -67,10 +73,14 @@ func KindOf(p string, w Writes) Kind {
 // staticDirs are directory names that hold files served as they are.
 var staticDirs = map[string]bool{"static": true, "assets": true, "public": true, "dist": true}
 
+// apiDirs are first path segments that hold an API rather than files.
+var apiDirs = map[string]bool{"api": true, "apis": true, "rest": true, "rpc": true, "graphql": true}
+
 // staticTree reports whether a path serves a whole tree below a
-// directory of files: /static/*, /admin/assets/{path...}, /public/static/*filepath.
+// directory of files: /static/*, /admin/assets/{path...}, /public/static/*filepath;
+// not below /api.
 func staticTree(segs, lits []string) bool {
-	if len(segs) < 2 || len(lits) == 0 || !staticDirs[lits[len(lits)-1]] {
+	if len(segs) < 2 || len(lits) == 0 || !staticDirs[lits[len(lits)-1]] || apiDirs[lits[0]] {
 		return false
 	}
 	last := segs[len(segs)-1]

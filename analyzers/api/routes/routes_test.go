@@ -3,6 +3,7 @@ package routes_test
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -24,6 +25,12 @@ var show = &analysis.Analyzer{
 			msg := fmt.Sprintf("route %s %s", r, r.Kind)
 			if !r.Const {
 				msg += " dynamic"
+			}
+			switch {
+			case strings.HasPrefix(r.Handler, "(func("):
+				msg += " by func literal"
+			case r.Handler != "":
+				msg += " by " + r.Handler
 			}
 			pass.Reportf(r.Pos, "%s", msg)
 		}

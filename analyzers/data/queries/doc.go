@@ -10,8 +10,9 @@
 // (Conn, Pool, Tx, Batch.Queue), gorm (Raw, Exec, finishers with Table,
 // Model or a model destination, AutoMigrate and the Migrator), bun
 // (NewSelect … Scan/Exec, NewRaw, NewCreateTable), xorm (Find, Insert,
-// Table, Exec, SQL, Sync), the squirrel and goqu builders (From, Into,
-// Insert, Update, Delete, goqu.T) and calls through interfaces with the
+// Table, Exec, SQL, Sync), the squirrel, goqu and huandu/go-sqlbuilder
+// builders (From, Into, Insert, InsertInto, Update, Delete, DeleteFrom,
+// joins, goqu.T) and calls through interfaces with the
 // database methods' names (sqlc's DBTX, a repository's Querier).
 //
 // SQL text is resolved as far as statically possible: constants,
@@ -21,6 +22,10 @@
 // is a wrapper: its callers' strings are queries, and a WrapperFact carries
 // that to other packages. Model types export a TableNameFact so that other
 // packages map them to the same table.
+//
+// Sites that belong to versioned schema migrations are marked (Site.Migration):
+// code of a migrations package, functions registered as migrations, and
+// functions named for running or recording them.
 //
 // The analyzer reports nothing: its result, a *Result, lists every site
 // (position, API, resolved SQL, whether it is constant, the statements the

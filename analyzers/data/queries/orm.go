@@ -58,6 +58,8 @@ func orm(path string) string {
 		return "squirrel"
 	case strings.HasPrefix(path, "github.com/doug-martin/goqu"):
 		return "goqu"
+	case path == "github.com/huandu/go-sqlbuilder":
+		return "sqlbuilder"
 	}
 	return ""
 }
@@ -109,7 +111,7 @@ func (a *finder) ormSites() []Site {
 			s, ok = a.bunSite(c)
 		case "xorm":
 			s, ok = a.xormSite(c)
-		case "squirrel", "goqu":
+		case "squirrel", "goqu", "sqlbuilder":
 			s, ok = a.builderSite(c, lib)
 		}
 		if ok {
@@ -151,6 +153,7 @@ func (a *finder) gormSite(c call) (Site, bool) {
 	}
 	calls := chain(c.expr)
 	site := Site{Constant: true}
+	var joined []sqlscan.Table
 	for _, oc := range calls[:len(calls)-1] {
 		switch oc.name {
 		case "Raw", "Exec":
@@ -165,12 +168,19 @@ func (a *finder) gormSite(c call) (Site, bool) {
 					site.Tables = []sqlscan.Table{{Name: t, Access: acc}}
 				}
 			}
+		case "Joins":
+			if len(oc.args) > 0 {
+				joined = append(joined, a.joinClause(oc.args[0])...)
+			}
 		}
 	}
 	if len(site.Tables) == 0 && len(c.expr.Args) > 0 && name != "Scan" && name != "Pluck" && name != "Count" {
 		if t, ok := a.modelTable(c.expr.Args[0], "gorm"); ok {
 			site.Tables = []sqlscan.Table{{Name: t, Access: acc}}
 		}
+	}
+	if len(site.Tables) > 0 {
+		site.Tables = append(site.Tables, joined...)
 	}
 	if len(site.Tables) == 0 {
 		site.Constant = false
@@ -278,30 +288,45 @@ func (a *finder) xormSite(c call) (Site, bool) {
 	return site, true
 }
 
-// builderSite handles the table arguments of squirrel and goqu builders.
+// builderSite handles the table arguments of the squirrel, goqu and
+// huandu/go-sqlbuilder builders: the table a statement starts from or
+// writes to, and the tables it joins.
 func (a *finder) builderSite(c call, lib string) (Site, bool) {
 	var acc sqlscan.Access
 	recv := recvName(c.callee)
+	args := c.expr.Args
 	switch name := c.callee.Name(); {
-	case name == "Insert" || name == "Into" || name == "Replace" || name == "Update" || name == "Delete" && lib == "squirrel":
+	case name == "Insert" || name == "Into" || name == "Replace" || name == "Update" || name == "Delete" && lib == "squirrel",
+		name == "InsertInto" || name == "InsertIgnoreInto" || name == "ReplaceInto" || name == "DeleteFrom":
 		acc = sqlscan.Write
-	case name == "Delete" && len(c.expr.Args) > 0: // goqu.Delete("t")
+	case name == "Delete" && len(args) > 0: // goqu.Delete("t")
 		acc = sqlscan.Write
 	case name == "Table" && (strings.Contains(recv, "Update") || strings.Contains(recv, "Insert")):
 		acc = sqlscan.Write
 	case name == "From" && strings.Contains(recv, "Delete"):
 		acc = sqlscan.Write
-	case name == "From":
+	case name == "From" || name == "SelectFrom":
 		acc = sqlscan.Read
+	case strings.HasSuffix(name, "Join") || name == "JoinWithOption":
+		// Join("teams t ON …"), Join(goqu.T("teams"), …),
+		// JoinWithOption(sqlbuilder.LeftJoin, "teams t", "t.id = …"): the
+		// first table-like argument is the joined table, the rest are
+		// conditions.
+		acc = sqlscan.Read
+		args = a.joinedTable(args)
 	default:
 		return Site{}, false
 	}
-	if len(c.expr.Args) == 0 {
+	if len(args) == 0 {
 		return Site{}, false
 	}
 	site := Site{Constant: true}
-	for _, arg := range c.expr.Args {
-		ts, constant := a.tableExpr(a.unwrapIdentifier(arg), acc)
+	for _, arg := range args {
+		arg = a.unwrapIdentifier(arg)
+		if tv, ok := a.pass.TypesInfo.Types[arg]; ok && !isString(tv.Type) && lib == "sqlbuilder" {
+			continue // go-sqlbuilder's Struct.InsertInto(table, values…)
+		}
+		ts, constant := a.tableExpr(arg, acc)
 		site.Tables = append(site.Tables, ts...)
 		site.Constant = site.Constant && constant
 	}
@@ -309,6 +334,41 @@ func (a *finder) builderSite(c call, lib string) (Site, bool) {
 		site.Constant = false
 	}
 	return site, true
+}
+
+// joinedTable returns the argument of a join call that names the table:
+// the first plain string (not a named string type such as go-sqlbuilder's
+// JoinOption) or identifier expression.
+func (a *finder) joinedTable(args []ast.Expr) []ast.Expr {
+	for _, arg := range args {
+		arg = a.unwrapIdentifier(arg)
+		if tv, ok := a.pass.TypesInfo.Types[arg]; ok && isString(tv.Type) {
+			if _, named := types.Unalias(tv.Type).(*types.Named); !named {
+				return []ast.Expr{arg}
+			}
+		}
+	}
+	return nil
+}
+
+// joinClause reads the tables of gorm's Joins("JOIN applications ON …"),
+// all read; a Joins("Company") naming an association adds nothing.
+func (a *finder) joinClause(e ast.Expr) []sqlscan.Table {
+	t := a.res.resolve(e, nil)
+	if !strings.Contains(strings.ToUpper(t.s), "JOIN ") {
+		return nil
+	}
+	const base = "oneway_join_base"
+	var out []sqlscan.Table
+	for _, st := range sqlscan.Scan("SELECT 1 FROM " + base + " " + t.s) {
+		for _, tb := range st.Tables {
+			if tb.Name != base {
+				tb.Access = sqlscan.Read
+				out = append(out, tb)
+			}
+		}
+	}
+	return out
 }
 
 // unwrapIdentifier turns goqu.T("users") and goqu.I("s.users") into their argument.

@@ -590,6 +590,14 @@ func (p *parser) ddl(st *Statement, verb string) {
 		if verb == "CREATE" && object == "TABLE" && p.isPunct("(") && !p.subStatementAhead() {
 			st.Defined = append(st.Defined, p.columnDefs()...)
 		}
+		if verb == "CREATE" && object == "VIEW" && p.isPunct("(") && !p.subStatementAhead() {
+			p.skipParens() // the view's column names
+		}
+		if verb == "CREATE" && p.isKeyword("AS") && p.peek(1).upper() == "WITH" {
+			// CREATE VIEW v AS WITH x AS (…) SELECT … FROM x: x is no table.
+			p.pos += 2
+			p.with(st)
+		}
 		if verb == "ALTER" {
 			p.alterTable(st)
 		}

@@ -29,6 +29,12 @@ func (r *Repo) Profiles() ([]UserProfile, error) {
 	return ps, err
 }
 
+func (r *Repo) ForTeam(team uint) ([]UserProfile, error) {
+	var ps []UserProfile
+	err := r.db.Joins("JOIN teams ON teams.id = ?", team).Joins("Company").Find(&ps).Error
+	return ps, err
+}
+
 func (r *Repo) Rename(id uint, name string) error {
 	return r.db.Model(&UserProfile{}).Where("id = ?", id).Update("full_name", name).Error
 }

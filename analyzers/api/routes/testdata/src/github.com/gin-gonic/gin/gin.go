@@ -22,8 +22,9 @@ func (*RouterGroup) POST(relativePath string, handlers ...HandlerFunc) IRoutes  
 func (*RouterGroup) Handle(method, relativePath string, handlers ...HandlerFunc) IRoutes {
 	return nil
 }
-func (*RouterGroup) Static(relativePath, root string) IRoutes { return nil }
-func (*RouterGroup) Use(middleware ...HandlerFunc) IRoutes    { return nil }
+func (*RouterGroup) OPTIONS(relativePath string, handlers ...HandlerFunc) IRoutes { return nil }
+func (*RouterGroup) Static(relativePath, root string) IRoutes                     { return nil }
+func (*RouterGroup) Use(middleware ...HandlerFunc) IRoutes                        { return nil }
 
 type Engine struct{ RouterGroup }
 
