@@ -64,7 +64,8 @@ func Family() family.Family {
 			}
 			return []*analysis.Analyzer{New(ConfigFrom(s)), ProtoAnalyzer, StorageAnalyzer}
 		},
-		Global: Global,
+		Global:    Global,
+		Inventory: Inventory,
 	}
 }
 

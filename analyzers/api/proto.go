@@ -6,6 +6,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"reflect"
 	"regexp"
 	"sort"
 	"strings"
@@ -24,7 +25,21 @@ var ProtoAnalyzer = &analysis.Analyzer{
 	URL:        "https://github.com/oneway-lint/oneway/tree/main/analyzers/api",
 	Requires:   []*analysis.Analyzer{inspect.Analyzer},
 	Run:        runProto,
-	ResultType: findingResultType,
+	ResultType: reflect.TypeFor[*ProtoResult](),
+}
+
+// ProtoResult is the result of the proto analyzer on one package: its
+// findings, and every protobuf package its generated code declares.
+type ProtoResult struct {
+	finding.Result
+	Packages []ProtoPackage // sorted by name
+}
+
+// ProtoPackage is one protobuf package declared in generated code.
+type ProtoPackage struct {
+	Name     string
+	Services []string // fully qualified service names, sorted
+	Pos      token.Pos
 }
 
 // protoVersion is buf's PACKAGE_VERSION_SUFFIX: the last component of
@@ -40,23 +55,27 @@ func ProtoPackageVersioned(pkg string) bool {
 }
 
 func runProto(pass *analysis.Pass) (any, error) {
-	res := &finding.Result{}
+	res := &ProtoResult{}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	type seen struct {
-		pos   token.Pos
-		sites []token.Pos
+		pos      token.Pos
+		sites    []token.Pos
+		services map[string]bool
 	}
 	pkgs := map[string]*seen{}
-	add := func(pkg string, pos token.Pos) {
+	add := func(pkg string, pos token.Pos, service string) {
 		if pkg == "" {
 			return
 		}
 		s := pkgs[pkg]
 		if s == nil {
-			s = &seen{pos: pos}
+			s = &seen{pos: pos, services: map[string]bool{}}
 			pkgs[pkg] = s
 		}
 		s.sites = append(s.sites, pos)
+		if service != "" {
+			s.services[service] = true
+		}
 	}
 	filter := []ast.Node{(*ast.ValueSpec)(nil), (*ast.KeyValueExpr)(nil)}
 	ins.Preorder(filter, func(n ast.Node) {
@@ -73,18 +92,21 @@ func runProto(pass *analysis.Pass) (any, error) {
 				switch {
 				case strings.HasSuffix(id.Name, "_rawDesc"):
 					if b, ok := descriptorBytes(pass.TypesInfo, obj, n, i); ok {
-						add(descriptorPackage(b), id.Pos())
+						add(descriptorPackage(b), id.Pos(), "")
 					}
 				case strings.HasSuffix(id.Name, "_FullMethodName"):
 					if c, ok := obj.(*types.Const); ok && c.Val().Kind() == constant.String {
-						add(servicePackage(strings.TrimPrefix(constant.StringVal(c.Val()), "/"), true), id.Pos())
+						full := strings.TrimPrefix(constant.StringVal(c.Val()), "/")
+						svc, _, _ := strings.Cut(full, "/")
+						add(servicePackage(full, true), id.Pos(), svc)
 					}
 				}
 			}
 		case *ast.KeyValueExpr:
 			if k, ok := n.Key.(*ast.Ident); ok && k.Name == "ServiceName" {
 				if tv, ok := pass.TypesInfo.Types[n.Value]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
-					add(servicePackage(constant.StringVal(tv.Value), false), n.Pos())
+					svc := constant.StringVal(tv.Value)
+					add(servicePackage(svc, false), n.Pos(), svc)
 				}
 			}
 		}
@@ -95,15 +117,21 @@ func runProto(pass *analysis.Pass) (any, error) {
 	}
 	sort.Strings(names)
 	for _, p := range names {
+		s := pkgs[p]
+		services := make([]string, 0, len(s.services))
+		for svc := range s.services {
+			services = append(services, svc)
+		}
+		sort.Strings(services)
+		res.Packages = append(res.Packages, ProtoPackage{Name: p, Services: services, Pos: s.pos})
 		if ProtoPackageVersioned(p) {
 			continue
 		}
-		s := pkgs[p]
 		var rel []finding.Related
 		for _, pos := range s.sites[1:] {
 			rel = append(rel, finding.Related{Pos: pos, Message: "protobuf package " + p + " used here"})
 		}
-		res.Report(pass, finding.Finding{
+		res.Result.Report(pass, finding.Finding{
 			Rule:     RuleUnversionedProto,
 			Pos:      s.pos,
 			Message:  fmt.Sprintf("protobuf package %s has no version suffix (like %s.v1)", p, p),

@@ -20,13 +20,11 @@ func routesRequires() []*analysis.Analyzer { return []*analysis.Analyzer{routes.
 var routeResultType = reflect.TypeOf((*RouteResult)(nil))
 
 // RouteResult is the result of the api.unversioned-route analyzer on one
-// package: the unversioned API routes the package serves, grouped by
-// prefix. It deliberately does not implement finding.Source: the audit
-// takes this rule's findings from Global, which groups one prefix across
-// packages into one decision; go vet and other drivers see the
-// per-package diagnostics.
+// package: the unversioned API routes the package serves, grouped by the
+// root of their API, and every route it registers, for the inventory.
 type RouteResult struct {
-	Groups []RouteGroup // sorted by subject
+	Groups []RouteGroup   // sorted by subject
+	All    []routes.Route // every route the package registers, as the routes analyzer found them
 
 	partial []finding.Finding // what this package alone shows; Global decides
 }
@@ -71,7 +69,7 @@ func (u *unversioned) run(pass *analysis.Pass) (any, error) {
 		return nil, fmt.Errorf("%s: %s: %w", pass.Pkg.Path(), RuleUnversionedRoute, err)
 	}
 	res := pass.ResultOf[routes.Analyzer].(*routes.Result)
-	out := &RouteResult{Groups: cc.group(res.Routes)}
+	out := &RouteResult{Groups: cc.group(res.Routes), All: res.Routes}
 	place := placer(pass, u.cfg.Components)
 	out.partial = out.PackageFindings(place)
 	for _, f := range out.partial {

@@ -105,10 +105,10 @@ func isContainer(dir string) bool {
 	return false
 }
 
-// defaultDir is the module-relative directory that makes a package's
-// default component: its top-level directory, or the second-level one
-// below a container directory.
-func defaultDir(rel string) string {
+// DefaultDir is the module-relative directory that makes the default
+// component of the package at rel: its top-level directory, or the
+// second-level one below a container directory ("" for the root package).
+func DefaultDir(rel string) string {
 	parts := strings.SplitN(rel, "/", 3)
 	if len(parts) >= 2 && isContainer(parts[0]) {
 		return parts[0] + "/" + parts[1]
@@ -117,7 +117,7 @@ func defaultDir(rel string) string {
 }
 
 // defaultName is the component of a package that no spec claims: the
-// directory defaultDir gives, prefixed by the module's last element when
+// directory DefaultDir gives, prefixed by the module's last element when
 // there are several main modules. The module's root package takes the
 // module's last element.
 func (r *Resolver) defaultName(mod, rel string) string {
@@ -126,9 +126,9 @@ func (r *Resolver) defaultName(mod, rel string) string {
 		return base
 	}
 	if len(r.modules) > 1 {
-		return base + "/" + defaultDir(rel)
+		return base + "/" + DefaultDir(rel)
 	}
-	return defaultDir(rel)
+	return DefaultDir(rel)
 }
 
 // Defaults returns the components that the default rule gives the listed
@@ -146,12 +146,12 @@ func (r *Resolver) Defaults(pkgPaths []string) []DefaultComponent {
 		if dc == nil {
 			pattern := "."
 			if rel != "" {
-				pattern = defaultDir(rel) + "/..."
+				pattern = DefaultDir(rel) + "/..."
 			}
 			if len(r.modules) > 1 {
 				pattern = mod
 				if rel != "" {
-					pattern = mod + "/" + defaultDir(rel) + "/..."
+					pattern = mod + "/" + DefaultDir(rel) + "/..."
 				}
 			}
 			dc = &DefaultComponent{Name: name, Pattern: pattern}

@@ -21,9 +21,10 @@ import (
 //   - functions and channels, and unsafe.Pointer,
 //   - types of package sync and sync/atomic (state shared between
 //     goroutines: a cache, a registry, a pool),
-//   - struct types that contain a handle, looked into through pointers,
-//     slices, arrays, maps and embedding, in any package (*sql.DB,
-//     *gorm.DB and *http.Client hold one; time.Time and big.Int do not).
+//   - services, and struct types that contain a handle, looked into
+//     through pointers, slices, arrays, maps and embedding, in any
+//     package (*sql.DB, *gorm.DB and *http.Client hold one; time.Time
+//     and big.Int do not).
 //
 // Fields with an encoding tag (json, db, gorm, yaml, ...) are part of the
 // type's encoded representation: a model that keeps a compiled template
@@ -50,15 +51,13 @@ func newShapes() *shapes { return &shapes{holds: map[*types.TypeName]bool{}} }
 // service reports whether tn names a struct type with behaviour.
 func (s *shapes) service(tn *types.TypeName) bool {
 	named, ok := types.Unalias(tn.Type()).(*types.Named)
-	if !ok {
-		return false
-	}
+	return ok && s.namedService(named)
+}
+
+func (s *shapes) namedService(named *types.Named) bool {
 	named = named.Origin()
 	st, ok := named.Underlying().(*types.Struct)
-	if !ok {
-		return false
-	}
-	if types.NewMethodSet(types.NewPointer(named)).Len() == 0 {
+	if !ok || types.NewMethodSet(types.NewPointer(named)).Len() == 0 {
 		return false
 	}
 	return st.NumFields() == 0 || s.namedHolds(named)
@@ -113,7 +112,7 @@ func (s *shapes) handle(t types.Type) bool {
 			return false
 		}
 		if _, ok := t.Underlying().(*types.Struct); ok {
-			return s.namedHolds(t)
+			return s.namedHolds(t) || s.namedService(t) // a field of a stateless service is a collaborator
 		}
 		return s.handle(t.Underlying())
 	case *types.Interface:

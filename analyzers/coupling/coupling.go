@@ -29,18 +29,22 @@ func Rules() []finding.Rule {
 		{
 			ID:      RuleConcreteDependency,
 			Title:   "concrete dependency across a component boundary",
-			Summary: "a component uses another component's struct types or package-level functions directly",
-			Doc: "Reports a component that uses another component's concrete types (struct types as fields, " +
-				"parameters, results, composite literals, type assertions or embedded types) or calls its " +
-				"package-level functions. Every such site ties the dependent to one implementation: replacing, " +
-				"faking or splitting out the other component means touching each of them, and the count grows with " +
-				"every commit. One use is cheap to undo; sixty uses across nine packages are not. Depend on an " +
-				"interface owned by the dependent side and let the composition root (package main) wire the " +
-				"implementation in. Not reported: uses of interface types, of struct types that are part of an " +
-				"exported interface's contract (they appear in its method signatures, so reaching the component " +
-				"through the interface needs them too), of non-struct named types (enums, IDs), constants, methods " +
-				"reached through a value, uses within one component, test files, and package main when " +
-				"ignore-main is set.",
+			Summary: "a component uses another component's service types or package-level functions directly",
+			Doc: "Reports a component that uses another component's service types (as fields, parameters, " +
+				"results, composite literals, type assertions or embedded types) or calls its package-level " +
+				"functions. A service type is a struct type with behaviour: it has methods and either no fields " +
+				"or a collaborator in a field without an encoding tag (an interface other than error and any, a " +
+				"func, a channel, a sync type, or a struct such as *sql.DB or *http.Client that holds one). Every " +
+				"such site ties the dependent to one implementation: replacing, faking or splitting out the other " +
+				"component means touching each of them, and the count grows with every commit. One use is cheap " +
+				"to undo; sixty uses across nine packages are not. Depend on an interface owned by the dependent " +
+				"side and let the composition root (package main) wire the implementation in. Not reported: data " +
+				"types (struct types without a collaborator: rows, DTOs, configuration, events, even with helper " +
+				"methods; the shared vocabulary of a code base cannot hide behind an interface), interface types, " +
+				"struct types that are part of an exported interface's contract (they appear in its method " +
+				"signatures), non-struct named types (enums, IDs), constants, methods reached through a value, " +
+				"uses within one component, test files and test-support packages (a directory starting with " +
+				"test, or mock(s), fake(s)), and package main when ignore-main is set.",
 			Weight: 2,
 			Options: []finding.Option{{
 				Name: "ignore-main", Type: finding.OptionBool, Default: "true",
@@ -104,8 +108,13 @@ func Rules() []finding.Rule {
 				"alone, makes their behaviour depend on initialisation order, and must be kept when either is " +
 				"split out or run twice in one process. Pass the value explicitly (a constructor parameter or " +
 				"a configuration struct) or hide it behind a function. Not reported: constants, reads of " +
-				"sentinel error variables when ignore-errors is set, variables of the same component, and test " +
-				"files.",
+				"sentinel error variables when ignore-errors is set, reads of embed.FS variables (read-only), " +
+				"variables of basic type (string, number, bool, time.Duration) that nobody writes or that package " +
+				"main sets to a constant or to one of its own variables (build information set with -ldflags -X): " +
+				"they are read like constants. Any other write (a setting from configuration in main, a counter " +
+				"of the variable's own package outside init, a write by another component) makes every read count; " +
+				"a go vet run sees one package, so it reports such reads only where that package writes " +
+				"too. Also not reported: variables of the same component, test files and test-support packages.",
 			Weight: 3,
 			Options: []finding.Option{{
 				Name: "ignore-errors", Type: finding.OptionBool, Default: "true",
@@ -148,7 +157,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:       "coupling",
 		Doc:        analyzerDoc(doc, "coupling"),
 		URL:        "https://github.com/oneway-lint/oneway#coupling",
-		Requires:   []*analysis.Analyzer{inspect.Analyzer},
+		Requires:   []*analysis.Analyzer{inspect.Analyzer, writesAnalyzer},
 		ResultType: reflect.TypeFor[*Result](),
 		Run:        func(pass *analysis.Pass) (any, error) { return run(pass, c) },
 	}

@@ -36,7 +36,7 @@ func TestAnalyzer(t *testing.T) {
 	}{
 		{
 			name:     "concrete",
-			reason:   "struct types in every position and package-level functions count; interfaces, named non-struct types, constants, methods, same-component uses, test files and package main do not",
+			reason:   "service types in every position and package-level functions count; data types (with helper methods, time.Time, tagged handles, func fields without methods), interfaces, named non-struct types, constants, methods, same-component uses, test files, test-support packages and package main do not",
 			patterns: []string{"concrete/..."},
 		},
 		{
@@ -52,12 +52,18 @@ func TestAnalyzer(t *testing.T) {
 		},
 		{
 			name:     "internal-reach",
-			reason:   "root packages and packages named api are public; same-component imports of internals are fine",
+			reason:   "root packages (also of a component below a container directory) and packages named api are public; same-component imports of internals and package main's imports are fine",
 			patterns: []string{"reach/..."},
 		},
 		{
+			name:     "internal-reach-main",
+			reason:   "with -ignore-main-reach=false, package main's imports of internals are reported",
+			flags:    map[string]string{"ignore-main-reach": "false"},
+			patterns: []string{"reachmain/..."},
+		},
+		{
 			name:     "shared-global",
-			reason:   "reads and writes of exported variables count, including from package main; constants, unexported variables and reads of sentinel errors do not",
+			reason:   "reads and writes of exported variables count, including package main's writes of non-basic ones; constants, unexported variables, reads of sentinel errors and embed.FS, and basic-typed variables only main or init sets do not",
 			patterns: []string{"globals/..."},
 		},
 		{
@@ -147,10 +153,10 @@ func TestConfigFrom(t *testing.T) {
 	if len(got.Components) != 1 || got.Components[0].Name != "billing" {
 		t.Errorf("Components = %v", got.Components)
 	}
-	if !slices.Equal(got.PublicNames, []string{"api"}) || got.IgnoreMain || !got.IgnoreErrors {
+	if !slices.Equal(got.PublicNames, []string{"api"}) || got.IgnoreMain || !got.IgnoreMainReach || !got.IgnoreErrors {
 		t.Errorf("options not applied (an option of the wrong type keeps its default): %+v", got)
 	}
-	if def := coupling.ConfigFrom(family.Settings{}); !slices.Equal(def.PublicNames, []string{"api", "client", "types", "model"}) || !def.IgnoreMain {
+	if def := coupling.ConfigFrom(family.Settings{}); !slices.Equal(def.PublicNames, []string{"api", "client", "types", "model"}) || !def.IgnoreMain || !def.IgnoreMainReach {
 		t.Errorf("ConfigFrom(zero) = %+v, want the defaults", def)
 	}
 }

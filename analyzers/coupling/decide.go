@@ -34,6 +34,10 @@ type group struct {
 	objects []string // qualified names used, in order of first use
 	targets []string // depended-upon packages, sorted, unique
 	cross   bool
+
+	// For shared-global: the variable has a basic type, and some package
+	// writes it other than to pass on build information.
+	value, wrote bool
 }
 
 func (g *group) addPkg(comp, pkg string) {
@@ -108,6 +112,8 @@ func decide(fset *token.FileSet, results []*Result, view *programView) []finding
 				g.addObject(name)
 				g.kinds[s.Kind]++
 				g.count++
+				g.value = g.value || s.Value
+				g.wrote = g.wrote || s.Kind == KindWrite && !s.Build
 				g.sites = append(g.sites, site{pkg: r.Package, pos: s.Pos, note: fmt.Sprintf("%s %s", kindVerb(s.Kind), name)})
 			}
 		}
@@ -115,6 +121,15 @@ func decide(fset *token.FileSet, results []*Result, view *programView) []finding
 
 	out := make([]finding.Finding, 0, len(order))
 	for _, g := range order {
+		if g.rule == RuleSharedGlobal && g.value && !g.wrote {
+			// A variable of basic type that nobody sets, or that
+			// package main sets to a constant or to its own variable
+			// (build information from -ldflags -X), is read like a
+			// constant: no state is shared at run time. Any other
+			// write (a setting from configuration, a counter) makes
+			// every read count.
+			continue
+		}
 		// Sites of one package come from several edges: order them by file.
 		slices.SortStableFunc(g.sites, func(a, b site) int {
 			if c := strings.Compare(a.pkg, b.pkg); c != 0 {

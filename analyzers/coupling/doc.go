@@ -9,10 +9,13 @@
 // The analyzer places every package in a component (the policy's
 // components, or one per top-level directory of each main module) and
 // records each dependency of a package on a package of another component:
-// its imports, the uses of the other component's struct types (as field,
-// parameter, result, composite literal, type assertion or embedded type),
-// the calls of its package-level functions and the reads and writes of its
-// exported variables. Test files are ignored.
+// its imports, the uses of the other component's service types (struct
+// types with methods and a collaborator, see below; as field, parameter,
+// result, composite literal, type assertion or embedded type), the calls
+// of its package-level functions and the reads and writes of its exported
+// variables. Test files and test-support packages (a path directory
+// starting with "test", or named mock, mocks, fake or fakes) are ignored:
+// they build concrete fixtures by design.
 //
 // From those it reports, once per dependent package, depended-upon
 // component and rule, at the first site and with the other sites as
@@ -20,23 +23,43 @@
 //
 //   - coupling.forbidden-dependency: an import the policy's allow rules do
 //     not permit (only when the policy has allow rules);
-//   - coupling.concrete-dependency: uses of the other component's concrete
+//   - coupling.concrete-dependency: uses of the other component's service
 //     types and package-level functions, counted by kind (struct types
 //     that appear in the signatures of its exported interfaces are part of
 //     the contract and do not count);
 //   - coupling.internal-reach: an import of a package outside the other
 //     component's public surface (its root packages and packages named
-//     api, client, types or model, unless the policy names them);
+//     api, client, types or model, unless the policy names them), except
+//     by package main, the composition root;
 //   - coupling.shared-global: reads and writes of another component's
-//     exported package-level variables.
+//     exported package-level variables, except read-only ones (embed.FS,
+//     sentinel errors, values of basic type that nobody sets or that
+//     package main sets to build information: a constant or one of its own
+//     variables, as -ldflags -X fills them).
+//
+// # Services and data
+//
+// A struct type is a service when it has methods and either no fields or
+// a collaborator: a field without an encoding tag (json, db, gorm, yaml,
+// ...) that is or contains an interface other than error and any, a func,
+// a channel, unsafe.Pointer or a type of package sync or sync/atomic,
+// looking through pointers, slices, maps and struct types of any package
+// (so *sql.DB, *gorm.DB and *http.Client are collaborators, time.Time is
+// not). Every other struct type is data: rows, DTOs, configuration and
+// events, with or without helper methods, are the shared vocabulary of a
+// code base; no interface can stand for them, so using them is no
+// concrete dependency, and they do not count in abstractness.
 //
 // A go vet run sees one package at a time, so these findings carry
 // Evidence.Partial: their full weight (sites in every package, the fan-in
 // of the depended-upon component) is only known to the audit, whose
 // whole-program part re-decides them per component edge and adds
 // coupling.cycle (components that depend on each other) and the
-// per-component metrics Ca, Ce, instability, abstractness and distance.
+// per-component metrics Ca, Ce, instability, abstractness (interfaces
+// over interfaces and services) and distance. A component that declares
+// neither interfaces nor services (only data types, enums and functions)
+// has no abstractness to measure and is never in the zone of pain.
 //
 // Flags: -components, -modules, -allow, -public, -public-names,
-// -ignore-main, -ignore-errors (see Config).
+// -ignore-main, -ignore-main-reach, -ignore-errors (see Config).
 package coupling

@@ -67,9 +67,15 @@ type Site struct {
 	Pos    token.Pos
 	Kind   Kind
 	Object string // the object's name in its package
-	// String is set for reads and writes of a variable of string type
-	// (build information, start-up settings; see decide).
-	String bool
+	// Value is set for reads and writes of a variable of basic type
+	// (string, number, bool, time.Duration), which may hold build
+	// information; see decide.
+	Value bool
+	// Build is set for a write by package main of a constant or of one of
+	// main's own package-level variables to a Value variable: build
+	// information passed on (-ldflags -X sets main's variables), not a
+	// setting chosen at run time.
+	Build bool
 }
 
 // Kind says how a site uses the object.
@@ -105,6 +111,7 @@ func collect(pass *analysis.Pass, in *inspector.Inspector, cfg *Config, pl *plac
 	}
 	sh := newShapes()
 	countTypes(pass, sh, res)
+	written, _ := pass.ResultOf[writesAnalyzer].(writtenVars)
 	if pl == nil {
 		return
 	}
@@ -198,7 +205,9 @@ func collect(pass *analysis.Pass, in *inspector.Inspector, cfg *Config, pl *plac
 				if kind == KindRead && (immutable(obj.Type()) || cfg.IgnoreErrors && types.Identical(obj.Type(), errorType)) {
 					continue
 				}
-				e.Sites = append(e.Sites, Site{Pos: id.Pos(), Kind: kind, Object: obj.Name(), String: isString(obj.Type())})
+				value := isBasic(obj.Type()) && !written[obj]
+				build := value && kind == KindWrite && isMain && buildValue(pass, c)
+				e.Sites = append(e.Sites, Site{Pos: id.Pos(), Kind: kind, Object: obj.Name(), Value: value, Build: build})
 				continue
 			default:
 				continue
@@ -260,6 +269,39 @@ func importedPackage(pass *analysis.Pass, spec *ast.ImportSpec) *types.Package {
 	return nil
 }
 
+// inInit reports whether c is inside a func init.
+func inInit(c inspector.Cursor) bool {
+	for p := range c.Enclosing((*ast.FuncDecl)(nil)) {
+		fd := p.Node().(*ast.FuncDecl)
+		return fd.Recv == nil && fd.Name.Name == "init"
+	}
+	return false
+}
+
+// buildValue reports whether the variable at c is assigned a constant or
+// a package-level variable of the analysed package (pkg.V = version).
+func buildValue(pass *analysis.Pass, c inspector.Cursor) bool {
+	c = up(c)
+	if c.ParentEdgeKind() != edge.AssignStmt_Lhs {
+		return false
+	}
+	as := c.Parent().Node().(*ast.AssignStmt)
+	if len(as.Lhs) != len(as.Rhs) {
+		return false
+	}
+	_, i := c.ParentEdge()
+	rhs := ast.Unparen(as.Rhs[i])
+	if tv, ok := pass.TypesInfo.Types[rhs]; ok && tv.Value != nil {
+		return true
+	}
+	id, ok := rhs.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := pass.TypesInfo.Uses[id].(*types.Var)
+	return ok && v.Pkg() == pass.Pkg && pass.Pkg.Scope().Lookup(v.Name()) == v
+}
+
 // immutable reports whether a variable of type t cannot be shared state:
 // an embed.FS, filled in by the compiler and read-only.
 func immutable(t types.Type) bool {
@@ -267,10 +309,11 @@ func immutable(t types.Type) bool {
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "embed" && n.Obj().Name() == "FS"
 }
 
-// isString reports whether t is a string type.
-func isString(t types.Type) bool {
+// isBasic reports whether t is a basic type (string, number, bool),
+// possibly named.
+func isBasic(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsString != 0
+	return ok && b.Kind() != types.UnsafePointer
 }
 
 // testSupport reports whether the package with the module-relative path

@@ -88,62 +88,65 @@ func TestGlobal(t *testing.T) {
 		{
 			name: "default",
 			reason: "per-package decisions are aggregated per component edge with fan-in and the zone of pain; " +
-				"the billing<->orders cycle goes through different packages; interface-only use (web->catalog) " +
-				"and package main's concrete wiring are not decisions; platform has no root package, so the audit " +
-				"takes platform/db as its root and public (vet mode reports it, Partial)",
+				"the billing<->orders cycle goes through different packages; interface-only use (web->catalog), " +
+				"uses of data types (billing.Invoice, orders.Order, money.Amount), package main's concrete wiring " +
+				"and internal imports, and build information main passes on (billing.Version) are not decisions, " +
+				"while a setting main chooses at run time (billing.Region) is, with its reads; " +
+				"platform has no root package, so the audit takes platform/db as its root and public (vet mode " +
+				"reports it, Partial)",
 			want: `coupling.concrete-dependency billing->orders @refunds/refunds.go:10 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
-  component billing depends on concrete orders.Service of orders: 1 field (1 site in 1 package, fan-in 3); depend on an interface instead; orders is in the zone of pain (I 0.25, A 0.00)
-coupling.concrete-dependency orders->billing @orders/orders.go:11 sites=4 packages=2 components=1 fanin=3 cross=false partial=false
-  component orders depends on concrete billing.Invoice, billing.Charge, ledger.Record of billing: 1 field, 1 param, 2 calls (4 sites in 2 packages, fan-in 3); depend on an interface instead
-  related @orders/orders.go:22 calls billing.Charge
-  related @orders/orders.go:23 calls ledger.Record
-  related @ordershttp/http.go:6 parameter of type billing.Invoice
-coupling.concrete-dependency web->orders @web/web.go:13 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
-  component web depends on concrete orders.Order of orders: 1 result (1 site in 1 package, fan-in 3); depend on an interface instead; orders is in the zone of pain (I 0.25, A 0.00)
-coupling.concrete-dependency web->platform @web/web.go:23 sites=1 packages=1 components=1 fanin=1 cross=false partial=false
+  component billing depends on concrete orders.Service of orders: 1 field (1 site in 1 package, fan-in 3); depend on an interface instead; orders is in the zone of pain (I 0.40, A 0.00)
+coupling.concrete-dependency orders->billing @orders/orders.go:24 sites=3 packages=2 components=1 fanin=3 cross=false partial=false
+  component orders depends on concrete billing.Charge, ledger.Record, billing.Biller of billing: 1 param, 2 calls (3 sites in 2 packages, fan-in 3); depend on an interface instead
+  related @orders/orders.go:25 calls ledger.Record
+  related @ordershttp/http.go:6 parameter of type billing.Biller
+coupling.concrete-dependency web->orders @web/web.go:14 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
+  component web depends on concrete orders.Service of orders: 1 field (1 site in 1 package, fan-in 3); depend on an interface instead; orders is in the zone of pain (I 0.40, A 0.00)
+coupling.concrete-dependency web->platform @web/web.go:26 sites=1 packages=1 components=1 fanin=1 cross=false partial=false
   component web depends on concrete db.Ping of platform: 1 call (1 site in 1 package, fan-in 1); depend on an interface instead
 coupling.cycle billing<->orders @refunds/refunds.go:5 sites=4 packages=3 components=2 fanin=2 cross=false partial=false
   components billing and orders depend on each other: billing -> orders, orders -> billing (4 imports in 3 packages)
   related @orders/orders.go:4 orders -> billing: example.com/shop/orders imports example.com/shop/billing
-coupling.internal-reach cmd->billing @shop/main.go:5 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
-  component cmd reaches into internal package example.com/shop/billing/refunds of billing (1 site in 1 package, fan-in 3); use its public packages
 coupling.internal-reach orders->billing @orders/orders.go:5 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
   component orders reaches into internal package example.com/shop/billing/ledger of billing (1 site in 1 package, fan-in 3); use its public packages
-coupling.shared-global example.com/shop/billing.DefaultCurrency @shop/main.go:11 sites=2 packages=2 components=2 fanin=3 cross=false partial=false
-  components cmd and web read and write exported variable billing.DefaultCurrency of billing, hidden shared state (2 sites in 2 packages, fan-in 3)
-  related @web/web.go:18 reads billing.DefaultCurrency
+coupling.shared-global example.com/shop/billing.Rates @shop/main.go:17 sites=2 packages=2 components=2 fanin=3 cross=false partial=false
+  components cmd and web read and write exported variable billing.Rates of billing, hidden shared state (2 sites in 2 packages, fan-in 3)
+  related @web/web.go:21 reads billing.Rates
+coupling.shared-global example.com/shop/billing.Region @shop/main.go:16 sites=2 packages=2 components=2 fanin=3 cross=false partial=false
+  components cmd and web read and write exported variable billing.Region of billing, hidden shared state (2 sites in 2 packages, fan-in 3)
+  related @web/web.go:20 reads billing.Region
 `,
 		},
 		{
 			name:   "allow",
 			reason: "forbidden dependencies are aggregated per edge too; the public flag makes billing/ledger public",
 			flags: map[string]string{
-				"allow":  "web=catalog,orders;orders=billing;billing=orders;cmd=*",
+				"allow":  "web=catalog,orders;orders=billing,money;billing=orders,money;cmd=*",
 				"public": "billing=billing,billing/ledger",
 			},
 			want: `coupling.concrete-dependency billing->orders @refunds/refunds.go:10 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
-  component billing depends on concrete orders.Service of orders: 1 field (1 site in 1 package, fan-in 3); depend on an interface instead; orders is in the zone of pain (I 0.25, A 0.00)
-coupling.concrete-dependency orders->billing @orders/orders.go:11 sites=4 packages=2 components=1 fanin=3 cross=false partial=false
-  component orders depends on concrete billing.Invoice, billing.Charge, ledger.Record of billing: 1 field, 1 param, 2 calls (4 sites in 2 packages, fan-in 3); depend on an interface instead
-  related @orders/orders.go:22 calls billing.Charge
-  related @orders/orders.go:23 calls ledger.Record
-  related @ordershttp/http.go:6 parameter of type billing.Invoice
-coupling.concrete-dependency web->orders @web/web.go:13 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
-  component web depends on concrete orders.Order of orders: 1 result (1 site in 1 package, fan-in 3); depend on an interface instead; orders is in the zone of pain (I 0.25, A 0.00)
-coupling.concrete-dependency web->platform @web/web.go:23 sites=1 packages=1 components=1 fanin=1 cross=false partial=false
+  component billing depends on concrete orders.Service of orders: 1 field (1 site in 1 package, fan-in 3); depend on an interface instead; orders is in the zone of pain (I 0.40, A 0.00)
+coupling.concrete-dependency orders->billing @orders/orders.go:24 sites=3 packages=2 components=1 fanin=3 cross=false partial=false
+  component orders depends on concrete billing.Charge, ledger.Record, billing.Biller of billing: 1 param, 2 calls (3 sites in 2 packages, fan-in 3); depend on an interface instead
+  related @orders/orders.go:25 calls ledger.Record
+  related @ordershttp/http.go:6 parameter of type billing.Biller
+coupling.concrete-dependency web->orders @web/web.go:14 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
+  component web depends on concrete orders.Service of orders: 1 field (1 site in 1 package, fan-in 3); depend on an interface instead; orders is in the zone of pain (I 0.40, A 0.00)
+coupling.concrete-dependency web->platform @web/web.go:26 sites=1 packages=1 components=1 fanin=1 cross=false partial=false
   component web depends on concrete db.Ping of platform: 1 call (1 site in 1 package, fan-in 1); depend on an interface instead
 coupling.cycle billing<->orders @refunds/refunds.go:5 sites=4 packages=3 components=2 fanin=2 cross=false partial=false
   components billing and orders depend on each other: billing -> orders, orders -> billing (4 imports in 3 packages)
   related @orders/orders.go:4 orders -> billing: example.com/shop/orders imports example.com/shop/billing
-coupling.forbidden-dependency web->billing @web/web.go:4 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
-  component web may not depend on billing: imports example.com/shop/billing (1 site in 1 package, fan-in 3)
+coupling.forbidden-dependency web->billing @web/web.go:4 sites=3 packages=1 components=1 fanin=3 cross=false partial=false
+  component web may not depend on billing: imports example.com/shop/billing (3 sites in 1 package, fan-in 3)
 coupling.forbidden-dependency web->platform @web/web.go:7 sites=1 packages=1 components=1 fanin=1 cross=false partial=false
   component web may not depend on platform: imports example.com/shop/platform/db (1 site in 1 package, fan-in 1)
-coupling.internal-reach cmd->billing @shop/main.go:5 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
-  component cmd reaches into internal package example.com/shop/billing/refunds of billing (1 site in 1 package, fan-in 3); use its public packages
-coupling.shared-global example.com/shop/billing.DefaultCurrency @shop/main.go:11 sites=2 packages=2 components=2 fanin=3 cross=false partial=false
-  components cmd and web read and write exported variable billing.DefaultCurrency of billing, hidden shared state (2 sites in 2 packages, fan-in 3)
-  related @web/web.go:18 reads billing.DefaultCurrency
+coupling.shared-global example.com/shop/billing.Rates @shop/main.go:17 sites=2 packages=2 components=2 fanin=3 cross=false partial=false
+  components cmd and web read and write exported variable billing.Rates of billing, hidden shared state (2 sites in 2 packages, fan-in 3)
+  related @web/web.go:21 reads billing.Rates
+coupling.shared-global example.com/shop/billing.Region @shop/main.go:16 sites=2 packages=2 components=2 fanin=3 cross=false partial=false
+  components cmd and web read and write exported variable billing.Region of billing, hidden shared state (2 sites in 2 packages, fan-in 3)
+  related @web/web.go:20 reads billing.Region
 `,
 		},
 	}
@@ -170,12 +173,16 @@ func TestMetrics(t *testing.T) {
 	prog := program(t, filepath.Join(analysistest.TestData(), "shop"), coupling.Family().New(family.Settings{}))
 	got := coupling.Metrics(prog)
 	want := []coupling.ComponentMetrics{
-		{Component: "billing", Packages: 3, Ca: 3, Ce: 1, Types: 3, Interfaces: 1, Instability: 0.25, Abstractness: 1.0 / 3, Distance: 1 - 0.25 - 1.0/3},
-		{Component: "catalog", Packages: 1, Ca: 1, Ce: 0, Types: 3, Interfaces: 2, Instability: 0, Abstractness: 2.0 / 3, Distance: 1.0 / 3},
-		{Component: "cmd", Packages: 1, Ca: 0, Ce: 3, Instability: 1, Distance: 0},
-		{Component: "orders", Packages: 2, Ca: 3, Ce: 1, Types: 2, Instability: 0.25, Distance: 0.75, ZoneOfPain: true},
-		{Component: "platform", Packages: 1, Ca: 1, Ce: 0, Instability: 0, Distance: 1},
-		{Component: "web", Packages: 1, Ca: 1, Ce: 4, Types: 1, Instability: 0.8, Distance: 0.2},
+		// billing: Charger, and the services Biller and refunds.Service; Invoice is data.
+		{Component: "billing", Packages: 3, Ca: 3, Ce: 2, Types: 4, Interfaces: 1, Services: 2, Instability: 0.4, Abstractness: 1.0 / 3, Distance: 1 - 0.4 - 1.0/3},
+		// catalog: two interfaces and a data type: A counts only the interfaces and services.
+		{Component: "catalog", Packages: 1, Ca: 1, Ce: 0, Types: 3, Interfaces: 2, Instability: 0, Abstractness: 1, Distance: 0},
+		{Component: "cmd", Packages: 1, Ca: 0, Ce: 3, Instability: 1, DataOnly: true},
+		// money: data only, stable and depended upon, but no zone of pain.
+		{Component: "money", Packages: 1, Ca: 2, Ce: 0, Types: 1, DataOnly: true},
+		{Component: "orders", Packages: 2, Ca: 3, Ce: 2, Types: 2, Services: 1, Instability: 0.4, Distance: 0.6, ZoneOfPain: true},
+		{Component: "platform", Packages: 1, Ca: 1, Ce: 0, DataOnly: true},
+		{Component: "web", Packages: 1, Ca: 1, Ce: 4, Types: 1, Services: 1, Instability: 0.8, Distance: 0.2},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("Metrics: got %d components, want %d:\n%+v", len(got), len(want), got)
@@ -184,7 +191,8 @@ func TestMetrics(t *testing.T) {
 	for i, w := range want {
 		g := got[i]
 		if g.Component != w.Component || g.Packages != w.Packages || g.Ca != w.Ca || g.Ce != w.Ce ||
-			g.Types != w.Types || g.Interfaces != w.Interfaces || g.ZoneOfPain != w.ZoneOfPain ||
+			g.Types != w.Types || g.Interfaces != w.Interfaces || g.Services != w.Services ||
+			g.DataOnly != w.DataOnly || g.ZoneOfPain != w.ZoneOfPain ||
 			!near(g.Instability, w.Instability) || !near(g.Abstractness, w.Abstractness) || !near(g.Distance, w.Distance) {
 			t.Errorf("Metrics[%d]:\n got %+v\nwant %+v", i, g, w)
 		}

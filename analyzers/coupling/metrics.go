@@ -19,14 +19,24 @@ type ComponentMetrics struct {
 
 	Types      int `json:"types"`      // exported named types
 	Interfaces int `json:"interfaces"` // exported interface types
+	Services   int `json:"services"`   // exported struct types with behaviour (see shapes)
 
-	Instability  float64 `json:"instability"`  // I = Ce / (Ca + Ce); 0 when both are 0
-	Abstractness float64 `json:"abstractness"` // A = Interfaces / Types; 0 without types
-	Distance     float64 `json:"distance"`     // D = |A + I - 1|, from the main sequence
+	Instability float64 `json:"instability"` // I = Ce / (Ca + Ce); 0 when both are 0
+	// Abstractness is A = Interfaces / (Interfaces + Services): data
+	// types, enums and functions are neither abstract nor replaceable by
+	// an interface, so they do not count. 0 when the component declares
+	// neither (see DataOnly).
+	Abstractness float64 `json:"abstractness"`
+	Distance     float64 `json:"distance"` // D = |A + I - 1|, from the main sequence; 0 when DataOnly
+
+	// DataOnly marks a component that declares no interfaces and no
+	// services: data types, enums, functions. Abstractness does not apply
+	// to it, and it is never in the zone of pain.
+	DataOnly bool `json:"data_only,omitempty"`
 
 	// ZoneOfPain marks a stable, concrete component that others depend
-	// on (A + I <= 0.5 and Ca >= 2): changing it is expensive, so the
-	// decisions that couple others to it weigh more.
+	// on (A + I <= 0.5 and Ca >= 2, not DataOnly): changing it is
+	// expensive, so the decisions that couple others to it weigh more.
 	ZoneOfPain bool `json:"zone_of_pain,omitempty"`
 }
 
@@ -102,6 +112,7 @@ func (g *graph) metrics() []ComponentMetrics {
 		m.Packages++
 		m.Types += r.Types
 		m.Interfaces += r.Interfaces
+		m.Services += r.Services
 	}
 	for _, from := range g.nodes {
 		for _, to := range g.targets(from) {
@@ -117,11 +128,12 @@ func (g *graph) metrics() []ComponentMetrics {
 		if m.Ca+m.Ce > 0 {
 			m.Instability = float64(m.Ce) / float64(m.Ca+m.Ce)
 		}
-		if m.Types > 0 {
-			m.Abstractness = float64(m.Interfaces) / float64(m.Types)
+		m.DataOnly = m.Interfaces+m.Services == 0
+		if !m.DataOnly {
+			m.Abstractness = float64(m.Interfaces) / float64(m.Interfaces+m.Services)
+			m.Distance = math.Abs(m.Abstractness + m.Instability - 1)
 		}
-		m.Distance = math.Abs(m.Abstractness + m.Instability - 1)
-		m.ZoneOfPain = m.Abstractness+m.Instability <= zoneMaxSum && m.Ca >= zoneMinCa
+		m.ZoneOfPain = !m.DataOnly && m.Abstractness+m.Instability <= zoneMaxSum && m.Ca >= zoneMinCa
 		out = append(out, *m)
 	}
 	return out

@@ -98,7 +98,9 @@ func (p *placer) public(pkgPath string, pl component.Placement) bool {
 
 // roots returns the root packages (relative to the module) of the
 // component of pl: the literal prefix of each of its globs when the policy
-// names it, else its top-level directory (or the module root).
+// names it, else the directory of its default component (its top-level
+// directory, the second-level one below a container directory such as
+// internal/, or the module root).
 func (p *placer) roots(pl component.Placement) []string {
 	for _, s := range p.cfg.Components {
 		if s.Name != pl.Component {
@@ -112,8 +114,7 @@ func (p *placer) roots(pl component.Placement) []string {
 		}
 		return roots
 	}
-	top, _, _ := strings.Cut(pl.Rel, "/")
-	return []string{top}
+	return []string{component.DefaultDir(pl.Rel)}
 }
 
 // literalRoot returns the package a glob is rooted at: "internal/billing"

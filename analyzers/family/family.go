@@ -37,7 +37,29 @@ type Family struct {
 
 // Inventory is what a code base commits to outside itself.
 type Inventory struct {
-	Tables []Table // sorted by name
+	Tables        []Table        // sorted by name
+	Routes        []Route        // every route registration
+	ProtoPackages []ProtoPackage // every protobuf package in generated code
+}
+
+// Route is one HTTP route the code base serves.
+type Route struct {
+	Method    string // upper case; "" for any method
+	Host      string // "" for any host
+	Path      string // the full path a client sees, wildcards as the router writes them; unresolved parts as {?}
+	Constant  bool   // every part of the path is known statically
+	Versioned bool   // the path (or host) carries a version as the policy defines it
+	Kind      string // api, page, health, metrics, static, protocol, debug or other
+	Package   string // the package holding the registration
+	Pos       token.Pos
+}
+
+// ProtoPackage is one protobuf package the code base serves or uses.
+type ProtoPackage struct {
+	Package   string
+	Versioned bool
+	Services  []string // fully qualified service names, sorted
+	Pos       token.Pos
 }
 
 // Table is one database table and the code that uses it.

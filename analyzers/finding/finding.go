@@ -32,6 +32,11 @@ type Rule struct {
 	// never reported by the per-package passes on their own.
 	Global bool
 
+	// Generated marks a rule that reads generated code on purpose
+	// (protobuf descriptors, sqlc queries). Other rules' findings in files
+	// marked "Code generated … DO NOT EDIT." are not reported.
+	Generated bool
+
 	// Options lists the rule-specific settings a policy may give under
 	// rules.<id>, besides the common enabled, weight and ignore.
 	Options []Option

@@ -201,6 +201,12 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 		for _, t := range inv.Tables {
 			rep.Inventory.Tables = append(rep.Inventory.Tables, prog.table(t))
 		}
+		for _, r := range inv.Routes {
+			rep.Inventory.Routes = append(rep.Inventory.Routes, prog.route(r))
+		}
+		for _, p := range inv.ProtoPackages {
+			rep.Inventory.ProtoPackages = append(rep.Inventory.ProtoPackages, prog.proto(p))
+		}
 	}
 
 	rules := map[string]finding.Rule{}

@@ -199,6 +199,25 @@ func (pr *program) table(t family.Table) report.Table {
 	return out
 }
 
+// route converts a family's route to the report's.
+func (pr *program) route(r family.Route) report.Route {
+	pos := pr.fset.Position(r.Pos)
+	return report.Route{
+		Method: r.Method, Host: r.Host, Path: r.Path, Versioned: r.Versioned, Kind: r.Kind,
+		Component: pr.resolver.Resolve(r.Package).Component, Package: r.Package,
+		File: pr.rel(pos.Filename), Line: pos.Line, Constant: r.Constant,
+	}
+}
+
+// proto converts a family's protobuf package to the report's.
+func (pr *program) proto(p family.ProtoPackage) report.ProtoPackage {
+	pos := pr.fset.Position(p.Pos)
+	return report.ProtoPackage{
+		Package: p.Package, Versioned: p.Versioned, File: pr.rel(pos.Filename), Line: pos.Line,
+		Services: append([]string{}, p.Services...),
+	}
+}
+
 // components lists the components of the analysed packages.
 func (pr *program) components(pkgs []*packages.Package, pol *policy.Policy) []report.Component {
 	by := map[string]*report.Component{}

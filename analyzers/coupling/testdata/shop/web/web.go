@@ -10,12 +10,15 @@ import (
 // Server serves pages; it reaches catalog through its interface only.
 type Server struct {
 	Catalog catalog.Catalog
-	Orders  func(id int64) *orders.Order // want `component web depends on concrete orders\.Order of orders: 1 result \(1 site\)`
+	Orders  func(id int64) *orders.Order // data: not a concrete dependency
+	Placer  *orders.Service              // want `component web depends on concrete orders\.Service of orders: 1 field \(1 site\)`
 }
 
 // Price formats a price.
-func (s *Server) Price(cents int64) string {
-	return billing.DefaultCurrency // want `component web reads exported variable billing\.DefaultCurrency of billing, hidden shared state \(1 site\)`
+func (s *Server) Price(cents int64) int64 {
+	_ = billing.Version
+	_ = billing.Region                  // no write in this package: reported by the audit only
+	return billing.Rates["EUR"] * cents // want `component web reads exported variable billing\.Rates of billing, hidden shared state \(1 site\)`
 }
 
 // Ready reports whether the database answers.

@@ -1,14 +1,20 @@
 package main
 
 import (
+	"os"
+
 	"example.com/shop/billing"
-	"example.com/shop/billing/refunds" // want `component cmd reaches into internal package example\.com/shop/billing/refunds of billing \(1 site\); use its public packages`
+	"example.com/shop/billing/refunds" // the composition root wires internals (ignore-main)
 	"example.com/shop/orders"
 	"example.com/shop/web"
 )
 
+var version = "dev" // set with -ldflags -X main.version=...
+
 func main() {
-	billing.DefaultCurrency = "USD" // want `component cmd writes exported variable billing\.DefaultCurrency of billing, hidden shared state \(1 site\)`
+	billing.Version = version
+	billing.Region = os.Getenv("REGION") // want `component cmd writes exported variable billing\.Region of billing, hidden shared state \(1 site\)`
+	billing.Rates["USD"] = 110           // want `component cmd writes exported variable billing\.Rates of billing, hidden shared state \(1 site\)`
 	s := &web.Server{Orders: new(orders.Service).Get}
 	_ = s
 	var r refunds.Service

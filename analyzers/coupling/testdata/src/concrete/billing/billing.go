@@ -1,6 +1,14 @@
 package billing
 
-// Invoice is a concrete type: other components should not spell it.
+import (
+	"io"
+	"net/http"
+	"sync"
+	"time"
+)
+
+// Invoice is data: a row with a helper method. Other components may
+// spell it freely.
 type Invoice struct {
 	ID     int64
 	Amount int64
@@ -9,8 +17,54 @@ type Invoice struct {
 // Total is a method: calling it through a value is not a separate site.
 func (i *Invoice) Total() int64 { return i.Amount }
 
-// Store is another concrete type.
-type Store struct{}
+// Store is a service: it holds a collaborator (an interface).
+type Store struct {
+	db io.ReadWriter
+}
+
+// Save saves an invoice.
+func (s *Store) Save(inv *Invoice) error { return nil }
+
+// Worker is a service without fields: it exists for its methods.
+type Worker struct{}
+
+// Run runs.
+func (Worker) Run() {}
+
+// Cache is a service: it guards state shared between goroutines.
+type Cache struct {
+	mu    sync.Mutex
+	items map[int64]Invoice
+}
+
+// Get reads the cache.
+func (c *Cache) Get(id int64) Invoice { return c.items[id] }
+
+// Gateway is a service: *http.Client holds collaborators.
+type Gateway struct {
+	client *http.Client
+	base   string
+}
+
+// Post posts.
+func (g *Gateway) Post() {}
+
+// Statement is data: a time.Time holds no collaborator, and the
+// renderer it keeps beside its columns is tagged as not encoded.
+type Statement struct {
+	At       time.Time  `json:"at"`
+	Prev     *time.Time `json:"prev"`
+	Renderer *Gateway   `json:"-"`
+	Lines    []Invoice  `json:"lines"`
+}
+
+// Render renders the statement.
+func (s Statement) Render() string { return "" }
+
+// Options is data: a func field, but no methods.
+type Options struct {
+	OnPaid func(*Invoice)
+}
 
 // Receipt is part of Charger's contract: using it is not a concrete
 // dependency.
@@ -30,5 +84,11 @@ const Open Status = "open"
 // Charge is a package-level function.
 func Charge(amount int64) *Invoice { return &Invoice{Amount: amount} }
 
-// Box is a generic struct type.
-type Box[T any] struct{ V T }
+// Box is a generic service.
+type Box[T any] struct {
+	V    T
+	done chan T
+}
+
+// Close closes the box.
+func (b *Box[T]) Close() {}

@@ -6,29 +6,37 @@ import (
 
 type Order struct {
 	ID      int64
-	Invoice *billing.Invoice // want `component orders depends on concrete billing\.Invoice, billing\.Store, billing\.Charge and 1 more of billing: 1 field, 1 param, 1 result, 2 literals, 2 assertions, 1 embedded, 1 type, 1 call, 1 func \(11 sites\); depend on an interface instead`
+	Store   *billing.Store // want `component orders depends on concrete billing\.Store, billing\.Cache, billing\.Worker and 3 more of billing: 1 field, 1 param, 1 result, 2 literals, 2 assertions, 1 embedded, 1 type, 1 call, 1 func \(11 sites\); depend on an interface instead`
+	Invoice *billing.Invoice
 	Status  billing.Status
 	charger billing.Charger
+	stmt    billing.Statement
+	opts    billing.Options
 }
 
 type wrapped struct {
-	*billing.Store
+	*billing.Cache
 }
 
-func lookup(inv billing.Invoice) (*billing.Invoice, error) { return nil, nil }
+func lookup(inv billing.Invoice, w billing.Worker) (*billing.Gateway, error) { return nil, nil }
 
 func place(amount int64) {
 	inv := billing.Charge(amount)
 	_ = inv.Total()
 	_ = billing.Invoice{ID: 1}
 	_ = []billing.Invoice{}
+	_ = &billing.Store{}
+	_ = billing.Statement{}
 	var x any = inv
+	_, _ = x.(*billing.Store)
 	_, _ = x.(*billing.Invoice)
 	switch x.(type) {
-	case billing.Store:
+	case billing.Worker:
+	case billing.Statement:
 	}
 	var b billing.Box[int]
 	_ = b
+	_ = billing.Gateway{}
 	f := billing.Charge
 	_ = f
 	_ = billing.Open

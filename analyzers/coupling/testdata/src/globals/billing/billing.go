@@ -1,12 +1,32 @@
 package billing
 
 import (
+	"embed"
 	"errors"
 	"time"
 )
 
-// DefaultCurrency is hidden shared state.
+// DefaultCurrency is build information: package main sets it to a
+// constant or to its own (-ldflags -X) variable; read like a constant.
 var DefaultCurrency = "EUR"
+
+// Region is a setting package main chooses at run time: shared state.
+var Region = "eu"
+
+// Debug is set in init only: read like a constant.
+var Debug bool
+
+func init() { Debug = true }
+
+// Requests is counted by billing at run time: reads elsewhere see shared
+// state.
+var Requests int
+
+// Handle counts a request.
+func Handle() { Requests++ }
+
+// Assets is read-only.
+var Assets embed.FS
 
 // Clock is swapped by tests: shared state too.
 var Clock = time.Now

@@ -1,4 +1,7 @@
 package b
 
-// T is concrete.
+// T is a concrete service.
 type T struct{}
+
+// Do does the work.
+func (T) Do() {}

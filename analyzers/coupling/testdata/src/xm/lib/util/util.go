@@ -1,4 +1,7 @@
 package util
 
-// Buffer is concrete.
+// Buffer is a concrete service.
 type Buffer struct{}
+
+// Do does the work.
+func (Buffer) Do() {}

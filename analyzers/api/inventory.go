@@ -1,0 +1,86 @@
+package api
+
+import (
+	"sort"
+
+	"github.com/oneway-lint/oneway/analyzers/api/routes"
+	"github.com/oneway-lint/oneway/analyzers/family"
+)
+
+// Inventory lists every route the program registers, with its full path
+// and whether it carries a version, and every protobuf package its
+// generated code declares: what the code base promises to clients.
+func Inventory(prog *family.Program) family.Inventory {
+	cfg := ConfigFrom(prog.Settings)
+	cc, err := cfg.compile()
+	if err != nil {
+		cc, _ = DefaultConfig().compile() // the analyzers reported the bad setting
+	}
+	var inv family.Inventory
+	type key struct {
+		method, host, path, file string
+		offset                   int
+	}
+	seen := map[key]bool{}
+	protos := map[string]*family.ProtoPackage{}
+	for _, p := range prog.Packages {
+		for _, res := range p.Results {
+			switch res := res.(type) {
+			case *RouteResult:
+				for _, r := range res.All {
+					k := key{r.Method, r.Host, r.Path, r.Site.Filename, r.Site.Offset}
+					if seen[k] {
+						continue // a registration seen from several packages
+					}
+					seen[k] = true
+					inv.Routes = append(inv.Routes, inventoryRoute(cc, r))
+				}
+			case *ProtoResult:
+				for _, pp := range res.Packages {
+					if q, ok := protos[pp.Name]; ok {
+						q.Services = mergeSorted(q.Services, pp.Services)
+						continue
+					}
+					protos[pp.Name] = &family.ProtoPackage{
+						Package: pp.Name, Versioned: ProtoPackageVersioned(pp.Name),
+						Services: append([]string(nil), pp.Services...), Pos: pp.Pos,
+					}
+				}
+			}
+		}
+	}
+	names := make([]string, 0, len(protos))
+	for n := range protos {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		inv.ProtoPackages = append(inv.ProtoPackages, *protos[n])
+	}
+	return inv
+}
+
+func inventoryRoute(cc *compiled, r routes.Route) family.Route {
+	pos := r.SitePos
+	if !pos.IsValid() {
+		pos = r.Pos
+	}
+	pkg := r.Package
+	return family.Route{
+		Method: r.Method, Host: r.Host, Path: r.Path, Constant: r.Const,
+		Versioned: cc.versionPrefix(r) != "", Kind: string(r.Kind), Package: pkg, Pos: pos,
+	}
+}
+
+func mergeSorted(a, b []string) []string {
+	set := map[string]bool{}
+	for _, s := range append(append([]string(nil), a...), b...) {
+		set[s] = true
+	}
+	out := make([]string, 0, len(set))
+	for s := range set {
+		out = append(out, s)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,4 @@
+package gateway
+
+// Name is internal to payments.
+const Name = "gw"

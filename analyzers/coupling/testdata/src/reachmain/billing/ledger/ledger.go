@@ -1,0 +1,4 @@
+package ledger
+
+// Revenue is an account.
+const Revenue = "revenue"

@@ -1,0 +1,71 @@
+package coupling
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"reflect"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// writesAnalyzer finds the exported variables of basic type that their own
+// package assigns at run time, which shared-global needs to know about the
+// variables of the packages a package reads. It depends on no
+// configuration, so every coupling analyzer shares it.
+var writesAnalyzer = &analysis.Analyzer{
+	Name:       "couplingwrites",
+	Doc:        "find exported variables of basic type that their own package assigns at run time",
+	Requires:   []*analysis.Analyzer{inspect.Analyzer},
+	ResultType: reflect.TypeFor[writtenVars](),
+	FactTypes:  []analysis.Fact{(*WrittenFact)(nil)},
+	Run:        runWrites,
+}
+
+// writtenVars holds the variables of other packages, used by the analysed
+// package, that carry a WrittenFact.
+type writtenVars map[*types.Var]bool
+
+// WrittenFact marks an exported package-level variable of basic type that
+// its own package assigns at run time (outside init functions): a counter,
+// a flag flipped by a handler. Reads of it from other components are
+// shared state even when no other package writes it.
+type WrittenFact struct{}
+
+// AFact implements analysis.Fact.
+func (*WrittenFact) AFact() {}
+
+func (*WrittenFact) String() string { return "written" }
+
+func runWrites(pass *analysis.Pass) (any, error) {
+	in, ok := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	if !ok {
+		return nil, fmt.Errorf("couplingwrites: %s: no inspector", pass.Pkg.Path())
+	}
+	out := writtenVars{}
+	scope := pass.Pkg.Scope()
+	for c := range in.Root().Preorder((*ast.Ident)(nil)) {
+		id := c.Node().(*ast.Ident)
+		v, ok := pass.TypesInfo.Uses[id].(*types.Var)
+		if !ok || v.Pkg() == nil || !v.Exported() || !isBasic(v.Type()) || v.Pkg().Scope().Lookup(v.Name()) != v {
+			continue
+		}
+		if v.Pkg() != pass.Pkg {
+			if _, seen := out[v]; !seen {
+				out[v] = pass.ImportObjectFact(v, new(WrittenFact))
+			}
+			continue
+		}
+		if pass.Pkg.Name() == "main" || scope.Lookup(v.Name()) != v || varUse(c) != KindWrite || inInit(c) {
+			continue
+		}
+		if f := pass.Fset.File(id.Pos()); f != nil && strings.HasSuffix(f.Name(), "_test.go") {
+			continue
+		}
+		pass.ExportObjectFact(v, &WrittenFact{})
+	}
+	return out, nil
+}
