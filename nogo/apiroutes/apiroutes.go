@@ -1,0 +1,7 @@
+// Package apiroutes exports api.unversioned-route for Bazel nogo.
+package apiroutes
+
+import "github.com/oneway-lint/oneway/analyzers/api"
+
+// Analyzer is api.unversioned-route.
+var Analyzer = api.Analyzer
