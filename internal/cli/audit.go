@@ -41,7 +41,7 @@ func runAudit(ctx context.Context, args []string, env Env) int {
 	if code, ok := applyChdir(&env, *chdir); !ok {
 		return code
 	}
-	render, err := renderer(f.format)
+	render, err := renderer(f.format, env)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "oneway: %v\n", err)
 		return ExitUsage

@@ -62,6 +62,8 @@ func Main(ctx context.Context, args []string, env Env) int {
 		return runInit(ctx, rest, env)
 	case "rules":
 		return runRules(rest, env)
+	case "diff":
+		return runDiff(rest, env)
 	case "version", "-version", "--version":
 		fmt.Fprintf(env.Stdout, "oneway %s\n", Version())
 		return ExitClean
@@ -80,9 +82,14 @@ more expensive to reverse with every commit, sorted into invest-now and
 cheap-to-change-later by a YAML policy.
 
 Usage:
-  oneway audit [-C DIR] [-policy FILE] [-format text|json] [-o FILE] [-v] [packages]
+  oneway audit [-C DIR] [-policy FILE] [-format FORMAT] [-o FILE] [-v|-q]
+               [-baseline FILE | -new-from-rev REV | -new-from-merge-base REV]
+               [-write-baseline FILE] [packages]
+               FORMAT: text, json, sarif, github, markdown, html, dot
   oneway init [-C DIR] [-force] [-o FILE]   write a starter .oneway.yml
   oneway rules [RULE]                list the rules, or show one
+  oneway diff [-format text|markdown] OLD.json NEW.json
+                                     compare two JSON audits
   oneway version
   go vet -vettool=$(command -v oneway) [-policy FILE] ./...
 

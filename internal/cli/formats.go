@@ -3,9 +3,9 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"strings"
 
-	"github.com/oneway-lint/oneway/analyzers"
 	"github.com/oneway-lint/oneway/analyzers/family"
 	"github.com/oneway-lint/oneway/internal/report"
 )
@@ -17,7 +17,11 @@ func formatNames() string { return strings.Join(formats, ", ") }
 
 type renderFunc func(w *bytes.Buffer, r *report.Report, color bool) error
 
-func renderer(format string) (renderFunc, error) {
+// renderer returns the renderer of a format. Formats that need more than
+// the report take it from env: the rule catalogue of its families (SARIF),
+// and $GITHUB_STEP_SUMMARY, to which the github format appends the full
+// list as Markdown (GitHub's step-summary file is appended to, by design).
+func renderer(format string, env Env) (renderFunc, error) {
 	switch format {
 	case "text":
 		return func(w *bytes.Buffer, r *report.Report, color bool) error {
@@ -27,13 +31,20 @@ func renderer(format string) (renderFunc, error) {
 		return func(w *bytes.Buffer, r *report.Report, _ bool) error { return report.JSON(w, r) }, nil
 	case "sarif":
 		return func(w *bytes.Buffer, r *report.Report, _ bool) error {
-			return report.SARIF(w, r, family.Rules(analyzers.Families()))
+			return report.SARIF(w, r, family.Rules(env.families()))
 		}, nil
 	case "github":
-		// The Markdown step summary ($GITHUB_STEP_SUMMARY) needs the
-		// environment, which runAudit has: until it passes it, only the
-		// annotations are written.
-		return func(w *bytes.Buffer, r *report.Report, _ bool) error { return report.GitHub(w, nil, r) }, nil
+		return func(w *bytes.Buffer, r *report.Report, _ bool) error {
+			path := env.Getenv("GITHUB_STEP_SUMMARY")
+			if path == "" {
+				return report.GitHub(w, nil, r)
+			}
+			var summary bytes.Buffer
+			if err := report.GitHub(w, &summary, r); err != nil {
+				return err
+			}
+			return appendFile(abs(env, path), summary.Bytes())
+		}, nil
 	case "markdown":
 		return func(w *bytes.Buffer, r *report.Report, _ bool) error { return report.Markdown(w, r) }, nil
 	case "html":
@@ -42,4 +53,17 @@ func renderer(format string) (renderFunc, error) {
 		return func(w *bytes.Buffer, r *report.Report, _ bool) error { return report.DOT(w, r) }, nil
 	}
 	return nil, fmt.Errorf("unknown -format %q (want one of %s)", format, formatNames())
+}
+
+// appendFile appends data to the file at path, creating it if needed.
+func appendFile(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		_ = f.Close()
+		return err
+	}
+	return f.Close()
 }

@@ -21,6 +21,8 @@ type Delta struct {
 
 	TablesAdded, TablesRemoved []string
 	EdgesAdded, EdgesRemoved   []Edge // component dependencies
+	RoutesAdded, RoutesRemoved []Route
+	ProtosAdded, ProtosRemoved []ProtoPackage
 }
 
 // Change is one decision in both audits.
@@ -32,7 +34,8 @@ type Change struct {
 // costs, tables and dependencies.
 func (d *Delta) Empty() bool {
 	return len(d.Added)+len(d.Resolved)+len(d.Reclassified)+len(d.Costlier)+
-		len(d.TablesAdded)+len(d.TablesRemoved)+len(d.EdgesAdded)+len(d.EdgesRemoved) == 0
+		len(d.TablesAdded)+len(d.TablesRemoved)+len(d.EdgesAdded)+len(d.EdgesRemoved)+
+		len(d.RoutesAdded)+len(d.RoutesRemoved)+len(d.ProtosAdded)+len(d.ProtosRemoved) == 0
 }
 
 // Diff compares two audits. Decisions are matched by fingerprint and
@@ -80,6 +83,12 @@ func Diff(old, new *Report) *Delta {
 	d.TablesAdded, d.TablesRemoved = setDiff(tables(old), tables(new), cmp.Compare[string])
 	edgeKey := func(a, b Edge) int { return cmp.Or(cmp.Compare(a.From, b.From), cmp.Compare(a.To, b.To)) }
 	d.EdgesAdded, d.EdgesRemoved = setDiff(old.Inventory.Dependencies, new.Inventory.Dependencies, edgeKey)
+	routeKey := func(a, b Route) int {
+		return cmp.Or(cmp.Compare(a.Host, b.Host), cmp.Compare(a.Path, b.Path), cmp.Compare(a.Method, b.Method))
+	}
+	d.RoutesAdded, d.RoutesRemoved = setDiff(old.Inventory.Routes, new.Inventory.Routes, routeKey)
+	protoKey := func(a, b ProtoPackage) int { return cmp.Compare(a.Package, b.Package) }
+	d.ProtosAdded, d.ProtosRemoved = setDiff(old.Inventory.ProtoPackages, new.Inventory.ProtoPackages, protoKey)
 	return d
 }
 
@@ -132,10 +141,29 @@ func setDiff[T any](a, b []T, compare func(x, y T) int) (added, removed []T) {
 }
 
 func (d *Delta) headline() string {
-	return fmt.Sprintf("%d new, %d resolved, %d changed class, %d cost grew; %s added, %d removed; %s added, %d removed",
+	s := fmt.Sprintf("%d new, %d resolved, %d changed class, %d cost grew; %s added, %d removed; %s added, %d removed",
 		len(d.Added), len(d.Resolved), len(d.Reclassified), len(d.Costlier),
 		plural(len(d.TablesAdded), "table"), len(d.TablesRemoved),
-		plural(len(d.EdgesAdded), "dependency"), len(d.EdgesRemoved))
+		dependencies(len(d.EdgesAdded)), len(d.EdgesRemoved))
+	if len(d.RoutesAdded)+len(d.RoutesRemoved) > 0 {
+		s += fmt.Sprintf("; %s added, %d removed", plural(len(d.RoutesAdded), "route"), len(d.RoutesRemoved))
+	}
+	if len(d.ProtosAdded)+len(d.ProtosRemoved) > 0 {
+		s += fmt.Sprintf("; %s added, %d removed", plural(len(d.ProtosAdded), "protobuf package"), len(d.ProtosRemoved))
+	}
+	return s
+}
+
+// routeText describes a route in a diff.
+func routeText(rt Route) string {
+	return routeMethod(rt) + " " + rt.Host + rt.Path + " (" + rt.Kind + ", " + versionWord(rt.Versioned) + ")"
+}
+
+func dependencies(n int) string {
+	if n == 1 {
+		return "1 dependency"
+	}
+	return strconv.Itoa(n) + " dependencies"
 }
 
 func (d *Delta) counts() string {
@@ -201,6 +229,26 @@ func DiffText(w io.Writer, d *Delta) error {
 	if section("Dependencies removed", len(d.EdgesRemoved)) {
 		for _, e := range d.EdgesRemoved {
 			p("  %s → %s\n", Sanitize(e.From), Sanitize(e.To))
+		}
+	}
+	if section("Routes added", len(d.RoutesAdded)) {
+		for _, rt := range d.RoutesAdded {
+			p("  %s  %s\n", Sanitize(routeText(rt)), Sanitize(location(rt.File, rt.Line, 0)))
+		}
+	}
+	if section("Routes removed", len(d.RoutesRemoved)) {
+		for _, rt := range d.RoutesRemoved {
+			p("  %s\n", Sanitize(routeText(rt)))
+		}
+	}
+	if section("Protobuf packages added", len(d.ProtosAdded)) {
+		for _, pp := range d.ProtosAdded {
+			p("  %s (%s)\n", Sanitize(pp.Package), versionWord(pp.Versioned))
+		}
+	}
+	if section("Protobuf packages removed", len(d.ProtosRemoved)) {
+		for _, pp := range d.ProtosRemoved {
+			p("  %s\n", Sanitize(pp.Package))
 		}
 	}
 	return bw.Flush()
@@ -277,5 +325,22 @@ func DiffMarkdown(w io.Writer, d *Delta) error {
 	list("Tables removed", esc(d.TablesRemoved))
 	list("Dependencies added", edges(d.EdgesAdded, true))
 	list("Dependencies removed", edges(d.EdgesRemoved, false))
+	var routesAdded, routesRemoved, protosAdded, protosRemoved []string
+	for _, rt := range d.RoutesAdded {
+		routesAdded = append(routesAdded, md(routeText(rt))+" at "+mdLocation(rt.File, rt.Line, 0))
+	}
+	for _, rt := range d.RoutesRemoved {
+		routesRemoved = append(routesRemoved, md(routeText(rt)))
+	}
+	for _, pp := range d.ProtosAdded {
+		protosAdded = append(protosAdded, md(pp.Package)+" ("+versionWord(pp.Versioned)+")")
+	}
+	for _, pp := range d.ProtosRemoved {
+		protosRemoved = append(protosRemoved, md(pp.Package))
+	}
+	list("Routes added", routesAdded)
+	list("Routes removed", routesRemoved)
+	list("Protobuf packages added", protosAdded)
+	list("Protobuf packages removed", protosRemoved)
 	return bw.Flush()
 }

@@ -71,14 +71,18 @@ func mermaidLabel(s string) string {
 // Graphviz would interpret (quotes, backslash escapes such as \n or \N,
 // and HTML entities, which Graphviz expands in every label) are written
 // as HTML character references, which Graphviz turns back into the
-// characters when it draws the label.
+// characters when it draws the label (checked with dot 2.43 and later).
 func dotString(s string) string {
 	s = oneLine(s)
 	var b strings.Builder
 	b.WriteByte('"')
 	for _, r := range s {
 		switch r {
-		case '"', '\\', '&', '<', '>', '{', '}', '|':
+		case '\\':
+			// Graphviz decodes the reference, then reads backslash
+			// escapes (\n, \l, \N…): a literal backslash takes two.
+			b.WriteString("&#92;&#92;")
+		case '"', '&', '<', '>', '{', '}', '|':
 			b.WriteString("&#")
 			b.WriteString(strconv.Itoa(int(r)))
 			b.WriteByte(';')
@@ -121,9 +125,10 @@ func mdParagraphs(s string) string {
 // id), else as escaped text: a code span cannot escape a backtick or,
 // in a table, a pipe.
 func mdCode(s string) string {
-	if s == "" || strings.ContainsFunc(s, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '-' || r == '_' || r == '/')
-	}) {
+	plain := func(r rune) bool {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune(".-_/", r)
+	}
+	if s == "" || strings.ContainsFunc(s, func(r rune) bool { return !plain(r) }) {
 		return md(s)
 	}
 	return "`" + s + "`"
@@ -177,6 +182,17 @@ func mapStrings(r *Report, f func(string) string) *Report {
 		}
 		t.Sites = sites
 		out.Inventory.Tables[i] = t
+	}
+	out.Inventory.Routes = make([]Route, len(r.Inventory.Routes))
+	for i, rt := range r.Inventory.Routes {
+		rt.Method, rt.Host, rt.Path, rt.Kind = f(rt.Method), f(rt.Host), f(rt.Path), f(rt.Kind)
+		rt.Component, rt.Package, rt.File = f(rt.Component), f(rt.Package), f(rt.File)
+		out.Inventory.Routes[i] = rt
+	}
+	out.Inventory.ProtoPackages = make([]ProtoPackage, len(r.Inventory.ProtoPackages))
+	for i, pp := range r.Inventory.ProtoPackages {
+		pp.Package, pp.File, pp.Services = f(pp.Package), f(pp.File), strs(pp.Services)
+		out.Inventory.ProtoPackages[i] = pp
 	}
 	out.Inventory.Dependencies = make([]Edge, len(r.Inventory.Dependencies))
 	for i, e := range r.Inventory.Dependencies {

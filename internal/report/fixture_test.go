@@ -109,6 +109,15 @@ func full() *Report {
 					Sites: []SiteRef{{File: "billing/billing.go", Line: 52, Kind: "read"}, {File: "orders/store.go", Line: 97, Kind: "read"}, {File: "platform/db/schema.go", Line: 105, Kind: "ddl"},
 						{File: "users/store.go", Line: 49, Kind: "read"}, {File: "users/store.go", Line: 81, Kind: "write"}, {File: "web/account.go", Line: 34, Kind: "read"}}},
 			},
+			Routes: []Route{
+				{Method: "GET", Path: "/customers/{id}", Kind: "api", Component: "web", Package: "example.com/shop/web", File: "web/server.go", Line: 74, Constant: true},
+				{Method: "POST", Path: "/orders", Kind: "api", Component: "orders", Package: "example.com/shop/orders", File: "orders/http.go", Line: 16, Constant: true},
+				{Path: "/healthz", Kind: "health", Component: "web", Package: "example.com/shop/web", File: "web/server.go", Line: 80, Constant: true},
+				{Method: "GET", Path: "/v2/catalog", Versioned: true, Kind: "api", Component: "web", Package: "example.com/shop/web", File: "web/server.go", Line: 82, Constant: true},
+			},
+			ProtoPackages: []ProtoPackage{
+				{Package: "shop.events", File: "gen/events.pb.go", Line: 1, Services: []string{"Events"}},
+			},
 			Dependencies: []Edge{
 				{From: "web", To: "users", Sites: 9, Packages: 1},
 				{From: "cmd", To: "web", Sites: 6, Packages: 1},
@@ -163,8 +172,10 @@ func hostileReport() *Report {
 		},
 		Components: []Component{{Name: h, Criticality: h, Packages: []string{h}, Metrics: &Metrics{Ca: 1}}, {Name: "plain"}},
 		Inventory: Inventory{
-			Tables:       []Table{{Name: h, Components: []string{h}, Packages: []string{h}, Sites: []SiteRef{{File: h, Line: 2, Kind: h}}}},
-			Dependencies: []Edge{{From: h, To: "plain", Sites: 1, Offending: true}, {From: "plain", To: h, Sites: 2}},
+			Tables:        []Table{{Name: h, Components: []string{h}, Packages: []string{h}, Sites: []SiteRef{{File: h, Line: 2, Kind: h}}}},
+			Routes:        []Route{{Method: h, Host: h, Path: h, Kind: h, Component: h, Package: h, File: h, Line: 1}},
+			ProtoPackages: []ProtoPackage{{Package: h, File: h, Line: 1, Services: []string{h}}},
+			Dependencies:  []Edge{{From: h, To: "plain", Sites: 1, Offending: true}, {From: "plain", To: h, Sites: 2}},
 		},
 		Problems: []Problem{
 			{Kind: DirectiveProblem, File: h, Line: 2, Message: h},

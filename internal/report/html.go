@@ -81,6 +81,19 @@ type htmlView struct {
 	Components []htmlComponent
 	Metrics    bool // some component has metrics
 	Tables     []htmlTable
+	Routes     []htmlRoute
+	Versioned  int // versioned routes
+	Protos     []htmlProto
+}
+
+type htmlRoute struct {
+	Route
+	Method, Version, Where string
+}
+
+type htmlProto struct {
+	ProtoPackage
+	Version, Where string
 }
 
 type htmlDecision struct {
@@ -161,6 +174,13 @@ func newHTMLView(r *Report) *htmlView {
 			ht.Where = append(ht.Where, location(s.File, s.Line, 0)+" ("+s.Kind+")")
 		}
 		v.Tables = append(v.Tables, ht)
+	}
+	for _, rt := range r.Inventory.Routes {
+		v.Routes = append(v.Routes, htmlRoute{Route: rt, Method: routeMethod(rt), Version: versionWord(rt.Versioned), Where: location(rt.File, rt.Line, 0)})
+	}
+	v.Versioned = versionedRoutes(r.Inventory.Routes)
+	for _, pp := range r.Inventory.ProtoPackages {
+		v.Protos = append(v.Protos, htmlProto{ProtoPackage: pp, Version: versionWord(pp.Versioned), Where: location(pp.File, pp.Line, 0)})
 	}
 	return v
 }

@@ -18,6 +18,17 @@ func JSON(w io.Writer, r *Report) error {
 	if out.Inventory.Tables == nil {
 		out.Inventory.Tables = []Table{}
 	}
+	if out.Inventory.Routes == nil {
+		out.Inventory.Routes = []Route{}
+	}
+	if out.Inventory.ProtoPackages == nil {
+		out.Inventory.ProtoPackages = []ProtoPackage{}
+	}
+	for i := range out.Inventory.ProtoPackages {
+		if out.Inventory.ProtoPackages[i].Services == nil {
+			out.Inventory.ProtoPackages[i].Services = []string{}
+		}
+	}
 	if out.Inventory.Dependencies == nil {
 		out.Inventory.Dependencies = []Edge{}
 	}

@@ -140,6 +140,23 @@ func Markdown(w io.Writer, r *Report) error {
 		}
 	}
 
+	if routes := r.Inventory.Routes; len(routes) > 0 {
+		p("\n## Routes (%d, %d versioned)\n\n", len(routes), versionedRoutes(routes))
+		p("| Method | Route | Kind | Version | Component | Location |\n|---|---|---|---|---|---|\n")
+		for _, rt := range routes {
+			p("| %s | %s | %s | %s | %s | %s |\n", md(routeMethod(rt)), md(rt.Host+rt.Path), md(rt.Kind), versionWord(rt.Versioned),
+				md(rt.Component), mdLocation(rt.File, rt.Line, 0))
+		}
+	}
+
+	if protos := r.Inventory.ProtoPackages; len(protos) > 0 {
+		p("\n## Protobuf packages (%d)\n\n", len(protos))
+		p("| Package | Version | Services | Location |\n|---|---|---|---|\n")
+		for _, pp := range protos {
+			p("| %s | %s | %s | %s |\n", md(pp.Package), versionWord(pp.Versioned), md(strings.Join(pp.Services, ", ")), mdLocation(pp.File, pp.Line, 0))
+		}
+	}
+
 	if len(r.Problems) > 0 {
 		p("\n## Problems (%d)\n\n", len(r.Problems))
 		for _, pr := range r.Problems {
@@ -213,6 +230,31 @@ func evidenceText(d Decision) string {
 		parts = append(parts, "partial evidence")
 	}
 	return strings.Join(parts, ", ")
+}
+
+func versionedRoutes(routes []Route) int {
+	n := 0
+	for _, rt := range routes {
+		if rt.Versioned {
+			n++
+		}
+	}
+	return n
+}
+
+// routeMethod is a route's method, * for any.
+func routeMethod(rt Route) string {
+	if rt.Method == "" {
+		return "*"
+	}
+	return rt.Method
+}
+
+func versionWord(versioned bool) string {
+	if versioned {
+		return "versioned"
+	}
+	return "unversioned"
 }
 
 // byClass splits decisions by class, keeping their order.

@@ -111,7 +111,9 @@ type Edge struct {
 // Inventory lists what the code base commits to: the evidence behind the
 // decisions, which people diff between releases.
 type Inventory struct {
-	Tables []Table `json:"tables"`
+	Tables        []Table        `json:"tables"`
+	Routes        []Route        `json:"routes"`
+	ProtoPackages []ProtoPackage `json:"proto_packages"`
 	// Dependencies is the component graph.
 	Dependencies []Edge `json:"dependencies"`
 }
@@ -125,6 +127,29 @@ type Table struct {
 	Writes     int       `json:"writes"`
 	DDL        int       `json:"ddl"`
 	Sites      []SiteRef `json:"sites"`
+}
+
+// Route is one HTTP route the code base serves.
+type Route struct {
+	Method    string `json:"method"` // "" for any method
+	Host      string `json:"host,omitempty"`
+	Path      string `json:"path"`
+	Versioned bool   `json:"versioned"`
+	Kind      string `json:"kind"` // api | page | health | metrics | static | protocol | debug | other
+	Component string `json:"component"`
+	Package   string `json:"package"`
+	File      string `json:"file"`
+	Line      int    `json:"line"`
+	Constant  bool   `json:"constant"`
+}
+
+// ProtoPackage is one protobuf package found in generated code.
+type ProtoPackage struct {
+	Package   string   `json:"package"`
+	Versioned bool     `json:"versioned"`
+	File      string   `json:"file"`
+	Line      int      `json:"line"`
+	Services  []string `json:"services"`
 }
 
 // SiteRef is one place that uses a table.
@@ -205,6 +230,13 @@ func (r *Report) Sort() {
 	})
 	slices.SortFunc(r.Components, func(a, b Component) int { return cmp.Compare(a.Name, b.Name) })
 	slices.SortFunc(r.Inventory.Tables, func(a, b Table) int { return cmp.Compare(a.Name, b.Name) })
+	slices.SortFunc(r.Inventory.Routes, func(a, b Route) int {
+		return cmp.Or(cmp.Compare(a.Host, b.Host), cmp.Compare(a.Path, b.Path), cmp.Compare(a.Method, b.Method),
+			cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
+	})
+	slices.SortFunc(r.Inventory.ProtoPackages, func(a, b ProtoPackage) int {
+		return cmp.Or(cmp.Compare(a.Package, b.Package), cmp.Compare(a.File, b.File))
+	})
 	for _, t := range r.Inventory.Tables {
 		slices.SortFunc(t.Sites, func(a, b SiteRef) int {
 			return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Kind, b.Kind))

@@ -87,6 +87,44 @@ func Text(w io.Writer, r *Report, o TextOptions) error {
 			return err
 		}
 	}
+	if routes := r.Inventory.Routes; len(routes) > 0 {
+		if len(r.Decisions) > 0 || len(r.Problems) > 0 || len(r.Inventory.Tables) > 0 {
+			fmt.Fprintln(bw)
+		}
+		versioned := 0
+		for _, rt := range routes {
+			if rt.Versioned {
+				versioned++
+			}
+		}
+		heads[Accepted].Fprintf(bw, "Routes (%d, %d versioned)\n", len(routes), versioned)
+		tw := tabwriter.NewWriter(bw, 0, 8, 2, ' ', 0)
+		for _, rt := range routes {
+			method := rt.Method
+			if method == "" {
+				method = "*"
+			}
+			version := "unversioned"
+			if rt.Versioned {
+				version = "versioned"
+			}
+			fmt.Fprintf(tw, "  %s %s%s\t%s\t%s\t%s:%d\n", Sanitize(method), Sanitize(rt.Host), Sanitize(rt.Path), Sanitize(rt.Kind), version, Sanitize(rt.File), rt.Line)
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+	if protos := r.Inventory.ProtoPackages; len(protos) > 0 {
+		fmt.Fprintln(bw)
+		heads[Accepted].Fprintf(bw, "Protobuf packages (%d)\n", len(protos))
+		for _, p := range protos {
+			version := "unversioned"
+			if p.Versioned {
+				version = "versioned"
+			}
+			fmt.Fprintf(bw, "  %s  %s  %s\n", Sanitize(p.Package), version, Sanitize(strings.Join(p.Services, ", ")))
+		}
+	}
 	var implicit []string
 	for _, c := range r.Components {
 		implicit = append(implicit, c.Implicit...)

@@ -1,0 +1,154 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	"html"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestHTMLSelfContained checks that the page refers to nothing outside
+// itself and that its Content-Security-Policy allows exactly its own
+// style and script.
+func TestHTMLSelfContained(t *testing.T) {
+	out := render(t, "html", full())
+	outside := regexp.MustCompile(`https?:|src=|@import|url\([^#]|<link|<iframe|<object|<embed`)
+	for _, loc := range outside.FindAllStringIndex(out, -1) {
+		t.Errorf("the page refers to something outside itself:\n%s", excerpt(out, loc[0]))
+	}
+	csp := regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="([^"]*)">`).FindStringSubmatch(out)
+	if csp == nil {
+		t.Fatal("no Content-Security-Policy meta element")
+	}
+	policy := html.UnescapeString(csp[1])
+	for _, el := range []struct{ tag, directive string }{{"style", "style-src"}, {"script", "script-src"}} {
+		m := regexp.MustCompile(`(?s)<`+el.tag+`>(.*?)</`+el.tag+`>`).FindAllStringSubmatch(out, -1)
+		if len(m) != 1 {
+			t.Fatalf("%d <%s> elements, want 1", len(m), el.tag)
+		}
+		want := el.directive + " '" + cspHash([]byte(m[0][1])) + "'"
+		if !strings.Contains(policy, want) {
+			t.Errorf("the policy %q does not allow the page's %s by its hash (%s)", policy, el.tag, want)
+		}
+	}
+	if !strings.Contains(policy, "default-src 'none'") {
+		t.Errorf("the policy %q does not forbid everything else", policy)
+	}
+}
+
+// chromium returns a Chromium or Chrome binary, or skips the test.
+func chromium(t *testing.T) string {
+	t.Helper()
+	if p := os.Getenv("ONEWAY_CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome", "headless_shell"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	t.Skip("no Chromium or Chrome on PATH (install chromium, or set ONEWAY_CHROMIUM): the HTML report is not checked in a browser")
+	return ""
+}
+
+// TestHTMLBrowser loads the page in headless Chromium and fails on any
+// console message (a script error, or a style, script or request that
+// the page's policy blocked) and unless the page's script ran to its end.
+func TestHTMLBrowser(t *testing.T) {
+	bin := chromium(t)
+	if testing.Short() {
+		t.Skip("starts a browser")
+	}
+	cases := []struct {
+		name, reason string
+		report       *Report
+	}{
+		{"full", "every part of the page, with both drawings", full()},
+		{"empty", "a page with nothing to show", &Report{Version: SchemaVersion}},
+		{"hostile", "injected markup must neither run nor be requested: the policy would log it", hostileReport()},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			page := filepath.Join(dir, "report.html")
+			var b bytes.Buffer
+			if err := HTML(&b, tc.report); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(page, b.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+			defer cancel()
+			cmd := exec.CommandContext(ctx, bin,
+				"--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+				"--disable-component-update", "--disable-sync", "--no-first-run", "--no-default-browser-check",
+				"--user-data-dir="+filepath.Join(dir, "profile"),
+				"--enable-logging=stderr", "--v=0", "--virtual-time-budget=2000",
+				"--dump-dom", "file://"+filepath.ToSlash(page))
+			var stdout, stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			if err := cmd.Run(); err != nil {
+				t.Fatalf("%s: %v\n%s", bin, err, stderr.String())
+			}
+			for line := range strings.SplitSeq(stderr.String(), "\n") {
+				if strings.Contains(line, ":CONSOLE") || strings.Contains(line, "Uncaught") {
+					t.Errorf("%s (%s): console message: %s", tc.name, tc.reason, line)
+				}
+			}
+			dom := stdout.String()
+			if !strings.Contains(dom, `data-ready="1"`) {
+				t.Errorf("%s: the page's script did not run to its end (no data-ready on <html>); the DOM:\n%.2000s", tc.name, dom)
+			}
+			if strings.Contains(dom, "<script>alert") {
+				t.Errorf("%s: injected markup became an element", tc.name)
+			}
+		})
+	}
+}
+
+// TestDOTGraphviz draws the DOT output with Graphviz, when it is
+// installed, and checks that a hostile component name comes out of the
+// drawing exactly as it went in (on one line, control characters shown
+// as escapes): quotes, backslashes and entities are neither syntax nor
+// lost.
+func TestDOTGraphviz(t *testing.T) {
+	bin, err := exec.LookPath("dot")
+	if err != nil {
+		t.Skip("no Graphviz dot on PATH: the DOT output is not drawn")
+	}
+	for _, r := range []*Report{full(), hostileReport()} {
+		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+		cmd := exec.CommandContext(ctx, bin, "-Tsvg")
+		cmd.Stdin = strings.NewReader(render(t, "dot", r))
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		err := cmd.Run()
+		cancel()
+		if err != nil || stderr.Len() > 0 {
+			t.Fatalf("dot: %v\n%s", err, stderr.String())
+		}
+		var labels []string
+		for _, m := range regexp.MustCompile(`<text[^>]*>([^<]*)</text>`).FindAllStringSubmatch(stdout.String(), -1) {
+			labels = append(labels, strings.ReplaceAll(html.UnescapeString(m[1]), "\u00a0", " "))
+		}
+		if r.Components[0].Name == hostile || r.Components[1].Name == hostile {
+			want := strings.Join(strings.Fields(oneLine(hostile)), " ")
+			found := false
+			for _, l := range labels {
+				if strings.Join(strings.Fields(l), " ") == want {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("Graphviz drew the labels %q, none of which is the hostile name %q", labels, want)
+			}
+		}
+	}
+}
