@@ -127,10 +127,11 @@ func Rules() []finding.Rule {
 // Family returns the coupling family.
 func Family() family.Family {
 	return family.Family{
-		Name:   "coupling",
-		Rules:  Rules(),
-		New:    analyzers,
-		Global: Global,
+		Name:      "coupling",
+		Rules:     Rules(),
+		New:       analyzers,
+		Global:    Global,
+		Inventory: Inventory,
 	}
 }
 

@@ -40,6 +40,23 @@ type Inventory struct {
 	Tables        []Table        // sorted by name
 	Routes        []Route        // every route registration
 	ProtoPackages []ProtoPackage // every protobuf package in generated code
+	Dependencies  []Dependency   // the component graph, sorted by From then To
+	Metrics       []Metrics      // per component, sorted by name
+}
+
+// Dependency is an edge of the component graph.
+type Dependency struct {
+	From, To string
+	Sites    int // references from From to package-level objects of To
+	Packages int // packages of From that import To
+}
+
+// Metrics are a component's coupling metrics.
+type Metrics struct {
+	Component                           string
+	Ca, Ce                              int
+	Instability, Abstractness, Distance float64
+	ZoneOfPain                          bool
 }
 
 // Route is one HTTP route the code base serves.

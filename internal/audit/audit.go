@@ -193,6 +193,7 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 		}
 	}
 
+	var metrics []family.Metrics
 	for _, f := range o.Families {
 		if f.Inventory == nil {
 			continue
@@ -207,6 +208,10 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 		for _, p := range inv.ProtoPackages {
 			rep.Inventory.ProtoPackages = append(rep.Inventory.ProtoPackages, prog.proto(p))
 		}
+		for _, d := range inv.Dependencies {
+			rep.Inventory.Dependencies = append(rep.Inventory.Dependencies, report.Edge{From: d.From, To: d.To, Sites: d.Sites, Packages: d.Packages})
+		}
+		metrics = append(metrics, inv.Metrics...)
 	}
 
 	rules := map[string]finding.Rule{}
@@ -224,6 +229,8 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 	}
 	rep.Problems = append(rep.Problems, prog.accept(rep.Decisions, good, o.Policy, rules)...)
 	rep.Components = prog.components(good, o.Policy)
+	attachMetrics(rep.Components, metrics)
+	markOffending(rep.Inventory.Dependencies, rep.Decisions)
 	rep.Summary.Packages = len(good)
 	rep.Sort()
 	number(rep.Decisions)

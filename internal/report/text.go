@@ -74,8 +74,29 @@ func Text(w io.Writer, r *Report, o TextOptions) error {
 			fmt.Fprintf(bw, "problem: %s\n", Sanitize(p.Message))
 		}
 	}
-	if tables := r.Inventory.Tables; len(tables) > 0 {
+	if hasMetrics(r.Components) {
 		if len(r.Decisions) > 0 || len(r.Problems) > 0 {
+			fmt.Fprintln(bw)
+		}
+		heads[Accepted].Fprintf(bw, "Components (%d)\n", len(r.Components))
+		tw := tabwriter.NewWriter(bw, 0, 8, 2, ' ', 0)
+		fmt.Fprintf(tw, "  component\tCa\tCe\tI\tA\tD\t\n")
+		for _, c := range r.Components {
+			if c.Metrics == nil {
+				continue
+			}
+			m, pain := c.Metrics, ""
+			if m.ZoneOfPain {
+				pain = "zone of pain"
+			}
+			fmt.Fprintf(tw, "  %s\t%d\t%d\t%.2f\t%.2f\t%.2f\t%s\n", Sanitize(c.Name), m.Ca, m.Ce, m.I, m.A, m.D, pain)
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+	if tables := r.Inventory.Tables; len(tables) > 0 {
+		if len(r.Decisions) > 0 || len(r.Problems) > 0 || hasMetrics(r.Components) {
 			fmt.Fprintln(bw)
 		}
 		heads[Accepted].Fprintf(bw, "Tables (%d)\n", len(tables))
@@ -148,6 +169,18 @@ func Text(w io.Writer, r *Report, o TextOptions) error {
 		invest, plural(r.Summary.CheapLater, "cheap-later decision"), accepted,
 		plural(r.Summary.Packages, "package"), Sanitize(r.Policy), Sanitize(r.Stage), r.Threshold)
 	return bw.Flush()
+}
+
+// hasMetrics reports whether there is a component graph to speak of:
+// metrics of at least two components.
+func hasMetrics(cs []Component) bool {
+	n := 0
+	for _, c := range cs {
+		if c.Metrics != nil {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 func plural(n int, noun string) string {
