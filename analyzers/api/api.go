@@ -17,6 +17,7 @@ const (
 	RuleUnversionedRoute    = "api.unversioned-route"
 	RuleUnversionedProto    = "api.unversioned-proto"
 	RuleStorageModelExposed = "api.storage-model-exposed"
+	RuleModuleMajorVersion  = "api.module-major-version"
 )
 
 // Strategies of API versioning.
@@ -84,6 +85,22 @@ func ConfigFrom(s family.Settings) Config {
 // Rules returns the rules of the family, sorted by id.
 func Rules() []finding.Rule {
 	return []finding.Rule{
+		{
+			ID:      RuleModuleMajorVersion,
+			Title:   "module released at v2 or later without /vN in its path",
+			Summary: "a module tagged v2 or later has no major version suffix in its module path",
+			Doc: "Reports a main module whose version-control tags release it at major version 2 or later " +
+				"(v2.0.0, or sub/v3.1.0 for a module in a subdirectory) while its module path lacks the /vN " +
+				"suffix Go's semantic import versioning asks for. Importers then get the highest v1 (or " +
+				"+incompatible) version, and every later fix to the path breaks each of them at once. Add the " +
+				"suffix (module example.com/lib/v2) before more importers settle on the old path. It reports " +
+				"only what the tags show: with no version control, or no tags, it says nothing (it never guesses " +
+				"from the code). gopkg.in paths carry their version differently and are not reported. Its spread " +
+				"cannot be counted from inside the module (every importer, anywhere, pays when the path changes), " +
+				"so a library with many importers should raise its weight in the policy.",
+			Weight: 5,
+			Global: true,
+		},
 		{
 			ID:      RuleStorageModelExposed,
 			Title:   "storage model encoded as an API response",

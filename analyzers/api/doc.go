@@ -49,4 +49,11 @@
 // audit's Global groups the packages of a component and matches the
 // encoded types against the tables found anywhere in the program, as
 // handlers often reach the database through an interface.
+//
+// # Whole program: api.module-major-version
+//
+// Rule api.module-major-version has no per-package analyzer: the audit
+// gives the family each main module's go.mod position and release tags
+// from git, and Global reports a module released at v2 or later whose
+// path lacks the /vN suffix. Without tags it says nothing.
 package api

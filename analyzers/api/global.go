@@ -17,7 +17,8 @@ import (
 // across packages, so that one API spread over several packages (or
 // served by several binaries) is one decision, placed at its first route.
 func Global(prog *family.Program) []finding.Finding {
-	return append(routeGlobal(prog), storageGlobal(prog)...)
+	out := append(routeGlobal(prog), storageGlobal(prog)...)
+	return append(out, moduleGlobal(prog)...)
 }
 
 func routeGlobal(prog *family.Program) []finding.Finding {

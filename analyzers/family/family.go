@@ -154,6 +154,21 @@ type Program struct {
 	Settings Settings
 	// Place places a package of the analysed code base in its component.
 	Place func(pkgPath string) component.Placement
+	// Modules are the main modules, with what the driver knows of their
+	// releases.
+	Modules []Module
+}
+
+// Module is a main module of the program.
+type Module struct {
+	Path string
+	// GoMod is the position of the module directive in go.mod (the
+	// driver adds go.mod to the file set), or token.NoPos.
+	GoMod token.Pos
+	// Tags are the module's release tags from version control (v2.1.0,
+	// with a nested module's directory prefix removed); nil when they are
+	// not known, which rules must not read as "no releases".
+	Tags []string
 }
 
 // Package holds the results of a family's analyzers on one package.

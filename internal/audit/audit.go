@@ -169,11 +169,12 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 	// fp is the whole-program view of one family: every package with the
 	// results of that family's analyzers.
 	famProgram := map[string]*family.Program{}
+	modules := prog.moduleInfo(ctx, good)
 	fp := func(f family.Family) *family.Program {
 		if p, ok := famProgram[f.Name]; ok {
 			return p
 		}
-		p := &family.Program{Fset: prog.fset, Settings: settings, Place: prog.resolver.Resolve}
+		p := &family.Program{Fset: prog.fset, Settings: settings, Place: prog.resolver.Resolve, Modules: modules}
 		for _, pkg := range good {
 			res := map[*analysis.Analyzer]any{}
 			for _, a := range famAnalyzers[f.Name] {

@@ -1,8 +1,10 @@
 package audit
 
 import (
+	"context"
 	"go/ast"
 	"go/token"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -12,6 +14,7 @@ import (
 	"github.com/oneway-lint/oneway/analyzers/component"
 	"github.com/oneway-lint/oneway/analyzers/family"
 	"github.com/oneway-lint/oneway/analyzers/finding"
+	"github.com/oneway-lint/oneway/internal/gitrev"
 	"github.com/oneway-lint/oneway/internal/report"
 	"github.com/oneway-lint/oneway/policy"
 )
@@ -197,6 +200,46 @@ func (pr *program) table(t family.Table) report.Table {
 		}
 	}
 	return out
+}
+
+// moduleInfo describes the main modules for the families: go.mod is added
+// to the file set so that decisions about a module have a position, and
+// release tags come from git where the module is in a work tree.
+func (pr *program) moduleInfo(ctx context.Context, pkgs []*packages.Package) []family.Module {
+	seen := map[string]bool{}
+	var mods []family.Module
+	for _, p := range pkgs {
+		m := p.Module
+		if m == nil || !m.Main || seen[m.Path] {
+			continue
+		}
+		seen[m.Path] = true
+		fm := family.Module{Path: m.Path}
+		pr.fileMod[m.GoMod] = m.Path // decisions about the module belong to its root
+		if data, err := os.ReadFile(m.GoMod); err == nil {
+			f := pr.fset.AddFile(m.GoMod, -1, len(data))
+			f.SetLinesForContent(data)
+			if line := moduleLine(data); line > 0 {
+				fm.GoMod = f.LineStart(line)
+			}
+		}
+		if tags, ok := gitrev.Tags(ctx, m.Dir); ok {
+			fm.Tags = append([]string{}, tags...)
+		}
+		mods = append(mods, fm)
+	}
+	sort.Slice(mods, func(i, j int) bool { return mods[i].Path < mods[j].Path })
+	return mods
+}
+
+// moduleLine returns the 1-based line of go.mod's module directive, or 0.
+func moduleLine(data []byte) int {
+	for i, l := range strings.Split(string(data), "\n") {
+		if f := strings.Fields(l); len(f) > 0 && f[0] == "module" {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // route converts a family's route to the report's.

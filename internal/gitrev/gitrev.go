@@ -70,3 +70,37 @@ func Checkout(ctx context.Context, dir, commit string) (string, func(), error) {
 	}
 	return wt, remove, nil
 }
+
+// Tags returns the release tags of the module in dir: the repository's
+// tags, and for a module in a subdirectory those prefixed with its path
+// (sub/v2.0.0), without the prefix. ok is false when dir is not in a git
+// work tree, so that callers can tell "no tags" from "not known".
+func Tags(ctx context.Context, dir string) (tags []string, ok bool) {
+	top, err := Toplevel(ctx, dir)
+	if err != nil {
+		return nil, false
+	}
+	out, err := git(ctx, dir, "tag", "--list")
+	if err != nil {
+		return nil, false
+	}
+	prefix := ""
+	if rel, err := filepath.Rel(top, dir); err == nil && rel != "." {
+		prefix = filepath.ToSlash(rel) + "/"
+	}
+	for _, t := range strings.Split(out, "\n") {
+		if t == "" {
+			continue
+		}
+		if prefix != "" {
+			var found bool
+			if t, found = strings.CutPrefix(t, prefix); !found {
+				continue
+			}
+		} else if strings.Contains(t, "/") {
+			continue // a nested module's tag
+		}
+		tags = append(tags, t)
+	}
+	return tags, true
+}

@@ -1,0 +1,3 @@
+module example.com/databasesql
+
+go 1.24

@@ -1,0 +1,29 @@
+// Package mux is a stub of github.com/gorilla/mux with the signatures the
+// fixture uses.
+package mux
+
+import "net/http"
+
+type Router struct{}
+
+func NewRouter() *Router                                                                  { return &Router{} }
+func (*Router) ServeHTTP(http.ResponseWriter, *http.Request)                              {}
+func (*Router) HandleFunc(path string, f func(http.ResponseWriter, *http.Request)) *Route { return nil }
+func (*Router) Handle(path string, h http.Handler) *Route                                 { return nil }
+func (*Router) PathPrefix(tpl string) *Route                                              { return nil }
+func (*Router) Path(tpl string) *Route                                                    { return nil }
+func (*Router) Host(tpl string) *Route                                                    { return nil }
+func (*Router) Methods(methods ...string) *Route                                          { return nil }
+func (*Router) Use(mwf ...func(http.Handler) http.Handler)                                {}
+
+type Route struct{}
+
+func (*Route) Methods(methods ...string) *Route                              { return nil }
+func (*Route) Subrouter() *Router                                            { return nil }
+func (*Route) Handler(h http.Handler) *Route                                 { return nil }
+func (*Route) HandlerFunc(f func(http.ResponseWriter, *http.Request)) *Route { return nil }
+func (*Route) Path(tpl string) *Route                                        { return nil }
+func (*Route) Name(name string) *Route                                       { return nil }
+
+// Vars returns the route variables of the request.
+func Vars(r *http.Request) map[string]string { return nil }

@@ -1,0 +1,3 @@
+module github.com/huandu/go-sqlbuilder
+
+go 1.24
