@@ -131,7 +131,7 @@ func runProto(pass *analysis.Pass) (any, error) {
 		for _, pos := range s.sites[1:] {
 			rel = append(rel, finding.Related{Pos: pos, Message: "protobuf package " + p + " used here"})
 		}
-		res.Result.Report(pass, finding.Finding{
+		res.Report(pass, finding.Finding{
 			Rule:     RuleUnversionedProto,
 			Pos:      s.pos,
 			Message:  fmt.Sprintf("protobuf package %s has no version suffix (like %s.v1)", p, p),

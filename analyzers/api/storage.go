@@ -21,7 +21,6 @@ import (
 
 var (
 	storageResultType = reflect.TypeOf((*StorageResult)(nil))
-	findingResultType = reflect.TypeOf((*finding.Result)(nil))
 )
 
 // StorageAnalyzer reports types mapped to database tables that are

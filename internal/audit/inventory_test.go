@@ -51,12 +51,152 @@ type inventoryGap struct {
 }
 
 // knownInventoryGaps lists the inventory's known errors, by fixture.
-var knownInventoryGaps = []inventoryGap{}
+var knownInventoryGaps = []inventoryGap{
+	{
+		fixture: "chi",
+		name:    "chi sub-router root gets a trailing slash",
+		reason: "chi serves Get(\"/\") of a sub-router mounted at /v1/users (by Route or Mount) at /v1/users, " +
+			"as chi's README writes it (r.Route(\"/articles\", …) { r.Get(\"/\", listArticles) // GET /articles }); " +
+			"the audit appends a slash to the mount point",
+		want: []string{
+			"route GET /v1/articles kind=api versioned=true constant=true component=chi/articles package=example.com/chi/articles at=chi/articles/articles.go:26",
+			"route POST /v1/articles kind=api versioned=true constant=true component=chi/articles package=example.com/chi/articles at=chi/articles/articles.go:27",
+			"route GET /v1/users kind=api versioned=true constant=true component=chi/internal/router package=example.com/chi/internal/router at=chi/internal/router/router.go:29",
+			"route POST /v1/users kind=api versioned=true constant=true component=chi/internal/router package=example.com/chi/internal/router at=chi/internal/router/router.go:30",
+			"route GET /v1/users/{userID} kind=api versioned=true constant=true component=chi/internal/router package=example.com/chi/internal/router at=chi/internal/router/router.go:32",
+			"route PUT /v1/users/{userID} kind=api versioned=true constant=true component=chi/internal/router package=example.com/chi/internal/router at=chi/internal/router/router.go:33",
+			"route DELETE /v1/users/{userID} kind=api versioned=true constant=true component=chi/internal/router package=example.com/chi/internal/router at=chi/internal/router/router.go:34",
+		},
+		got: []string{
+			"route GET /v1/articles/ kind=api versioned=true constant=true component=chi/articles package=example.com/chi/articles at=chi/articles/articles.go:26",
+			"route POST /v1/articles/ kind=api versioned=true constant=true component=chi/articles package=example.com/chi/articles at=chi/articles/articles.go:27",
+			"route GET /v1/users/ kind=api versioned=true constant=true component=chi/internal/router package=example.com/chi/internal/router at=chi/internal/router/router.go:29",
+			"route POST /v1/users/ kind=api versioned=true constant=true component=chi/internal/router package=example.com/chi/internal/router at=chi/internal/router/router.go:30",
+			"route GET /v1/users/{userID}/ kind=api versioned=true constant=true component=chi/internal/router package=example.com/chi/internal/router at=chi/internal/router/router.go:32",
+			"route PUT /v1/users/{userID}/ kind=api versioned=true constant=true component=chi/internal/router package=example.com/chi/internal/router at=chi/internal/router/router.go:33",
+			"route DELETE /v1/users/{userID}/ kind=api versioned=true constant=true component=chi/internal/router package=example.com/chi/internal/router at=chi/internal/router/router.go:34",
+		},
+	},
+	{
+		fixture: "gin",
+		name:    "empty path registered through a function gets a trailing slash",
+		reason: "gin joins a group's prefix and an empty relative path to the prefix itself (GET(\"\", …) on the group " +
+			"/api/v1/products/:id/reviews serves /api/v1/products/:id/reviews; the slashed path only redirects to it); " +
+			"the route fact of reviews.Register carries the empty path as \"/\"",
+		want: []string{
+			"route GET /api/v1/products/:id/reviews kind=api versioned=true constant=true component=gin/reviews package=example.com/gin/reviews at=gin/reviews/reviews.go:18",
+			"route POST /api/v1/products/:id/reviews kind=api versioned=true constant=true component=gin/reviews package=example.com/gin/reviews at=gin/reviews/reviews.go:19",
+		},
+		got: []string{
+			"route GET /api/v1/products/:id/reviews/ kind=api versioned=true constant=true component=gin/reviews package=example.com/gin/reviews at=gin/reviews/reviews.go:18",
+			"route POST /api/v1/products/:id/reviews/ kind=api versioned=true constant=true component=gin/reviews package=example.com/gin/reviews at=gin/reviews/reviews.go:19",
+		},
+	},
+	{
+		fixture: "databasesql",
+		name:    "information_schema is a table",
+		reason:  "information_schema.columns is the database's catalogue, not a table of the application",
+		got: []string{
+			"table information_schema.columns reads=1 writes=0 ddl=0 components=databasesql/internal/store packages=example.com/databasesql/internal/store",
+			"site information_schema.columns databasesql/internal/store/store.go:203 read",
+		},
+	},
+	{
+		fixture: "databasesql",
+		name:    "migration steps held in a slice are not read",
+		reason: "migrations.Apply runs steps[i], the elements of a package-level slice of constant statements that " +
+			"nothing modifies: CREATE TABLE customers, CREATE TABLE orders and ALTER TABLE orders; the only schema of " +
+			"the two tables in the code is missing",
+		want: []string{
+			"table customers reads=5 writes=0 ddl=1 components=databasesql/internal/migrations,databasesql/internal/store packages=example.com/databasesql/internal/migrations,example.com/databasesql/internal/store",
+			"site customers databasesql/internal/migrations/migrations.go:38 ddl",
+			"table orders reads=6 writes=3 ddl=1 components=databasesql/internal/migrations,databasesql/internal/store packages=example.com/databasesql/internal/migrations,example.com/databasesql/internal/store",
+			"site orders databasesql/internal/migrations/migrations.go:38 ddl",
+		},
+		got: []string{
+			"table customers reads=5 writes=0 ddl=0 components=databasesql/internal/store packages=example.com/databasesql/internal/store",
+			"table orders reads=6 writes=3 ddl=0 components=databasesql/internal/store packages=example.com/databasesql/internal/store",
+		},
+	},
+	{
+		fixture: "pgx5",
+		name:    "pgx CopyFrom is no query site",
+		reason:  "Pool.CopyFrom(ctx, pgx.Identifier{\"audit_log\"}, …) writes rows into audit_log with COPY",
+		want: []string{
+			"table audit_log reads=0 writes=1 ddl=0 components=pgx5/ledger packages=example.com/pgx5/ledger",
+			"site audit_log pgx5/ledger/ledger.go:73 write",
+		},
+	},
+	{
+		fixture: "gorm",
+		name:    "gorm Preload does not read the association's table",
+		reason:  "Preload(\"Contacts\").Find(&companies) runs a second query, SELECT … FROM contacts WHERE company_id IN (…)",
+		want: []string{
+			"table contacts reads=4 writes=3 ddl=1 components=gorm/internal/crm,gorm/internal/platform packages=example.com/gorm/internal/crm,example.com/gorm/internal/platform/database",
+			"site contacts gorm/internal/crm/crm.go:26 read",
+		},
+		got: []string{
+			"table contacts reads=3 writes=3 ddl=1 components=gorm/internal/crm,gorm/internal/platform packages=example.com/gorm/internal/crm,example.com/gorm/internal/platform/database",
+		},
+	},
+	{
+		fixture: "bun",
+		name:    "bun Join clause is not read",
+		reason:  "NewSelect().Model(&posts).Join(\"JOIN comments AS c ON …\") reads comments",
+		want: []string{
+			"table comments reads=1 writes=2 ddl=0 components=bun/blog packages=example.com/bun/blog",
+			"site comments bun/blog/repo.go:23 read",
+		},
+		got: []string{
+			"table comments reads=0 writes=2 ddl=0 components=bun/blog packages=example.com/bun/blog",
+		},
+	},
+	{
+		fixture: "xorm",
+		name:    "xorm SQL(…).Find counts one query twice",
+		reason: "engine.SQL(\"SELECT * FROM inv_suppliers …\").Find(&sups) runs the given SQL, once; the audit counts " +
+			"the SQL and the Find of the model as two reads at the same place",
+		want: []string{
+			"table inv_suppliers reads=1 writes=0 ddl=1 components=xorm/stock packages=example.com/xorm/stock",
+		},
+		got: []string{
+			"table inv_suppliers reads=2 writes=0 ddl=1 components=xorm/stock packages=example.com/xorm/stock",
+			"site inv_suppliers xorm/stock/stock.go:106 read",
+		},
+	},
+	{
+		fixture: "goqu",
+		name:    "goqu aliased table is missed",
+		reason:  "From(goqu.T(\"odometer_readings\").As(\"r\")) reads odometer_readings; only a bare goqu.T(…) is read",
+		want: []string{
+			"table odometer_readings reads=1 writes=0 ddl=0 components=goqu/fleet packages=example.com/goqu/fleet",
+			"site odometer_readings goqu/fleet/fleet.go:48 read",
+		},
+	},
+}
 
-// mustNotAppear are strings no line of a fixture's inventory may
-// contain: names that look like tables or routes and are not. The golden
-// files are exact already; this guards them against a careless -update.
-var mustNotAppear = map[string][]string{}
+// mustNotAppear names, by fixture, tables and routes that are not in the
+// code base though they look like they are: CTE names, aliases, functions,
+// sequences, prepared-statement names, the naming conventions of another
+// ORM, routes of functions nothing calls, URLs the program requests. A
+// name is matched against the table of table and site lines and the
+// host and path of route lines. The golden files are exact already; this
+// says why, and guards them against a careless -update.
+var mustNotAppear = map[string][]string{
+	"nethttp":     {"/legacy/orders", "/api/v1/legacy/orders", "/v1/notify", "hooks.example.com/v1/notify", "/api/v2/status.json"},
+	"chi":         {"/legacy/articles", "/v1/articles/legacy/articles"},
+	"databasesql": {"totals", "order_numbers", "generate_series", "information_schema.columns", "pg_advisory_lock", "o", "c", "ci", "s", "p", "ol", "d"},
+	"sqlx":        {"recent", "b", "a", "ba", "l", "m"},
+	"pgx5":        {"account_balance", "p", "t"},
+	"pgx4":        {"r", "d"},
+	"gorm":        {"company", "contact", "person", "persons", "deals", "deal", "activity_log", "h"},
+	"bun":         {"posts", "post", "p", "c", "t", "pt", "tag"},
+	"xorm":        {"warehouses", "stock_items", "stock_movement", "supplier", "suppliers"},
+	"squirrel":    {"t", "a", "tt"},
+	"goqu":        {"r"},
+	"sqlbuilder":  {"b", "bl", "l", "bookmark"},
+	"sqlc":        {"recent", "e", "p"},
+}
 
 func TestInventory(t *testing.T) {
 	if testing.Short() {
@@ -108,10 +248,8 @@ func TestInventory(t *testing.T) {
 				t.Errorf("inventory of %s differs from %s (-want +got):\n%s", fx, golden, d)
 			}
 			for _, l := range got {
-				for _, s := range mustNotAppear[fx] {
-					if strings.Contains(l, s) {
-						t.Errorf("%q must not be in the inventory: %s", s, l)
-					}
+				if name := lineName(l); slices.Contains(mustNotAppear[fx], name) {
+					t.Errorf("%s must not be in the inventory: %s", name, l)
 				}
 			}
 		})
@@ -139,7 +277,7 @@ func checkFixtureList(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }() // read only
 	var used []string
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
@@ -174,6 +312,19 @@ func inventoryLines(rep *report.Report, fx string) []string {
 	}
 	sortLines(out)
 	return out
+}
+
+// lineName is the table of a table or site line, the host and path of a
+// route line.
+func lineName(l string) string {
+	f := strings.Fields(l)
+	switch {
+	case len(f) > 2 && f[0] == "route":
+		return f[2]
+	case len(f) > 1:
+		return f[1]
+	}
+	return ""
 }
 
 func routeLine(r report.Route) string {
@@ -257,7 +408,8 @@ func applyGaps(t *testing.T, fx string, lines []string) []string {
 		}
 		t.Logf("known gap %q: %s\n  want:\n\t%s\n  got:\n\t%s", g.name, g.reason,
 			strings.Join(orNone(g.want), "\n\t"), strings.Join(orNone(g.got), "\n\t"))
-		lines = append(next, g.want...)
+		next = append(next, g.want...)
+		lines = next
 	}
 	sortLines(lines)
 	return lines

@@ -59,7 +59,7 @@ func Checkout(ctx context.Context, dir, commit string) (string, func(), error) {
 	}
 	wt := filepath.Join(tmp, "tree")
 	if _, err := git(ctx, dir, "worktree", "add", "--detach", "--quiet", wt, commit); err != nil {
-		os.RemoveAll(tmp)
+		_ = os.RemoveAll(tmp) // best effort: the error that matters is git's
 		return "", nil, err
 	}
 	remove := func() {

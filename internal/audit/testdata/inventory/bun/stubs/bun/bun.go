@@ -37,7 +37,6 @@ func (q *SelectQuery) Where(query string, args ...any) *SelectQuery      { retur
 func (q *SelectQuery) Order(orders ...string) *SelectQuery               { return q }
 func (q *SelectQuery) Limit(n int) *SelectQuery                          { return q }
 func (q *SelectQuery) Scan(ctx context.Context, dest ...any) error       { return nil }
-func (q *SelectQuery) Count(ctx context.Context) (int, error)            { return 0, nil }
 
 func (q *InsertQuery) Model(model any) *InsertQuery                              { return q }
 func (q *InsertQuery) Exec(ctx context.Context, dest ...any) (sql.Result, error) { return nil, nil }

@@ -4,8 +4,6 @@ package chi
 
 import "net/http"
 
-type Middlewares []func(http.Handler) http.Handler
-
 type Router interface {
 	http.Handler
 	Use(middlewares ...func(http.Handler) http.Handler)
@@ -14,13 +12,10 @@ type Router interface {
 	Route(pattern string, fn func(r Router)) Router
 	Mount(pattern string, h http.Handler)
 	Handle(pattern string, h http.Handler)
-	HandleFunc(pattern string, h http.HandlerFunc)
 	Method(method, pattern string, h http.Handler)
-	MethodFunc(method, pattern string, h http.HandlerFunc)
 	Get(pattern string, h http.HandlerFunc)
 	Post(pattern string, h http.HandlerFunc)
 	Put(pattern string, h http.HandlerFunc)
-	Patch(pattern string, h http.HandlerFunc)
 	Delete(pattern string, h http.HandlerFunc)
 	NotFound(h http.HandlerFunc)
 }
@@ -36,13 +31,10 @@ func (*Mux) Group(fn func(r Router)) Router                             { return
 func (*Mux) Route(pattern string, fn func(r Router)) Router             { return nil }
 func (*Mux) Mount(pattern string, h http.Handler)                       {}
 func (*Mux) Handle(pattern string, h http.Handler)                      {}
-func (*Mux) HandleFunc(pattern string, h http.HandlerFunc)              {}
 func (*Mux) Method(method, pattern string, h http.Handler)              {}
-func (*Mux) MethodFunc(method, pattern string, h http.HandlerFunc)      {}
 func (*Mux) Get(pattern string, h http.HandlerFunc)                     {}
 func (*Mux) Post(pattern string, h http.HandlerFunc)                    {}
 func (*Mux) Put(pattern string, h http.HandlerFunc)                     {}
-func (*Mux) Patch(pattern string, h http.HandlerFunc)                   {}
 func (*Mux) Delete(pattern string, h http.HandlerFunc)                  {}
 func (*Mux) NotFound(h http.HandlerFunc)                                {}
 

@@ -13,12 +13,10 @@ func (*Ctx) SendStatus(status int) error                           { return nil 
 func (*Ctx) SendFile(file string, compress ...bool) error          { return nil }
 func (*Ctx) Params(key string, defaultValue ...string) string      { return "" }
 func (*Ctx) BodyParser(out any) error                              { return nil }
-func (*Ctx) Next() error                                           { return nil }
 
 type Handler = func(*Ctx) error
 
 type Router interface {
-	Use(args ...any) Router
 	Get(path string, handlers ...Handler) Router
 	Post(path string, handlers ...Handler) Router
 	Put(path string, handlers ...Handler) Router
@@ -31,7 +29,6 @@ type Router interface {
 type App struct{}
 
 func New() *App                                                                 { return &App{} }
-func (*App) Use(args ...any) Router                                             { return nil }
 func (*App) Get(path string, handlers ...Handler) Router                        { return nil }
 func (*App) Post(path string, handlers ...Handler) Router                       { return nil }
 func (*App) Put(path string, handlers ...Handler) Router                        { return nil }

@@ -30,7 +30,6 @@ func (*RouterGroup) Use(middleware ...HandlerFunc) IRoutes                      
 func (*RouterGroup) GET(relativePath string, handlers ...HandlerFunc) IRoutes        { return nil }
 func (*RouterGroup) POST(relativePath string, handlers ...HandlerFunc) IRoutes       { return nil }
 func (*RouterGroup) PUT(relativePath string, handlers ...HandlerFunc) IRoutes        { return nil }
-func (*RouterGroup) PATCH(relativePath string, handlers ...HandlerFunc) IRoutes      { return nil }
 func (*RouterGroup) DELETE(relativePath string, handlers ...HandlerFunc) IRoutes     { return nil }
 func (*RouterGroup) Any(relativePath string, handlers ...HandlerFunc) IRoutes        { return nil }
 func (*RouterGroup) Handle(httpMethod, relativePath string, handlers ...HandlerFunc) IRoutes {
@@ -42,7 +41,6 @@ func (*RouterGroup) StaticFile(relativePath, filepath string) IRoutes { return n
 type Engine struct{ RouterGroup }
 
 func New() *Engine                              { return &Engine{} }
-func Default() *Engine                          { return &Engine{} }
 func (*Engine) LoadHTMLGlob(pattern string)     {}
 func (*Engine) NoRoute(handlers ...HandlerFunc) {}
 func (*Engine) Run(addr ...string) error        { return nil }

@@ -14,7 +14,6 @@ func (*Router) PathPrefix(tpl string) *Route                                    
 func (*Router) Path(tpl string) *Route                                                    { return nil }
 func (*Router) Host(tpl string) *Route                                                    { return nil }
 func (*Router) Methods(methods ...string) *Route                                          { return nil }
-func (*Router) Use(mwf ...func(http.Handler) http.Handler)                                {}
 
 type Route struct{}
 

@@ -2,5 +2,3 @@
 package pgconn
 
 type CommandTag []byte
-
-func (ct CommandTag) RowsAffected() int64 { return 0 }

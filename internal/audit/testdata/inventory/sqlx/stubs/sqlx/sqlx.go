@@ -13,21 +13,15 @@ type Rows struct{ *sql.Rows }
 type Row struct{}
 type NamedStmt struct{}
 
-func Connect(driverName, dataSourceName string) (*DB, error) { return nil, nil }
-
 func (db *DB) Get(dest any, query string, args ...any) error { return nil }
 func (db *DB) GetContext(ctx context.Context, dest any, query string, args ...any) error {
 	return nil
 }
 func (db *DB) Select(dest any, query string, args ...any) error { return nil }
-func (db *DB) SelectContext(ctx context.Context, dest any, query string, args ...any) error {
-	return nil
-}
-func (db *DB) Queryx(query string, args ...any) (*Rows, error) { return nil, nil }
+func (db *DB) Queryx(query string, args ...any) (*Rows, error)  { return nil, nil }
 func (db *DB) NamedExecContext(ctx context.Context, query string, arg any) (sql.Result, error) {
 	return nil, nil
 }
-func (db *DB) NamedQuery(query string, arg any) (*Rows, error)     { return nil, nil }
 func (db *DB) PrepareNamed(query string) (*NamedStmt, error)       { return nil, nil }
 func (db *DB) MustExec(query string, args ...any) sql.Result       { return nil }
 func (db *DB) Rebind(query string) string                          { return query }

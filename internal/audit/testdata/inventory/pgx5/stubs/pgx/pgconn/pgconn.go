@@ -3,6 +3,4 @@ package pgconn
 
 type CommandTag struct{}
 
-func (CommandTag) RowsAffected() int64 { return 0 }
-
 type StatementDescription struct{}
