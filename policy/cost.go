@@ -77,6 +77,9 @@ func (c Cost) String() string {
 // is enabled, or the decision accepted, is for its caller to decide.
 func (p *Policy) Score(r finding.Rule, ev finding.Evidence, component string) Cost {
 	fs := []Factor{p.base(r), p.exposure(ev), spread(ev), p.criticality(component)}
+	if ev.ZoneOfPain {
+		fs = append(fs, Factor{"zone of pain", p.Weights.ZoneOfPain, "depends on a stable, concrete, depended-upon component"})
+	}
 	total := 1
 	for _, f := range fs {
 		total = mulSat(total, f.Value)

@@ -3,6 +3,7 @@ package policy
 import (
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/oneway-lint/oneway/analyzers/finding"
@@ -236,7 +237,7 @@ func TestPreset(t *testing.T) {
 		th, w := Preset(tt.stage)
 		want := Weights{
 			Internal: tt.exposure[0], CrossModule: tt.exposure[1], Data: tt.exposure[2], Public: tt.exposure[3],
-			Low: tt.low, Normal: tt.norm, High: tt.hig,
+			Low: tt.low, Normal: tt.norm, High: tt.hig, ZoneOfPain: 2,
 		}
 		if th.InvestNow != tt.investNow || w != want {
 			t.Errorf("Preset(%s) = %+v, %+v; want invest-now %d, %+v (%s)", tt.stage, th, w, tt.investNow, want, tt.reason)
@@ -260,5 +261,23 @@ func TestMulSat(t *testing.T) {
 		if got := mulSat(tt.a, tt.b); got != tt.want {
 			t.Errorf("%s: mulSat(%d, %d) = %d, want %d (%s)", tt.name, tt.a, tt.b, got, tt.want, tt.reason)
 		}
+	}
+}
+
+// TestZoneOfPain: coupling to a component in the zone of pain weighs the
+// decision up by the zone-of-pain weight, named in the breakdown.
+func TestZoneOfPain(t *testing.T) {
+	p := Default()
+	r := finding.Rule{ID: "coupling.concrete-dependency", Weight: 2}
+	plain := p.Score(r, finding.Evidence{Sites: 4, Packages: 1}, "orders")
+	pain := p.Score(r, finding.Evidence{Sites: 4, Packages: 1, ZoneOfPain: true}, "orders")
+	if pain.Total != 2*plain.Total {
+		t.Errorf("in the zone of pain: cost %d, want twice %d", pain.Total, plain.Total)
+	}
+	if want := "× zone of pain 2 (depends on a stable, concrete, depended-upon component)"; !strings.Contains(pain.String(), want) {
+		t.Errorf("breakdown %q lacks %q", pain.String(), want)
+	}
+	if strings.Contains(plain.String(), "zone of pain") {
+		t.Errorf("breakdown %q names the zone of pain for a decision outside it", plain.String())
 	}
 }

@@ -105,6 +105,7 @@ func knobs() []knob {
 		{"weights.criticality", "low", 1, func(n *numbers) *int { return &n.Low }},
 		{"weights.criticality", "normal", 1, func(n *numbers) *int { return &n.Normal }},
 		{"weights.criticality", "high", 1, func(n *numbers) *int { return &n.High }},
+		{"weights", "zone-of-pain", 1, func(n *numbers) *int { return &n.ZoneOfPain }},
 	}
 }
 

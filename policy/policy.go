@@ -108,6 +108,9 @@ type Weights struct {
 	Internal, CrossModule, Data, Public int
 	// Criticality of the component the decision is made in.
 	Low, Normal, High int
+	// ZoneOfPain multiplies the coupling decisions that depend on a
+	// component in the zone of pain (stable, concrete and depended upon).
+	ZoneOfPain int
 }
 
 //go:embed default.yml

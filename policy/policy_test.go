@@ -135,6 +135,7 @@ func TestValidate(t *testing.T) {
 				"(policy): weights.criticality.low: must be at least 1, got 0",
 				"(policy): weights.criticality.normal: must be at least 1, got 0",
 				"(policy): weights.criticality.high: must be at least 1, got 0",
+				"(policy): weights.zone-of-pain: must be at least 1, got 0",
 			},
 		},
 		{

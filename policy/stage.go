@@ -9,11 +9,11 @@ package policy
 //	scale     32          3         4             4     4
 //
 // The criticality weights are the same at every stage: low 1, normal 2,
-// high 3. As a product grows, the threshold falls and exposure inside the
+// high 3; so is the zone-of-pain weight, 2. As a product grows, the threshold falls and exposure inside the
 // code base weighs more, so more decisions become invest-now. An unknown
 // stage gets the preset of Traction, the default stage.
 func Preset(s Stage) (Thresholds, Weights) {
-	crit := Weights{Low: 1, Normal: 2, High: 3}
+	crit := Weights{Low: 1, Normal: 2, High: 3, ZoneOfPain: 2}
 	switch s {
 	case Explore:
 		return Thresholds{InvestNow: 48}, exposure(crit, 1, 2, 3, 3)

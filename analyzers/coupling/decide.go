@@ -170,6 +170,7 @@ func (g *group) finding(view *programView) finding.Finding {
 		m := view.metrics[g.to]
 		ev.FanIn = m.Ca
 		if m.ZoneOfPain {
+			ev.ZoneOfPain = true
 			zone = fmt.Sprintf("; %s is in the zone of pain (I %.2f, A %.2f)", g.to, m.Instability, m.Abstractness)
 		}
 	}

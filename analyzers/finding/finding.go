@@ -88,6 +88,10 @@ type Evidence struct {
 	Public      bool `json:"public,omitempty"`       // exposed to clients outside the code base (HTTP API, RPC, module path)
 	DataAtRest  bool `json:"data_at_rest,omitempty"` // fixes the shape of stored data (tables, schemas)
 	CrossModule bool `json:"cross_module,omitempty"` // crosses a Go module boundary
+	// ZoneOfPain is set on coupling decisions whose depended-upon
+	// component is stable, concrete and depended upon: changing it is
+	// expensive, so coupling to it weighs more.
+	ZoneOfPain bool `json:"zone_of_pain,omitempty"`
 
 	// Partial is set when the evidence was gathered from one package
 	// only (go vet, nogo) for a rule whose full weight needs the whole
