@@ -20,4 +20,14 @@
 // github.com/labstack/echo, github.com/gorilla/mux,
 // github.com/julienschmidt/httprouter and github.com/gofiber/fiber.
 // Parts of paths that are not constants are written {?}.
+//
+// Paths are the paths a client calls, without a trailing slash unless
+// the router requires one. The root "/" of a router mounted below a
+// prefix is the mount point itself where the framework serves it there:
+// a chi sub-router (Route, Mount: chi answers both pattern and
+// pattern+"/") and a fiber group, Route or mounted app (fiber trims
+// trailing slashes unless StrictRouting is set), so Get("/") inside
+// Route("/v1/users", …) is GET /v1/users. gin, echo, gorilla/mux
+// (PathPrefix(…).Subrouter()) and net/http (StripPrefix) serve the
+// slashed path, prefix+"/", and keep it; an empty path "" is the prefix.
 package routes

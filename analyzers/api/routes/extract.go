@@ -38,6 +38,7 @@ type node struct {
 type edge struct {
 	child, parent *node
 	prefix        string // where the child's routes appear below the parent
+	mount         bool   // the child's "/" is served at prefix itself (see below)
 	dyn           bool
 	host          string
 	alias         bool // child is a field or variable holding the router parent
@@ -62,8 +63,11 @@ type value struct {
 	n      *node
 	fw     string
 	prefix string
-	dyn    bool
-	host   string
+	// mount: the router sits at a chi or fiber mount point, prefix, where
+	// its "/" is served at prefix itself (see below).
+	mount bool
+	dyn   bool
+	host  string
 
 	// http.StripPrefix(strip, router)
 	stripped bool
@@ -246,7 +250,7 @@ func (x *extractor) bindHolder(obj types.Object, v *value) {
 	if h == v.n {
 		return
 	}
-	x.edges = append(x.edges, &edge{child: h, parent: v.n, prefix: v.prefix, dyn: v.dyn, host: v.host, alias: true})
+	x.edges = append(x.edges, &edge{child: h, parent: v.n, prefix: v.prefix, mount: v.mount, dyn: v.dyn, host: v.host, alias: true})
 }
 
 func (x *extractor) ret(r *ast.ReturnStmt) {
@@ -450,7 +454,7 @@ func (x *extractor) userCall(fn *types.Func, sig *types.Signature, call *ast.Cal
 		}
 		switch {
 		case local:
-			x.edges = append(x.edges, &edge{child: x.paramNode(fn, i, p), parent: v.n, prefix: v.prefix, dyn: v.dyn, host: v.host})
+			x.edges = append(x.edges, &edge{child: x.paramNode(fn, i, p), parent: v.n, prefix: v.prefix, mount: v.mount, dyn: v.dyn, host: v.host})
 		case fact != nil:
 			for _, pr := range fact.Params {
 				if pr.Index == i {
@@ -500,7 +504,7 @@ func (x *extractor) instantiate(v *value, rs []FactRoute, pos token.Pos) {
 		}
 		x.routes = append(x.routes, &rawRoute{
 			n: v.n, fw: fr.Framework, method: fr.Method, host: host,
-			path: joinPrefix(v.prefix, fr.Path), dyn: v.dyn || !fr.Const,
+			path: below(v.prefix, v.mount, fr.Path), dyn: v.dyn || !fr.Const,
 			writes: fr.Writes, handler: fr.Handler, pos: pos, site: fr.position(), pkg: fr.Package,
 		})
 	}
@@ -540,24 +544,30 @@ func (x *extractor) method(fw, name string, recv *value, call *ast.CallExpr) *va
 		p, ok := str(o.pathArg)
 		v := *recv
 		v.builder, v.routes, v.stripped = false, nil, false
-		v.prefix = joinPrefix(recv.prefix, orUnknown(p, ok))
+		v.prefix = below(recv.prefix, recv.mount, orUnknown(p, ok))
+		// A fiber group is a mount point; gin and echo groups are not.
+		v.mount = fw == "fiber"
 		v.dyn = recv.dyn || !ok
 		return &v
 	case opRouteFunc, opGroupFunc:
 		v := *recv
 		if o.kind == opRouteFunc {
+			// chi Route mounts a new router at the prefix; fiber Route
+			// makes a group there.
 			p, ok := str(o.pathArg)
-			v.prefix = joinPrefix(recv.prefix, orUnknown(p, ok))
+			v.prefix = below(recv.prefix, recv.mount, orUnknown(p, ok))
+			v.mount = true
 			v.dyn = recv.dyn || !ok
 		}
 		x.callback(arg(o.handler), &v)
 		return recv
 	case opMount:
 		p, ok := str(o.pathArg)
-		prefix := joinPrefix(recv.prefix, orUnknown(p, ok))
+		prefix := below(recv.prefix, recv.mount, orUnknown(p, ok))
 		h := arg(o.handler)
 		if sub := x.eval(h); sub != nil && sub.n != nil && !sub.builder {
-			x.edges = append(x.edges, &edge{child: sub.n, parent: recv.n, prefix: joinPrefix(prefix, sub.strip), dyn: !ok || recv.dyn || sub.dyn, host: recv.host})
+			x.edges = append(x.edges, &edge{child: sub.n, parent: recv.n, prefix: joinPrefix(prefix, sub.strip), mount: !sub.stripped,
+				dyn: !ok || recv.dyn || sub.dyn, host: recv.host})
 			return recv
 		}
 		x.add(recv, fw, "", "", strings.TrimSuffix(orUnknown(p, ok), "/")+"/*", ok, h, 0, call)
@@ -606,7 +616,10 @@ func (x *extractor) route(fw string, o op, recv *value, call *ast.CallExpr, arg 
 			if sub.stripped {
 				prefix = joinPrefix(prefix, sub.strip)
 			}
-			x.edges = append(x.edges, &edge{child: sub.n, parent: recv.n, prefix: prefix, dyn: recv.dyn || sub.dyn, host: host})
+			// A chi router handed to Handle sees the path below recv's
+			// mount point, unless StripPrefix cuts more of it.
+			x.edges = append(x.edges, &edge{child: sub.n, parent: recv.n, prefix: prefix, mount: recv.mount && !sub.stripped,
+				dyn: recv.dyn || sub.dyn, host: host})
 			return recv
 		}
 	}
@@ -654,7 +667,7 @@ func (x *extractor) add(recv *value, fw, method, host, p string, constPath bool,
 	}
 	r := &rawRoute{
 		n: recv.n, fw: fw, method: method, host: host,
-		path: joinPrefix(recv.prefix, p), dyn: recv.dyn || !constPath,
+		path: below(recv.prefix, recv.mount, p), dyn: recv.dyn || !constPath,
 		writes: w, handler: handler, pos: call.Pos(), site: x.pass.Fset.Position(call.Pos()), pkg: x.pass.Pkg.Path(),
 	}
 	x.routes = append(x.routes, r)
@@ -693,7 +706,7 @@ func (x *extractor) callback(e ast.Expr, v *value) {
 		return
 	}
 	if _, local := x.decls[fn]; local {
-		x.edges = append(x.edges, &edge{child: x.paramNode(fn, 0, sig.Params().At(0)), parent: v.n, prefix: v.prefix, dyn: v.dyn, host: v.host})
+		x.edges = append(x.edges, &edge{child: x.paramNode(fn, 0, sig.Params().At(0)), parent: v.n, prefix: v.prefix, mount: v.mount, dyn: v.dyn, host: v.host})
 		return
 	}
 	if f := x.cls.importFact(fn); f != nil {
@@ -776,6 +789,38 @@ func (x *extractor) gorillaRegister(b *value, h ast.Expr, call *ast.CallExpr) *v
 		b.routes = append(b.routes, x.add(base, "gorilla/mux", m, "", p, !b.dyn, h, 0, call))
 	}
 	return b
+}
+
+// below joins a prefix and a path registered on a router at the prefix.
+// At a mount point (mount), the router's "/" is the prefix itself.
+//
+// The path a route gets is the path a client calls: chi mounts a router
+// (Mount, and Route, which mounts a new one) at both pattern and
+// pattern+"/", shifting the path seen below to "/" for either, and fiber
+// routes without strict routing (its default) trim the trailing slash of
+// prefix+"/", so Get("/") of a chi sub-router or a fiber group, Route or
+// mounted app serves the mount point: GET /v1/users, not /v1/users/. The
+// other routers keep the slash of "/" because they serve only the slashed
+// path: gin (joinPaths keeps a trailing slash of the relative path; the
+// bare prefix redirects to it), echo (prefix+path) and gorilla/mux
+// (PathPrefix(…).Subrouter() templates) and net/http (StripPrefix below a
+// subtree pattern); under these an empty path "" is the prefix itself.
+// A router whose position is not known (a parameter) keeps "/", which
+// the caller resolves when it mounts the router: facts carry "/" and ""
+// as registered.
+func below(prefix string, mount bool, p string) string {
+	if mount && p == "/" {
+		return prefix
+	}
+	return joinPrefix(prefix, p)
+}
+
+// place returns where a router lands that is put at p (mount: at a mount
+// point) below a router at prefix (mount: at a mount point), and whether
+// it is at a mount point there: a router put at the parent's own place
+// ("") is wherever the parent is.
+func place(prefix string, mount bool, p string, pmount bool) (string, bool) {
+	return below(prefix, mount, p), pmount || mount && p == ""
 }
 
 // joinPrefix joins a prefix and a path below it; unlike JoinPath it

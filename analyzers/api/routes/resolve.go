@@ -53,7 +53,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if n.kind == nodeUnknown || n.kind == nodeHolder {
 			prefix = unknownSegment
 		}
-		for _, r := range g.collect(n, prefix, prefix != "", "") {
+		for _, r := range g.collect(n, prefix, prefix != "", "", false) {
 			sitePos := r.pos
 			if r.pkg != pass.Pkg.Path() {
 				if p, ok := posFinder.find(r.site); ok {
@@ -82,12 +82,12 @@ func run(pass *analysis.Pass) (any, error) {
 			if n == nil {
 				continue
 			}
-			if rs := factRoutes(g.collect(n, "", false, "")); len(rs) > 0 {
+			if rs := factRoutes(g.collect(n, "", false, "", true)); len(rs) > 0 {
 				fact.Params = append(fact.Params, ParamRoutes{Index: i, Routes: rs})
 			}
 		}
 		if n := x.results[fn]; n != nil {
-			fact.Returns = factRoutes(g.collect(n, "", false, ""))
+			fact.Returns = factRoutes(g.collect(n, "", false, "", true))
 		}
 		if !fact.empty() {
 			pass.ExportObjectFact(fn, fact)
@@ -142,20 +142,23 @@ func newGraph(x *extractor) *graph {
 			aliases[e.child] = append(aliases[e.child], e)
 		}
 	}
-	var canon func(n *node, depth int) (*node, string, bool)
-	canon = func(n *node, depth int) (*node, string, bool) {
+	// canon returns the router n is, n's prefix below it, whether n is at
+	// a mount point there, and whether the prefix is dynamic.
+	var canon func(n *node, depth int) (*node, string, bool, bool)
+	canon = func(n *node, depth int) (*node, string, bool, bool) {
 		as := aliases[n]
 		if len(as) != 1 || depth > 16 {
-			return n, "", false
+			return n, "", false, false
 		}
-		t, p, d := canon(as[0].parent, depth+1)
-		return t, joinPrefix(p, as[0].prefix), d || as[0].dyn
+		t, p, m, d := canon(as[0].parent, depth+1)
+		p, m = place(p, m, as[0].prefix, as[0].mount)
+		return t, p, m, d || as[0].dyn
 	}
 	for _, r := range x.routes {
-		n, p, d := canon(r.n, 0)
+		n, p, m, d := canon(r.n, 0)
 		if n != r.n {
 			c := *r
-			c.n, c.path, c.dyn = n, joinPrefix(p, r.path), r.dyn || d
+			c.n, c.path, c.dyn = n, below(p, m, r.path), r.dyn || d
 			r = &c
 		}
 		addNode(r.n)
@@ -166,11 +169,12 @@ func newGraph(x *extractor) *graph {
 			continue
 		}
 		c := *e
-		c.child, _, _ = canon(e.child, 0)
+		c.child, _, _, _ = canon(e.child, 0)
 		var p string
-		var d bool
-		c.parent, p, d = canon(e.parent, 0)
-		c.prefix, c.dyn = joinPrefix(p, e.prefix), e.dyn || d
+		var m, d bool
+		c.parent, p, m, d = canon(e.parent, 0)
+		c.prefix, c.mount = place(p, m, e.prefix, e.mount)
+		c.dyn = e.dyn || d
 		if c.child == c.parent {
 			continue
 		}
@@ -183,12 +187,15 @@ func newGraph(x *extractor) *graph {
 }
 
 // collect returns the routes registered on n and on every router mounted
-// below it, with paths relative to n's parent at prefix.
-func (g *graph) collect(n *node, prefix string, dyn bool, host string) []*rawRoute {
+// below it, with paths relative to n's parent at prefix. Served routes
+// (!rel) get full paths, "/" for the root; routes of a fact (rel) keep
+// their paths relative to n: "" (n itself) stays apart from "/", which
+// only the caller, mounting n, resolves.
+func (g *graph) collect(n *node, prefix string, dyn bool, host string, rel bool) []*rawRoute {
 	var out []*rawRoute
-	var visit func(n *node, prefix string, dyn bool, host string, depth int)
+	var visit func(n *node, prefix string, mount, dyn bool, host string, depth int)
 	onPath := map[*node]bool{}
-	visit = func(n *node, prefix string, dyn bool, host string, depth int) {
+	visit = func(n *node, prefix string, mount, dyn bool, host string, depth int) {
 		if onPath[n] || depth > 64 {
 			return
 		}
@@ -196,7 +203,10 @@ func (g *graph) collect(n *node, prefix string, dyn bool, host string) []*rawRou
 		defer delete(onPath, n)
 		for _, r := range g.routesOn[n] {
 			c := *r
-			c.path = JoinPath(prefix, r.path)
+			c.path = below(prefix, mount, r.path)
+			if !rel && prefix == "" {
+				c.path = JoinPath("", c.path)
+			}
 			c.dyn = dyn || r.dyn
 			if c.host == "" {
 				c.host = host
@@ -208,10 +218,11 @@ func (g *graph) collect(n *node, prefix string, dyn bool, host string) []*rawRou
 			if e.host != "" {
 				h = e.host
 			}
-			visit(e.child, joinPrefix(prefix, e.prefix), dyn || e.dyn, h, depth+1)
+			p, m := place(prefix, mount, e.prefix, e.mount)
+			visit(e.child, p, m, dyn || e.dyn, h, depth+1)
 		}
 	}
-	visit(n, prefix, dyn, host, 0)
+	visit(n, prefix, false, dyn, host, 0)
 	return out
 }
 

@@ -19,16 +19,16 @@ func chiMain() {
 	r.Route("/v1", func(r chi.Router) {
 		r.Get("/orders", nil) // want `route GET /v1/orders other`
 		r.Route("/orders/{id}", func(r chi.Router) {
-			r.Delete("/", nil) // want `route DELETE /v1/orders/\{id\}/ other`
+			r.Delete("/", nil) // want `route DELETE /v1/orders/\{id\} other`
 		})
 	})
 	r.With(nil).Group(func(r chi.Router) {
 		r.Post("/login", nil) // want `route POST /login other`
 	})
 	r.Mount("/admin", admin())
-	r.Route("/v2", chiapi.Routes) // want `route GET /v2/items api` `route DELETE /v2/items/\{id\}/ api`
+	r.Route("/v2", chiapi.Routes) // want `route GET /v2/items api` `route DELETE /v2/items/\{id\} api`
 	api := chi.NewRouter()
-	chiapi.Routes(api) // want `route GET /api/items api` `route DELETE /api/items/\{id\}/ api`
+	chiapi.Routes(api) // want `route GET /api/items api` `route DELETE /api/items/\{id\} api`
 	r.Mount("/api", api)
 	r.Method("PATCH", "/things", nil) // want `route PATCH /things other`
 	_ = http.ListenAndServe(":8080", r)
