@@ -43,10 +43,18 @@ var encodingTags = [...]string{
 // shapes classifies struct types; it caches per type and is not safe for
 // concurrent use.
 type shapes struct {
-	holds map[*types.TypeName]bool // named struct type -> contains a handle
+	holds    map[*types.TypeName]bool // named struct type -> contains a handle
+	carries  map[*types.TypeName]bool // named type -> is or carries a service (see carries)
+	services map[*types.Func]bool     // package-level function -> its signature involves a service
 }
 
-func newShapes() *shapes { return &shapes{holds: map[*types.TypeName]bool{}} }
+func newShapes() *shapes {
+	return &shapes{
+		holds:    map[*types.TypeName]bool{},
+		carries:  map[*types.TypeName]bool{},
+		services: map[*types.Func]bool{},
+	}
+}
 
 // service reports whether tn names a struct type with behaviour.
 func (s *shapes) service(tn *types.TypeName) bool {
@@ -136,3 +144,90 @@ func (s *shapes) handle(t types.Type) bool {
 }
 
 var errorType = types.Universe.Lookup("error").Type()
+
+// A package-level function of another component is a concrete dependency
+// only when an interface could stand for what it does: when its signature
+// involves a service, of any package. A function that takes or returns a
+// *sql.DB, a *sql.Tx, an *http.ServeMux, a *gin.Context or another
+// component's *Store works on a collaborator; calling it ties the caller to
+// that implementation, and a constructor that returns a service (NewStore)
+// is where the implementation is chosen. A function whose parameters and
+// results are only data types, basic types, named non-struct types,
+// interfaces (context.Context, io.Reader, the component's own interfaces)
+// and functions computes over values: flattening a slice, converting a
+// struct, parsing bytes, hashing a token. No interface can replace a
+// function over data, so calling it is not a one-way door.
+
+// serviceFunc reports whether the signature of the package-level function
+// fn has a parameter or result that is, or carries, a service.
+func (s *shapes) serviceFunc(fn *types.Func) bool {
+	if v, ok := s.services[fn]; ok {
+		return v
+	}
+	sig := fn.Signature()
+	v := false
+	for _, tuple := range [...]*types.Tuple{sig.Params(), sig.Results()} {
+		for i := range tuple.Len() {
+			v = v || s.carriesService(tuple.At(i).Type())
+		}
+	}
+	s.services[fn] = v
+	return v
+}
+
+// carriesService reports whether a value of type t is a service, or holds
+// one: looking through pointers, slices, arrays, maps, channels, the
+// underlying types of named non-struct types, type arguments and the
+// fields without an encoding tag of data struct types, but not into
+// interfaces (their methods are the abstraction) and functions (a
+// callback is not a dependency on its parameters' implementation).
+func (s *shapes) carriesService(t types.Type) bool {
+	switch t := types.Unalias(t).(type) {
+	case *types.Named:
+		obj := t.Origin().Obj()
+		v, ok := s.carries[obj]
+		if !ok {
+			s.carries[obj] = false // a type that refers to itself carries what its other parts carry
+			v = s.namedService(t)
+			if !v {
+				if st, isStruct := t.Origin().Underlying().(*types.Struct); isStruct {
+					v = s.structCarries(st)
+				} else {
+					v = s.carriesService(t.Origin().Underlying())
+				}
+			}
+			s.carries[obj] = v
+		}
+		if v {
+			return true
+		}
+		for i := range t.TypeArgs().Len() {
+			if s.carriesService(t.TypeArgs().At(i)) {
+				return true
+			}
+		}
+		return false
+	case *types.Pointer:
+		return s.carriesService(t.Elem())
+	case *types.Slice:
+		return s.carriesService(t.Elem())
+	case *types.Array:
+		return s.carriesService(t.Elem())
+	case *types.Chan:
+		return s.carriesService(t.Elem())
+	case *types.Map:
+		return s.carriesService(t.Key()) || s.carriesService(t.Elem())
+	case *types.Struct:
+		return s.structCarries(t)
+	}
+	return false // basic types, interfaces, functions, type parameters
+}
+
+func (s *shapes) structCarries(st *types.Struct) bool {
+	for i := range st.NumFields() {
+		if !encoded(st.Tag(i)) && s.carriesService(st.Field(i).Type()) {
+			return true
+		}
+	}
+	return false
+}

@@ -29,18 +29,25 @@ func Rules() []finding.Rule {
 		{
 			ID:      RuleConcreteDependency,
 			Title:   "concrete dependency across a component boundary",
-			Summary: "a component uses another component's service types or package-level functions directly",
+			Summary: "a component uses another component's service types or functions over services directly",
 			Doc: "Reports a component that uses another component's service types (as fields, parameters, " +
 				"results, composite literals, type assertions or embedded types) or calls its package-level " +
-				"functions. A service type is a struct type with behaviour: it has methods and either no fields " +
+				"functions that work on a service. A service type is a struct type with behaviour: it has methods and either no fields " +
 				"or a collaborator in a field without an encoding tag (an interface other than error and any, a " +
-				"func, a channel, a sync type, or a struct such as *sql.DB or *http.Client that holds one). Every " +
+				"func, a channel, a sync type, or a struct such as *sql.DB or *http.Client that holds one). A " +
+				"package-level function counts when a parameter or result is or carries a service of any package " +
+				"(looking through pointers, slices, arrays, maps, channels, named non-struct types and the untagged " +
+				"fields of data types): it takes a *sql.DB, *sql.Tx, *http.ServeMux, *gin.Context or another " +
+				"component's *Store, or it is a constructor returning one (NewStore). Every " +
 				"such site ties the dependent to one implementation: replacing, faking or splitting out the other " +
 				"component means touching each of them, and the count grows with every commit. One use is cheap " +
 				"to undo; sixty uses across nine packages are not. Depend on an interface owned by the dependent " +
 				"side and let the composition root (package main) wire the implementation in. Not reported: data " +
 				"types (struct types without a collaborator: rows, DTOs, configuration, events, even with helper " +
-				"methods; the shared vocabulary of a code base cannot hide behind an interface), interface types, " +
+				"methods; the shared vocabulary of a code base cannot hide behind an interface), functions over " +
+				"data (whose parameters and results are only data, basic or named non-struct types, interfaces such " +
+				"as context.Context, and functions: flattening a slice, converting a struct, parsing bytes; no " +
+				"interface can replace them), interface types, " +
 				"struct types that are part of an exported interface's contract (they appear in its method " +
 				"signatures), non-struct named types (enums, IDs), constants, methods reached through a value, " +
 				"uses within one component, test files and test-support packages (a directory starting with " +
@@ -103,18 +110,24 @@ func Rules() []finding.Rule {
 			ID:      RuleSharedGlobal,
 			Title:   "exported variable shared across components",
 			Summary: "a component reads or writes another component's exported package-level variable",
-			Doc: "Reports reads and writes of another component's exported package-level variables. Such a " +
+			Doc: "Reports reads and writes of another component's exported package-level variables that some " +
+				"package writes after initialisation (an assignment, an increment, a store into a field or " +
+				"element, taking the address). Such a " +
 				"variable is hidden shared state: it couples the components through a value neither owns " +
 				"alone, makes their behaviour depend on initialisation order, and must be kept when either is " +
 				"split out or run twice in one process. Pass the value explicitly (a constructor parameter or " +
-				"a configuration struct) or hide it behind a function. Not reported: constants, reads of " +
-				"sentinel error variables when ignore-errors is set, reads of embed.FS variables (read-only), " +
-				"variables of basic type (string, number, bool, time.Duration) that nobody writes or that package " +
+				"a configuration struct) or hide it behind a function. Not reported: constants, variables that " +
+				"no package of the program writes outside its own init functions and test files, whatever their " +
+				"type (an exported *analysis.Analyzer or a default client: calling a method through a variable " +
+				"is a read), reads of sentinel error variables when ignore-errors is set, reads of embed.FS " +
+				"variables (read-only), variables of basic type (string, number, bool, time.Duration) that package " +
 				"main sets to a constant or to one of its own variables (build information set with -ldflags -X): " +
 				"they are read like constants. Any other write (a setting from configuration in main, a counter " +
-				"of the variable's own package outside init, a write by another component) makes every read count; " +
-				"a go vet run sees one package, so it reports such reads only where that package writes " +
-				"too. Also not reported: variables of the same component, test files and test-support packages.",
+				"of the variable's own package outside init, a write by another package, of any component) makes " +
+				"every read count. A go vet run sees one package and what the variable's own package writes, not " +
+				"the other packages' writes: it reports the reads of a basic-typed variable only where that " +
+				"package or the variable's own package writes it, and every read of a variable of another type. " +
+				"Also not reported: variables of the same component, test files and test-support packages.",
 			Weight: 3,
 			Options: []finding.Option{{
 				Name: "ignore-errors", Type: finding.OptionBool, Default: "true",

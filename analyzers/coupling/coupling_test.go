@@ -36,7 +36,7 @@ func TestAnalyzer(t *testing.T) {
 	}{
 		{
 			name:     "concrete",
-			reason:   "service types in every position and package-level functions count; data types (with helper methods, time.Time, tagged handles, func fields without methods), interfaces, named non-struct types, constants, methods, same-component uses, test files, test-support packages and package main do not",
+			reason:   "service types in every position and package-level functions whose signature involves a service (constructors, *sql.Tx, a service in a data type or a named slice) count, functions over data (interfaces, callbacks, tagged fields, generics) do not; data types (with helper methods, time.Time, tagged handles, func fields without methods), interfaces, named non-struct types, constants, methods, same-component uses, test files, test-support packages and package main do not",
 			patterns: []string{"concrete/..."},
 		},
 		{
@@ -63,7 +63,7 @@ func TestAnalyzer(t *testing.T) {
 		},
 		{
 			name:     "shared-global",
-			reason:   "reads and writes of exported variables count, including package main's writes of non-basic ones; constants, unexported variables, reads of sentinel errors and embed.FS, and basic-typed variables only main or init sets do not",
+			reason:   "reads and writes of exported variables count, including package main's writes of non-basic ones (go vet cannot see other packages' writes, so it reports reads of non-basic variables nobody writes, like Clock; the audit does not); constants, unexported variables, reads of sentinel errors and embed.FS, and basic-typed variables only main or init sets do not",
 			patterns: []string{"globals/..."},
 		},
 		{

@@ -35,8 +35,9 @@ type group struct {
 	targets []string // depended-upon packages, sorted, unique
 	cross   bool
 
-	// For shared-global: the variable has a basic type, and some package
-	// writes it other than to pass on build information.
+	// For shared-global: the variable has a basic type, and a site writes
+	// it other than to pass on build information or its own package
+	// writes it at run time.
 	value, wrote bool
 }
 
@@ -65,6 +66,9 @@ func (g *group) addObject(name string) {
 // nil in a per-package pass.
 type programView struct {
 	metrics map[string]ComponentMetrics
+	// written holds the exported variables ("path.Name") that some
+	// package of the program writes (Result.Writes).
+	written map[string]bool
 }
 
 // decide turns the edges of the given packages into the decisions of the
@@ -113,7 +117,7 @@ func decide(fset *token.FileSet, results []*Result, view *programView) []finding
 				g.kinds[s.Kind]++
 				g.count++
 				g.value = g.value || s.Value
-				g.wrote = g.wrote || s.Kind == KindWrite && !s.Build
+				g.wrote = g.wrote || s.Kind == KindWrite && !s.Build || s.Written
 				g.sites = append(g.sites, site{pkg: r.Package, pos: s.Pos, note: fmt.Sprintf("%s %s", kindVerb(s.Kind), name)})
 			}
 		}
@@ -121,13 +125,18 @@ func decide(fset *token.FileSet, results []*Result, view *programView) []finding
 
 	out := make([]finding.Finding, 0, len(order))
 	for _, g := range order {
-		if g.rule == RuleSharedGlobal && g.value && !g.wrote {
-			// A variable of basic type that nobody sets, or that
-			// package main sets to a constant or to its own variable
-			// (build information from -ldflags -X), is read like a
-			// constant: no state is shared at run time. Any other
-			// write (a setting from configuration, a counter) makes
-			// every read count.
+		if g.rule == RuleSharedGlobal && !g.wrote && (view != nil && !view.written[g.subject] || view == nil && g.value) {
+			// A variable that nobody writes after initialisation, or
+			// (of basic type) that package main sets to a constant
+			// or to its own variable (build information from
+			// -ldflags -X), is read like a constant, whatever its
+			// type: no state is shared at run time. Any other write
+			// (a setting from configuration, a counter, a store into
+			// a field, by any package, of any component) makes every
+			// read count. One package (go vet) cannot see the writes
+			// of the others: it skips the reads of a basic-typed
+			// variable that neither it nor the variable's package
+			// writes, and reports those of other variables.
 			continue
 		}
 		// Sites of one package come from several edges: order them by file.

@@ -26,16 +26,27 @@
 //   - coupling.concrete-dependency: uses of the other component's service
 //     types and package-level functions, counted by kind (struct types
 //     that appear in the signatures of its exported interfaces are part of
-//     the contract and do not count);
+//     the contract and do not count; a function counts only when its
+//     signature involves a service, see below);
 //   - coupling.internal-reach: an import of a package outside the other
 //     component's public surface (its root packages and packages named
 //     api, client, types or model, unless the policy names them), except
 //     by package main, the composition root;
 //   - coupling.shared-global: reads and writes of another component's
-//     exported package-level variables, except read-only ones (embed.FS,
-//     sentinel errors, values of basic type that nobody sets or that
-//     package main sets to build information: a constant or one of its own
-//     variables, as -ldflags -X fills them).
+//     exported package-level variables that some package writes after
+//     initialisation: an assignment, increment, store into a field or
+//     element, or taking the address, by any package outside test files,
+//     the variable's own package outside its init functions included. A
+//     variable nobody writes, whatever its type (an *analysis.Analyzer, a
+//     default client), is read like a constant; so are embed.FS
+//     variables, sentinel errors, and values of basic type that package
+//     main sets to build information (a constant or one of its own
+//     variables, as -ldflags -X fills them). Calling a method through a
+//     variable is a read. A go vet run sees one package and the
+//     WrittenFact of the variable's own package, not the writes of the
+//     others: it reports the reads of a basic-typed variable only where
+//     that package or the variable's own package writes it, and every
+//     read of a variable of another type.
 //
 // # Services and data
 //
@@ -49,6 +60,17 @@
 // events, with or without helper methods, are the shared vocabulary of a
 // code base; no interface can stand for them, so using them is no
 // concrete dependency, and they do not count in abstractness.
+//
+// A package-level function counts when its signature (a parameter or a
+// result) involves a service of any package, looking through pointers,
+// slices, arrays, maps, channels, named non-struct types, type arguments
+// and the untagged fields of data types: it works on a collaborator
+// (*sql.DB, *sql.Tx, *http.ServeMux, *gin.Context, another component's
+// *Store), or it is a constructor that returns one (NewStore). A function
+// whose signature involves only data types, basic and named non-struct
+// types, interfaces (context.Context included) and functions (callbacks
+// are not looked into) computes over values: no interface can replace
+// it, so calling it, or using it as a value, is no concrete dependency.
 //
 // A go vet run sees one package at a time, so these findings carry
 // Evidence.Partial: their full weight (sites in every package, the fan-in

@@ -35,6 +35,15 @@ type Result struct {
 	// interfaces and Services the struct types with behaviour among them
 	// (see service); abstractness is Interfaces / (Interfaces + Services).
 	Types, Interfaces, Services int
+
+	// Writes are the exported package-level variables of other packages,
+	// of any component, that the package writes (assigns, increments,
+	// stores into a field or element of, or takes the address of),
+	// as "path.Name", sorted; package main passing build information on
+	// does not count (see Site.Build). Global decides from them whether
+	// anybody in the program writes a variable that is read across
+	// components.
+	Writes []string
 }
 
 // Edge is a dependency of a package on a package of another component.
@@ -71,6 +80,9 @@ type Site struct {
 	// (string, number, bool, time.Duration), which may hold build
 	// information; see decide.
 	Value bool
+	// Written is set when the variable's own package writes it at run
+	// time, outside its init functions (it carries a WrittenFact).
+	Written bool
 	// Build is set for a write by package main of a constant or of one of
 	// main's own package-level variables to a Value variable: build
 	// information passed on (-ldflags -X sets main's variables), not a
@@ -112,6 +124,7 @@ func collect(pass *analysis.Pass, in *inspector.Inspector, cfg *Config, pl *plac
 	sh := newShapes()
 	countTypes(pass, sh, res)
 	written, _ := pass.ResultOf[writesAnalyzer].(writtenVars)
+	writes := map[string]bool{}
 	if pl == nil {
 		return
 	}
@@ -172,6 +185,10 @@ func collect(pass *analysis.Pass, in *inspector.Inspector, cfg *Config, pl *plac
 			if obj.Pkg().Scope().Lookup(obj.Name()) != obj {
 				continue // a field, method or local: not a package-level object
 			}
+			if v, ok := obj.(*types.Var); ok && v.Exported() && varUse(c) == KindWrite &&
+				!(isMain && isBasic(v.Type()) && buildValue(pass, c)) {
+				writes[v.Pkg().Path()+"."+v.Name()] = true
+			}
 			e := edgeOf(obj.Pkg())
 			if e == nil {
 				continue
@@ -193,8 +210,8 @@ func collect(pass *analysis.Pass, in *inspector.Inspector, cfg *Config, pl *plac
 				}
 				kind = typeUse(c)
 			case *types.Func:
-				if skipConcrete {
-					continue
+				if skipConcrete || !sh.serviceFunc(obj) {
+					continue // a function over data: no interface could stand for it
 				}
 				kind = funcUse(c)
 			case *types.Var:
@@ -205,9 +222,10 @@ func collect(pass *analysis.Pass, in *inspector.Inspector, cfg *Config, pl *plac
 				if kind == KindRead && (immutable(obj.Type()) || cfg.IgnoreErrors && types.Identical(obj.Type(), errorType)) {
 					continue
 				}
-				value := isBasic(obj.Type()) && !written[obj]
+				value := isBasic(obj.Type())
 				build := value && kind == KindWrite && isMain && buildValue(pass, c)
-				e.Sites = append(e.Sites, Site{Pos: id.Pos(), Kind: kind, Object: obj.Name(), Value: value, Build: build})
+				e.Sites = append(e.Sites, Site{Pos: id.Pos(), Kind: kind, Object: obj.Name(),
+					Value: value, Written: written[obj], Build: build})
 				continue
 			default:
 				continue
@@ -216,6 +234,10 @@ func collect(pass *analysis.Pass, in *inspector.Inspector, cfg *Config, pl *plac
 		}
 	}
 
+	for v := range writes {
+		res.Writes = append(res.Writes, v)
+	}
+	slices.Sort(res.Writes)
 	for _, e := range edges {
 		if e == nil {
 			continue

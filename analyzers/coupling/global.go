@@ -26,9 +26,14 @@ import (
 // Findings are sorted by rule, then subject.
 func Global(prog *family.Program) []finding.Finding {
 	g := newGraph(prog)
-	view := &programView{metrics: map[string]ComponentMetrics{}}
+	view := &programView{metrics: map[string]ComponentMetrics{}, written: map[string]bool{}}
 	for _, m := range g.metrics() {
 		view.metrics[m.Component] = m
+	}
+	for _, r := range g.results {
+		for _, v := range r.Writes {
+			view.written[v] = true
+		}
 	}
 	out := decide(prog.Fset, g.withRoots(), view)
 	out = append(out, g.cycles()...)

@@ -92,29 +92,36 @@ func TestGlobal(t *testing.T) {
 				"uses of data types (billing.Invoice, orders.Order, money.Amount), package main's concrete wiring " +
 				"and internal imports, and build information main passes on (billing.Version) are not decisions, " +
 				"while a setting main chooses at run time (billing.Region) is, with its reads; " +
+				"a variable nobody writes is not shared state whatever its type (billing.Default), one written by " +
+				"another package of its own component (billing.Mode) or by its own package at run time " +
+				"(billing.Hooks) is; functions over data (billing.Charge, db.DSN) are no concrete dependency, " +
+				"functions whose signature involves a service (ledger.Record, db.Ping take *sql.Tx, *sql.DB) are; " +
 				"platform has no root package, so the audit takes platform/db as its root and public (vet mode " +
 				"reports it, Partial)",
-			want: `coupling.concrete-dependency billing->orders @refunds/refunds.go:10 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
+			want: `coupling.concrete-dependency billing->orders @refunds/refunds.go:11 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
   component billing depends on concrete orders.Service of orders: 1 field (1 site in 1 package, fan-in 3); depend on an interface instead; orders is in the zone of pain (I 0.40, A 0.00)
-coupling.concrete-dependency orders->billing @orders/orders.go:24 sites=3 packages=2 components=1 fanin=3 cross=false partial=false
-  component orders depends on concrete billing.Charge, ledger.Record, billing.Biller of billing: 1 param, 2 calls (3 sites in 2 packages, fan-in 3); depend on an interface instead
-  related @orders/orders.go:25 calls ledger.Record
+coupling.concrete-dependency orders->billing @orders/orders.go:25 sites=2 packages=2 components=1 fanin=3 cross=false partial=false
+  component orders depends on concrete ledger.Record, billing.Biller of billing: 1 param, 1 call (2 sites in 2 packages, fan-in 3); depend on an interface instead
   related @ordershttp/http.go:6 parameter of type billing.Biller
-coupling.concrete-dependency web->orders @web/web.go:14 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
+coupling.concrete-dependency web->orders @web/web.go:16 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
   component web depends on concrete orders.Service of orders: 1 field (1 site in 1 package, fan-in 3); depend on an interface instead; orders is in the zone of pain (I 0.40, A 0.00)
-coupling.concrete-dependency web->platform @web/web.go:26 sites=1 packages=1 components=1 fanin=1 cross=false partial=false
+coupling.concrete-dependency web->platform @web/web.go:33 sites=1 packages=1 components=1 fanin=1 cross=false partial=false
   component web depends on concrete db.Ping of platform: 1 call (1 site in 1 package, fan-in 1); depend on an interface instead
-coupling.cycle billing<->orders @refunds/refunds.go:5 sites=4 packages=3 components=2 fanin=2 cross=false partial=false
+coupling.cycle billing<->orders @refunds/refunds.go:6 sites=4 packages=3 components=2 fanin=2 cross=false partial=false
   components billing and orders depend on each other: billing -> orders, orders -> billing (4 imports in 3 packages)
   related @orders/orders.go:4 orders -> billing: example.com/shop/orders imports example.com/shop/billing
 coupling.internal-reach orders->billing @orders/orders.go:5 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
   component orders reaches into internal package example.com/shop/billing/ledger of billing (1 site in 1 package, fan-in 3); use its public packages
+coupling.shared-global example.com/shop/billing.Hooks @web/web.go:26 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
+  component web reads exported variable billing.Hooks of billing, hidden shared state (1 site in 1 package, fan-in 3)
+coupling.shared-global example.com/shop/billing.Mode @web/web.go:24 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
+  component web reads exported variable billing.Mode of billing, hidden shared state (1 site in 1 package, fan-in 3)
 coupling.shared-global example.com/shop/billing.Rates @shop/main.go:17 sites=2 packages=2 components=2 fanin=3 cross=false partial=false
   components cmd and web read and write exported variable billing.Rates of billing, hidden shared state (2 sites in 2 packages, fan-in 3)
-  related @web/web.go:21 reads billing.Rates
+  related @web/web.go:27 reads billing.Rates
 coupling.shared-global example.com/shop/billing.Region @shop/main.go:16 sites=2 packages=2 components=2 fanin=3 cross=false partial=false
   components cmd and web read and write exported variable billing.Region of billing, hidden shared state (2 sites in 2 packages, fan-in 3)
-  related @web/web.go:20 reads billing.Region
+  related @web/web.go:23 reads billing.Region
 `,
 		},
 		{
@@ -124,29 +131,32 @@ coupling.shared-global example.com/shop/billing.Region @shop/main.go:16 sites=2 
 				"allow":  "web=catalog,orders;orders=billing,money;billing=orders,money;cmd=*",
 				"public": "billing=billing,billing/ledger",
 			},
-			want: `coupling.concrete-dependency billing->orders @refunds/refunds.go:10 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
+			want: `coupling.concrete-dependency billing->orders @refunds/refunds.go:11 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
   component billing depends on concrete orders.Service of orders: 1 field (1 site in 1 package, fan-in 3); depend on an interface instead; orders is in the zone of pain (I 0.40, A 0.00)
-coupling.concrete-dependency orders->billing @orders/orders.go:24 sites=3 packages=2 components=1 fanin=3 cross=false partial=false
-  component orders depends on concrete billing.Charge, ledger.Record, billing.Biller of billing: 1 param, 2 calls (3 sites in 2 packages, fan-in 3); depend on an interface instead
-  related @orders/orders.go:25 calls ledger.Record
+coupling.concrete-dependency orders->billing @orders/orders.go:25 sites=2 packages=2 components=1 fanin=3 cross=false partial=false
+  component orders depends on concrete ledger.Record, billing.Biller of billing: 1 param, 1 call (2 sites in 2 packages, fan-in 3); depend on an interface instead
   related @ordershttp/http.go:6 parameter of type billing.Biller
-coupling.concrete-dependency web->orders @web/web.go:14 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
+coupling.concrete-dependency web->orders @web/web.go:16 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
   component web depends on concrete orders.Service of orders: 1 field (1 site in 1 package, fan-in 3); depend on an interface instead; orders is in the zone of pain (I 0.40, A 0.00)
-coupling.concrete-dependency web->platform @web/web.go:26 sites=1 packages=1 components=1 fanin=1 cross=false partial=false
+coupling.concrete-dependency web->platform @web/web.go:33 sites=1 packages=1 components=1 fanin=1 cross=false partial=false
   component web depends on concrete db.Ping of platform: 1 call (1 site in 1 package, fan-in 1); depend on an interface instead
-coupling.cycle billing<->orders @refunds/refunds.go:5 sites=4 packages=3 components=2 fanin=2 cross=false partial=false
+coupling.cycle billing<->orders @refunds/refunds.go:6 sites=4 packages=3 components=2 fanin=2 cross=false partial=false
   components billing and orders depend on each other: billing -> orders, orders -> billing (4 imports in 3 packages)
   related @orders/orders.go:4 orders -> billing: example.com/shop/orders imports example.com/shop/billing
-coupling.forbidden-dependency web->billing @web/web.go:4 sites=3 packages=1 components=1 fanin=3 cross=false partial=false
-  component web may not depend on billing: imports example.com/shop/billing (3 sites in 1 package, fan-in 3)
-coupling.forbidden-dependency web->platform @web/web.go:7 sites=1 packages=1 components=1 fanin=1 cross=false partial=false
-  component web may not depend on platform: imports example.com/shop/platform/db (1 site in 1 package, fan-in 1)
+coupling.forbidden-dependency web->billing @web/web.go:6 sites=6 packages=1 components=1 fanin=3 cross=false partial=false
+  component web may not depend on billing: imports example.com/shop/billing (6 sites in 1 package, fan-in 3)
+coupling.forbidden-dependency web->platform @web/web.go:9 sites=2 packages=1 components=1 fanin=1 cross=false partial=false
+  component web may not depend on platform: imports example.com/shop/platform/db (2 sites in 1 package, fan-in 1)
+coupling.shared-global example.com/shop/billing.Hooks @web/web.go:26 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
+  component web reads exported variable billing.Hooks of billing, hidden shared state (1 site in 1 package, fan-in 3)
+coupling.shared-global example.com/shop/billing.Mode @web/web.go:24 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
+  component web reads exported variable billing.Mode of billing, hidden shared state (1 site in 1 package, fan-in 3)
 coupling.shared-global example.com/shop/billing.Rates @shop/main.go:17 sites=2 packages=2 components=2 fanin=3 cross=false partial=false
   components cmd and web read and write exported variable billing.Rates of billing, hidden shared state (2 sites in 2 packages, fan-in 3)
-  related @web/web.go:21 reads billing.Rates
+  related @web/web.go:27 reads billing.Rates
 coupling.shared-global example.com/shop/billing.Region @shop/main.go:16 sites=2 packages=2 components=2 fanin=3 cross=false partial=false
   components cmd and web read and write exported variable billing.Region of billing, hidden shared state (2 sites in 2 packages, fan-in 3)
-  related @web/web.go:20 reads billing.Region
+  related @web/web.go:23 reads billing.Region
 `,
 		},
 	}

@@ -12,13 +12,13 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 )
 
-// writesAnalyzer finds the exported variables of basic type that their own
-// package assigns at run time, which shared-global needs to know about the
+// writesAnalyzer finds the exported package-level variables that their own
+// package writes at run time, which shared-global needs to know about the
 // variables of the packages a package reads. It depends on no
 // configuration, so every coupling analyzer shares it.
 var writesAnalyzer = &analysis.Analyzer{
 	Name:       "couplingwrites",
-	Doc:        "find exported variables of basic type that their own package assigns at run time",
+	Doc:        "find exported package-level variables that their own package writes at run time",
 	Requires:   []*analysis.Analyzer{inspect.Analyzer},
 	ResultType: reflect.TypeFor[writtenVars](),
 	FactTypes:  []analysis.Fact{(*WrittenFact)(nil)},
@@ -29,10 +29,13 @@ var writesAnalyzer = &analysis.Analyzer{
 // package, that carry a WrittenFact.
 type writtenVars map[*types.Var]bool
 
-// WrittenFact marks an exported package-level variable of basic type that
-// its own package assigns at run time (outside init functions): a counter,
-// a flag flipped by a handler. Reads of it from other components are
-// shared state even when no other package writes it.
+// WrittenFact marks an exported package-level variable, of any type, that
+// its own package writes at run time (outside init functions and test
+// files): a counter, a flag flipped by a handler, a registry filled by a
+// function, a field stored into. Reads of it from other components are
+// shared state even when no other package writes it. A write is an
+// assignment, an increment, a store into a field or element of the
+// variable, or taking its address; calling a method through it is a read.
 type WrittenFact struct{}
 
 // AFact implements analysis.Fact.
@@ -50,7 +53,7 @@ func runWrites(pass *analysis.Pass) (any, error) {
 	for c := range in.Root().Preorder((*ast.Ident)(nil)) {
 		id := c.Node().(*ast.Ident)
 		v, ok := pass.TypesInfo.Uses[id].(*types.Var)
-		if !ok || v.Pkg() == nil || !v.Exported() || !isBasic(v.Type()) || v.Pkg().Scope().Lookup(v.Name()) != v {
+		if !ok || v.Pkg() == nil || !v.Exported() || v.Pkg().Scope().Lookup(v.Name()) != v {
 			continue
 		}
 		if v.Pkg() != pass.Pkg {

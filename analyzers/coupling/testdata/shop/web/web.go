@@ -1,10 +1,12 @@
 package web
 
 import (
+	"database/sql"
+
 	"example.com/shop/billing"
 	"example.com/shop/catalog"
 	"example.com/shop/orders"
-	"example.com/shop/platform/db" // want `component web reaches into internal package example\.com/shop/platform/db of platform \(1 site\); use its public packages`
+	"example.com/shop/platform/db" // want `component web reaches into internal package example\.com/shop/platform/db of platform \(2 sites\); use its public packages`
 )
 
 // Server serves pages; it reaches catalog through its interface only.
@@ -12,16 +14,21 @@ type Server struct {
 	Catalog catalog.Catalog
 	Orders  func(id int64) *orders.Order // data: not a concrete dependency
 	Placer  *orders.Service              // want `component web depends on concrete orders\.Service of orders: 1 field \(1 site\)`
+	DB      *sql.DB
 }
 
 // Price formats a price.
 func (s *Server) Price(cents int64) int64 {
 	_ = billing.Version
 	_ = billing.Region                  // no write in this package: reported by the audit only
+	_ = billing.Mode                    // written by billing/refunds: reported by the audit only
+	_ = billing.Default                 // want `component web reads exported variable billing\.Default of billing, hidden shared state \(1 site\)`
+	_ = billing.Hooks                   // want `component web reads exported variable billing\.Hooks of billing, hidden shared state \(1 site\)`
 	return billing.Rates["EUR"] * cents // want `component web reads exported variable billing\.Rates of billing, hidden shared state \(1 site\)`
 }
 
 // Ready reports whether the database answers.
 func (s *Server) Ready() bool {
-	return db.Ping() == nil // want `component web depends on concrete db\.Ping of platform: 1 call \(1 site\); depend on an interface instead`
+	_ = db.DSN("localhost", 5432) // a function over data: no concrete dependency
+	return db.Ping(s.DB) == nil   // want `component web depends on concrete db\.Ping of platform: 1 call \(1 site\); depend on an interface instead`
 }

@@ -1,6 +1,8 @@
 package billing
 
 import (
+	"context"
+	"database/sql"
 	"io"
 	"net/http"
 	"sync"
@@ -81,8 +83,39 @@ type Status string
 // Open is a constant.
 const Open Status = "open"
 
-// Charge is a package-level function.
+// Charge is a package-level function over data: no interface could stand
+// for it, so calling it is no concrete dependency.
 func Charge(amount int64) *Invoice { return &Invoice{Amount: amount} }
+
+// Parse works on interfaces, a callback (not looked into) and data (the
+// tagged renderer of Statement is not looked into): over data too.
+func Parse(ctx context.Context, r io.Reader, each func(*Store)) (Statement, []Status, error) {
+	return Statement{}, nil, nil
+}
+
+// Sum is generic over its values: over data.
+func Sum[T ~int64](xs []T) T { return 0 }
+
+// NewStore is a constructor that returns a service: it counts.
+func NewStore(rw io.ReadWriter) *Store { return &Store{db: rw} }
+
+// Flush takes a service of another package (*sql.Tx): it counts.
+func Flush(ctx context.Context, tx *sql.Tx) error { return nil }
+
+// Config is data (no methods) that carries a service in an untagged field.
+type Config struct {
+	Client *http.Client
+	Name   string
+}
+
+// Deliver takes a service inside a data type: it counts.
+func Deliver(cfg Config) error { return nil }
+
+// Stores is a named slice of services.
+type Stores []*Store
+
+// All returns services behind a named slice: it counts.
+func All() Stores { return nil }
 
 // Box is a generic service.
 type Box[T any] struct {

@@ -6,7 +6,7 @@ import (
 
 type Order struct {
 	ID      int64
-	Store   *billing.Store // want `component orders depends on concrete billing\.Store, billing\.Cache, billing\.Worker and 3 more of billing: 1 field, 1 param, 1 result, 2 literals, 2 assertions, 1 embedded, 1 type, 1 call, 1 func \(11 sites\); depend on an interface instead`
+	Store   *billing.Store // want `component orders depends on concrete billing\.Store, billing\.Cache, billing\.Worker and 6 more of billing: 1 field, 1 param, 1 result, 2 literals, 2 assertions, 1 embedded, 1 type, 4 calls, 1 func \(14 sites\); depend on an interface instead`
 	Invoice *billing.Invoice
 	Status  billing.Status
 	charger billing.Charger
@@ -40,4 +40,12 @@ func place(amount int64) {
 	f := billing.Charge
 	_ = f
 	_ = billing.Open
+	_, _, _ = billing.Parse(nil, nil, nil)
+	_ = billing.Sum([]int64{amount})
+	_ = billing.NewStore(nil)
+	_ = billing.Flush(nil, nil)
+	_ = billing.Deliver(billing.Config{})
+	_ = billing.All()
+	g := billing.NewStore
+	_ = g
 }
