@@ -68,7 +68,23 @@ func (s *shapes) namedService(named *types.Named) bool {
 	if !ok || types.NewMethodSet(types.NewPointer(named)).Len() == 0 {
 		return false
 	}
-	return st.NumFields() == 0 || s.namedHolds(named)
+	return (st.NumFields() == 0 && doesWork(named)) || s.namedHolds(named)
+}
+
+// markerMethods are methods that tag or print a type rather than do work:
+// a fieldless struct with only these (an analysis fact, an error value)
+// is data, not a stateless service.
+var markerMethods = map[string]bool{"AFact": true, "String": true, "GoString": true, "Error": true, "Format": true, "Is": true}
+
+// doesWork reports whether a type has a method that is not a marker.
+func doesWork(named *types.Named) bool {
+	ms := types.NewMethodSet(types.NewPointer(named))
+	for i := range ms.Len() {
+		if !markerMethods[ms.At(i).Obj().Name()] {
+			return true
+		}
+	}
+	return false
 }
 
 // namedHolds reports whether the named struct type contains a handle.
@@ -136,7 +152,9 @@ func (s *shapes) handle(t types.Type) bool {
 	case *types.Array:
 		return s.handle(t.Elem())
 	case *types.Map:
-		return s.handle(t.Key()) || s.handle(t.Elem())
+		// Keys are identities (map[*Analyzer]Result is a lookup table of
+		// results, not a handle on analyzers): only values can hold one.
+		return s.handle(t.Elem())
 	case *types.Struct:
 		return s.structHolds(t)
 	}

@@ -7,18 +7,28 @@
 //
 // It recognises calls of database/sql (DB, Tx, Conn: Query, QueryRow, Exec,
 // Prepare and their Context forms), github.com/jmoiron/sqlx, pgx v4 and v5
-// (Conn, Pool, Tx, Batch.Queue), gorm (Raw, Exec, finishers with Table,
-// Model or a model destination, AutoMigrate and the Migrator), bun
-// (NewSelect … Scan/Exec, NewRaw, NewCreateTable), xorm (Find, Insert,
-// Table, Exec, SQL, Sync), the squirrel, goqu and huandu/go-sqlbuilder
-// builders (From, Into, Insert, InsertInto, Update, Delete, DeleteFrom,
-// joins, goqu.T) and calls through interfaces with the
-// database methods' names (sqlc's DBTX, a repository's Querier).
+// (Conn, Pool, Tx, Batch.Queue, and CopyFrom, a write to the table its
+// pgx.Identifier names), gorm (Raw, Exec, finishers with Table, Model or a
+// model destination, Joins clauses, the associations Preload names,
+// AutoMigrate and the Migrator), bun (NewSelect … Scan/Exec with Join
+// clauses, NewRaw, NewCreateTable), xorm (Find, Insert, Table, Exec, SQL —
+// SQL(…).Find is the SQL's one query —, Sync), the squirrel, goqu and
+// huandu/go-sqlbuilder builders (From, Into, Insert, InsertInto, Update,
+// Delete, DeleteFrom, joins, goqu.T and goqu.I, aliased with As or not) and
+// calls through interfaces with the database methods' names (sqlc's DBTX, a
+// repository's Querier).
 //
 // SQL text is resolved as far as statically possible: constants,
 // concatenation, fmt.Sprintf with a constant format (unknown arguments
 // become holes), variables assigned once (or extended with +=),
-// sqlx.In and Rebind. A function whose string parameter flows into a query
+// sqlx.In and Rebind, and an element of a slice or array of constant
+// strings that this package only reads (steps[i], or the value of a range
+// over it): the element a constant index picks, else each of them, as a
+// statement of its own.
+//
+// The database's catalogue (information_schema, pg_catalog and pg_*
+// tables, sqlite_* tables, the mysql system schemas) is no table: a site
+// that reads only the catalogue has none. A function whose string parameter flows into a query
 // is a wrapper: its callers' strings are queries, and a WrapperFact carries
 // that to other packages. Model types export a TableNameFact so that other
 // packages map them to the same table.

@@ -117,7 +117,7 @@ func (a *finder) ormSites() []Site {
 		if ok {
 			s.Pos = c.expr.Pos()
 			s.API = qualified(c.callee, recvName(c.callee))
-			s.Tables = sortTables(s.Tables)
+			s.Tables = sortTables(applicationTables(s.Tables))
 			// Auto-migration is schema in code unless a versioned
 			// migration runs it; a function's name does not version it.
 			s.Migration = c.mig == migrationStep || !s.Migrate && c.mig != notMigration
@@ -125,6 +125,19 @@ func (a *finder) ormSites() []Site {
 		}
 	}
 	return sites
+}
+
+// applicationTables drops the database's catalogue from ts: a gorm
+// Table("information_schema.tables") or a model of pg_stat_activity names
+// no table of the application.
+func applicationTables(ts []sqlscan.Table) []sqlscan.Table {
+	out := ts[:0]
+	for _, t := range ts {
+		if !sqlscan.Catalogue(t.Name) {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 func pathOf(fn *types.Func) string {
@@ -154,6 +167,8 @@ func (a *finder) gormSite(c call) (Site, bool) {
 	calls := chain(c.expr)
 	site := Site{Constant: true}
 	var joined []sqlscan.Table
+	var model *types.Named // the schema gorm reads preloads from: Model's, else the destination's
+	var preloads []ast.Expr
 	for _, oc := range calls[:len(calls)-1] {
 		switch oc.name {
 		case "Raw", "Exec":
@@ -163,6 +178,9 @@ func (a *finder) gormSite(c call) (Site, bool) {
 				site.Tables, site.Constant = a.tableExpr(oc.args[0], acc)
 			}
 		case "Model":
+			if len(oc.args) > 0 && model == nil {
+				model = a.modelType(oc.args[0])
+			}
 			if len(oc.args) > 0 && len(site.Tables) == 0 {
 				if t, ok := a.modelTable(oc.args[0], "gorm"); ok {
 					site.Tables = []sqlscan.Table{{Name: t, Access: acc}}
@@ -172,20 +190,133 @@ func (a *finder) gormSite(c call) (Site, bool) {
 			if len(oc.args) > 0 {
 				joined = append(joined, a.joinClause(oc.args[0])...)
 			}
+		case "Preload":
+			if len(oc.args) > 0 {
+				preloads = append(preloads, oc.args[0])
+			}
 		}
 	}
-	if len(site.Tables) == 0 && len(c.expr.Args) > 0 && name != "Scan" && name != "Pluck" && name != "Count" {
-		if t, ok := a.modelTable(c.expr.Args[0], "gorm"); ok {
-			site.Tables = []sqlscan.Table{{Name: t, Access: acc}}
+	if len(c.expr.Args) > 0 && name != "Scan" && name != "Pluck" && name != "Count" {
+		if model == nil {
+			model = a.modelType(c.expr.Args[0])
+		}
+		if len(site.Tables) == 0 {
+			if t, ok := a.modelTable(c.expr.Args[0], "gorm"); ok {
+				site.Tables = []sqlscan.Table{{Name: t, Access: acc}}
+			}
 		}
 	}
 	if len(site.Tables) > 0 {
 		site.Tables = append(site.Tables, joined...)
 	}
+	if model != nil && preloading(name) {
+		for _, p := range preloads {
+			site.Tables = append(site.Tables, a.preloaded(model, p)...)
+		}
+	}
 	if len(site.Tables) == 0 {
 		site.Constant = false
 	}
 	return site, true
+}
+
+// preloading reports whether a gorm finisher runs the query callback,
+// which loads the preloaded associations (Count, Row, Rows, Scan and
+// Pluck do not).
+func preloading(finisher string) bool {
+	switch finisher {
+	case "Find", "First", "Take", "Last", "FindInBatches", "FirstOrInit":
+		return true
+	}
+	return false
+}
+
+// preloaded returns the tables gorm's Preload("Contacts.Address") reads
+// from model: the table of each association on the path, and the join
+// table of a many2many one, all read in queries of their own. A path that
+// does not name associations of the model (clause.Associations, a name
+// built at run time, a field of another type) adds nothing.
+func (a *finder) preloaded(model *types.Named, e ast.Expr) []sqlscan.Table {
+	t := a.res.resolve(e, nil)
+	if !t.constant || t.s == "" {
+		return nil
+	}
+	var out []sqlscan.Table
+	for _, field := range strings.Split(t.s, ".") {
+		typ, tag, ok := association(model, field)
+		if !ok {
+			return nil
+		}
+		out = append(out, sqlscan.Table{Name: a.tableOfType(typ.Obj(), "gorm"), Access: sqlscan.Read})
+		if join := gormSetting(tag, "many2many"); join != "" {
+			out = append(out, sqlscan.Table{Name: join, Access: sqlscan.Read})
+		}
+		model = typ
+	}
+	return out
+}
+
+// association returns the model type and gorm tag of the field of model
+// named name, when it holds other models (a struct, a pointer to one or a
+// slice of them); promoted fields of embedded structs count.
+func association(model *types.Named, name string) (*types.Named, string, bool) {
+	obj, index, _ := types.LookupFieldOrMethod(model, true, nil, name)
+	f, ok := obj.(*types.Var)
+	if !ok || !f.IsField() || !f.Exported() {
+		return nil, "", false
+	}
+	// The tag is the last struct's on the path of embedded fields.
+	st, _ := model.Underlying().(*types.Struct)
+	for _, i := range index[:len(index)-1] {
+		if st == nil {
+			return nil, "", false
+		}
+		st, _ = deref(st.Field(i).Type()).Underlying().(*types.Struct)
+	}
+	if st == nil {
+		return nil, "", false
+	}
+	tag := reflect.StructTag(st.Tag(index[len(index)-1])).Get("gorm")
+	if !relation(f.Type(), tag) {
+		return nil, "", false
+	}
+	t := f.Type()
+	for {
+		switch u := types.Unalias(t).(type) {
+		case *types.Pointer:
+			t = u.Elem()
+			continue
+		case *types.Slice:
+			t = u.Elem()
+			continue
+		case *types.Array:
+			t = u.Elem()
+			continue
+		case *types.Named:
+			if _, ok := u.Underlying().(*types.Struct); ok {
+				return u, tag, true
+			}
+		}
+		return nil, "", false
+	}
+}
+
+func deref(t types.Type) types.Type {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
+}
+
+// gormSetting returns the value of key in a gorm tag ("many2many:user_languages;…").
+func gormSetting(tag, key string) string {
+	for _, part := range strings.Split(tag, ";") {
+		k, v, _ := strings.Cut(strings.TrimSpace(part), ":")
+		if strings.EqualFold(k, key) {
+			return strings.TrimSpace(v)
+		}
+	}
+	return ""
 }
 
 // migrateSite is a schema operation of an ORM: every argument that is a
@@ -228,6 +359,7 @@ func (a *finder) bunSite(c call) (Site, bool) {
 		return Site{}, false
 	}
 	site := Site{Constant: true, Migrate: migrate}
+	var joined []sqlscan.Table
 	for _, oc := range calls {
 		switch oc.name {
 		case "Model":
@@ -244,11 +376,18 @@ func (a *finder) bunSite(c call) (Site, bool) {
 					site.Constant = site.Constant && constant
 				}
 			}
+		case "Join":
+			// Join("JOIN comments AS c ON c.post_id = p.id"): the joined
+			// tables are read, whatever the query does to its own.
+			if len(oc.args) > 0 {
+				joined = append(joined, a.joinClause(oc.args[0])...)
+			}
 		}
 	}
 	if len(site.Tables) == 0 {
 		site.Constant = false
 	}
+	site.Tables = append(site.Tables, joined...)
 	return site, true
 }
 
@@ -268,6 +407,11 @@ func (a *finder) xormSite(c call) (Site, bool) {
 	calls := chain(c.expr)
 	site := Site{Constant: true}
 	for _, oc := range calls[:len(calls)-1] {
+		if oc.name == "SQL" {
+			// engine.SQL("SELECT …").Find(&rows) runs the given SQL once:
+			// the SQL site covers it, and the model only receives the rows.
+			return Site{}, false
+		}
 		if oc.name != "Table" || len(oc.args) == 0 {
 			continue
 		}
@@ -354,28 +498,41 @@ func (a *finder) joinedTable(args []ast.Expr) []ast.Expr {
 // joinClause reads the tables of gorm's Joins("JOIN applications ON …"),
 // all read; a Joins("Company") naming an association adds nothing.
 func (a *finder) joinClause(e ast.Expr) []sqlscan.Table {
-	t := a.res.resolve(e, nil)
-	if !strings.Contains(strings.ToUpper(t.s), "JOIN ") {
-		return nil
-	}
 	const base = "oneway_join_base"
 	var out []sqlscan.Table
-	for _, st := range sqlscan.Scan("SELECT 1 FROM " + base + " " + t.s) {
-		for _, tb := range st.Tables {
-			if tb.Name != base {
-				tb.Access = sqlscan.Read
-				out = append(out, tb)
+	for _, clause := range a.res.resolve(e, nil).each() {
+		if !strings.Contains(strings.ToUpper(clause), "JOIN ") {
+			continue
+		}
+		for _, st := range sqlscan.Scan("SELECT 1 FROM " + base + " " + clause) {
+			for _, tb := range st.Tables {
+				if tb.Name != base {
+					tb.Access = sqlscan.Read
+					out = append(out, tb)
+				}
 			}
 		}
 	}
 	return out
 }
 
-// unwrapIdentifier turns goqu.T("users") and goqu.I("s.users") into their argument.
+// unwrapIdentifier turns goqu.T("users") and goqu.I("s.users") into their
+// argument, also when aliased: goqu.T("users").As("u").
 func (a *finder) unwrapIdentifier(e ast.Expr) ast.Expr {
-	if c, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(c.Args) == 1 {
-		if sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr); ok && (sel.Sel.Name == "T" || sel.Sel.Name == "I") {
-			return c.Args[0]
+	c, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(c.Args) != 1 {
+		return e
+	}
+	sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return e
+	}
+	switch sel.Sel.Name {
+	case "T", "I":
+		return c.Args[0]
+	case "As":
+		if inner := a.unwrapIdentifier(sel.X); inner != ast.Unparen(sel.X) {
+			return inner
 		}
 	}
 	return e
@@ -386,12 +543,16 @@ func (a *finder) unwrapIdentifier(e ast.Expr) ast.Expr {
 func (a *finder) tableExpr(e ast.Expr, acc sqlscan.Access) ([]sqlscan.Table, bool) {
 	t := a.res.resolve(e, nil)
 	var out []sqlscan.Table
-	for _, st := range sqlscan.Scan("SELECT 1 FROM " + t.s) {
-		for _, tb := range st.Tables {
-			if tb.Access == sqlscan.Read && len(out) == 0 {
-				tb.Access = acc // the first table is the builder's target
+	for _, expr := range t.each() {
+		first := true
+		for _, st := range sqlscan.Scan("SELECT 1 FROM " + expr) {
+			for _, tb := range st.Tables {
+				if tb.Access == sqlscan.Read && first {
+					tb.Access = acc // the first table is the builder's target
+				}
+				first = false
+				out = append(out, tb)
 			}
-			out = append(out, tb)
 		}
 	}
 	return out, t.constant && len(out) > 0
@@ -400,6 +561,15 @@ func (a *finder) tableExpr(e ast.Expr, acc sqlscan.Access) ([]sqlscan.Table, boo
 // modelTable returns the table of a model argument: &User{}, &users,
 // new(User), (*User)(nil), User{}.
 func (a *finder) modelTable(e ast.Expr, lib string) (string, bool) {
+	n := a.modelType(e)
+	if n == nil {
+		return "", false
+	}
+	return a.tableOfType(n.Obj(), lib), true
+}
+
+// modelType returns the struct type of a model argument, or nil.
+func (a *finder) modelType(e ast.Expr) *types.Named {
 	t := a.pass.TypesInfo.TypeOf(e)
 	for t != nil {
 		switch u := types.Unalias(t).(type) {
@@ -414,13 +584,13 @@ func (a *finder) modelTable(e ast.Expr, lib string) (string, bool) {
 			continue
 		case *types.Named:
 			if _, ok := u.Underlying().(*types.Struct); !ok {
-				return "", false
+				return nil
 			}
-			return a.tableOfType(u.Obj(), lib), true
+			return u
 		}
-		return "", false
+		return nil
 	}
-	return "", false
+	return nil
 }
 
 // tableOfType is the table of a model type: its TableName method or bun

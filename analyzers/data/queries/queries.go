@@ -88,6 +88,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	out.Sites = append(out.Sites, a.ormSites()...)
+	out.Sites = append(out.Sites, a.copySites()...)
 	out.Models = a.models(in)
 	sort.SliceStable(out.Sites, func(i, j int) bool { return out.Sites[i].Pos < out.Sites[j].Pos })
 	return out, nil
@@ -242,7 +243,7 @@ func (a *finder) sqlSite(c call) (Site, bool) {
 	if t.param >= 0 {
 		return Site{}, false
 	}
-	sts := sqlscan.Scan(t.s)
+	sts := t.statements()
 	if s.strict && !looksLikeSQL(sts) {
 		return Site{}, false
 	}

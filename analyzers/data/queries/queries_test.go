@@ -195,6 +195,108 @@ func TestSites(t *testing.T) {
 				"query.sql.go:33 sqlcgen.DBTX.ExecContext write:authors const name=sqlcgen.deleteAuthor",
 			},
 		},
+		{
+			name:   "catalogue",
+			reason: "information_schema, pg_catalog and pg_* tables, sqlite_* and mysql.* are the database's catalogue, no tables of the application; the sites stay",
+			pkg:    "catalogue",
+			sites: []string{
+				"catalogue.go:14 database/sql.DB.QueryContext const",
+				"catalogue.go:15 database/sql.DB.QueryContext read:orders const",
+				"catalogue.go:16 database/sql.DB.QueryContext const",
+				"catalogue.go:17 database/sql.DB.QueryContext const",
+				"catalogue.go:18 database/sql.DB.QueryContext const",
+				"catalogue.go:19 database/sql.DB.QueryContext read:app.pg_jobs const",
+				"catalogue.go:24 gorm.io/gorm.DB.Count",
+				"catalogue.go:25 gorm.io/gorm.DB.Count read:accounts const",
+			},
+		},
+		{
+			name: "statements held in slices",
+			reason: "an element of a slice or array of constant strings that nothing changes is one of them (a constant index picks one): " +
+				"index, range value, local slice; not when the elements may change, nor as a clause of a larger text",
+			pkg: "steps",
+			sites: []string{
+				"steps.go:31 database/sql.DB.ExecContext ddl:customers ddl:orders",
+				"steps.go:33 database/sql.DB.ExecContext write:currencies const",
+				"steps.go:35 database/sql.DB.ExecContext write:currencies write:regions",
+				"steps.go:37 database/sql.DB.ExecContext",
+				"steps.go:38 database/sql.DB.QueryContext read:tickets",
+				"steps.go:41 database/sql.DB.ExecContext write:audit_log write:login_attempts",
+				"steps.go:45 database/sql.DB.ExecContext",
+				"steps.go:48 database/sql.DB.ExecContext",
+			},
+		},
+		{
+			name:   "pgx CopyFrom",
+			reason: "CopyFrom writes the table its pgx.Identifier names, in pgx v5 and v4 and through sqlc's DBTX; another CopyFrom is no site",
+			pkg:    "pgxcopy",
+			sites: []string{
+				"pgxcopy.go:27 github.com/jackc/pgx/v5/pgxpool.Pool.CopyFrom write:audit_log const",
+				"pgxcopy.go:28 github.com/jackc/pgx/v5.Conn.CopyFrom write:billing.Invoices const",
+				"pgxcopy.go:29 github.com/jackc/pgx/v5.Tx.CopyFrom write:archive.events const",
+				"pgxcopy.go:30 pgxcopy.DBTX.CopyFrom write:authors const",
+				"pgxcopy.go:31 github.com/jackc/pgx/v4.Conn.CopyFrom write:readings const",
+				"pgxcopy.go:32 github.com/jackc/pgx/v5/pgxpool.Pool.CopyFrom",
+			},
+		},
+		{
+			name:   "gorm Preload",
+			reason: "Preload reads the tables of the associations on its path (and a many2many join table); a name that is no association of the model reads nothing",
+			pkg:    "gormpreload",
+			sites: []string{
+				"gormpreload.go:41 gorm.io/gorm.DB.Find read:companies read:contacts const",
+				"gormpreload.go:42 gorm.io/gorm.DB.Find read:addresses read:companies read:contacts read:people const",
+				"gormpreload.go:43 gorm.io/gorm.DB.First read:companies read:company_tags read:labels const",
+				"gormpreload.go:44 gorm.io/gorm.DB.Find read:companies const",
+				"gormpreload.go:45 gorm.io/gorm.DB.Find read:companies const",
+				"gormpreload.go:46 gorm.io/gorm.DB.Find read:companies const",
+				"gormpreload.go:47 gorm.io/gorm.DB.Find read:companies const",
+				"gormpreload.go:48 gorm.io/gorm.DB.Create write:companies const",
+				"gormpreload.go:50 gorm.io/gorm.DB.Count read:companies const",
+			},
+			models: []string{
+				"gorm gormpreload.Company companies id,name",
+				"gorm gormpreload.Tag labels id,name",
+			},
+		},
+		{
+			name:   "bun Join",
+			reason: "the tables of a bun Join clause are read; a table passed as an argument is not known",
+			pkg:    "bunjoin",
+			sites: []string{
+				"bunjoin.go:18 github.com/uptrace/bun.SelectQuery.Scan read:blog_posts read:comments const",
+				"bunjoin.go:19 github.com/uptrace/bun.SelectQuery.Scan read:authors read:blog_posts read:post_tags const",
+				"bunjoin.go:23 github.com/uptrace/bun.SelectQuery.Scan read:blog_posts const",
+			},
+			models: []string{
+				"bun bunjoin.Post blog_posts id",
+			},
+		},
+		{
+			name:   "xorm SQL",
+			reason: "SQL(q).Find(&rows) is one query, the SQL's; the model only names the table when there is no SQL",
+			pkg:    "xormsql",
+			sites: []string{
+				"xormsql.go:16 xorm.io/xorm.Engine.SQL read:vendor_view const",
+				"xormsql.go:17 xorm.io/xorm.Engine.Find read:inv_suppliers const",
+				"xormsql.go:18 xorm.io/xorm.Session.Find read:inv_suppliers const",
+			},
+			models: []string{
+				"xorm xormsql.Supplier inv_suppliers id,name:varchar(100)",
+			},
+		},
+		{
+			name:   "goqu aliases",
+			reason: "goqu.T and goqu.I name their table when aliased with As; a literal names none",
+			pkg:    "goqualias",
+			sites: []string{
+				"goqualias.go:8 github.com/doug-martin/goqu/v9.Database.From read:odometer_readings const",
+				"goqualias.go:9 github.com/doug-martin/goqu/v9.SelectDataset.Join read:drivers const",
+				"goqualias.go:9 github.com/doug-martin/goqu/v9.From read:trips const",
+				"goqualias.go:10 github.com/doug-martin/goqu/v9.From read:fleet.vehicles const",
+				"goqualias.go:11 github.com/doug-martin/goqu/v9.From",
+			},
+		},
 	}
 	dir := analysistest.TestData()
 	for _, c := range cases {

@@ -5,10 +5,12 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -21,25 +23,66 @@ type text struct {
 	constant bool   // no part is unresolved
 	param    int    // index of the enclosing function's parameter the text derives from, or -1
 	name     string // the named constant the text comes from, if any ("pkg.getAuthor")
+	// alts is set when the text is one of several constant statements,
+	// the elements of a slice it was taken from (steps[i]); s then holds
+	// them all, separated by ";\n", and constant is false, as the text
+	// is not one constant.
+	alts []string
 }
 
 func hole() text { return text{s: sqlscan.Hole, param: -1} }
+
+// flat is t as a part of a larger text: a set of statements in a
+// concatenation or a format is no statement, so it becomes a hole.
+func flat(t text) text {
+	if t.alts == nil {
+		return t
+	}
+	return hole()
+}
+
+// statements scans the statements of t: each alternative on its own, so
+// that one cannot run into the next.
+func (t text) statements() []sqlscan.Statement {
+	var out []sqlscan.Statement
+	for _, a := range t.each() {
+		out = append(out, sqlscan.Scan(a)...)
+	}
+	return out
+}
+
+// each returns the alternatives of t, or its one text.
+func (t text) each() []string {
+	if t.alts == nil {
+		return []string{t.s}
+	}
+	return t.alts
+}
 
 // assignment is one way a variable gets a value.
 type assignment struct {
 	rhs ast.Expr // nil when the value cannot be tracked (tuple assignment, &v, range)
 	add bool     // v += rhs
+	// over is the ranged-over expression when the variable is the value
+	// of a range statement (for _, v := range over).
+	over ast.Expr
 }
 
 // resolver resolves string expressions of one package.
 type resolver struct {
 	info    *types.Info
 	assigns map[*types.Var][]assignment
+	// shared holds the variables of string slice or array type used
+	// otherwise than by reading their elements (steps[i], len(steps),
+	// range steps): written to, aliased or passed on, so that their
+	// elements may change; written those whose elements this package
+	// assigns (steps[0] = q, &steps[0]).
+	shared, written map[*types.Var]bool
 }
 
 // newResolver records every assignment to the package's variables.
 func newResolver(pass *analysis.Pass, in *inspector.Inspector) *resolver {
-	r := &resolver{info: pass.TypesInfo, assigns: map[*types.Var][]assignment{}}
+	r := &resolver{info: pass.TypesInfo, assigns: map[*types.Var][]assignment{}, shared: map[*types.Var]bool{}, written: map[*types.Var]bool{}}
 	varOf := func(e ast.Expr) *types.Var {
 		id, ok := ast.Unparen(e).(*ast.Ident)
 		if !ok {
@@ -90,12 +133,66 @@ func newResolver(pass *analysis.Pass, in *inspector.Inspector) *resolver {
 		case *ast.RangeStmt:
 			for _, e := range []ast.Expr{n.Key, n.Value} {
 				if v := varOf(e); v != nil {
-					r.assigns[v] = append(r.assigns[v], assignment{})
+					a := assignment{}
+					if e == n.Value && n.Tok == token.DEFINE {
+						a.over = n.X
+					}
+					r.assigns[v] = append(r.assigns[v], a)
 				}
 			}
 		}
 	})
+	for cur := range in.Root().Preorder((*ast.Ident)(nil)) {
+		v, ok := r.info.Uses[cur.Node().(*ast.Ident)].(*types.Var)
+		if !ok || !stringElems(v.Type()) {
+			continue
+		}
+		if read, write := r.elementUse(cur); !read {
+			r.shared[v] = true
+			r.written[v] = r.written[v] || write
+		}
+	}
 	return r
+}
+
+// stringElems reports whether t is a slice or array of strings.
+func stringElems(t types.Type) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Slice:
+		return isString(u.Elem())
+	case *types.Array:
+		return isString(u.Elem())
+	}
+	return false
+}
+
+// elementUse tells how the use of a variable at cur treats its elements:
+// read only reads them (steps[i] not assigned to, incremented or
+// addressed, len(steps), cap(steps), range steps); write assigns or
+// addresses one (steps[0] = q, &steps[0]). Any other use may change them.
+func (r *resolver) elementUse(cur inspector.Cursor) (read, write bool) {
+	switch k, _ := cur.ParentEdge(); k {
+	case edge.RangeStmt_X:
+		return true, false
+	case edge.CallExpr_Args:
+		call := cur.Parent().Node().(*ast.CallExpr)
+		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+			if b, ok := r.info.Uses[id].(*types.Builtin); ok {
+				return b.Name() == "len" || b.Name() == "cap", false
+			}
+		}
+	case edge.IndexExpr_X:
+		ix := cur.Parent()
+		switch k, _ := ix.ParentEdge(); k {
+		case edge.AssignStmt_Lhs, edge.IncDecStmt_X, edge.RangeStmt_Key, edge.RangeStmt_Value:
+			return false, true
+		case edge.UnaryExpr_X:
+			addr := ix.Parent().Node().(*ast.UnaryExpr).Op == token.AND
+			return !addr, addr
+		}
+		return true, false
+	}
+	return false, false
 }
 
 // queryRewrite returns the query argument of a call that returns a
@@ -163,8 +260,8 @@ func (r *resolver) resolveDepth(e ast.Expr, params map[*types.Var]int, depth int
 		if e.Op != token.ADD {
 			return hole()
 		}
-		x := r.resolveDepth(e.X, params, depth+1)
-		y := r.resolveDepth(e.Y, params, depth+1)
+		x := flat(r.resolveDepth(e.X, params, depth+1))
+		y := flat(r.resolveDepth(e.Y, params, depth+1))
 		p := x.param
 		if p < 0 {
 			p = y.param
@@ -181,13 +278,102 @@ func (r *resolver) resolveDepth(e ast.Expr, params map[*types.Var]int, depth int
 		return r.variable(v, params, depth)
 	case *ast.CallExpr:
 		return r.call(e, params, depth)
+	case *ast.IndexExpr:
+		return r.index(e, params, depth)
 	}
 	return hole()
 }
 
-// variable resolves a variable assigned once, possibly extended with +=.
+// index resolves steps[i], an element of a slice or array of constant
+// strings that nothing changes: the element when i is a constant, else
+// the set of them all, each a statement.
+func (r *resolver) index(e *ast.IndexExpr, params map[*types.Var]int, depth int) text {
+	elems, ok := r.elements(e.X, params, depth)
+	if !ok {
+		return hole()
+	}
+	if tv, ok := r.info.Types[e.Index]; ok && tv.Value != nil {
+		i, exact := constant.Int64Val(constant.ToInt(tv.Value))
+		if s, found := elems[i]; exact && found {
+			return text{s: s, constant: true, param: -1}
+		}
+		return hole()
+	}
+	return alternatives(elems)
+}
+
+// alternatives is the set of the elements, in index order.
+func alternatives(elems map[int64]string) text {
+	idx := make([]int64, 0, len(elems))
+	for i := range elems {
+		idx = append(idx, i)
+	}
+	slices.Sort(idx)
+	t := text{param: -1, alts: make([]string, 0, len(idx))}
+	for _, i := range idx {
+		t.alts = append(t.alts, elems[i])
+	}
+	if len(t.alts) == 0 {
+		return hole()
+	}
+	t.s = strings.Join(t.alts, ";\n")
+	return t
+}
+
+// elements returns the elements, by index, of a slice or array of
+// strings: a composite literal of constants, or a variable of this
+// package assigned once such a literal and only read since (see shared).
+func (r *resolver) elements(e ast.Expr, params map[*types.Var]int, depth int) (map[int64]string, bool) {
+	if depth > 20 || !stringElems(r.info.TypeOf(e)) {
+		return nil, false
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		v, ok := r.info.Uses[e].(*types.Var)
+		if !ok || r.shared[v] {
+			return nil, false
+		}
+		if as := r.assigns[v]; len(as) == 1 && as[0].rhs != nil && !as[0].add {
+			return r.elements(as[0].rhs, params, depth+1)
+		}
+	case *ast.CompositeLit:
+		out := map[int64]string{}
+		next := int64(0)
+		for _, el := range e.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				tv, ok := r.info.Types[kv.Key]
+				if !ok || tv.Value == nil {
+					return nil, false
+				}
+				i, exact := constant.Int64Val(constant.ToInt(tv.Value))
+				if !exact {
+					return nil, false
+				}
+				next, el = i, kv.Value
+			}
+			t := r.resolveDepth(el, params, depth+1)
+			if !t.constant || t.alts != nil {
+				return nil, false
+			}
+			out[next] = t.s
+			next++
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+// variable resolves a variable assigned once, possibly extended with +=,
+// and the value of a range over a slice of constant statements (the set
+// of them, as for steps[i]).
 func (r *resolver) variable(v *types.Var, params map[*types.Var]int, depth int) text {
 	as := r.assigns[v]
+	if len(as) == 1 && as[0].over != nil {
+		if elems, ok := r.elements(as[0].over, params, depth+1); ok {
+			return alternatives(elems)
+		}
+		return hole()
+	}
 	if len(as) == 0 || as[0].rhs == nil || as[0].add {
 		return hole()
 	}
@@ -199,7 +385,8 @@ func (r *resolver) variable(v *types.Var, params map[*types.Var]int, depth int) 
 		}
 		// Appended in some branch: keep every branch's text, so tables and
 		// clauses are all seen, but the result is no longer one constant.
-		more := r.resolveDepth(a.rhs, params, depth+1)
+		t = flat(t)
+		more := flat(r.resolveDepth(a.rhs, params, depth+1))
 		t.s += more.s
 		t.constant = false
 	}

@@ -62,7 +62,8 @@ type Column struct {
 type Statement struct {
 	Kind Kind
 	// Tables lists every table used, sorted by name then access, without
-	// duplicates. CTE names are not tables.
+	// duplicates. CTE names are not tables, nor is the database's
+	// catalogue (see Catalogue).
 	Tables []Table
 	// Star is set when the outermost select list has * or t.* (but not
 	// count(*) nor a * inside a sub-query such as EXISTS (SELECT * …)).
@@ -711,12 +712,13 @@ func (p *parser) skipItem() {
 	}
 }
 
-// finish sorts and deduplicates the tables and drops CTE names.
+// finish sorts and deduplicates the tables and drops CTE names and the
+// catalogue.
 func (st Statement) finish(ctes map[string]bool) Statement {
 	seen := map[Table]bool{}
 	var ts []Table
 	for _, t := range st.Tables {
-		if ctes[strings.ToUpper(t.Name)] || seen[t] {
+		if ctes[strings.ToUpper(t.Name)] || seen[t] || Catalogue(t.Name) {
 			continue
 		}
 		seen[t] = true
@@ -730,6 +732,32 @@ func (st Statement) finish(ctes map[string]bool) Statement {
 	})
 	st.Tables = ts
 	return st
+}
+
+// Catalogue reports whether a normalised table name ("information_schema.columns",
+// "pg_class") names the database's own catalogue rather than a table of
+// the application: the information_schema and pg_catalog views, the
+// PostgreSQL system tables and views (pg_*, unqualified or in pg_catalog),
+// the tables SQLite reserves (sqlite_master, sqlite_schema, sqlite_sequence,
+// every sqlite_* name), and the MySQL system schemas (mysql.*,
+// performance_schema.*, sys.*). Names compare case-insensitively.
+func Catalogue(name string) bool {
+	n := strings.ToLower(name)
+	schema, table, qualified := "", n, false
+	if i := strings.LastIndexByte(n, '.'); i >= 0 {
+		schema, table, qualified = n[:i], n[i+1:], true
+		if j := strings.LastIndexByte(schema, '.'); j >= 0 { // db.schema.table
+			schema = schema[j+1:]
+		}
+	}
+	switch schema {
+	case "information_schema", "pg_catalog", "pg_toast", "mysql", "performance_schema", "sys":
+		return true
+	}
+	if strings.HasPrefix(table, "sqlite_") { // SQLite reserves the prefix in every schema
+		return true
+	}
+	return !qualified && strings.HasPrefix(table, "pg_")
 }
 
 func hasAccess(st *Statement, a Access) bool {

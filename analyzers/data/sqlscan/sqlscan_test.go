@@ -165,6 +165,18 @@ func TestScan(t *testing.T) {
 			"select read:t cols=id"},
 		{"distinct on", "DISTINCT ON is skipped", "SELECT DISTINCT ON (a) a, b FROM t",
 			"select read:t cols=a,b"},
+		{"information_schema", "the catalogue is the database's, not a table of the application",
+			"SELECT column_name FROM information_schema.columns WHERE table_name = $1",
+			"select where cols=column_name"},
+		{"catalogue joined with a table", "the application's table stays, the catalogue goes",
+			"SELECT u.id, c.relname FROM users u JOIN pg_catalog.pg_class c ON c.oid = u.rel JOIN pg_namespace n ON true",
+			"select read:users cols=id,relname"},
+		{"catalogue of sqlite and mysql", "sqlite_master, sqlite_schema and the mysql schema are catalogue",
+			"SELECT name FROM sqlite_master UNION SELECT name FROM main.sqlite_schema UNION SELECT user FROM mysql.user UNION SELECT name FROM accounts",
+			"select read:accounts cols=name,name,user,name"},
+		{"pg prefix in an application schema", "only pg_catalog's pg_* names are the system's",
+			"SELECT id FROM app.pg_jobs JOIN pg_stat_activity ON true",
+			"select read:app.pg_jobs cols=id"},
 		{"unterminated", "broken input is tolerated", "SELECT 'oops FROM t",
 			"select"},
 		{"empty", "nothing in, nothing out", "  -- just a comment", ""},
@@ -176,6 +188,38 @@ func TestScan(t *testing.T) {
 				t.Errorf("%s\nScan(%q)\n got: %s\nwant: %s", c.reason, c.sql, got, c.want)
 			}
 		})
+	}
+}
+
+func TestCatalogue(t *testing.T) {
+	for name, want := range map[string]bool{
+		"information_schema.columns":     true,
+		"INFORMATION_SCHEMA.TABLES":      true,
+		"pg_catalog.pg_class":            true,
+		"pg_catalog.anything":            true,
+		"pg_stat_activity":               true,
+		"pg_toast.pg_toast_2619":         true,
+		"sqlite_master":                  true,
+		"sqlite_schema":                  true,
+		"temp.sqlite_master":             true,
+		"sqlite_sequence":                true,
+		"mysql.user":                     true,
+		"performance_schema.threads":     true,
+		"sys.tables":                     true,
+		"db.information_schema.columns":  true,
+		"users":                          false,
+		"public.users":                   false,
+		"app.pg_jobs":                    false,
+		"information":                    false,
+		"mysql_users":                    false,
+		"billing.invoices":               false,
+		"pgsql_log":                      false,
+		"schema_migrations":              false,
+		"information_schema_backup.cols": false,
+	} {
+		if got := Catalogue(name); got != want {
+			t.Errorf("Catalogue(%q) = %v, want %v", name, got, want)
+		}
 	}
 }
 

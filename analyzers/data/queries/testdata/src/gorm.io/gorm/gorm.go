@@ -23,6 +23,7 @@ func (db *DB) Model(value interface{}) *DB                        { return db }
 func (db *DB) Where(query interface{}, args ...interface{}) *DB   { return db }
 func (db *DB) Order(value interface{}) *DB                        { return db }
 func (db *DB) Joins(query string, args ...interface{}) *DB        { return db }
+func (db *DB) Preload(query string, args ...interface{}) *DB      { return db }
 func (db *DB) Find(dest interface{}, conds ...interface{}) *DB    { return db }
 func (db *DB) First(dest interface{}, conds ...interface{}) *DB   { return db }
 func (db *DB) Scan(dest interface{}) *DB                          { return db }

@@ -7,6 +7,7 @@ import (
 )
 
 type BaseModel struct{}
+type Ident string
 type DB struct{ *sql.DB }
 type SelectQuery struct{}
 type InsertQuery struct{}
@@ -27,6 +28,7 @@ func (db *DB) ExecContext(ctx context.Context, query string, args ...interface{}
 
 func (q *SelectQuery) Model(model interface{}) *SelectQuery                 { return q }
 func (q *SelectQuery) Table(tables ...string) *SelectQuery                  { return q }
+func (q *SelectQuery) Join(join string, args ...interface{}) *SelectQuery   { return q }
 func (q *SelectQuery) Where(query string, args ...interface{}) *SelectQuery { return q }
 func (q *SelectQuery) Scan(ctx context.Context, dest ...interface{}) error  { return nil }
 func (q *SelectQuery) Count(ctx context.Context) (int, error)               { return 0, nil }

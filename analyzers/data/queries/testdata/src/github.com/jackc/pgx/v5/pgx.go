@@ -14,8 +14,14 @@ type Tx interface {
 	Exec(ctx context.Context, sql string, arguments ...any) (pgconn.CommandTag, error)
 	Query(ctx context.Context, sql string, args ...any) (Rows, error)
 	QueryRow(ctx context.Context, sql string, args ...any) Row
+	CopyFrom(ctx context.Context, tableName Identifier, columnNames []string, rowSrc CopyFromSource) (int64, error)
 	Commit(ctx context.Context) error
 }
+type Identifier []string
+type CopyFromSource interface{ Next() bool }
+
+func CopyFromRows(rows [][]any) CopyFromSource { return nil }
+
 type Batch struct{}
 type QueuedQuery struct{}
 
@@ -26,5 +32,8 @@ func (c *Conn) Exec(ctx context.Context, sql string, arguments ...any) (pgconn.C
 }
 func (c *Conn) Prepare(ctx context.Context, name, sql string) (*pgconn.StatementDescription, error) {
 	return nil, nil
+}
+func (c *Conn) CopyFrom(ctx context.Context, tableName Identifier, columnNames []string, rowSrc CopyFromSource) (int64, error) {
+	return 0, nil
 }
 func (b *Batch) Queue(query string, arguments ...any) *QueuedQuery { return nil }
