@@ -185,9 +185,12 @@ func collect(pass *analysis.Pass, in *inspector.Inspector, cfg *Config, pl *plac
 			if obj.Pkg().Scope().Lookup(obj.Name()) != obj {
 				continue // a field, method or local: not a package-level object
 			}
-			if v, ok := obj.(*types.Var); ok && v.Exported() && varUse(c) == KindWrite &&
-				!(isMain && isBasic(v.Type()) && buildValue(pass, c)) {
-				writes[v.Pkg().Path()+"."+v.Name()] = true
+			if v, ok := obj.(*types.Var); ok && v.Exported() && varUse(c) == KindWrite {
+				// main setting a basic variable to a build-time value
+				// (-ldflags -X style) is initialisation, not a write.
+				if ldflags := isMain && isBasic(v.Type()) && buildValue(pass, c); !ldflags {
+					writes[v.Pkg().Path()+"."+v.Name()] = true
+				}
 			}
 			e := edgeOf(obj.Pkg())
 			if e == nil {
