@@ -44,6 +44,10 @@ func Main(extra ...family.Family) {
 		return
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// The analyzers do not watch ctx: the first interrupt cancels what
+	// can be cancelled (loading, -new-from-rev's work tree) and gives the
+	// signal back, so that a second one ends the process.
+	context.AfterFunc(ctx, stop)
 	dir, err := os.Getwd()
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "oneway: %v\n", err)

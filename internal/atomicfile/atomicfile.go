@@ -18,6 +18,10 @@ var ErrExists = errors.New("file exists")
 // content of name, if any, is left untouched and no temporary file stays
 // behind. A new file gets perm; an existing one keeps its permissions.
 func Write(name string, data []byte, perm fs.FileMode) (err error) {
+	// A symbolic link stays a link: the file it points to is replaced.
+	if target, err := filepath.EvalSymlinks(name); err == nil {
+		name = target
+	}
 	if fi, err := os.Stat(name); err == nil {
 		if fi.IsDir() {
 			return fmt.Errorf("%s is a directory", name)
@@ -30,6 +34,11 @@ func Write(name string, data []byte, perm fs.FileMode) (err error) {
 	}
 	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
 	if err != nil {
+		// Name the file asked for, not the temporary one.
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return &fs.PathError{Op: "create", Path: name, Err: pe.Err}
+		}
 		return err
 	}
 	defer func() {

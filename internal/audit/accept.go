@@ -26,8 +26,8 @@ func (pr *program) accept(ds []report.Decision, pkgs []*packages.Package, pol *p
 		})
 	}
 	for _, p := range pkgs {
-		for i, f := range p.Syntax {
-			if i >= len(p.CompiledGoFiles) || pr.generated[p.CompiledGoFiles[i]] {
+		for _, f := range p.Syntax {
+			if _, gen := generatedFile(pr.fset, f); gen {
 				continue
 			}
 			found, bad := directive.File(pr.fset, f)

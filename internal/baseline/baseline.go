@@ -21,6 +21,9 @@ import (
 // Version is the baseline file format's version.
 const Version = 1
 
+// maxCount bounds an entry's count.
+const maxCount = 1 << 30
+
 // File is a baseline.
 type File struct {
 	Version   int     `json:"version"`
@@ -80,7 +83,8 @@ func Read(r io.Reader) (*File, error) {
 	if err := dec.Decode(&f); err != nil {
 		return nil, fmt.Errorf("not a oneway baseline: %w", err)
 	}
-	if dec.More() {
+	// dec.More is false before a stray "]" or "}": ask for the next token.
+	if _, err := dec.Token(); err != io.EOF {
 		return nil, fmt.Errorf("not a oneway baseline: data after the JSON object")
 	}
 	if f.Version != Version {
@@ -89,6 +93,10 @@ func Read(r io.Reader) (*File, error) {
 	for i, e := range f.Decisions {
 		if e.Fingerprint == "" || e.Count < 1 {
 			return nil, fmt.Errorf("baseline entry %d: a fingerprint and a count of at least 1 are required", i+1)
+		}
+		// Counts add up in Apply: a bound keeps the sums from overflowing.
+		if e.Count > maxCount {
+			return nil, fmt.Errorf("baseline entry %d: count %d is more decisions than an audit makes", i+1, e.Count)
 		}
 	}
 	return &f, nil

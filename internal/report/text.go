@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/fatih/color"
 )
@@ -192,13 +193,14 @@ func plural(n int, noun string) string {
 
 // Sanitize makes a string from analysed code safe to print on a
 // terminal: control characters (including escape sequences and line
-// breaks) are shown as Go escapes.
+// breaks) are shown as Go escapes, and bytes that are not UTF-8 (string
+// literals may hold any) as U+FFFD.
 func Sanitize(s string) string {
-	if !strings.ContainsFunc(s, isControl) {
+	if utf8.ValidString(s) && !strings.ContainsFunc(s, isControl) {
 		return s
 	}
 	var b strings.Builder
-	for _, r := range s {
+	for _, r := range s { // a byte that is not UTF-8 comes as utf8.RuneError, U+FFFD
 		if isControl(r) {
 			q := strconv.QuoteRune(r)
 			b.WriteString(q[1 : len(q)-1])

@@ -186,6 +186,14 @@ func newGraph(x *extractor) *graph {
 	return g
 }
 
+// Bounds of one collect. A router mounted at two prefixes below a router
+// mounted at two prefixes … serves 2^depth paths: past maxMountPaths
+// paths through the mounts, or maxRoutes routes, the rest is left out.
+const (
+	maxMountPaths = 10_000
+	maxRoutes     = 200_000
+)
+
 // collect returns the routes registered on n and on every router mounted
 // below it, with paths relative to n's parent at prefix. Served routes
 // (!rel) get full paths, "/" for the root; routes of a fact (rel) keep
@@ -195,10 +203,12 @@ func (g *graph) collect(n *node, prefix string, dyn bool, host string, rel bool)
 	var out []*rawRoute
 	var visit func(n *node, prefix string, mount, dyn bool, host string, depth int)
 	onPath := map[*node]bool{}
+	paths := 0
 	visit = func(n *node, prefix string, mount, dyn bool, host string, depth int) {
-		if onPath[n] || depth > 64 {
+		if onPath[n] || depth > 64 || paths >= maxMountPaths || len(out) >= maxRoutes {
 			return
 		}
+		paths++
 		onPath[n] = true
 		defer delete(onPath, n)
 		for _, r := range g.routesOn[n] {

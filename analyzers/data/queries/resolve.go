@@ -78,11 +78,24 @@ type resolver struct {
 	// elements may change; written those whose elements this package
 	// assigns (steps[0] = q, &steps[0]).
 	shared, written map[*types.Var]bool
+	// active holds the variables being resolved, so that a variable
+	// that refers to itself (q += q) is a hole instead of a recursion.
+	active map[*types.Var]bool
+	// budget is what is left of the steps one resolve may take: texts
+	// made of copies of texts (Sprintf of Sprintf of …) are exponential.
+	budget int
 }
+
+// Limits of one resolve: the steps it takes and the length of the text
+// it builds. Past them the rest of the text is a hole.
+const (
+	maxResolveSteps = 10_000
+	maxTextLen      = 4 << 20
+)
 
 // newResolver records every assignment to the package's variables.
 func newResolver(pass *analysis.Pass, in *inspector.Inspector) *resolver {
-	r := &resolver{info: pass.TypesInfo, assigns: map[*types.Var][]assignment{}, shared: map[*types.Var]bool{}, written: map[*types.Var]bool{}}
+	r := &resolver{info: pass.TypesInfo, assigns: map[*types.Var][]assignment{}, shared: map[*types.Var]bool{}, written: map[*types.Var]bool{}, active: map[*types.Var]bool{}}
 	varOf := func(e ast.Expr) *types.Var {
 		id, ok := ast.Unparen(e).(*ast.Ident)
 		if !ok {
@@ -238,11 +251,13 @@ func (r *resolver) rewritten(e ast.Expr) ast.Expr {
 // string parameters to their indices; a text derived from one of them
 // reports it.
 func (r *resolver) resolve(e ast.Expr, params map[*types.Var]int) text {
+	r.budget = maxResolveSteps
 	return r.resolveDepth(e, params, 0)
 }
 
 func (r *resolver) resolveDepth(e ast.Expr, params map[*types.Var]int, depth int) text {
-	if depth > 20 || e == nil {
+	r.budget--
+	if depth > 20 || e == nil || r.budget < 0 {
 		return hole()
 	}
 	e = ast.Unparen(e)
@@ -265,6 +280,9 @@ func (r *resolver) resolveDepth(e ast.Expr, params map[*types.Var]int, depth int
 		p := x.param
 		if p < 0 {
 			p = y.param
+		}
+		if len(x.s)+len(y.s) > maxTextLen {
+			return text{s: sqlscan.Hole, param: p}
 		}
 		return text{s: x.s + y.s, constant: x.constant && y.constant, param: p}
 	case *ast.Ident:
@@ -324,6 +342,9 @@ func alternatives(elems map[int64]string) text {
 // strings: a composite literal of constants, or a variable of this
 // package assigned once such a literal and only read since (see shared).
 func (r *resolver) elements(e ast.Expr, params map[*types.Var]int, depth int) (map[int64]string, bool) {
+	if depth <= 1 && r.budget <= 0 {
+		r.budget = maxResolveSteps // called on its own, not within a resolve
+	}
 	if depth > 20 || !stringElems(r.info.TypeOf(e)) {
 		return nil, false
 	}
@@ -374,9 +395,11 @@ func (r *resolver) variable(v *types.Var, params map[*types.Var]int, depth int) 
 		}
 		return hole()
 	}
-	if len(as) == 0 || as[0].rhs == nil || as[0].add {
+	if len(as) == 0 || as[0].rhs == nil || as[0].add || r.active[v] {
 		return hole()
 	}
+	r.active[v] = true
+	defer delete(r.active, v)
 	t := r.resolveDepth(as[0].rhs, params, depth+1)
 	t.name = ""
 	for _, a := range as[1:] {
@@ -387,6 +410,9 @@ func (r *resolver) variable(v *types.Var, params map[*types.Var]int, depth int) 
 		// clauses are all seen, but the result is no longer one constant.
 		t = flat(t)
 		more := flat(r.resolveDepth(a.rhs, params, depth+1))
+		if len(t.s)+len(more.s) > maxTextLen {
+			return text{s: sqlscan.Hole, param: t.param}
+		}
 		t.s += more.s
 		t.constant = false
 	}
@@ -410,7 +436,10 @@ func (r *resolver) call(call *ast.CallExpr, params map[*types.Var]int, depth int
 		for i, a := range call.Args[1:] {
 			args[i] = r.resolveDepth(a, params, depth+1)
 		}
-		return sprintf(f.s, args)
+		if t := sprintf(f.s, args); len(t.s) <= maxTextLen {
+			return t
+		}
+		return hole()
 	case path == "strings" && (name == "TrimSpace" || name == "ToLower" || name == "ToUpper") && len(call.Args) == 1,
 		name == "Rebind" && len(call.Args) > 0:
 		t := r.resolveDepth(call.Args[len(call.Args)-1], params, depth+1)

@@ -113,6 +113,10 @@ type parser struct {
 	ctes map[string]bool // upper-case names of the CTEs of the current statement
 	// depth bounds recursion so hostile input cannot exhaust the stack.
 	depth int
+	// parens is the run of "(" tokens subStatementAhead last measured,
+	// toks[parens[0]:parens[1]]: a position inside it has the same end,
+	// so that a long run is scanned once, not once per "(".
+	parens [2]int
 }
 
 const maxDepth = 200
@@ -387,11 +391,14 @@ func (p *parser) subStatementAhead() bool {
 	if !p.isPunct("(") {
 		return false
 	}
-	i := 1
-	for p.peek(i).kind == tPunct && p.peek(i).text == "(" {
-		i++
+	if p.pos < p.parens[0] || p.pos >= p.parens[1] {
+		end := p.pos
+		for end < len(p.toks) && p.toks[end].kind == tPunct && p.toks[end].text == "(" {
+			end++
+		}
+		p.parens = [2]int{p.pos, end}
 	}
-	switch p.peek(i).upper() {
+	switch p.peek(p.parens[1] - p.pos).upper() {
 	case "SELECT", "WITH", "INSERT", "UPDATE", "DELETE", "VALUES":
 		return true
 	}
