@@ -133,10 +133,22 @@ func (g *graph) cycles() []finding.Finding {
 		f.Subject = strings.Join(scc, "<->")
 		f.Evidence = ev
 		f.Message = fmt.Sprintf("components %s depend on each other: %s (%s in %s)",
-			andText(scc), strings.Join(hops, ", "), plural(ev.Sites, "import"), plural(ev.Packages, "package"))
+			andText(capList(scc, maxListed)), strings.Join(capList(hops, maxListed), ", "), plural(ev.Sites, "import"), plural(ev.Packages, "package"))
 		out = append(out, f)
 	}
 	return out
+}
+
+// maxListed is how many components or dependencies a cycle's message
+// names; the related locations and the subject keep them all.
+const maxListed = 8
+
+// capList keeps the first n items and says how many more there are.
+func capList(items []string, n int) []string {
+	if len(items) <= n {
+		return items
+	}
+	return append(append([]string(nil), items[:n]...), fmt.Sprintf("%d more", len(items)-n))
 }
 
 // andText joins names as "a, b and c".
