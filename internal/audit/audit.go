@@ -11,7 +11,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -67,6 +69,11 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 	progress(o.Progress, "loading packages…")
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
+		// Outside a module ./... matches nothing (ErrNoPackages below);
+		// other patterns make the go command fail: the same mistake.
+		if strings.Contains(err.Error(), "go.mod file not found") {
+			return nil, fmt.Errorf("%w: %s is not in a Go module (no go.mod in it or above it)", ErrNoPackages, o.Dir)
+		}
 		return nil, fmt.Errorf("loading packages: %w", err)
 	}
 	if len(pkgs) == 0 {
@@ -86,8 +93,22 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 	prog := newProgram(pkgs, o.Policy)
 	rep.Policy = prog.policyName(o.PolicyFile)
 	var good []*packages.Package
+	audited := map[*packages.Package]bool{}
+	outside := 0
 	for _, p := range pkgs {
-		if msg := packageProblem(p); msg != "" {
+		// Only the code of the main modules is audited: not the standard
+		// library, not dependencies (vendored or not) named by a pattern.
+		if (p.Module == nil && p.PkgPath != "command-line-arguments") || (p.Module != nil && !p.Module.Main) {
+			outside++
+			continue
+		}
+		audited[p] = true
+	}
+	for _, p := range pkgs {
+		if !audited[p] {
+			continue
+		}
+		if msg := prog.packageProblem(p, audited); msg != "" {
 			rep.Problems = append(rep.Problems, report.Problem{Kind: report.PackageProblem, Package: p.PkgPath, Message: msg})
 			continue
 		}
@@ -98,7 +119,11 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 	}
 	if len(good) == 0 {
 		if len(rep.Problems) > 0 {
+			rep.Sort()
 			return rep, fmt.Errorf("%w: %d packages have errors", ErrNothingAnalysed, len(rep.Problems))
+		}
+		if outside > 0 {
+			return nil, fmt.Errorf("%w: %s matched only packages outside the main modules", ErrNoPackages, strings.Join(patterns, " "))
 		}
 		return nil, fmt.Errorf("%w: every package matched by %s is excluded by the policy", ErrNoPackages, strings.Join(patterns, " "))
 	}
@@ -259,22 +284,50 @@ func unmatched(pkgs []*packages.Package) ([]string, bool) {
 	return msgs, true
 }
 
-// packageProblem describes why a package cannot be analysed, or "".
-func packageProblem(p *packages.Package) string {
+// packageProblem describes why a package cannot be analysed, or "": its
+// own errors and those of the dependencies it reaches that are not
+// audited (a module go.mod lacks). An audited dependency that cannot be
+// analysed is named, not repeated: its errors are reported with it. File
+// names are relative to the module root.
+func (pr *program) packageProblem(p *packages.Package, audited map[*packages.Package]bool) string {
 	var msgs []string
 	seen := map[string]bool{}
-	packages.Visit([]*packages.Package{p}, nil, func(q *packages.Package) {
+	add := func(m string) {
+		if !seen[m] {
+			seen[m] = true
+			msgs = append(msgs, m)
+		}
+	}
+	broken := map[*packages.Package]bool{}
+	var hasErrors func(q *packages.Package) bool
+	hasErrors = func(q *packages.Package) bool {
+		if b, ok := broken[q]; ok {
+			return b
+		}
+		broken[q] = false // an import cycle ends here
+		b := len(q.Errors) > 0
+		for _, imp := range q.Imports {
+			b = hasErrors(imp) || b
+		}
+		broken[q] = b
+		return b
+	}
+	packages.Visit([]*packages.Package{p}, func(q *packages.Package) bool {
+		if q != p && audited[q] {
+			if hasErrors(q) {
+				add("depends on " + q.PkgPath + ", which cannot be analysed")
+			}
+			return false
+		}
 		for _, e := range q.Errors {
-			m := e.Error()
+			m := pr.errorText(e)
 			if q != p {
 				m = "in dependency " + q.PkgPath + ": " + m
 			}
-			if !seen[m] {
-				seen[m] = true
-				msgs = append(msgs, m)
-			}
+			add(m)
 		}
-	})
+		return true
+	}, nil)
 	if len(msgs) == 0 {
 		return ""
 	}
@@ -283,6 +336,28 @@ func packageProblem(p *packages.Package) string {
 		msgs = append(msgs[:3], fmt.Sprintf("and %d more errors", len(msgs)-3))
 	}
 	return strings.Join(msgs, "; ")
+}
+
+// errorText is e with its file made relative to the module root.
+func (pr *program) errorText(e packages.Error) string {
+	if e.Pos == "" || e.Pos == "-" {
+		return e.Msg
+	}
+	file, rest := e.Pos, "" // file:line:col or file:line
+	for range 2 {
+		i := strings.LastIndexByte(file, ':')
+		if i < 0 {
+			break
+		}
+		if _, err := strconv.Atoi(file[i+1:]); err != nil {
+			break
+		}
+		file, rest = file[:i], file[i:]+rest
+	}
+	if filepath.IsAbs(file) {
+		file = pr.rel(file)
+	}
+	return file + rest + ": " + e.Msg
 }
 
 // progress shows what the audit is doing on one terminal line, which the
