@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -61,10 +62,18 @@ func (r *RouteResult) PackageFindings(place func(pkgPath string) component.Place
 	return out
 }
 
-type unversioned struct{ cfg Config }
+type unversioned struct {
+	cfg Config
+	// The configuration is compiled once, at the first run (after the
+	// driver set the flags), not for every package.
+	once     sync.Once
+	compiled *compiled
+	err      error
+}
 
 func (u *unversioned) run(pass *analysis.Pass) (any, error) {
-	cc, err := u.cfg.compile()
+	u.once.Do(func() { u.compiled, u.err = u.cfg.compile() })
+	cc, err := u.compiled, u.err
 	if err != nil {
 		return nil, fmt.Errorf("%s: %s: %w", pass.Pkg.Path(), RuleUnversionedRoute, err)
 	}

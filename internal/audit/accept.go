@@ -12,12 +12,40 @@ import (
 	"github.com/oneway-lint/oneway/policy"
 )
 
+// fileDirectives are the directives of the analysed packages' files,
+// file by file, read before the analysis (which lets go of the syntax).
+type fileDirectives []struct {
+	found []directive.Directive
+	bad   []directive.Problem
+}
+
+// directives reads the //oneway:accept directives of the packages'
+// files, leaving out generated files.
+func (pr *program) directives(pkgs []*packages.Package) fileDirectives {
+	var fd fileDirectives
+	for _, p := range pkgs {
+		for i, f := range p.Syntax {
+			if i >= len(p.CompiledGoFiles) || pr.generated[p.CompiledGoFiles[i]] {
+				continue
+			}
+			found, bad := directive.File(pr.fset, f)
+			if len(found) > 0 || len(bad) > 0 {
+				fd = append(fd, struct {
+					found []directive.Directive
+					bad   []directive.Problem
+				}{found, bad})
+			}
+		}
+	}
+	return fd
+}
+
 // accept applies the //oneway:accept directives of the analysed packages
 // to the decisions: a decision that one covers (at its position or at one
 // of its related locations) becomes accepted, with the directive's reason.
 // It returns the problems with directives: no reason, an unknown rule,
 // or a directive that covers no decision of a rule the policy enables.
-func (pr *program) accept(ds []report.Decision, pkgs []*packages.Package, pol *policy.Policy, rules map[string]finding.Rule) []report.Problem {
+func (pr *program) accept(ds []report.Decision, fd fileDirectives, pol *policy.Policy, rules map[string]finding.Rule) []report.Problem {
 	var dirs []directive.Directive
 	var problems []report.Problem
 	problem := func(d directive.Directive, msg string) {
@@ -25,22 +53,16 @@ func (pr *program) accept(ds []report.Decision, pkgs []*packages.Package, pol *p
 			Kind: report.DirectiveProblem, File: pr.rel(d.File), Line: d.Line, Column: d.Column, Message: msg,
 		})
 	}
-	for _, p := range pkgs {
-		for _, f := range p.Syntax {
-			if _, gen := generatedFile(pr.fset, f); gen {
+	for _, f := range fd {
+		for _, b := range f.bad {
+			problem(b.Directive, b.Message)
+		}
+		for _, d := range f.found {
+			if unknown := unknownRules(d, rules); unknown != "" {
+				problem(d, fmt.Sprintf("directive names unknown rule %s; 'oneway rules' lists them", unknown))
 				continue
 			}
-			found, bad := directive.File(pr.fset, f)
-			for _, b := range bad {
-				problem(b.Directive, b.Message)
-			}
-			for _, d := range found {
-				if unknown := unknownRules(d, rules); unknown != "" {
-					problem(d, fmt.Sprintf("directive names unknown rule %s; 'oneway rules' lists them", unknown))
-					continue
-				}
-				dirs = append(dirs, d)
-			}
+			dirs = append(dirs, d)
 		}
 	}
 	if len(dirs) == 0 {

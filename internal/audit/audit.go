@@ -15,13 +15,14 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/oneway-lint/oneway/analyzers/family"
 	"github.com/oneway-lint/oneway/analyzers/finding"
+	"github.com/oneway-lint/oneway/internal/cache"
 	"github.com/oneway-lint/oneway/internal/report"
 	"github.com/oneway-lint/oneway/policy"
 )
@@ -39,6 +40,30 @@ type Options struct {
 	Log        io.Writer // verbose notes; nil for none
 	Progress   io.Writer // progress for a terminal (lines rewritten with \r); nil for none
 	Version    string    // oneway's version, recorded in the report
+	// CacheDir, if not empty, is where the audit keeps what it can
+	// reuse from one run to the next (the facts of dependencies, whole
+	// reports), keyed by content. Runs may share it concurrently.
+	CacheDir string
+}
+
+// loadMode is what the audit asks go/packages for: syntax and types of
+// the packages to analyse, export data of their dependencies (whose
+// files are read only to compute their facts, see engine.go).
+const loadMode = packages.LoadSyntax | packages.NeedModule | packages.NeedExportFile
+
+// cache opens the cache directory, or returns nil for none (a cache that
+// cannot be opened is no cache).
+func (o Options) cache() *cache.Cache {
+	if o.CacheDir == "" || executableKey() == nil {
+		return nil
+	}
+	c, err := cache.Open(o.CacheDir)
+	if err != nil {
+		logf(o.Log, "no cache: %v", err)
+		return nil
+	}
+	c.Trim()
+	return c
 }
 
 // ErrNothingAnalysed is returned (wrapped) when no package could be
@@ -51,6 +76,9 @@ var ErrNoPackages = errors.New("no packages to analyse")
 // Run audits the packages and returns the report. Packages that cannot
 // be analysed (syntax or type errors) are listed as problems and the
 // rest go on; Run fails only when there is nothing it could analyse.
+//
+// With a cache directory, a re-audit of unchanged code (the same files,
+// policy, settings and oneway) returns the report of the last one.
 func Run(ctx context.Context, o Options) (*report.Report, error) {
 	if o.Policy == nil {
 		return nil, errors.New("audit: no policy")
@@ -59,15 +87,73 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
+	c := o.cache()
+	if c == nil {
+		return run(ctx, o, patterns, nil)
+	}
+	// The key of the report takes a few go and git commands and a walk
+	// of the module: compute it while the packages load, and stop the
+	// loading when the report is in the cache.
+	start := time.Now()
+	type keyed struct {
+		key, files cache.Key
+		dirs       []string
+		ok         bool
+	}
+	keyc := make(chan keyed, 1)
+	go func() {
+		var k keyed
+		k.key, k.files, k.dirs, k.ok = resultsKey(ctx, o, patterns)
+		keyc <- k
+	}()
+	type result struct {
+		rep *report.Report
+		err error
+	}
+	runCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	resc := make(chan result, 1)
+	go func() {
+		rep, err := run(runCtx, o, patterns, c)
+		resc <- result{rep, err}
+	}()
+	k := <-keyc
+	if k.ok {
+		if data, ok := c.Get(resultsKind, k.key); ok {
+			if rep, err := decodeReport(data); err == nil {
+				cancel()
+				<-resc // the loading stops at once; wait so that it writes nothing more
+				progress(o.Progress, "")
+				logf(o.Log, "the report of the last audit of the same code, policy and oneway, from the cache (%v)", time.Since(start).Round(time.Millisecond))
+				return rep, nil
+			}
+		}
+	}
+	res := <-resc
+	if res.err != nil || !k.ok || !cacheable(res.rep) {
+		return res.rep, res.err
+	}
+	// Store it only if no file changed while the audit ran.
+	if again, ok := hashTrees(k.dirs); ok && again == k.files {
+		if data, err := encodeReport(res.rep); err == nil {
+			_ = c.Put(resultsKind, k.key, data) // a failed write is a later miss
+		}
+	}
+	return res.rep, nil
+}
+
+// run audits the packages matched by patterns, with c (if not nil) for
+// the facts of dependencies.
+func run(ctx context.Context, o Options, patterns []string, c *cache.Cache) (*report.Report, error) {
 	cfg := &packages.Config{
 		Context: ctx,
-		Mode:    packages.LoadAllSyntax | packages.NeedModule,
+		Mode:    loadMode,
 		Dir:     o.Dir,
 		Env:     o.Env,
 		Tests:   false,
 	}
 	progress(o.Progress, "loading packages…")
-	pkgs, err := packages.Load(cfg, patterns...)
+	pkgs, err := load(ctx, cfg, patterns, func(format string, args ...any) { logf(o.Log, format, args...) })
 	if err != nil {
 		// Outside a module ./... matches nothing (ErrNoPackages below);
 		// other patterns make the go command fail: the same mistake.
@@ -104,14 +190,18 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 		}
 		audited[p] = true
 	}
+	broken := brokenClosures(pkgs) // the others have no problem
 	for _, p := range pkgs {
 		if !audited[p] {
 			continue
 		}
-		if msg := prog.packageProblem(p, audited); msg != "" {
-			rep.Problems = append(rep.Problems, report.Problem{Kind: report.PackageProblem, Package: p.PkgPath, Message: msg})
-			continue
+		if broken[p] {
+			if msg := prog.packageProblem(p, audited); msg != "" {
+				rep.Problems = append(rep.Problems, report.Problem{Kind: report.PackageProblem, Package: p.PkgPath, Message: msg})
+				continue
+			}
 		}
+
 		if prog.excluded(p) {
 			continue
 		}
@@ -127,6 +217,7 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 		}
 		return nil, fmt.Errorf("%w: every package matched by %s is excluded by the policy", ErrNoPackages, strings.Join(patterns, " "))
 	}
+	directives := prog.directives(good)
 	logf(o.Log, "analysing %d packages", len(good))
 	progress(o.Progress, fmt.Sprintf("analysing %d packages…", len(good)))
 	defer progress(o.Progress, "")
@@ -154,43 +245,41 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 	var findings []finding.Finding                     // from the per-package passes
 	var global []finding.Finding                       // from the families' whole-program parts
 	if len(all) > 0 {
-		g := newGuarded()
-		roots := make([]*analysis.Analyzer, len(all))
-		for i, a := range all {
-			roots[i] = g.guard(a)
-		}
-		graph, err := checker.Analyze(roots, good, nil)
+		defer limitAnalysisMemory()()
+		eng, err := newEngine(all, pkgs, good, engineOptions{cache: c, exeKey: executableKey(), log: o.Log})
 		if err != nil {
 			return nil, fmt.Errorf("running analyzers: %w", err)
 		}
-		failed := map[string]bool{}
-		for act := range graph.All() {
-			var pe *PanicError
-			if errors.As(act.Err, &pe) && !failed[act.String()] {
-				failed[act.String()] = true
-				logf(o.Log, "%s on %s: %v\n%s", pe.Analyzer, act.Package.PkgPath, pe.Value, pe.Stack)
-			}
+		if err := eng.run(ctx); err != nil {
+			return nil, fmt.Errorf("running analyzers: %w", err)
 		}
-		for _, act := range graph.Roots {
-			path, a := act.Package.PkgPath, g.original(act.Analyzer)
-			if act.Err != nil {
-				rep.Problems = append(rep.Problems, report.Problem{Kind: report.PackageProblem, Package: path, Message: cause(act, g)})
-				continue
-			}
-			if results[path] == nil {
-				results[path] = map[*analysis.Analyzer]any{}
-			}
-			results[path][a] = act.Result
-			if src, ok := act.Result.(finding.Source); ok {
-				for _, f := range src.Findings() {
-					if !f.Evidence.Partial || !partialGivesWay[a] {
-						findings = append(findings, f)
+		for _, msg := range eng.panics() {
+			logf(o.Log, "%s", msg)
+		}
+		for _, a := range all {
+			for _, p := range good {
+				u := eng.byPkg[p]
+				act := u.acts[eng.index[a]]
+				if act.err != nil {
+					rep.Problems = append(rep.Problems, report.Problem{Kind: report.PackageProblem, Package: p.PkgPath, Message: eng.cause(u, a)})
+					continue
+				}
+				if results[p.PkgPath] == nil {
+					results[p.PkgPath] = map[*analysis.Analyzer]any{}
+				}
+				results[p.PkgPath][a] = act.result
+				if src, ok := act.result.(finding.Source); ok {
+					for _, f := range src.Findings() {
+						if !f.Evidence.Partial || !partialGivesWay[a] {
+							findings = append(findings, f)
+						}
 					}
 				}
 			}
 		}
 	}
 
+	wholeStart := time.Now()
 	// fp is the whole-program view of one family: every package with the
 	// results of that family's analyzers.
 	famProgram := map[string]*family.Program{}
@@ -253,13 +342,14 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 			}
 		}
 	}
-	rep.Problems = append(rep.Problems, prog.accept(rep.Decisions, good, o.Policy, rules)...)
+	rep.Problems = append(rep.Problems, prog.accept(rep.Decisions, directives, o.Policy, rules)...)
 	rep.Components = prog.components(good, o.Policy)
 	attachMetrics(rep.Components, metrics)
 	markOffending(rep.Inventory.Dependencies, rep.Decisions)
 	rep.Summary.Packages = len(good)
 	rep.Sort()
 	number(rep.Decisions)
+	logf(o.Log, "whole-program decisions and report in %v", time.Since(wholeStart).Round(time.Millisecond))
 	return rep, nil
 }
 
@@ -282,6 +372,22 @@ func unmatched(pkgs []*packages.Package) ([]string, bool) {
 	}
 	sort.Strings(msgs)
 	return msgs, true
+}
+
+// brokenClosures marks the packages that have errors or depend on one
+// that has: packageProblem need only look at those.
+func brokenClosures(pkgs []*packages.Package) map[*packages.Package]bool {
+	broken := map[*packages.Package]bool{}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		b := len(p.Errors) > 0
+		for _, imp := range p.Imports {
+			b = b || broken[imp]
+		}
+		if b {
+			broken[p] = true
+		}
+	})
+	return broken
 }
 
 // packageProblem describes why a package cannot be analysed, or "": its

@@ -10,6 +10,7 @@ import (
 	"github.com/oneway-lint/oneway/analyzers/family"
 	"github.com/oneway-lint/oneway/internal/atomicfile"
 	"github.com/oneway-lint/oneway/internal/audit"
+	"github.com/oneway-lint/oneway/internal/cache"
 	"github.com/oneway-lint/oneway/internal/policyfile"
 	"github.com/oneway-lint/oneway/internal/report"
 )
@@ -17,7 +18,7 @@ import (
 // auditFlags are the flags of oneway audit.
 type auditFlags struct {
 	policy, format, out          string
-	verbose, quiet               bool
+	verbose, quiet, noCache      bool
 	baseline, writeBaseline      string
 	newFromRev, newFromMergeBase string
 }
@@ -30,6 +31,7 @@ func runAudit(ctx context.Context, args []string, env Env) int {
 	fs.StringVar(&f.out, "o", "", "write the report to this file (atomically) instead of standard output")
 	fs.BoolVar(&f.verbose, "v", false, "say which policy is used and what is analysed")
 	fs.BoolVar(&f.quiet, "q", false, "print no progress on a terminal")
+	fs.BoolVar(&f.noCache, "no-cache", false, "do not use or fill oneway's cache ($ONEWAY_CACHE, else oneway in the user cache directory)")
 	fs.StringVar(&f.baseline, "baseline", "", "fail only on decisions not recorded in this baseline file")
 	fs.StringVar(&f.writeBaseline, "write-baseline", "", "record the decisions in this baseline file (atomically)")
 	fs.StringVar(&f.newFromRev, "new-from-rev", "", "fail only on decisions that the code at this git revision does not have")
@@ -67,6 +69,9 @@ func runAudit(ctx context.Context, args []string, env Env) int {
 		PolicyFile: src.Path,
 		Families:   env.families(),
 		Version:    Version(),
+	}
+	if !f.noCache {
+		opts.CacheDir, _ = cache.DefaultDir(env.Getenv) // no cache directory: no cache
 	}
 	switch {
 	case f.verbose:

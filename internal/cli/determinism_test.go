@@ -199,7 +199,7 @@ func TestDeterministicAcrossGOMAXPROCS(t *testing.T) {
 			}
 			defer func() { _ = os.RemoveAll(tmp) }()
 			report, base := filepath.Join(tmp, "report.json"), filepath.Join(tmp, "base.json")
-			cmd := exec.Command(bin, "audit", "-format", "json", "-o", report, "-write-baseline", base, "./...")
+			cmd := exec.Command(bin, "audit", "-no-cache", "-format", "json", "-o", report, "-write-baseline", base, "./...")
 			cmd.Dir = demo
 			cmd.Env = append(os.Environ(), "GOMAXPROCS="+n)
 			var stderr bytes.Buffer

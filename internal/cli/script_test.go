@@ -86,7 +86,7 @@ func runScript(t *testing.T, file string) {
 			t.Fatal(err)
 		}
 	}
-	s := &scriptState{t: t, archive: ar, file: file, work: work, dir: work, env: map[string]string{}}
+	s := &scriptState{t: t, archive: ar, file: file, work: work, dir: work, env: map[string]string{"ONEWAY_CACHE": filepath.Join(t.TempDir(), "cache")}}
 	for i, line := range strings.Split(string(ar.Comment), "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {

@@ -26,12 +26,17 @@ func frameworkOf(pkgPath string) string {
 	return ""
 }
 
-// hasModule reports whether pkgPath is mod or mod/vN.
+// hasModule reports whether pkgPath is mod or mod/vN. It is called for
+// every call a package makes, so it does not allocate.
 func hasModule(pkgPath, mod string) bool {
-	if pkgPath == mod {
+	rest, ok := strings.CutPrefix(pkgPath, mod)
+	if !ok {
+		return false
+	}
+	if rest == "" {
 		return true
 	}
-	rest, ok := strings.CutPrefix(pkgPath, mod+"/v")
+	rest, ok = strings.CutPrefix(rest, "/v")
 	if !ok || rest == "" {
 		return false
 	}

@@ -1,0 +1,178 @@
+package audit
+
+import (
+	"context"
+	"math"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/oneway-lint/oneway/analyzers"
+	"github.com/oneway-lint/oneway/analyzers/finding"
+	"github.com/oneway-lint/oneway/internal/report"
+	"github.com/oneway-lint/oneway/policy"
+)
+
+// TestReportCodec: the results cache gives back the report it stored,
+// exactly: nil and empty lists apart (the JSON renderer prints them
+// differently), strings that are not UTF-8 unchanged (the text renderer
+// escapes them), absent and present pointers, any float.
+func TestReportCodec(t *testing.T) {
+	r := &report.Report{
+		Version: 1, Tool: "t", Policy: "(default)", Threshold: 40,
+		Decisions: []report.Decision{
+			{Rule: "data.shared-table", Message: "table caf\xe9", Factors: []report.Factor{}, Related: nil, Evidence: finding.Evidence{Sites: 3, Public: true}},
+			{Rule: "api.unversioned-route", Related: []report.Location{{File: "a.go", Line: 1, Message: "x"}}, Occurrence: -1},
+		},
+		Components: []report.Component{
+			{Name: "a", Packages: []string{}, Metrics: &report.Metrics{I: 1.0 / 3, A: math.SmallestNonzeroFloat64, D: math.Inf(1)}},
+			{Name: "b", Packages: nil},
+		},
+		Inventory: report.Inventory{
+			Tables: []report.Table{{Name: "t", Components: []string{}, Sites: []report.SiteRef{}}},
+			Routes: []report.Route{},
+		},
+		Summary: report.Summary{Packages: 2},
+	}
+	data, err := encodeReport(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := decodeReport(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(back, r) {
+		t.Errorf("decoded %+v\nencoded %+v", back, r)
+	}
+	for n := range len(data) {
+		if _, err := decodeReport(data[:n]); err == nil {
+			t.Errorf("a report cut to %d of %d bytes decodes", n, len(data))
+			break
+		}
+	}
+}
+
+// copyTree copies the test module in dir to a new temporary directory,
+// so that the test can change its files.
+func copyTree(t *testing.T, dir string) string {
+	t.Helper()
+	dst := t.TempDir()
+	err := filepath.Walk(dir, func(p string, fi os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if fi.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// TestCaches audits a package whose decisions depend on its dependency's
+// facts (a SQL wrapper, a JSON helper, a function registering a route),
+// with the dependency outside the audited packages, so that its facts
+// are computed from its source and cached. Every way of running gives
+// the same report as running without a cache; each change to the code
+// gives the report of the changed code.
+func TestCaches(t *testing.T) {
+	if testing.Short() {
+		t.Skip("audits a module with net/http and database/sql several times")
+	}
+	dir := copyTree(t, "testdata/depfacts")
+	cacheDir := t.TempDir()
+	audit := func(cached bool) (*report.Report, string) {
+		t.Helper()
+		var log strings.Builder
+		o := Options{Dir: dir, Patterns: []string{"./app"}, Policy: policy.Default(), Families: analyzers.Families(), Log: &log, Version: "test"}
+		if cached {
+			o.CacheDir = cacheDir
+		}
+		rep, err := Run(context.Background(), o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rep, log.String()
+	}
+	has := func(rep *report.Report, rule, file string) bool {
+		for _, d := range rep.Decisions {
+			if d.Rule == rule && d.File == file {
+				return true
+			}
+		}
+		return false
+	}
+
+	want, _ := audit(false)
+	if !has(want, "data.unbounded-mutation", "app/app.go") {
+		t.Fatalf("no unbounded mutation through lib's SQL wrapper: %+v", want.Decisions)
+	}
+	if len(want.Inventory.Routes) != 2 || want.Inventory.Routes[0].File != "lib/http.go" || want.Inventory.Routes[0].Line != 16 || want.Inventory.Routes[1].Kind != "api" {
+		t.Fatalf("routes = %+v, want GET /health registered at lib/http.go:16 and GET /things, an API through lib.JSON", want.Inventory.Routes)
+	}
+
+	for _, step := range []struct {
+		name, reason, log string
+		prepare           func()
+	}{
+		{"cold", "nothing cached: the dependencies' facts are computed and stored", "computed", func() {}},
+		{"results", "unchanged code: the last report", "from the cache", func() {}},
+		{"facts", "no report cached: the dependencies' facts come from the cache", "from the cache (", func() {
+			if err := os.RemoveAll(filepath.Join(cacheDir, resultsKind)); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	} {
+		step.prepare()
+		got, log := audit(true)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s (%s): the report differs from the audit without a cache:\n got %+v\nwant %+v", step.name, step.reason, got, want)
+		}
+		if !strings.Contains(log, step.log) {
+			t.Errorf("%s (%s): the log does not say %q:\n%s", step.name, step.reason, step.log, log)
+		}
+	}
+
+	// A change to the dependency: Exec no longer runs its argument as
+	// SQL, so the wrapper fact, and the decision it led to, are gone.
+	lib := filepath.Join(dir, "lib", "db.go")
+	src, err := os.ReadFile(lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(lib, []byte(strings.Replace(string(src), "d.db.Exec(query, args...)", `d.db.Exec("SELECT 1", len(query), args)`, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	changed, log := audit(true)
+	if has(changed, "data.unbounded-mutation", "app/app.go") || strings.Contains(log, "last audit") {
+		t.Errorf("after the dependency changed, the report is the old one:\n%+v\n%s", changed.Decisions, log)
+	}
+	if uncached, _ := audit(false); !reflect.DeepEqual(changed, uncached) {
+		t.Errorf("after the dependency changed, the cached audit differs from the uncached one:\n got %+v\nwant %+v", changed, uncached)
+	}
+
+	// A change to the audited package alone.
+	app := filepath.Join(dir, "app", "app.go")
+	src, err = os.ReadFile(app)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(app, []byte(strings.Replace(string(src), `"GET /things"`, `"GET /v1/things"`, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	changed, log = audit(true)
+	if has(changed, "api.unversioned-route", "app/app.go") || strings.Contains(log, "last audit") {
+		t.Errorf("after the audited code changed, the report is the old one:\n%+v\n%s", changed.Decisions, log)
+	}
+}

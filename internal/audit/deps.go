@@ -1,0 +1,588 @@
+package audit
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/gob"
+	"errors"
+	"flag"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/types"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/gcexportdata"
+	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/types/objectpath"
+)
+
+// Dependencies: the packages the analysed ones import, loaded from
+// export data. The fact analyzers need their facts. A dependency's facts
+// depend only on its own files and on its imports' facts, so they are
+// computed once, from source, and cached under a key made of the
+// package's files, its imports' keys and the analyzers' code.
+
+// depsKind names the cache's entries of dependency facts.
+const depsKind = "deps"
+
+// depEntryVersion changes when the encoding of depEntry changes.
+const depEntryVersion = 2
+
+// depEntry is what the cache holds for one dependency: the facts the
+// analyzers exported on it, objects named by their object paths.
+type depEntry struct {
+	Objects  []depObjectFact
+	Packages []depPackageFact
+	// Files are the package's files whose names the facts mention (a
+	// route's site): the file set needs them, as if they were parsed.
+	Files []string
+}
+
+type depObjectFact struct {
+	Path objectpath.Path
+	Fact analysis.Fact
+}
+
+type depPackageFact struct {
+	Fact analysis.Fact
+}
+
+func (d *depEntry) empty() bool { return d == nil || len(d.Objects) == 0 && len(d.Packages) == 0 }
+
+// prepareDeps computes the dependencies' cache keys, finds their
+// entries, and completes the export data of the imports of those that
+// must be analysed from source (go/packages loads the export data of the
+// analysed packages' direct imports only). It runs before any analysis,
+// so no type-checker reads a package while export data is added to it.
+func (e *engine) prepareDeps() {
+	if len(e.depList) == 0 {
+		return
+	}
+	if e.cache != nil {
+		e.computeKeys()
+	}
+	for _, u := range e.units {
+		if u.initial || u.pkg.PkgPath == "unsafe" {
+			continue
+		}
+		if u.hasKey {
+			if data, ok := e.cache.Get(depsKind, u.key); ok {
+				if entry, err := e.decodeEntry(data); err == nil {
+					u.entry = entry
+					continue
+				}
+			}
+		}
+		for _, imp := range u.imports {
+			e.complete(imp.pkg)
+		}
+	}
+}
+
+// complete loads the whole export data of p into the types the analysed
+// packages see, if go/packages loaded only the parts other packages'
+// export data mention.
+func (e *engine) complete(p *packages.Package) {
+	if p.Types == nil || p.Types.Complete() || p.ExportFile == "" {
+		return
+	}
+	f, err := os.Open(p.ExportFile)
+	if err != nil {
+		return // the importer reports the incomplete package
+	}
+	defer func() { _ = f.Close() }()
+	// go/packages reads the same files the same way (go list -export may
+	// name archive files, which only NewReader opens).
+	r, err := gcexportdata.NewReader(f) //nolint:staticcheck // SA1019: see above; gcexportdata.Read alone rejects archives
+
+	if err != nil {
+		return
+	}
+	view := map[string]*types.Package{}
+	packages.Visit([]*packages.Package{p}, func(q *packages.Package) bool {
+		if _, ok := view[q.PkgPath]; ok {
+			return false
+		}
+		if q.Types != nil {
+			view[q.PkgPath] = q.Types
+		}
+		return true
+	}, nil)
+	if _, err := gcexportdata.Read(r, e.fset, view, p.PkgPath); err == nil {
+		e.stats.completed.Add(1)
+	}
+}
+
+// runDependency gives u its facts: from the cache, or by analysing its
+// source with the analyzers that run on dependencies.
+func (e *engine) runDependency(u *unit) {
+	if u.pkg.PkgPath == "unsafe" {
+		return
+	}
+	if u.entry != nil {
+		e.stats.hits.Add(1)
+		e.inject(u, u.entry)
+		u.entry = nil
+		return
+	}
+	e.stats.misses.Add(1)
+	src, err := e.check(u.pkg)
+	if err != nil {
+		src.illTyped = true
+	}
+	local := newFactSet()
+	for _, i := range e.depList {
+		e.exec(u, i, src, local)
+	}
+	for _, i := range e.depList {
+		u.acts[i].result = nil
+	}
+	// Move the facts onto the objects the importers see: the same
+	// object paths in the package go/packages loaded from export data.
+	entry := &depEntry{}
+	enc := new(objectpath.Encoder)
+	for k, f := range local.obj {
+		path, err := enc.For(k.obj)
+		if err != nil {
+			continue // an object no other package can name
+		}
+		entry.Objects = append(entry.Objects, depObjectFact{Path: path, Fact: f})
+		if obj, err := objectpath.Object(u.pkg.Types, path); err == nil {
+			u.facts.obj[objectFactKey{obj, k.typ}] = f
+		}
+	}
+	for t, f := range local.pkg {
+		entry.Packages = append(entry.Packages, depPackageFact{Fact: f})
+		u.facts.pkg[t] = f
+	}
+	if e.cache == nil || !u.hasKey {
+		return
+	}
+	for _, i := range e.depList {
+		if u.acts[i].err != nil {
+			return // failures are not cached
+		}
+	}
+	if data, err := e.encodeEntry(entry, u.pkg.CompiledGoFiles); err == nil {
+		_ = e.cache.Put(depsKind, u.key, data) // a failed write is a later miss
+	}
+}
+
+// inject gives u the facts of its cache entry. Objects the analysed
+// packages cannot see (not in the export data loaded) are left out: no
+// analyser can ask about them.
+func (e *engine) inject(u *unit, entry *depEntry) {
+	for _, of := range entry.Objects {
+		if obj, err := objectpath.Object(u.pkg.Types, of.Path); err == nil {
+			u.facts.obj[objectFactKey{obj, reflect.TypeOf(of.Fact)}] = of.Fact
+		}
+	}
+	for _, pf := range entry.Packages {
+		u.facts.pkg[reflect.TypeOf(pf.Fact)] = pf.Fact
+	}
+	if !entry.empty() {
+		e.stats.withFacts.Add(1)
+	}
+	// Facts may carry positions in the package's files, which analyzers
+	// turn back into positions of the file set: give it those files, as
+	// analysing them from source would have.
+	e.addFiles(entry.Files)
+}
+
+// addFiles adds files to the file set with their lines (and //line
+// directives, which only parsing finds).
+func (e *engine) addFiles(names []string) {
+	for _, name := range names {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			continue
+		}
+		if bytes.Contains(data, []byte("//line ")) || bytes.Contains(data, []byte("/*line ")) {
+			_, _ = parser.ParseFile(e.fset, name, data, parser.AllErrors|parser.ParseComments)
+			continue
+		}
+		e.fset.AddFile(name, -1, len(data)).SetLinesForContent(data)
+	}
+}
+
+// check parses and type-checks a dependency as go/packages would with
+// packages.LoadAllSyntax, against its imports' export data.
+func (e *engine) check(p *packages.Package) (source, error) {
+	src := source{}
+	var errs []error
+	for _, name := range p.CompiledGoFiles {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		f, err := parser.ParseFile(e.fset, name, data, parser.AllErrors|parser.ParseComments)
+		if f != nil {
+			src.files = append(src.files, f)
+		}
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	src.info = &types.Info{
+		Types:        make(map[ast.Expr]types.TypeAndValue),
+		Defs:         make(map[*ast.Ident]types.Object),
+		Uses:         make(map[*ast.Ident]types.Object),
+		Implicits:    make(map[ast.Node]types.Object),
+		Instances:    make(map[*ast.Ident]types.Instance),
+		Scopes:       make(map[ast.Node]*types.Scope),
+		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
+		FileVersions: make(map[*ast.File]string),
+	}
+	conf := &types.Config{
+		Importer: importerFunc(func(path string) (*types.Package, error) {
+			if path == "unsafe" {
+				return types.Unsafe, nil
+			}
+			ip := p.Imports[path]
+			if ip == nil {
+				return nil, fmt.Errorf("no metadata for %s", path)
+			}
+			if ip.Types == nil || !ip.Types.Complete() {
+				return nil, fmt.Errorf("no complete types for %s", path)
+			}
+			return ip.Types, nil
+		}),
+		Sizes: p.TypesSizes,
+		Error: func(err error) {
+			var te types.Error
+			if errors.As(err, &te) {
+				src.typeErrors = append(src.typeErrors, te)
+			}
+			errs = append(errs, err)
+		},
+	}
+	if m := p.Module; m != nil && m.GoVersion != "" {
+		conf.GoVersion = "go" + m.GoVersion
+	}
+	src.pkg = types.NewPackage(p.PkgPath, p.Name)
+	if err := types.NewChecker(conf, e.fset, src.pkg, src.info).Files(src.files); err != nil && len(errs) == 0 {
+		errs = append(errs, err)
+	}
+	return src, errors.Join(errs...)
+}
+
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+// computeKeys gives every dependency (a unit the patterns did not
+// match), and everything those depend on, a content key: its identity,
+// its files' contents, the analyzers' code, and its imports' keys.
+func (e *engine) computeKeys() {
+	need := map[*unit]bool{}
+	var mark func(u *unit)
+	mark = func(u *unit) {
+		if need[u] {
+			return
+		}
+		need[u] = true
+		for _, imp := range u.imports {
+			mark(imp)
+		}
+	}
+	for _, u := range e.units {
+		if !u.initial {
+			mark(u)
+		}
+	}
+	// Hash the files in parallel first; the keys follow the graph.
+	type job struct {
+		u   *unit
+		sum [sha256.Size]byte
+		ok  bool
+	}
+	var jobs []job
+	for _, u := range e.units { // postorder: imports first
+		if need[u] {
+			jobs = append(jobs, job{u: u})
+		}
+	}
+	var wg sync.WaitGroup
+	next := make(chan int, len(jobs))
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				jobs[i].sum, jobs[i].ok = hashFiles(jobs[i].u.pkg)
+			}
+		}()
+	}
+	wg.Wait()
+	for _, j := range jobs {
+		u := j.u
+		if !j.ok {
+			continue
+		}
+		h := sha256.New()
+		fmt.Fprintf(h, "oneway deps %d\x00", depEntryVersion)
+		h.Write(e.codeKey())
+		p := u.pkg
+		fmt.Fprintf(h, "%q %q %q\x00", p.ID, p.PkgPath, p.Name)
+		if p.Module != nil {
+			fmt.Fprintf(h, "module %q %q\x00", p.Module.Path, p.Module.GoVersion)
+		}
+		if s := p.TypesSizes; s != nil {
+			fmt.Fprintf(h, "sizes %d %d\x00", s.Sizeof(types.Typ[types.Int]), s.Alignof(types.Typ[types.Int64]))
+		}
+		h.Write(j.sum[:])
+		ok := true
+		for _, imp := range u.imports {
+			if !imp.hasKey {
+				ok = false
+				break
+			}
+			h.Write(imp.key[:])
+		}
+		if ok {
+			copy(u.key[:], h.Sum(nil))
+			u.hasKey = true
+		}
+	}
+}
+
+// hashFiles hashes the names and contents of the files an analyzer may
+// read of p. The files of a module in the module cache, or of the
+// standard library of a released Go, cannot change without their
+// version changing: for those the version stands for the contents.
+func hashFiles(p *packages.Package) (sum [sha256.Size]byte, ok bool) {
+	h := sha256.New()
+	if id, ok := immutableIdentity(p); ok {
+		h.Write([]byte(id))
+		copy(sum[:], h.Sum(nil))
+		return sum, true
+	}
+	for _, list := range [][]string{p.CompiledGoFiles, p.OtherFiles} {
+		for _, name := range list {
+			f, err := os.Open(name)
+			if err != nil {
+				return sum, false
+			}
+			fmt.Fprintf(h, "%q\x00", name)
+			n, err := io.Copy(h, f)
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+			if err != nil {
+				return sum, false
+			}
+			var b [8]byte
+			binary.LittleEndian.PutUint64(b[:], uint64(n))
+			h.Write(b[:])
+		}
+		h.Write([]byte{0})
+	}
+	for _, name := range p.IgnoredFiles {
+		fmt.Fprintf(h, "%q\x00", name)
+	}
+	copy(sum[:], h.Sum(nil))
+	return sum, true
+}
+
+// immutableIdentity names the files of p by a version, when p belongs to
+// a module version in the module cache (a directory named path@version,
+// whose contents go.sum vouches for) or to the standard library of a
+// released Go (GOROOT/VERSION), and every file is in that directory.
+func immutableIdentity(p *packages.Package) (string, bool) {
+	var dir, version string
+	switch m := p.Module; {
+	case m != nil && !m.Main && m.Replace == nil && m.Version != "" && strings.HasSuffix(m.Dir, "@"+m.Version):
+		dir, version = m.Dir, "module "+m.Path+"@"+m.Version
+	case m == nil && len(p.CompiledGoFiles) > 0:
+		suffix := string(filepath.Separator) + filepath.Join("src", filepath.FromSlash(p.PkgPath))
+		pkgDir := filepath.Dir(p.CompiledGoFiles[0])
+		root, ok := strings.CutSuffix(pkgDir, suffix)
+		if !ok {
+			return "", false
+		}
+		v, ok := gorootVersion(root)
+		if !ok {
+			return "", false
+		}
+		dir, version = pkgDir, "goroot "+root+" "+v
+	default:
+		return "", false
+	}
+	var b strings.Builder
+	b.WriteString(version)
+	for _, list := range [][]string{p.CompiledGoFiles, p.OtherFiles, p.IgnoredFiles} {
+		b.WriteByte(0)
+		for _, name := range list {
+			rel, err := filepath.Rel(dir, name)
+			if err != nil || !filepath.IsLocal(rel) {
+				return "", false
+			}
+			fmt.Fprintf(&b, "%q ", filepath.ToSlash(rel))
+		}
+	}
+	return b.String(), true
+}
+
+// gorootVersion returns the first line of GOROOT/VERSION, which released
+// Go distributions have (a toolchain built from source does not).
+func gorootVersion(root string) (string, bool) {
+	gorootVersions.Lock()
+	defer gorootVersions.Unlock()
+	if v, ok := gorootVersions.m[root]; ok {
+		return v, v != ""
+	}
+	v := ""
+	if b, err := os.ReadFile(filepath.Join(root, "VERSION")); err == nil {
+		line, _, _ := strings.Cut(string(b), "\n")
+		if strings.HasPrefix(line, "go") {
+			v = line
+		}
+	}
+	if gorootVersions.m == nil {
+		gorootVersions.m = map[string]string{}
+	}
+	gorootVersions.m[root] = v
+	return v, v != ""
+}
+
+var gorootVersions struct {
+	sync.Mutex
+	m map[string]string
+}
+
+// codeKey identifies the code of the analyzers that run on dependencies:
+// the executable, their names and their flags.
+func (e *engine) codeKey() []byte {
+	e.codeOnce.Do(func() {
+		h := sha256.New()
+		h.Write(e.exeKey)
+		for _, i := range e.depList {
+			a := e.analyzers[i]
+			fmt.Fprintf(h, "%s\x00", a.Name)
+			a.Flags.VisitAll(func(f *flag.Flag) { fmt.Fprintf(h, "-%s=%s\x00", f.Name, f.Value) })
+		}
+		e.code = h.Sum(nil)
+	})
+	return e.code
+}
+
+// factTypes maps the names of the dependency analyzers' fact types to
+// their types, for decoding.
+func (e *engine) factTypes() map[string]reflect.Type {
+	m := map[string]reflect.Type{}
+	for _, i := range e.depList {
+		for _, f := range e.analyzers[i].FactTypes {
+			t := reflect.TypeOf(f)
+			m[factName(t)] = t
+		}
+	}
+	return m
+}
+
+func factName(t reflect.Type) string { return t.Elem().PkgPath() + "." + t.Elem().Name() }
+
+// encodeEntry writes an entry as a gob stream: counts, then each fact
+// preceded by its object path and type name, in a fixed order, then the
+// names among files that the facts mention.
+func (e *engine) encodeEntry(d *depEntry, files []string) ([]byte, error) {
+	sort.Slice(d.Objects, func(i, j int) bool {
+		if d.Objects[i].Path != d.Objects[j].Path {
+			return d.Objects[i].Path < d.Objects[j].Path
+		}
+		return factName(reflect.TypeOf(d.Objects[i].Fact)) < factName(reflect.TypeOf(d.Objects[j].Fact))
+	})
+	sort.Slice(d.Packages, func(i, j int) bool {
+		return factName(reflect.TypeOf(d.Packages[i].Fact)) < factName(reflect.TypeOf(d.Packages[j].Fact))
+	})
+	var buf bytes.Buffer
+	enc := gob.NewEncoder(&buf)
+	if err := enc.Encode([2]int{len(d.Objects), len(d.Packages)}); err != nil {
+		return nil, err
+	}
+	for _, of := range d.Objects {
+		if err := enc.Encode([2]string{string(of.Path), factName(reflect.TypeOf(of.Fact))}); err != nil {
+			return nil, err
+		}
+		if err := enc.Encode(of.Fact); err != nil {
+			return nil, err
+		}
+	}
+	for _, pf := range d.Packages {
+		if err := enc.Encode(factName(reflect.TypeOf(pf.Fact))); err != nil {
+			return nil, err
+		}
+		if err := enc.Encode(pf.Fact); err != nil {
+			return nil, err
+		}
+	}
+	facts := buf.Bytes()
+	d.Files = nil
+	for _, f := range files {
+		if bytes.Contains(facts, []byte(f)) {
+			d.Files = append(d.Files, f)
+		}
+	}
+	if err := enc.Encode(d.Files); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func (e *engine) decodeEntry(data []byte) (*depEntry, error) {
+	types := e.factTypes()
+	dec := gob.NewDecoder(bytes.NewReader(data))
+	var n [2]int
+	if err := dec.Decode(&n); err != nil {
+		return nil, err
+	}
+	fact := func(name string) (analysis.Fact, error) {
+		t, ok := types[name]
+		if !ok {
+			return nil, fmt.Errorf("unknown fact type %s", name)
+		}
+		f := reflect.New(t.Elem()).Interface().(analysis.Fact)
+		return f, dec.Decode(f)
+	}
+	d := &depEntry{}
+	for range n[0] {
+		var rec [2]string
+		if err := dec.Decode(&rec); err != nil {
+			return nil, err
+		}
+		f, err := fact(rec[1])
+		if err != nil {
+			return nil, err
+		}
+		d.Objects = append(d.Objects, depObjectFact{Path: objectpath.Path(rec[0]), Fact: f})
+	}
+	for range n[1] {
+		var name string
+		if err := dec.Decode(&name); err != nil {
+			return nil, err
+		}
+		f, err := fact(name)
+		if err != nil {
+			return nil, err
+		}
+		d.Packages = append(d.Packages, depPackageFact{Fact: f})
+	}
+	if err := dec.Decode(&d.Files); err != nil {
+		return nil, err
+	}
+	return d, nil
+}

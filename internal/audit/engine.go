@@ -1,0 +1,702 @@
+package audit
+
+import (
+	"context"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"io"
+	"os"
+	"reflect"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/oneway-lint/oneway/internal/cache"
+)
+
+// The engine runs the analyzers over the loaded packages with the
+// semantics of golang.org/x/tools/go/analysis/checker (the same results,
+// facts, failed prerequisites and error messages), but it does not need
+// every dependency type-checked from source:
+//
+//   - The analysed packages (and any other package the patterns matched)
+//     come with syntax and types from go/packages; their dependencies
+//     come from export data, as for any compiler.
+//   - Analyzers that use facts must also run on the dependencies, whose
+//     facts the analysed packages import. A dependency's facts are a
+//     function of its source and of its own dependencies' facts only, so
+//     the engine computes them one package at a time — parsing and
+//     type-checking that package against its imports' export data,
+//     running the fact analyzers, and moving the facts onto the objects
+//     the analysed packages see (by object path, as go vet does) — and
+//     keeps them in a content-addressed cache (see deps.go).
+//   - Only the results of the requested analyzers on the analysed
+//     packages are kept; helpers' results (an inspector per package) are
+//     dropped as soon as their package is done.
+//
+// Packages are processed in dependency order by a pool of GOMAXPROCS
+// workers.
+type engine struct {
+	fset      *token.FileSet
+	analyzers []*analysis.Analyzer // every analyzer, requirements first
+	index     map[*analysis.Analyzer]int
+	requested []bool // by index: a result the caller wants on the analysed packages
+	onDeps    []bool // by index: runs on dependencies (a fact analyzer or a requirement of one)
+	depList   []int  // indexes of the analyzers that run on dependencies, in order
+
+	units   []*unit
+	byPkg   map[*packages.Package]*unit
+	byTypes map[*types.Package]*unit
+
+	cache    *cache.Cache // nil: no cache
+	exeKey   []byte       // identifies the executable (the analyzers' code)
+	codeOnce sync.Once
+	code     []byte // see codeKey
+	log      io.Writer
+	keep     bool // see engineOptions
+
+	spent []atomic.Int64 // time in each analyzer (by index), all packages together
+
+	stats struct {
+		hits, misses, completed, withFacts atomic.Int64
+	}
+}
+
+// unit is one package of the graph.
+type unit struct {
+	pkg     *packages.Package
+	root    bool // analysed: every analyzer runs on it
+	initial bool // matched by the patterns: loaded from source with function bodies
+	// imports are the package's imports in the graph, in the order of
+	// their import paths (checker's order, which error messages follow).
+	imports   []*unit
+	importers []*unit
+	pending   atomic.Int32
+
+	acts  []action // by analyzer index
+	facts factSet  // facts about the package's objects (as the analysed packages see them)
+
+	factsOnce sync.Once
+	factUnits []*unit // see withPackageFacts
+
+	key    cache.Key // content key of a dependency (see deps.go)
+	hasKey bool
+	entry  *depEntry // the cached facts of a dependency, if found
+}
+
+// action is the outcome of one analyzer on one package.
+type action struct {
+	result any
+	err    error
+}
+
+// factSet holds the facts of one package.
+type factSet struct {
+	obj map[objectFactKey]analysis.Fact
+	pkg map[reflect.Type]analysis.Fact
+}
+
+type objectFactKey struct {
+	obj types.Object
+	typ reflect.Type
+}
+
+func newFactSet() factSet {
+	return factSet{obj: map[objectFactKey]analysis.Fact{}, pkg: map[reflect.Type]analysis.Fact{}}
+}
+
+// engineOptions configure an engine.
+type engineOptions struct {
+	cache *cache.Cache
+	log   io.Writer
+	// exeKey identifies the analyzers' code in cache keys.
+	exeKey []byte
+	// keep keeps the analysed packages' syntax and type information,
+	// which the engine otherwise lets go of (benchmarks analyse one load
+	// many times).
+	keep bool
+}
+
+// newEngine prepares the analysis of roots with the requested
+// analyzers. loaded are the packages go/packages returned (every package
+// the patterns matched, loaded from source); roots are those to analyse.
+func newEngine(requested []*analysis.Analyzer, loaded, roots []*packages.Package, opts engineOptions) (*engine, error) {
+	if err := analysis.Validate(requested); err != nil {
+		return nil, err
+	}
+	e := &engine{
+		index:   map[*analysis.Analyzer]int{},
+		byPkg:   map[*packages.Package]*unit{},
+		byTypes: map[*types.Package]*unit{},
+		cache:   opts.cache,
+		exeKey:  opts.exeKey,
+		log:     opts.log,
+		keep:    opts.keep,
+	}
+	var visit func(a *analysis.Analyzer)
+	visit = func(a *analysis.Analyzer) {
+		if _, ok := e.index[a]; ok {
+			return
+		}
+		e.index[a] = -1 // in progress; Validate rejected cycles
+		for _, r := range a.Requires {
+			visit(r)
+		}
+		e.index[a] = len(e.analyzers)
+		e.analyzers = append(e.analyzers, a)
+	}
+	for _, a := range requested {
+		visit(a)
+	}
+	e.requested = make([]bool, len(e.analyzers))
+	e.spent = make([]atomic.Int64, len(e.analyzers))
+	for _, a := range requested {
+		e.requested[e.index[a]] = true
+	}
+	e.onDeps = make([]bool, len(e.analyzers))
+	var mark func(a *analysis.Analyzer)
+	mark = func(a *analysis.Analyzer) {
+		if e.onDeps[e.index[a]] {
+			return
+		}
+		e.onDeps[e.index[a]] = true
+		for _, r := range a.Requires {
+			mark(r)
+		}
+	}
+	for _, a := range e.analyzers {
+		if len(a.FactTypes) > 0 {
+			mark(a)
+		}
+	}
+	for i, on := range e.onDeps {
+		if on {
+			e.depList = append(e.depList, i)
+		}
+	}
+
+	initial := map[*packages.Package]bool{}
+	for _, p := range loaded {
+		initial[p] = true
+	}
+	var add func(p *packages.Package) *unit
+	add = func(p *packages.Package) *unit {
+		if u, ok := e.byPkg[p]; ok {
+			return u
+		}
+		u := &unit{pkg: p, initial: initial[p], acts: make([]action, len(e.analyzers)), facts: newFactSet()}
+		e.byPkg[p] = u
+		if p.Types != nil {
+			e.byTypes[p.Types] = u
+		}
+		// Without fact analyzers no package needs another: the
+		// dependencies are not part of the graph.
+		if len(e.depList) > 0 {
+			paths := make([]string, 0, len(p.Imports))
+			for path := range p.Imports {
+				paths = append(paths, path)
+			}
+			sort.Strings(paths)
+			for _, path := range paths {
+				imp := add(p.Imports[path])
+				u.imports = append(u.imports, imp)
+			}
+		}
+		e.units = append(e.units, u) // in postorder: imports first
+		return u
+	}
+	for _, p := range roots {
+		add(p).root = true
+	}
+	for _, u := range e.units {
+		distinct := map[*unit]bool{}
+		for _, imp := range u.imports {
+			if !distinct[imp] {
+				distinct[imp] = true
+				imp.importers = append(imp.importers, u)
+			}
+		}
+		u.pending.Store(int32(len(distinct)))
+	}
+	if len(roots) > 0 {
+		e.fset = roots[0].Fset
+	}
+	return e, nil
+}
+
+// deps returns the actions the action of analyzer i on u waits for, in
+// the checker's order: the analyzer's requirements on the same package,
+// then, for an analyzer with facts, itself on each import.
+func (e *engine) deps(u *unit, i int) []actRef {
+	a := e.analyzers[i]
+	var out []actRef
+	for _, r := range a.Requires {
+		out = append(out, actRef{u, e.index[r]})
+	}
+	if len(a.FactTypes) > 0 {
+		for _, imp := range u.imports {
+			out = append(out, actRef{imp, i})
+		}
+	}
+	return out
+}
+
+type actRef struct {
+	u *unit
+	i int
+}
+
+// run analyses every unit. It fails only when ctx is done.
+func (e *engine) run(ctx context.Context) error {
+	start := time.Now()
+	e.prepareDeps()
+	prepared := time.Now()
+
+	ready := make(chan *unit, len(e.units))
+	for _, u := range e.units {
+		if u.pending.Load() == 0 {
+			ready <- u
+		}
+	}
+	var left atomic.Int64
+	left.Store(int64(len(e.units)))
+	if len(e.units) == 0 {
+		close(ready)
+	}
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(e.units), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for u := range ready {
+				if ctx.Err() == nil {
+					e.process(u)
+				}
+				for _, imp := range u.importers {
+					if imp.pending.Add(-1) == 0 {
+						ready <- imp
+					}
+				}
+				if left.Add(-1) == 0 {
+					close(ready)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	logf(e.log, "analysed %d packages and %d dependencies in %v (dependencies: %v preparing; facts of %d from the cache (%d with facts), %d computed, %d export data completed)",
+		e.count(true), e.count(false), time.Since(start).Round(time.Millisecond), prepared.Sub(start).Round(time.Millisecond),
+		e.stats.hits.Load(), e.stats.withFacts.Load(), e.stats.misses.Load(), e.stats.completed.Load())
+	if e.log != nil {
+		spent := e.timeSpent()
+		names := make([]string, 0, len(spent))
+		for n := range spent {
+			names = append(names, n)
+		}
+		sort.Slice(names, func(i, j int) bool { return spent[names[i]] > spent[names[j]] })
+		var b strings.Builder
+		for _, n := range names {
+			fmt.Fprintf(&b, " %s %v", n, spent[n].Round(time.Millisecond))
+		}
+		logf(e.log, "time in analyzers (all cores):%s", b.String())
+	}
+	return nil
+}
+
+// timeSpent returns the time spent in each analyzer, by name, on every
+// package (on several cores at once: the sum exceeds the wall time).
+func (e *engine) timeSpent() map[string]time.Duration {
+	out := map[string]time.Duration{}
+	for i, a := range e.analyzers {
+		out[a.Name] += time.Duration(e.spent[i].Load())
+	}
+	return out
+}
+
+func (e *engine) count(roots bool) int {
+	n := 0
+	for _, u := range e.units {
+		if u.root == roots {
+			n++
+		}
+	}
+	return n
+}
+
+// process runs the analyzers on one unit.
+func (e *engine) process(u *unit) {
+	switch {
+	case u.root:
+		e.runSource(u, e.all(), sourceOf(u.pkg))
+	case u.initial:
+		e.runSource(u, e.depList, sourceOf(u.pkg))
+	default:
+		e.runDependency(u)
+	}
+}
+
+func (e *engine) all() []int {
+	out := make([]int, len(e.analyzers))
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
+
+// source is the syntax and types an analyzer sees of a package.
+type source struct {
+	files      []*ast.File
+	pkg        *types.Package
+	info       *types.Info
+	typeErrors []types.Error
+	illTyped   bool
+}
+
+func sourceOf(p *packages.Package) source {
+	return source{files: p.Syntax, pkg: p.Types, info: p.TypesInfo, typeErrors: p.TypeErrors, illTyped: p.IllTyped}
+}
+
+// runSource runs the analyzers (indexes, in order) on src, the package
+// of u as go/packages loaded it, keeping only the results asked for.
+func (e *engine) runSource(u *unit, list []int, src source) {
+	for _, i := range list {
+		e.exec(u, i, src, u.facts)
+	}
+	for i := range u.acts {
+		if !u.root || !e.requested[i] {
+			u.acts[i].result = nil
+		}
+	}
+	// Nothing reads a package's syntax and type information after its
+	// analyzers ran (results keep what they need of them; directives
+	// were read before): let go of what loading kept in memory.
+	if !e.keep {
+		u.pkg.TypesInfo = nil
+		u.pkg.Syntax = nil
+	}
+}
+
+// exec runs analyzer i on u, seeing src, with own holding the facts of
+// src's package.
+func (e *engine) exec(u *unit, i int, src source, own factSet) {
+	a := e.analyzers[i]
+	act := &u.acts[i]
+	var failed []string
+	for _, d := range e.deps(u, i) {
+		if d.u.acts[d.i].err != nil {
+			failed = append(failed, fmt.Sprintf("%s@%s", e.analyzers[d.i], d.u.pkg))
+		}
+	}
+	if failed != nil {
+		sort.Strings(failed)
+		act.err = fmt.Errorf("failed prerequisites: %s", strings.Join(failed, ", "))
+		return
+	}
+	if src.illTyped && !a.RunDespiteErrors {
+		act.err = errors.New("analysis skipped due to errors in package")
+		return
+	}
+	inputs := make(map[*analysis.Analyzer]any, len(a.Requires))
+	for _, r := range a.Requires {
+		inputs[r] = u.acts[e.index[r]].result
+	}
+	pass := e.newPass(u, a, src, own, inputs)
+	t0 := time.Now()
+	res, err := runGuarded(a, pass)
+	e.spent[i].Add(int64(time.Since(t0)))
+	if err == nil {
+		if got, want := reflect.TypeOf(res), a.ResultType; got != want {
+			err = fmt.Errorf("internal error: on package %s, analyzer %s returned a result of type %v, but declared ResultType %v",
+				pass.Pkg.Path(), a, got, want)
+			res = nil
+		}
+	}
+	pass.ExportObjectFact = nil
+	pass.ExportPackageFact = nil
+	act.result, act.err = res, err
+}
+
+// newPass builds the pass of a on src, the package of u (or, for a
+// dependency analysed from source, its own type-checked copy).
+func (e *engine) newPass(u *unit, a *analysis.Analyzer, src source, own factSet, inputs map[*analysis.Analyzer]any) *analysis.Pass {
+	p := u.pkg
+	module := &analysis.Module{}
+	if m := p.Module; m != nil {
+		module = &analysis.Module{Path: m.Path, Version: m.Version, GoVersion: m.GoVersion}
+	}
+	owns := func(t reflect.Type) bool {
+		for _, f := range a.FactTypes {
+			if reflect.TypeOf(f) == t {
+				return true
+			}
+		}
+		return false
+	}
+	// set returns the facts of the package holding an object or a
+	// package as src sees it.
+	set := func(pkg *types.Package) (factSet, bool) {
+		if pkg == src.pkg {
+			return own, true
+		}
+		if v, ok := e.byTypes[pkg]; ok && v != u {
+			return v.facts, true
+		}
+		return factSet{}, false
+	}
+	pass := &analysis.Pass{
+		Analyzer:     a,
+		Fset:         p.Fset,
+		Files:        src.files,
+		OtherFiles:   p.OtherFiles,
+		IgnoredFiles: p.IgnoredFiles,
+		Pkg:          src.pkg,
+		TypesInfo:    src.info,
+		TypesSizes:   p.TypesSizes,
+		TypeErrors:   src.typeErrors,
+		Module:       module,
+		ResultOf:     inputs,
+		Report:       func(analysis.Diagnostic) {}, // the audit reads results, not diagnostics
+	}
+	if pass.Fset == nil {
+		pass.Fset = e.fset
+	}
+	pass.ReadFile = func(name string) ([]byte, error) {
+		if slices.Contains(pass.OtherFiles, name) || slices.Contains(pass.IgnoredFiles, name) {
+			return os.ReadFile(name)
+		}
+		for _, f := range pass.Files {
+			if tf := pass.Fset.File(f.FileStart); tf != nil && tf.Name() == name {
+				return os.ReadFile(name)
+			}
+		}
+		return nil, fmt.Errorf("Pass.ReadFile: %s is not among OtherFiles, IgnoredFiles, or names of Files", name)
+	}
+	pass.ImportObjectFact = func(obj types.Object, ptr analysis.Fact) bool {
+		if obj == nil {
+			panic("nil object")
+		}
+		t := factType(ptr)
+		if !owns(t) || obj.Pkg() == nil {
+			return false
+		}
+		s, ok := set(obj.Pkg())
+		if !ok {
+			return false
+		}
+		f, ok := s.obj[objectFactKey{obj, t}]
+		if ok {
+			reflect.ValueOf(ptr).Elem().Set(reflect.ValueOf(f).Elem())
+		}
+		return ok
+	}
+	pass.ExportObjectFact = func(obj types.Object, fact analysis.Fact) {
+		if obj.Pkg() != src.pkg {
+			panic(fmt.Sprintf("internal error: in analysis %s of package %s: Fact.Set(%s, %T): can't set facts on objects belonging another package", a, p, obj, fact))
+		}
+		own.obj[objectFactKey{obj, factType(fact)}] = fact
+	}
+	pass.ImportPackageFact = func(pkg *types.Package, ptr analysis.Fact) bool {
+		if pkg == nil {
+			panic("nil package")
+		}
+		t := factType(ptr)
+		if !owns(t) {
+			return false
+		}
+		s, ok := set(pkg)
+		if !ok {
+			return false
+		}
+		f, ok := s.pkg[t]
+		if ok {
+			reflect.ValueOf(ptr).Elem().Set(reflect.ValueOf(f).Elem())
+		}
+		return ok
+	}
+	pass.ExportPackageFact = func(fact analysis.Fact) {
+		own.pkg[factType(fact)] = fact
+	}
+	pass.AllPackageFacts = func() []analysis.PackageFact {
+		var out []analysis.PackageFact
+		for t, f := range own.pkg {
+			if owns(t) {
+				out = append(out, analysis.PackageFact{Package: src.pkg, Fact: f})
+			}
+		}
+		for _, v := range u.withPackageFacts() {
+			for t, f := range v.facts.pkg {
+				if owns(t) {
+					out = append(out, analysis.PackageFact{Package: v.pkg.Types, Fact: f})
+				}
+			}
+		}
+		return out
+	}
+	pass.AllObjectFacts = func() []analysis.ObjectFact {
+		var out []analysis.ObjectFact
+		for k, f := range own.obj {
+			if owns(k.typ) {
+				out = append(out, analysis.ObjectFact{Object: k.obj, Fact: f})
+			}
+		}
+		direct := map[*unit]bool{}
+		for _, imp := range u.imports {
+			direct[imp] = true
+		}
+		// The checker passes a fact on from a package to its importer
+		// only for objects the importer may see (exportedFrom): the facts
+		// about plain functions and variables reach direct importers only.
+		for _, v := range u.closure() {
+			for k, f := range v.facts.obj {
+				if owns(k.typ) && exportedFrom(k.obj, v.pkg.Types) && (direct[v] || visibleThrough(k.obj)) {
+					out = append(out, analysis.ObjectFact{Object: k.obj, Fact: f})
+				}
+			}
+		}
+		return out
+	}
+	return pass
+}
+
+// withPackageFacts returns the packages u depends on, directly or not,
+// that have package facts. It must be called only once u's imports are
+// done; it is computed once.
+func (u *unit) withPackageFacts() []*unit {
+	u.factsOnce.Do(func() {
+		var seen map[*unit]bool
+		add := func(v *unit) {
+			if seen == nil {
+				seen = map[*unit]bool{}
+			}
+			if !seen[v] {
+				seen[v] = true
+				u.factUnits = append(u.factUnits, v)
+			}
+		}
+		for _, imp := range u.imports {
+			if len(imp.facts.pkg) > 0 {
+				add(imp)
+			}
+			for _, v := range imp.withPackageFacts() {
+				add(v)
+			}
+		}
+	})
+	return u.factUnits
+}
+
+// closure returns the packages u depends on, directly or not.
+func (u *unit) closure() []*unit {
+	seen := map[*unit]bool{}
+	var out []*unit
+	var walk func(v *unit)
+	walk = func(v *unit) {
+		for _, imp := range v.imports {
+			if !seen[imp] {
+				seen[imp] = true
+				out = append(out, imp)
+				walk(imp)
+			}
+		}
+	}
+	walk(u)
+	return out
+}
+
+// factType returns the type of a fact, which must be a pointer.
+func factType(fact analysis.Fact) reflect.Type {
+	t := reflect.TypeOf(fact)
+	if t.Kind() != reflect.Pointer {
+		panic(fmt.Sprintf("invalid Fact type: got %T, want pointer", fact))
+	}
+	return t
+}
+
+// exportedFrom reports whether obj may be visible to a package that
+// imports pkg (the rule of go/analysis/checker).
+func exportedFrom(obj types.Object, pkg *types.Package) bool {
+	switch obj := obj.(type) {
+	case *types.Func:
+		return obj.Exported() && obj.Pkg() == pkg || obj.Signature().Recv() != nil
+	case *types.Var:
+		if obj.IsField() {
+			return true
+		}
+		return obj.Pkg() == pkg
+	case *types.TypeName, *types.Const:
+		return true
+	}
+	return false
+}
+
+// visibleThrough reports whether facts about obj pass through packages
+// other than its own (exportedFrom with any other package).
+func visibleThrough(obj types.Object) bool {
+	switch obj := obj.(type) {
+	case *types.Func:
+		return obj.Signature().Recv() != nil
+	case *types.Var:
+		return obj.IsField()
+	case *types.TypeName, *types.Const:
+		return true
+	}
+	return false
+}
+
+// panics returns the analyzer panics of every action, for -v.
+func (e *engine) panics() []string {
+	var out []string
+	for _, u := range e.units {
+		for _, act := range u.acts {
+			var pe *PanicError
+			if errors.As(act.err, &pe) {
+				out = append(out, fmt.Sprintf("%s on %s: %v\n%s", pe.Analyzer, u.pkg.PkgPath, pe.Value, pe.Stack))
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// executableKey identifies the running executable by its contents, for
+// the cache: the analyzers' code is part of what their facts depend on.
+// It is nil when the executable cannot be read, and then there is no
+// cache.
+func executableKey() []byte {
+	exeKeyOnce.Do(func() {
+		name, err := os.Executable()
+		if err != nil {
+			return
+		}
+		f, err := os.Open(name)
+		if err != nil {
+			return
+		}
+		defer func() { _ = f.Close() }()
+		h := sha256.New()
+		if _, err := io.Copy(h, f); err != nil {
+			return
+		}
+		exeKey = h.Sum(nil)
+	})
+	return exeKey
+}
+
+var (
+	exeKeyOnce sync.Once
+	exeKey     []byte
+)

@@ -1,0 +1,77 @@
+package audit
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"golang.org/x/tools/go/packages"
+
+	"github.com/oneway-lint/oneway/analyzers"
+	"github.com/oneway-lint/oneway/internal/bench"
+	"github.com/oneway-lint/oneway/internal/cache"
+)
+
+// benchPackages is the size of the generated module the analysis
+// benchmarks run on: small enough for CI's -benchtime=1x, large enough
+// to have every kind of package of the generator.
+const benchPackages = 40
+
+// BenchmarkAnalyze measures the analysis the audit adds to loading: the
+// engine running every analyzer on a generated module (internal/bench),
+// with the facts of its standard-library dependencies in the cache, as
+// on any run but the first. ns/pkg is the cost per analysed package;
+// the other metrics split it by analyzer (time in the analyzer's own
+// Run, per package, summed over cores): route extraction is apiroutes,
+// SQL extraction dataqueries, the syntax index every analyzer shares
+// inspect.
+func BenchmarkAnalyze(b *testing.B) {
+	dir := b.TempDir()
+	if err := bench.Generate(dir, benchPackages); err != nil {
+		b.Fatal(err)
+	}
+	pkgs, err := packages.Load(&packages.Config{Mode: loadMode, Dir: dir}, "./...")
+	if err != nil {
+		b.Fatal(err)
+	}
+	if packages.PrintErrors(pkgs) > 0 {
+		b.Fatal("the generated module does not load")
+	}
+	c, err := cache.Open(b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	run := func(b *testing.B) *engine {
+		e, err := newEngine(analyzers.Analyzers(), pkgs, pkgs, engineOptions{cache: c, exeKey: executableKey(), keep: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := e.run(context.Background()); err != nil {
+			b.Fatal(err)
+		}
+		for _, u := range e.units {
+			for i, act := range u.acts {
+				if act.err != nil {
+					b.Fatalf("%s on %s: %v", e.analyzers[i], u.pkg, act.err)
+				}
+			}
+		}
+		return e
+	}
+	run(b) // computes the dependencies' facts and fills the cache
+	b.Run("all", func(b *testing.B) {
+		b.ReportAllocs()
+		spent := map[string]time.Duration{}
+		start := time.Now()
+		for b.Loop() {
+			for n, d := range run(b).timeSpent() {
+				spent[n] += d
+			}
+		}
+		per := float64(b.N * len(pkgs))
+		b.ReportMetric(float64(time.Since(start).Nanoseconds())/per, "ns/pkg")
+		for n, d := range spent {
+			b.ReportMetric(float64(d.Nanoseconds())/per, "ns/pkg-"+n)
+		}
+	})
+}
