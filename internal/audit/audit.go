@@ -245,8 +245,7 @@ func run(ctx context.Context, o Options, patterns []string, c *cache.Cache) (*re
 	var findings []finding.Finding                     // from the per-package passes
 	var global []finding.Finding                       // from the families' whole-program parts
 	if len(all) > 0 {
-		defer limitAnalysisMemory()()
-		eng, err := newEngine(all, pkgs, good, engineOptions{cache: c, exeKey: executableKey(), log: o.Log})
+		eng, err := newEngine(all, pkgs, good, engineOptions{cache: c, exeKey: executableKey(), log: o.Log, limitMemory: true})
 		if err != nil {
 			return nil, fmt.Errorf("running analyzers: %w", err)
 		}

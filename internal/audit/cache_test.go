@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/oneway-lint/oneway/analyzers"
@@ -92,10 +93,11 @@ func TestCaches(t *testing.T) {
 	}
 	dir := copyTree(t, "testdata/depfacts")
 	cacheDir := t.TempDir()
+	pol := policy.Default()
 	audit := func(cached bool) (*report.Report, string) {
 		t.Helper()
 		var log strings.Builder
-		o := Options{Dir: dir, Patterns: []string{"./app"}, Policy: policy.Default(), Families: analyzers.Families(), Log: &log, Version: "test"}
+		o := Options{Dir: dir, Patterns: []string{"./app"}, Policy: pol, Families: analyzers.Families(), Log: &log, Version: "test"}
 		if cached {
 			o.CacheDir = cacheDir
 		}
@@ -143,6 +145,38 @@ func TestCaches(t *testing.T) {
 			t.Errorf("%s (%s): the log does not say %q:\n%s", step.name, step.reason, step.log, log)
 		}
 	}
+
+	// Runs sharing the cache at the same time: each gives the report.
+	if err := os.RemoveAll(filepath.Join(cacheDir, resultsKind)); err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	reports := make([]*report.Report, 3)
+	for i := range reports {
+		wg.Go(func() {
+			o := Options{Dir: dir, Patterns: []string{"./app"}, Policy: pol, Families: analyzers.Families(), Version: "test", CacheDir: cacheDir}
+			reports[i], _ = Run(context.Background(), o)
+		})
+	}
+	wg.Wait()
+	for i, got := range reports {
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("concurrent run %d: the report differs from the audit without a cache:\n got %+v\nwant %+v", i, got, want)
+		}
+	}
+
+	// A change to the policy: the rule is off, the cached report is not
+	// the answer.
+	off, err := policy.Parse("off.yml", []byte("version: 1\nrules:\n  data.unbounded-mutation:\n    enabled: false\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pol = off
+	got, log := audit(true)
+	if has(got, "data.unbounded-mutation", "app/app.go") || strings.Contains(log, "last audit") {
+		t.Errorf("after the policy changed, the report is the old one:\n%+v\n%s", got.Decisions, log)
+	}
+	pol = policy.Default()
 
 	// A change to the dependency: Exec no longer runs its argument as
 	// SQL, so the wrapper fact, and the decision it led to, are gone.

@@ -64,9 +64,11 @@ func (d *depEntry) empty() bool { return d == nil || len(d.Objects) == 0 && len(
 // must be analysed from source (go/packages loads the export data of the
 // analysed packages' direct imports only). It runs before any analysis,
 // so no type-checker reads a package while export data is added to it.
-func (e *engine) prepareDeps() {
+//
+// It returns how many dependencies' facts must be computed from source.
+func (e *engine) prepareDeps() (toCompute int) {
 	if len(e.depList) == 0 {
-		return
+		return 0
 	}
 	if e.cache != nil {
 		e.computeKeys()
@@ -83,10 +85,12 @@ func (e *engine) prepareDeps() {
 				}
 			}
 		}
+		toCompute++
 		for _, imp := range u.imports {
 			e.complete(imp.pkg)
 		}
 	}
+	return toCompute
 }
 
 // complete loads the whole export data of p into the types the analysed

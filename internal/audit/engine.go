@@ -65,6 +65,7 @@ type engine struct {
 	code     []byte // see codeKey
 	log      io.Writer
 	keep     bool // see engineOptions
+	limit    bool // see engineOptions
 
 	spent []atomic.Int64 // time in each analyzer (by index), all packages together
 
@@ -126,6 +127,9 @@ type engineOptions struct {
 	// which the engine otherwise lets go of (benchmarks analyse one load
 	// many times).
 	keep bool
+	// limitMemory bounds the memory of the analysis (memory.go) when
+	// no dependency's facts must be computed from source.
+	limitMemory bool
 }
 
 // newEngine prepares the analysis of roots with the requested
@@ -143,6 +147,7 @@ func newEngine(requested []*analysis.Analyzer, loaded, roots []*packages.Package
 		exeKey:  opts.exeKey,
 		log:     opts.log,
 		keep:    opts.keep,
+		limit:   opts.limitMemory,
 	}
 	var visit func(a *analysis.Analyzer)
 	visit = func(a *analysis.Analyzer) {
@@ -260,8 +265,15 @@ type actRef struct {
 // run analyses every unit. It fails only when ctx is done.
 func (e *engine) run(ctx context.Context) error {
 	start := time.Now()
-	e.prepareDeps()
+	toCompute := e.prepareDeps()
 	prepared := time.Now()
+	// Computing dependencies' facts from source needs memory for each
+	// package it checks: with a bound taken before, the collector would
+	// run without end. That happens once per dependency version; a bound
+	// is for the runs after it.
+	if e.limit && toCompute == 0 {
+		defer limitAnalysisMemory()()
+	}
 
 	ready := make(chan *unit, len(e.units))
 	for _, u := range e.units {
