@@ -43,16 +43,18 @@ var encodingTags = [...]string{
 // shapes classifies struct types; it caches per type and is not safe for
 // concurrent use.
 type shapes struct {
-	holds    map[*types.TypeName]bool // named struct type -> contains a handle
-	carries  map[*types.TypeName]bool // named type -> is or carries a service (see carries)
-	services map[*types.Func]bool     // package-level function -> its signature involves a service
+	holds     map[*types.TypeName]bool // named struct type -> contains a handle
+	carries   map[*types.TypeName]bool // named type -> is or carries a service (see carries)
+	services  map[*types.Func]bool     // package-level function -> its signature involves a service
+	isService map[*types.TypeName]bool // named type -> a struct type with behaviour (namedService)
 }
 
 func newShapes() *shapes {
 	return &shapes{
-		holds:    map[*types.TypeName]bool{},
-		carries:  map[*types.TypeName]bool{},
-		services: map[*types.Func]bool{},
+		holds:     map[*types.TypeName]bool{},
+		carries:   map[*types.TypeName]bool{},
+		services:  map[*types.Func]bool{},
+		isService: map[*types.TypeName]bool{},
 	}
 }
 
@@ -64,11 +66,15 @@ func (s *shapes) service(tn *types.TypeName) bool {
 
 func (s *shapes) namedService(named *types.Named) bool {
 	named = named.Origin()
-	st, ok := named.Underlying().(*types.Struct)
-	if !ok || types.NewMethodSet(types.NewPointer(named)).Len() == 0 {
-		return false
+	if v, ok := s.isService[named.Obj()]; ok {
+		return v
 	}
-	return (st.NumFields() == 0 && doesWork(named)) || s.namedHolds(named)
+	v := false
+	if st, ok := named.Underlying().(*types.Struct); ok && types.NewMethodSet(types.NewPointer(named)).Len() > 0 {
+		v = (st.NumFields() == 0 && doesWork(named)) || s.namedHolds(named)
+	}
+	s.isService[named.Obj()] = v
+	return v
 }
 
 // markerMethods are methods that tag or print a type rather than do work:

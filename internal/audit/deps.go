@@ -36,7 +36,7 @@ import (
 const depsKind = "deps"
 
 // depEntryVersion changes when the encoding of depEntry changes.
-const depEntryVersion = 2
+const depEntryVersion = 3
 
 // depEntry is what the cache holds for one dependency: the facts the
 // analyzers exported on it, objects named by their object paths.
@@ -72,18 +72,25 @@ func (e *engine) prepareDeps() (toCompute int) {
 	}
 	if e.cache != nil {
 		e.computeKeys()
-	}
-	for _, u := range e.units {
-		if u.initial || u.pkg.PkgPath == "unsafe" {
-			continue
+		var keyed []*unit
+		for _, u := range e.units {
+			if !u.initial && u.hasKey && u.pkg.PkgPath != "unsafe" {
+				keyed = append(keyed, u)
+			}
 		}
-		if u.hasKey {
+		types := e.factTypes()
+		forEach(len(keyed), func(i int) {
+			u := keyed[i]
 			if data, ok := e.cache.Get(depsKind, u.key); ok {
-				if entry, err := e.decodeEntry(data); err == nil {
+				if entry, err := decodeEntry(data, types); err == nil {
 					u.entry = entry
-					continue
 				}
 			}
+		})
+	}
+	for _, u := range e.units {
+		if u.initial || u.pkg.PkgPath == "unsafe" || u.entry != nil {
+			continue
 		}
 		toCompute++
 		for _, imp := range u.imports {
@@ -317,22 +324,9 @@ func (e *engine) computeKeys() {
 			jobs = append(jobs, job{u: u})
 		}
 	}
-	var wg sync.WaitGroup
-	next := make(chan int, len(jobs))
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				jobs[i].sum, jobs[i].ok = hashFiles(jobs[i].u.pkg)
-			}
-		}()
-	}
-	wg.Wait()
+	forEach(len(jobs), func(i int) {
+		jobs[i].sum, jobs[i].ok = hashFiles(jobs[i].u.pkg)
+	})
 	for _, j := range jobs {
 		u := j.u
 		if !j.ok {
@@ -503,7 +497,14 @@ func factName(t reflect.Type) string { return t.Elem().PkgPath() + "." + t.Elem(
 // encodeEntry writes an entry as a gob stream: counts, then each fact
 // preceded by its object path and type name, in a fixed order, then the
 // names among files that the facts mention.
+//
+// An entry without facts is empty data: most dependencies have none,
+// and a gob stream costs its type descriptions to decode.
 func (e *engine) encodeEntry(d *depEntry, files []string) ([]byte, error) {
+	if d.empty() {
+		d.Files = nil
+		return []byte{}, nil
+	}
 	sort.Slice(d.Objects, func(i, j int) bool {
 		if d.Objects[i].Path != d.Objects[j].Path {
 			return d.Objects[i].Path < d.Objects[j].Path
@@ -547,8 +548,12 @@ func (e *engine) encodeEntry(d *depEntry, files []string) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-func (e *engine) decodeEntry(data []byte) (*depEntry, error) {
-	types := e.factTypes()
+// decodeEntry reads an entry written by encodeEntry; types are the
+// fact types by name (factTypes).
+func decodeEntry(data []byte, types map[string]reflect.Type) (*depEntry, error) {
+	if len(data) == 0 {
+		return &depEntry{}, nil
+	}
 	dec := gob.NewDecoder(bytes.NewReader(data))
 	var n [2]int
 	if err := dec.Decode(&n); err != nil {
@@ -589,4 +594,23 @@ func (e *engine) decodeEntry(data []byte) (*depEntry, error) {
 		return nil, err
 	}
 	return d, nil
+}
+
+// forEach calls f(0), …, f(n-1) on GOMAXPROCS goroutines and returns
+// when every call has.
+func forEach(n int, f func(i int)) {
+	next := make(chan int, n)
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for i := range next {
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
 }

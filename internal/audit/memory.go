@@ -36,7 +36,7 @@ func limitAnalysisMemory() (restore func()) {
 		return func() {}
 	}
 	inUse := int64(samples[0].Value.Uint64() - samples[1].Value.Uint64())
-	limit := max(inUse*(100+analysisHeadroom)/100, inUse+64<<20)
+	limit := max(inUse*(100+analysisHeadroom)/100, inUse+16<<20)
 	prev := debug.SetMemoryLimit(limit)
 	return func() { debug.SetMemoryLimit(prev) }
 }
