@@ -14,26 +14,25 @@ import (
 
 // fileDirectives are the directives of the analysed packages' files,
 // file by file, read before the analysis (which lets go of the syntax).
-type fileDirectives []struct {
+type fileDirectives []fileDirective
+
+type fileDirective struct {
 	found []directive.Directive
 	bad   []directive.Problem
 }
 
 // directives reads the //oneway:accept directives of the packages'
-// files, leaving out generated files.
+// files, leaving out generated files (for a cgo file, the user's file
+// decides: see generatedFile).
 func (pr *program) directives(pkgs []*packages.Package) fileDirectives {
 	var fd fileDirectives
 	for _, p := range pkgs {
-		for i, f := range p.Syntax {
-			if i >= len(p.CompiledGoFiles) || pr.generated[p.CompiledGoFiles[i]] {
+		for _, f := range p.Syntax {
+			if _, gen := generatedFile(pr.fset, f); gen {
 				continue
 			}
-			found, bad := directive.File(pr.fset, f)
-			if len(found) > 0 || len(bad) > 0 {
-				fd = append(fd, struct {
-					found []directive.Directive
-					bad   []directive.Problem
-				}{found, bad})
+			if found, bad := directive.File(pr.fset, f); len(found) > 0 || len(bad) > 0 {
+				fd = append(fd, fileDirective{found, bad})
 			}
 		}
 	}

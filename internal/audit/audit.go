@@ -54,7 +54,7 @@ const loadMode = packages.LoadSyntax | packages.NeedModule | packages.NeedExport
 // cache opens the cache directory, or returns nil for none (a cache that
 // cannot be opened is no cache).
 func (o Options) cache() *cache.Cache {
-	if o.CacheDir == "" || executableKey() == nil {
+	if o.CacheDir == "" {
 		return nil
 	}
 	c, err := cache.Open(o.CacheDir)
@@ -91,9 +91,10 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 	if c == nil {
 		return run(ctx, o, patterns, nil)
 	}
-	// The key of the report takes a few go and git commands and a walk
-	// of the module: compute it while the packages load, and stop the
-	// loading when the report is in the cache.
+	// The key of the report takes a few go and git commands, a hash of
+	// oneway's executable and a walk of the module: compute it while the
+	// packages load, and stop the loading when the report is in the
+	// cache.
 	start := time.Now()
 	type keyed struct {
 		key, files cache.Key
@@ -245,7 +246,13 @@ func run(ctx context.Context, o Options, patterns []string, c *cache.Cache) (*re
 	var findings []finding.Finding                     // from the per-package passes
 	var global []finding.Finding                       // from the families' whole-program parts
 	if len(all) > 0 {
-		eng, err := newEngine(all, pkgs, good, engineOptions{cache: c, exeKey: executableKey(), log: o.Log, limitMemory: true})
+		// The executable's key is computed while the packages load (see
+		// Run); without it, nothing is cached.
+		exe := executableKey()
+		if exe == nil {
+			c = nil
+		}
+		eng, err := newEngine(all, pkgs, good, engineOptions{cache: c, exeKey: exe, log: o.Log, limitMemory: true})
 		if err != nil {
 			return nil, fmt.Errorf("running analyzers: %w", err)
 		}

@@ -301,11 +301,19 @@ func generatedFile(fset *token.FileSet, f *ast.File) (string, bool) {
 	if !f.Package.IsValid() || name == tf.Name() {
 		return tf.Name(), ast.IsGenerated(f)
 	}
+	// Comment by comment: cgo's //line directive sits in the same group
+	// as the user's first comment, and belongs to cgo's file.
 	own := *f
 	own.Comments = nil
 	for _, g := range f.Comments {
-		if fset.Position(g.Pos()).Filename == name {
-			own.Comments = append(own.Comments, g)
+		var kept []*ast.Comment
+		for _, c := range g.List {
+			if fset.Position(c.Pos()).Filename == name {
+				kept = append(kept, c)
+			}
+		}
+		if len(kept) > 0 {
+			own.Comments = append(own.Comments, &ast.CommentGroup{List: kept})
 		}
 	}
 	return name, ast.IsGenerated(&own)

@@ -168,11 +168,7 @@ func moduleDirs(gomod, gowork string) (mains, others []string, ok bool) {
 		for _, u := range wf.Use {
 			mains = append(mains, absFrom(filepath.Dir(gowork), u.Path))
 		}
-		for _, r := range wf.Replace {
-			if modfile.IsDirectoryPath(r.New.Path) {
-				others = append(others, absFrom(filepath.Dir(gowork), r.New.Path))
-			}
-		}
+		others = append(others, replacedDirs(filepath.Dir(gowork), wf.Replace)...)
 	} else {
 		mains = []string{filepath.Dir(gomod)}
 	}
@@ -186,15 +182,23 @@ func moduleDirs(gomod, gowork string) (mains, others []string, ok bool) {
 		if err != nil {
 			return nil, nil, false
 		}
-		for _, r := range mf.Replace {
-			if modfile.IsDirectoryPath(r.New.Path) {
-				others = append(others, absFrom(m, r.New.Path))
-			}
-		}
+		others = append(others, replacedDirs(m, mf.Replace)...)
 	}
 	sort.Strings(mains)
 	sort.Strings(others)
 	return slices.Compact(mains), slices.Compact(others), true
+}
+
+// replacedDirs returns the directories that replace directives of a
+// file in dir point to.
+func replacedDirs(dir string, rs []*modfile.Replace) []string {
+	var out []string
+	for _, r := range rs {
+		if modfile.IsDirectoryPath(r.New.Path) {
+			out = append(out, absFrom(dir, r.New.Path))
+		}
+	}
+	return out
 }
 
 func absFrom(dir, p string) string {
