@@ -59,9 +59,9 @@ func (p *Policy) checkComponents(ps *problems) {
 		case c.Name == "":
 			ps.add(at+".name", "a component needs a name")
 		case !componentName.MatchString(c.Name):
-			ps.add(at+".name", "bad component name %q: use lower case letters, digits and . _ / -, starting with a letter or digit", c.Name)
+			ps.add(at+".name", "bad component name %s: use lower case letters, digits and . _ / -, starting with a letter or digit", quote(c.Name))
 		case dup:
-			ps.add(at+".name", "duplicate component %q, first declared as components[%d]", c.Name, j)
+			ps.add(at+".name", "duplicate component %s, first declared as components[%d]", quote(c.Name), j)
 		default:
 			first[c.Name] = i
 		}
@@ -81,7 +81,7 @@ func (p *Policy) checkComponents(ps *problems) {
 func checkGlobs(ps *problems, at string, globs []component.Glob) {
 	for i, g := range globs {
 		if _, err := component.CompileGlob(g.String()); err != nil {
-			ps.add(fmt.Sprintf("%s[%d]", at, i), "%v", err)
+			ps.add(fmt.Sprintf("%s[%d]", at, i), "%s", globProblem(err))
 		}
 	}
 }
@@ -94,7 +94,7 @@ func (p *Policy) checkAllow(ps *problems) {
 		isDeclared[c.Name] = true
 	}
 	unknown := func(name string) string {
-		return fmt.Sprintf("unknown component %q%s", name, suggest(name, declared))
+		return fmt.Sprintf("unknown component %s%s", quote(name), suggest(name, declared))
 	}
 	// With no components declared, allow names the default components
 	// (one per directory), which only the audit can list.
@@ -133,7 +133,7 @@ func (p *Policy) checkRules(ps *problems) {
 		}
 		for j, pattern := range rs.Ignore {
 			if _, err := path.Match(pattern, ""); err != nil {
-				ps.add(fmt.Sprintf("%s.ignore[%d]", at, j), "bad pattern %q: %v", pattern, err)
+				ps.add(fmt.Sprintf("%s.ignore[%d]", at, j), "bad pattern %s: %v", quote(pattern), err)
 			}
 		}
 		if bad == "" {
@@ -153,7 +153,7 @@ func checkOptions(ps *problems, at string, r finding.Rule, opts map[string]any) 
 	for _, name := range names {
 		o, ok := optionOf(r, name)
 		if !ok {
-			ps.add(join(at, name), "rule %s has no option %q", r.ID, name)
+			ps.add(join(at, name), "rule %s has no option %s", r.ID, quote(name))
 			continue
 		}
 		if !hasType(opts[name], o.Type) {
@@ -201,7 +201,7 @@ func (p *Policy) checkKnobs(ps *problems) {
 // lookupRule returns the rule with the given id, or a problem with the id.
 func lookupRule(id string, catalog map[string]finding.Rule) (finding.Rule, string) {
 	if !finding.ValidID(id) {
-		return finding.Rule{}, fmt.Sprintf("bad rule id %q: want family.name in lower case, e.g. data.shared-table", id)
+		return finding.Rule{}, fmt.Sprintf("bad rule id %s: want family.name in lower case, e.g. data.shared-table", quote(id))
 	}
 	if r, ok := catalog[id]; ok {
 		return r, ""
@@ -212,9 +212,9 @@ func lookupRule(id string, catalog map[string]finding.Rule) (finding.Rule, strin
 	}
 	sort.Strings(ids)
 	if s := suggest(id, ids); s != "" {
-		return finding.Rule{}, fmt.Sprintf("unknown rule %q%s", id, s)
+		return finding.Rule{}, fmt.Sprintf("unknown rule %s%s", quote(id), s)
 	}
-	return finding.Rule{}, fmt.Sprintf("unknown rule %q (run \"oneway rules\" to list the rules)", id)
+	return finding.Rule{}, fmt.Sprintf("unknown rule %s (run \"oneway rules\" to list the rules)", quote(id))
 }
 
 // catalogue returns the rules p is checked against: those it was parsed
@@ -282,7 +282,7 @@ func under(path string, roots []string) bool {
 
 // unknownValue is the message for a value not in a fixed set.
 func unknownValue(what, plural, got string, valid []string) string {
-	return fmt.Sprintf("unknown %s %q%s; valid %s: %s", what, got, suggest(got, valid), plural, quoteList(valid))
+	return fmt.Sprintf("unknown %s %s%s; valid %s: %s", what, quote(got), suggest(got, valid), plural, quoteList(valid))
 }
 
 func names[T ~string](vs []T) []string {

@@ -1,9 +1,14 @@
 package policy
 
 import (
+	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/oneway-lint/oneway/analyzers/component"
 )
 
 // Error is one problem with a policy, at the place in the file that
@@ -85,12 +90,61 @@ func (ps *problems) add(path, format string, args ...any) {
 	*ps = append(*ps, problem{at: path, msg: label(path, fmt.Sprintf(format, args...))})
 }
 
-// label prefixes msg with the path of the setting it is about.
+// label prefixes msg with the path of the setting it is about. The path
+// holds the names written in the file (rule ids, components): one too
+// long to show whole is quoted and cut, like a value.
 func label(path, msg string) string {
 	if path == "" {
 		return msg
 	}
+	if _, whole := clip(path); !whole {
+		path = quote(path)
+	}
 	return path + ": " + msg
+}
+
+// maxEcho is how many characters of a value from the policy file a
+// message shows.
+const maxEcho = 80
+
+// quote returns s quoted, as %q formats it, for a message that echoes a
+// value from the policy file, which may be of any size. A value whose
+// quoted form takes more than maxEcho characters is cut, never inside a
+// character, and followed by an ellipsis and its whole length:
+// "aaaa…" (52428800 bytes). Every message that quotes such a value
+// quotes it with quote.
+func quote(s string) string {
+	head, whole := clip(s)
+	if whole {
+		return strconv.Quote(s)
+	}
+	return fmt.Sprintf("%s (%d bytes)", strconv.Quote(head+"…"), len(s))
+}
+
+// clip returns the longest prefix of s whose quoted form takes at most
+// maxEcho characters between its quotes (an escape such as \n counts as
+// the characters it takes), and whether that prefix is all of s. It
+// looks at no more than maxEcho+1 characters of s.
+func clip(s string) (head string, whole bool) {
+	width := 0
+	for i := 0; i < len(s); {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		width += utf8.RuneCountInString(strconv.Quote(s[i:i+size])) - 2
+		if width > maxEcho {
+			return s[:i], false
+		}
+		i += size
+	}
+	return s, true
+}
+
+// globProblem is the message for a glob component.CompileGlob rejects,
+// with the pattern quoted by quote.
+func globProblem(err error) string {
+	if pe, ok := errors.AsType[*component.PatternError](err); ok {
+		return pe.Message(quote)
+	}
+	return err.Error()
 }
 
 // suggest returns ` (did you mean "x"?)` for the candidate closest to
@@ -114,7 +168,7 @@ func suggest(got string, candidates []string) string {
 	if best == "" {
 		return ""
 	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
+	return fmt.Sprintf(" (did you mean %s?)", quote(best))
 }
 
 func abs(n int) int {

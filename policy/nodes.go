@@ -77,7 +77,7 @@ func (p *parser) pairs(v value, named bool) []pair {
 			continue
 		}
 		if f, dup := first[k.Value]; dup {
-			p.errorf(k, v.path, "duplicate key %q (first at line %d)", k.Value, f.Line)
+			p.errorf(k, v.path, "duplicate key %s (first at line %d)", quote(k.Value), f.Line)
 			continue
 		}
 		first[k.Value] = k
@@ -136,7 +136,7 @@ func (p *parser) globs(v value) []component.Glob {
 		}
 		g, err := component.CompileGlob(s)
 		if err != nil {
-			p.fail(it, "%v", err)
+			p.fail(it, "%s", globProblem(err))
 			continue
 		}
 		gs[i] = g
@@ -169,7 +169,7 @@ func (p *parser) integer(v value) (int, bool) {
 	}
 	var n int
 	if err := v.n.Decode(&n); err != nil {
-		p.fail(v, "integer %s is out of range", v.n.Value) // of a 32-bit int, or not an integer despite its tag
+		p.fail(v, "integer %s is out of range", quote(v.n.Value)) // of a 32-bit int, or not an integer despite its tag
 		return 0, false
 	}
 	return n, true
@@ -186,7 +186,7 @@ func (p *parser) boolean(v value) (bool, bool) {
 	}
 	var b bool
 	if err := v.n.Decode(&b); err != nil {
-		p.fail(v, "expected a boolean (true or false), got %q", v.n.Value)
+		p.fail(v, "expected a boolean (true or false), got %s", quote(v.n.Value))
 		return false, false
 	}
 	return b, true

@@ -27,7 +27,22 @@ func (p *parser) syntaxError(err error, data []byte) {
 	} else if at, ok := locate(msg, data); ok {
 		pos = at
 	}
+	if name, ok := unknownAnchor(msg); ok {
+		if _, whole := clip(name); !whole { // the library quotes it whole
+			msg = "unknown anchor " + quote(name) + " referenced"
+		}
+	}
 	p.errorAt(pos.line, pos.col, "malformed YAML: "+msg)
+}
+
+// unknownAnchor returns the name in the YAML library's message about an
+// alias of an unknown anchor.
+func unknownAnchor(msg string) (string, bool) {
+	name, ok := strings.CutPrefix(msg, "unknown anchor '")
+	if !ok {
+		return "", false
+	}
+	return strings.TrimSuffix(name, "' referenced"), true
 }
 
 // isParserError reports whether msg is one of the YAML library's parser
@@ -54,8 +69,7 @@ func isParserError(msg string) bool {
 // character YAML does not allow, or the first use of an unknown anchor.
 func locate(msg string, data []byte) (position, bool) {
 	var at int
-	if name, ok := strings.CutPrefix(msg, "unknown anchor '"); ok {
-		name = strings.TrimSuffix(name, "' referenced")
+	if name, ok := unknownAnchor(msg); ok {
 		at = bytes.Index(data, []byte("*"+name))
 	} else {
 		at = firstBadChar(data)

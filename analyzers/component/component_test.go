@@ -2,8 +2,12 @@ package component
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
+
+// deepPath is a package path 40 segments deep, all "a".
+var deepPath = strings.TrimSuffix(strings.Repeat("a/", 40), "/")
 
 func TestGlobMatch(t *testing.T) {
 	cases := []struct {
@@ -25,6 +29,24 @@ func TestGlobMatch(t *testing.T) {
 		{"root-dot-not-below", ".", "billing", false, ". is only the root"},
 		{"all", "./...", "any/thing", true, "./... is everything"},
 		{"all-root", "...", "", true, "... includes the root"},
+		{"doublestar-middle", "internal/**/api", "internal/a/b/api", true, "** in the middle spans directories"},
+		{"doublestar-middle-zero", "internal/**/api", "internal/api", true, "** in the middle may match no segment"},
+		{"doublestar-middle-miss", "internal/**/api", "internal/a/b/web", false, "the segment after ** must match the last part"},
+		{"doublestar-middle-retry", "a/**/b/c", "a/b/x/b/c", true, "a first b that leads nowhere is given to ** and the match resumes"},
+		{"doublestar-leading", "**/api", "api", true, "leading ** may match no segment"},
+		{"doublestar-leading-miss", "**/api", "api/v1", false, "leading ** does not make the tail a prefix"},
+		{"doublestar-trailing", "internal/**", "internal/a/b", true, "trailing ** takes the rest of the path"},
+		{"doublestar-trailing-zero", "internal/**", "internal", true, "trailing ** may match no segment, like ..."},
+		{"doublestar-trailing-miss", "internal/**", "web/internal", false, "the segments before ** still anchor at the start"},
+		{"doublestar-several", "**/internal/**/*_test.go", "a/internal/b/c/x_test.go", true, "each ** spans its own run of directories"},
+		{"doublestar-several-miss", "**/internal/**/*_test.go", "a/b/c/x_test.go", false, "the fixed segment between two ** must appear"},
+		{"doublestar-adjacent", "**/**/x", "x", true, "adjacent ** together may match no segment"},
+		{"doublestar-then-dots", "**/gen/...", "a/gen/b/c", true, "** and a trailing ... combine"},
+		{"doublestar-root", "**", "", true, "** alone matches the root"},
+		{"doublestar-many-miss", strings.Repeat("**/", 22) + "x", deepPath, false, "22 ** against a deep path with no x: must not backtrack exponentially"},
+		{"doublestar-many-match", strings.Repeat("**/", 22) + "x", deepPath + "/x", true, "22 ** against a deep path ending in x"},
+		{"doublestar-many-interleaved", strings.Repeat("**/a/", 11) + "x", deepPath + "/x", true, "** between fixed segments, many times"},
+		{"doublestar-many-interleaved-miss", strings.Repeat("**/a/", 11) + "**/y/x", deepPath + "/x", false, "a fixed segment that never occurs, after many **"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -36,6 +58,17 @@ func TestGlobMatch(t *testing.T) {
 				t.Errorf("%q.Match(%q) = %v, want %v (%s)", c.pattern, c.path, got, c.want, c.reason)
 			}
 		})
+	}
+}
+
+// BenchmarkGlobMatchManyDoubleStars matches a pattern of 22 ** against
+// a deep path it does not match, the worst case of a backtracking match.
+func BenchmarkGlobMatchManyDoubleStars(b *testing.B) {
+	g := MustCompileGlob(strings.Repeat("**/", 22) + "x")
+	for b.Loop() {
+		if g.Match(deepPath) {
+			b.Fatal("matched")
+		}
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"strconv"
 	"strings"
 )
 
@@ -22,16 +23,18 @@ type Glob struct {
 }
 
 // CompileGlob checks pattern and returns its Glob. The error says what is
-// wrong with the pattern.
+// wrong with the pattern; it is a *PatternError unless the pattern is
+// empty.
 func CompileGlob(pattern string) (Glob, error) {
 	if pattern == "" {
 		return Glob{}, errors.New("empty pattern")
 	}
+	bad := func(rest string) error { return &PatternError{pattern: pattern, rest: rest} }
 	if strings.HasPrefix(pattern, "/") {
-		return Glob{}, fmt.Errorf("pattern %q must be relative to the module root, not absolute", pattern)
+		return Glob{}, bad(" must be relative to the module root, not absolute")
 	}
 	if strings.Contains(pattern, `\`) {
-		return Glob{}, fmt.Errorf("pattern %q must use forward slashes", pattern)
+		return Glob{}, bad(" must use forward slashes")
 	}
 	p := strings.TrimPrefix(pattern, "./")
 	switch p {
@@ -44,26 +47,51 @@ func CompileGlob(pattern string) (Glob, error) {
 	for i, s := range segs {
 		switch {
 		case s == "":
-			return Glob{}, fmt.Errorf("pattern %q has an empty path segment", pattern)
+			return Glob{}, bad(" has an empty path segment")
 		case s == "." || s == "..":
-			return Glob{}, fmt.Errorf("pattern %q must not contain %q segments", pattern, s)
+			return Glob{}, bad(fmt.Sprintf(" must not contain %q segments", s))
 		case s == "...":
 			if i != len(segs)-1 {
-				return Glob{}, fmt.Errorf("pattern %q: \"...\" may only end a pattern; use \"**\" in the middle", pattern)
+				return Glob{}, bad(`: "..." may only end a pattern; use "**" in the middle`)
 			}
 		case s == "**":
 		case strings.Contains(s, "..."):
-			return Glob{}, fmt.Errorf("pattern %q: \"...\" must be a whole path segment", pattern)
+			return Glob{}, bad(`: "..." must be a whole path segment`)
 		case strings.Contains(s, "**"):
-			return Glob{}, fmt.Errorf("pattern %q: \"**\" must be a whole path segment", pattern)
+			return Glob{}, bad(`: "**" must be a whole path segment`)
 		default:
 			if _, err := path.Match(s, ""); err != nil {
-				return Glob{}, fmt.Errorf("pattern %q: bad segment %q: %w", pattern, s, err)
+				return Glob{}, &PatternError{pattern: pattern, segment: s, err: err}
 			}
 		}
 	}
 	return Glob{pattern: pattern, segs: segs}, nil
 }
+
+// A PatternError is a pattern CompileGlob rejects, and why. Its message
+// quotes the pattern, which may be long: a caller that bounds how much
+// of its input it echoes formats it with Message.
+type PatternError struct {
+	pattern string
+	segment string // the segment path.Match rejects, with err
+	err     error
+	rest    string // else what is wrong, following the quoted pattern
+}
+
+// Error returns the message, with the pattern quoted whole.
+func (e *PatternError) Error() string { return e.Message(strconv.Quote) }
+
+// Message returns the message with the pattern, and the bad segment if
+// any, quoted by quote.
+func (e *PatternError) Message(quote func(string) string) string {
+	if e.err != nil {
+		return "pattern " + quote(e.pattern) + ": bad segment " + quote(e.segment) + ": " + e.err.Error()
+	}
+	return "pattern " + quote(e.pattern) + e.rest
+}
+
+// Unwrap returns the error of path.Match for a bad segment, or nil.
+func (e *PatternError) Unwrap() error { return e.err }
 
 // MustCompileGlob is CompileGlob for patterns known to be valid; it panics
 // on a bad one. Use it only for constants.
@@ -89,27 +117,36 @@ func (g Glob) Match(p string) bool {
 	return matchSegs(g.segs, parts)
 }
 
+// matchSegs matches parts against segs in O(len(segs) × len(parts))
+// segment matches: the classic wildcard algorithm, with ** for *. Every
+// other segment matches exactly one part, so on a mismatch only the last
+// ** needs to take one more part: an earlier ** could take more parts
+// only for the last to take fewer, which it may already do. A trailing
+// "..." is a trailing **.
 func matchSegs(segs, parts []string) bool {
-	for len(segs) > 0 {
-		s := segs[0]
-		switch s {
-		case "...":
-			return true // matches the path so far and everything below
-		case "**":
-			for i := 0; i <= len(parts); i++ {
-				if matchSegs(segs[1:], parts[i:]) {
-					return true
-				}
+	si, pi := 0, 0
+	star, resume := -1, 0 // the last ** seen, and the part after those it takes
+	for pi < len(parts) {
+		if si < len(segs) {
+			s := segs[si]
+			if s == "**" || s == "..." {
+				star, resume = si, pi
+				si++
+				continue
 			}
+			if ok, _ := path.Match(s, parts[pi]); ok {
+				si, pi = si+1, pi+1
+				continue
+			}
+		}
+		if star < 0 {
 			return false
 		}
-		if len(parts) == 0 {
-			return false
-		}
-		if ok, _ := path.Match(s, parts[0]); !ok {
-			return false
-		}
-		segs, parts = segs[1:], parts[1:]
+		resume++
+		si, pi = star+1, resume
 	}
-	return len(parts) == 0
+	for si < len(segs) && (segs[si] == "**" || segs[si] == "...") {
+		si++
+	}
+	return si == len(segs)
 }
