@@ -8,8 +8,9 @@ import (
 // This file holds the escaping of strings that came from the analysed
 // code (identifiers, SQL, paths, routes, messages, component and table
 // names) for each output language that is not escaped by a library:
-// Markdown, Mermaid, DOT and GitHub workflow commands. HTML is escaped by
-// html/template; JSON and SARIF by encoding/json.
+// Markdown, Mermaid, DOT, GitHub workflow commands and SARIF message
+// text. HTML is escaped by html/template; JSON, and SARIF as JSON, by
+// encoding/json.
 
 // oneLine replaces line breaks with spaces and shows other control
 // characters as Go escapes (see Sanitize): a string from analysed code
@@ -42,6 +43,45 @@ func md(s string) string {
 			b.WriteByte('\\')
 		}
 		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// sarifSpecial are the characters that SARIF 2.1.0 reads as syntax in
+// a plain text message: braces (placeholders, §3.11.5) and brackets and
+// the backslash (embedded links, §3.11.6).
+const sarifSpecial = `{}[]\`
+
+// sarifText escapes s as a SARIF 2.1.0 plain text message string: the
+// text of a message object or of a multiformatMessageString (§3.12.3).
+// A consumer replaces {0} with the message's first argument and requires
+// literal braces to be written {{ and }} (§3.11.5), so every brace is
+// doubled. It shows [text](target) as a link (§3.11.6), whose link text
+// writes a literal [, ] or \ with a backslash before it; these three are
+// escaped the same way everywhere in the message, as CodeQL does, so that
+// no bracket from analysed code can open or close a link and no
+// backslash can escape the character after it. Decoding reads \x as x
+// and {{ and }} as { and }.
+func sarifText(s string) string {
+	if !strings.ContainsAny(s, sarifSpecial) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	// Byte by byte: the special characters are ASCII, so they never occur
+	// inside a multi-byte UTF-8 sequence, and other bytes are copied as
+	// they are.
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '{', '}':
+			b.WriteByte(c)
+			b.WriteByte(c)
+		case '[', ']', '\\':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		default:
+			b.WriteByte(c)
+		}
 	}
 	return b.String()
 }

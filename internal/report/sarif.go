@@ -43,7 +43,9 @@ const (
 // baselineState (unchanged or new). Directive problems are warnings of
 // the tool rule [DirectiveRule]; packages that could not be analysed are
 // tool execution notifications. Paths are module-relative URIs against
-// the %SRCROOT% base.
+// the %SRCROOT% base. Every plain text message is escaped with sarifText,
+// so that braces and brackets from the analysed code are neither
+// placeholders nor embedded links.
 func SARIF(w io.Writer, r *Report, rules []finding.Rule) error {
 	log := sarifLog{Schema: sarifSchema, Version: sarifVersion}
 	run := sarifRun{
@@ -53,7 +55,7 @@ func SARIF(w io.Writer, r *Report, rules []finding.Rule) error {
 			Version:        r.Tool,
 		}},
 		OriginalURIBaseIDs: map[string]sarifArtifactLocation{
-			srcRoot: {Description: &sarifMessage{Text: "the root of the analysed Go module"}},
+			srcRoot: {Description: &sarifMessage{Text: sarifText("the root of the analysed Go module")}},
 		},
 		Results: []sarifResult{},
 		Invocations: []sarifInvocation{{
@@ -97,7 +99,7 @@ func SARIF(w io.Writer, r *Report, rules []finding.Rule) error {
 			RuleID:    d.Rule,
 			RuleIndex: ruleIndex[d.Rule],
 			Level:     sarifLevel(d.Class),
-			Message:   sarifMessage{Text: decisionText(d)},
+			Message:   sarifMessage{Text: sarifText(decisionText(d))},
 			Locations: sarifLocations(d.File, d.Line, d.Column, ""),
 			Properties: &sarifResultProperties{
 				Cost: d.Cost, Class: d.Class, Breakdown: d.Breakdown,
@@ -136,7 +138,7 @@ func SARIF(w io.Writer, r *Report, rules []finding.Rule) error {
 				RuleID:    DirectiveRule,
 				RuleIndex: ruleIndex[DirectiveRule],
 				Level:     "warning",
-				Message:   sarifMessage{Text: p.Message},
+				Message:   sarifMessage{Text: sarifText(p.Message)},
 				Locations: sarifLocations(p.File, p.Line, p.Column, ""),
 			})
 		default:
@@ -146,7 +148,7 @@ func SARIF(w io.Writer, r *Report, rules []finding.Rule) error {
 			}
 			run.Invocations[0].ToolExecutionNotifications = append(run.Invocations[0].ToolExecutionNotifications, sarifNotification{
 				Level:     "warning",
-				Message:   sarifMessage{Text: text},
+				Message:   sarifMessage{Text: sarifText(text)},
 				Locations: sarifLocations(p.File, p.Line, p.Column, ""),
 			})
 		}
@@ -202,9 +204,9 @@ func sarifRuleFor(rl finding.Rule) sarifRule {
 	return sarifRule{
 		ID:                   rl.ID,
 		Name:                 pascal(rl.ID),
-		ShortDescription:     sarifMessage{Text: short},
-		FullDescription:      sarifMessage{Text: full},
-		Help:                 sarifHelp{Text: help, Markdown: mdHelp.String()},
+		ShortDescription:     sarifMessage{Text: sarifText(short)},
+		FullDescription:      sarifMessage{Text: sarifText(full)},
+		Help:                 sarifHelp{Text: sarifText(help), Markdown: mdHelp.String()},
 		HelpURI:              helpURL,
 		DefaultConfiguration: sarifConfiguration{Level: "warning"},
 		Properties:           &sarifRuleProperties{Tags: []string{"maintainability", finding.Family(rl.ID)}},
@@ -246,7 +248,7 @@ func sarifLocations(file string, line, col int, msg string) []sarifLocation {
 		}
 	}
 	if msg != "" {
-		loc.Message = &sarifMessage{Text: msg}
+		loc.Message = &sarifMessage{Text: sarifText(msg)}
 	}
 	return []sarifLocation{loc}
 }
@@ -293,6 +295,8 @@ type sarifRule struct {
 	Properties           *sarifRuleProperties `json:"properties,omitempty"`
 }
 
+// sarifHelp is a rule's help: Text is plain text escaped with
+// sarifText; Markdown is GitHub Markdown whose strings are escaped with md.
 type sarifHelp struct {
 	Text     string `json:"text"`
 	Markdown string `json:"markdown"`
@@ -306,6 +310,8 @@ type sarifRuleProperties struct {
 	Tags []string `json:"tags"`
 }
 
+// sarifMessage is a SARIF message object. Text is plain text escaped
+// with sarifText.
 type sarifMessage struct {
 	Text string `json:"text"`
 }

@@ -3,10 +3,14 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
+	"github.com/oneway-lint/oneway/analyzers/finding"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
@@ -189,6 +193,131 @@ func TestFileURI(t *testing.T) {
 	for _, tc := range cases {
 		if got := fileURI(tc.in); got != tc.want {
 			t.Errorf("%s: fileURI(%q) = %q, want %q (%s)", tc.name, tc.in, got, tc.want, tc.reason)
+		}
+	}
+}
+
+// unescapeSARIFText is the inverse of sarifText: it reads a SARIF plain
+// text message written by oneway as a consumer that knows placeholders
+// (§3.11.5) and embedded links (§3.11.6) would, and fails on anything
+// such a consumer would take for syntax: a brace that is not doubled
+// (a placeholder), a bracket without a backslash before it (an embedded
+// link), or a backslash before any other character.
+func unescapeSARIFText(s string) (string, error) {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '{', '}':
+			if i+1 >= len(s) || s[i+1] != c {
+				return "", fmt.Errorf("%c at byte %d is not doubled: a consumer reads it as part of a placeholder", c, i)
+			}
+			b.WriteByte(c)
+			i++
+		case '[', ']':
+			return "", fmt.Errorf("%c at byte %d is not escaped: a consumer reads it as part of an embedded link", c, i)
+		case '\\':
+			if i+1 >= len(s) || !strings.ContainsRune(`\[]`, rune(s[i+1])) {
+				return "", fmt.Errorf("backslash at byte %d escapes nothing a plain text message can escape", i)
+			}
+			b.WriteByte(s[i+1])
+			i++
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String(), nil
+}
+
+func TestSARIFText(t *testing.T) {
+	cases := []struct{ name, in, want, reason string }{
+		{"plain", "table customers is written by 4 components", "table customers is written by 4 components", "a message without syntax stays as it is"},
+		{"route", "GET /users/{id}", "GET /users/{{id}}", "literal braces are doubled (§3.11.5)"},
+		{"placeholder", "{0}", "{{0}}", "{0} would be replaced by the first argument"},
+		{"doubled", "{{", "{{{{", "each brace is doubled, including braces that are already doubled"},
+		{"index", "x[0]", `x\[0\]`, "literal brackets are escaped with a backslash (§3.11.6)"},
+		{"link", "[a](http://x)", `\[a\](http://x)`, "a link from analysed code is not an embedded link"},
+		{"backslash", `a\b`, `a\\b`, "a literal backslash is escaped, so it cannot escape a bracket"},
+		{"backslash bracket", `\[`, `\\\[`, "a backslash before a bracket stays a backslash and a bracket"},
+		{"utf-8", "naïve [é] {ü}", `naïve \[é\] {{ü}}`, "other characters, multi-byte ones too, are copied"},
+	}
+	for _, tc := range cases {
+		got := sarifText(tc.in)
+		if got != tc.want {
+			t.Errorf("%s: sarifText(%q) = %q, want %q (%s)", tc.name, tc.in, got, tc.want, tc.reason)
+		}
+		if back, err := unescapeSARIFText(got); err != nil || back != tc.in {
+			t.Errorf("%s: unescaping %q gives %q, %v; want %q", tc.name, got, back, err, tc.in)
+		}
+	}
+	if back, err := unescapeSARIFText(sarifText(hostile)); err != nil || back != hostile {
+		t.Errorf("the hostile string does not survive escaping and unescaping: %q, %v", back, err)
+	}
+}
+
+// TestSARIFMessageEscaping checks that every plain text message in the
+// SARIF log (result, related location, notification and rule texts) is
+// escaped: braces and brackets from the analysed code are neither
+// placeholders nor embedded links, and unescaping gives the original.
+func TestSARIFMessageEscaping(t *testing.T) {
+	const m = `GET /users/{id} reads x[0] and {{ from a\b, see [a](http://x)`
+	d := Decision{
+		Rule: "api.unversioned-route", Class: InvestNow, Cost: 9, Breakdown: "9 = base 3 × exposure {3}",
+		File: "web/routes.go", Line: 10, Column: 2, Message: m, Component: "web",
+		Related: []Location{{File: "web/users.go", Line: 3, Message: m}},
+	}
+	r := &Report{
+		Version: SchemaVersion, Tool: "test", Stage: "traction", Threshold: 40,
+		Decisions: []Decision{d},
+		Problems: []Problem{
+			{Kind: DirectiveProblem, File: "web/routes.go", Line: 9, Message: m},
+			{Kind: PackageProblem, Package: "example.com/{x}", Message: m},
+		},
+	}
+	rules := []finding.Rule{{ID: "api.unversioned-route", Title: m, Doc: m}}
+	var b bytes.Buffer
+	if err := SARIF(&b, r, rules); err != nil {
+		t.Fatal(err)
+	}
+	var log any
+	if err := json.Unmarshal(b.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	// Every "text" in the log is the text of a message or of a
+	// multiformatMessageString.
+	seen := map[string]int{}
+	var walk func(path string, v any)
+	walk = func(path string, v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			for k, x := range v {
+				if s, ok := x.(string); ok && k == "text" {
+					back, err := unescapeSARIFText(s)
+					if err != nil {
+						t.Errorf("%s.text = %q: %v", path, s, err)
+						continue
+					}
+					seen[back]++
+					continue
+				}
+				walk(path+"."+k, x)
+			}
+		case []any:
+			for i, x := range v {
+				walk(path+"["+strconv.Itoa(i)+"]", x)
+			}
+		}
+	}
+	walk("$", log)
+	for _, want := range []struct {
+		text, where string
+		n           int
+	}{
+		{decisionText(d), "the result's message", 1},
+		{m, "the related location's and the directive problem's messages, the rule's short and full descriptions and help", 5},
+		{"example.com/{x}: " + m, "the notification of the package that failed", 1},
+	} {
+		if got := seen[want.text]; got != want.n {
+			t.Errorf("%d texts unescape to %q, want %d (%s)", got, want.text, want.n, want.where)
 		}
 	}
 }
