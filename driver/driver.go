@@ -19,6 +19,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"sync"
+	"syscall"
 
 	"github.com/mattn/go-isatty"
 	"golang.org/x/tools/go/analysis/unitchecker"
@@ -43,11 +45,7 @@ func Main(extra ...family.Family) {
 		vet(args, fams)
 		return
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	// The analyzers do not watch ctx: the first interrupt cancels what
-	// can be cancelled (loading, -new-from-rev's work tree) and gives the
-	// signal back, so that a second one ends the process.
-	context.AfterFunc(ctx, stop)
+	ctx, hooks := handleSignals()
 	dir, err := os.Getwd()
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "oneway: %v\n", err)
@@ -55,9 +53,8 @@ func Main(extra ...family.Family) {
 	}
 	code := cli.Main(ctx, args, cli.Env{
 		Stdout: os.Stdout, Stderr: os.Stderr, Dir: dir, Getenv: os.Getenv,
-		IsTerminal: isTerminal, Families: fams,
+		IsTerminal: isTerminal, Families: fams, OnExit: hooks.add,
 	})
-	stop()
 	os.Exit(code)
 }
 
@@ -98,4 +95,67 @@ func vet(args []string, fams []family.Family) {
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
+}
+
+// handleSignals returns a context that the first interrupt (SIGINT or
+// SIGTERM) cancels: what watches it stops, and the command then writes
+// nothing and exits with ExitAnalysis. The analyzers do not watch it, so
+// a second signal ends the process at once, with 128 + the signal's
+// number, after running the hooks registered for that case (removing a
+// temporary work tree).
+func handleSignals() (context.Context, *exitHooks) {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	hooks := &exitHooks{fns: map[int]func(){}}
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		s := <-sigs
+		cancel(fmt.Errorf("signal %v", s))
+		s = <-sigs
+		fmt.Fprintf(os.Stderr, "oneway: signal %v: stopping now\n", s)
+		hooks.run()
+		code := 128 + 2
+		if n, ok := s.(syscall.Signal); ok {
+			code = 128 + int(n)
+		}
+		os.Exit(code)
+	}()
+	return ctx, hooks
+}
+
+// exitHooks are what must run before the process is ended by a second
+// signal.
+type exitHooks struct {
+	mu   sync.Mutex
+	next int
+	fns  map[int]func()
+}
+
+// add registers f and returns a function that unregisters it.
+func (h *exitHooks) add(f func()) (unregister func()) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	id := h.next
+	h.next++
+	h.fns[id] = f
+	return func() {
+		h.mu.Lock()
+		defer h.mu.Unlock()
+		delete(h.fns, id)
+	}
+}
+
+// run runs the registered functions, in the order they were added.
+func (h *exitHooks) run() {
+	h.mu.Lock()
+	var fns []func()
+	for id := range h.next {
+		if f, ok := h.fns[id]; ok {
+			fns = append(fns, f)
+		}
+	}
+	h.mu.Unlock()
+	for _, f := range fns {
+		f()
+	}
 }

@@ -1,6 +1,8 @@
 // Package atomicfile writes files so that a reader (or a crash) never
 // sees half of one: the data goes to a temporary file in the same
-// directory, which is then renamed over the target.
+// directory, which is then renamed over the target. Only regular files
+// are replaced so: a device, a named pipe or a socket is written to in
+// place, never renamed over.
 package atomicfile
 
 import (
@@ -17,14 +19,19 @@ var ErrExists = errors.New("file exists")
 // Write replaces name with data atomically. On any error the previous
 // content of name, if any, is left untouched and no temporary file stays
 // behind. A new file gets perm; an existing one keeps its permissions.
+// When name is not a regular file (/dev/stdout, /dev/null, a named
+// pipe), data is written to it as it is, without a temporary file.
 func Write(name string, data []byte, perm fs.FileMode) (err error) {
 	// A symbolic link stays a link: the file it points to is replaced.
 	if target, err := filepath.EvalSymlinks(name); err == nil {
 		name = target
 	}
 	if fi, err := os.Stat(name); err == nil {
-		if fi.IsDir() {
+		switch {
+		case fi.IsDir():
 			return fmt.Errorf("%s is a directory", name)
+		case !fi.Mode().IsRegular():
+			return writeInPlace(name, data)
 		}
 		perm = fi.Mode().Perm()
 	}
@@ -75,4 +82,17 @@ func Create(name string, data []byte, perm fs.FileMode) error {
 		return err
 	}
 	return Write(name, data, perm)
+}
+
+// writeInPlace writes data to a file that is not a regular one.
+func writeInPlace(name string, data []byte) error {
+	f, err := os.OpenFile(name, os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		_ = f.Close()
+		return err
+	}
+	return f.Close()
 }

@@ -44,6 +44,12 @@ type Options struct {
 	// reuse from one run to the next (the facts of dependencies, whole
 	// reports), keyed by content. Runs may share it concurrently.
 	CacheDir string
+	// Transient says the code is in a temporary directory (another
+	// revision's work tree): its report is not cached, as no later run
+	// would ask for it.
+	Transient bool
+
+	afterLoad func() // for tests: called once the packages are loaded
 }
 
 // loadMode is what the audit asks go/packages for: syntax and types of
@@ -88,64 +94,55 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 		patterns = []string{"./..."}
 	}
 	c := o.cache()
-	if c == nil {
-		return run(ctx, o, patterns, nil)
+	if c == nil || o.Transient {
+		rep, _, err := run(ctx, o, patterns, c)
+		return rep, err
 	}
-	// The key of the report takes a few go and git commands, a hash of
-	// oneway's executable and a walk of the module: compute it while the
-	// packages load, and stop the loading when the report is in the
-	// cache.
+	// The key of the report: a few go and git commands, a hash of
+	// oneway's executable (computed meanwhile) and of the code, read
+	// before the packages load so that the report can only be older than
+	// the key, never newer.
 	start := time.Now()
-	type keyed struct {
-		key, files cache.Key
-		dirs       []string
-		ok         bool
+	go executableKey()
+	k, keyed := newResultsKey(ctx, o, patterns)
+	if keyed {
+		if exe := executableKey(); exe != nil {
+			k.seal(exe)
+		} else {
+			keyed = false
+		}
 	}
-	keyc := make(chan keyed, 1)
-	go func() {
-		var k keyed
-		k.key, k.files, k.dirs, k.ok = resultsKey(ctx, o, patterns)
-		keyc <- k
-	}()
-	type result struct {
-		rep *report.Report
-		err error
-	}
-	runCtx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	resc := make(chan result, 1)
-	go func() {
-		rep, err := run(runCtx, o, patterns, c)
-		resc <- result{rep, err}
-	}()
-	k := <-keyc
-	if k.ok {
+	if keyed {
 		if data, ok := c.Get(resultsKind, k.key); ok {
 			if rep, err := decodeReport(data); err == nil {
-				cancel()
-				<-resc // the loading stops at once; wait so that it writes nothing more
-				progress(o.Progress, "")
 				logf(o.Log, "the report of the last audit of the same code, policy and oneway, from the cache (%v)", time.Since(start).Round(time.Millisecond))
 				return rep, nil
 			}
 		}
 	}
-	res := <-resc
-	if res.err != nil || !k.ok || !cacheable(res.rep) {
-		return res.rep, res.err
+	rep, read, err := run(ctx, o, patterns, c)
+	if err != nil || !keyed || !cacheable(rep) {
+		return rep, err
 	}
-	// Store it only if no file changed while the audit ran.
-	if again, ok := hashTrees(k.dirs); ok && again == k.files {
-		if data, err := encodeReport(res.rep); err == nil {
-			_ = c.Put(resultsKind, k.key, data) // a failed write is a later miss
-		}
+	// Store it only if the key covers every package read from source and
+	// nothing changed while the audit ran.
+	if dir, ok := k.covers(read); !ok {
+		logf(o.Log, "the report is not cached: the key does not cover %s", dir)
+		return rep, nil
 	}
-	return res.rep, nil
+	if !k.unchanged(ctx) || ctx.Err() != nil {
+		logf(o.Log, "the report is not cached: the code changed during the audit")
+		return rep, nil
+	}
+	if data, err := encodeReport(rep); err == nil {
+		_ = c.Put(resultsKind, k.key, data) // a failed write is a later miss
+	}
+	return rep, nil
 }
 
 // run audits the packages matched by patterns, with c (if not nil) for
 // the facts of dependencies.
-func run(ctx context.Context, o Options, patterns []string, c *cache.Cache) (*report.Report, error) {
+func run(ctx context.Context, o Options, patterns []string, c *cache.Cache) (rep *report.Report, read []string, err error) {
 	cfg := &packages.Config{
 		Context: ctx,
 		Mode:    loadMode,
@@ -155,22 +152,30 @@ func run(ctx context.Context, o Options, patterns []string, c *cache.Cache) (*re
 	}
 	progress(o.Progress, "loading packages…")
 	pkgs, err := load(ctx, cfg, patterns, func(format string, args ...any) { logf(o.Log, format, args...) })
+	if err := interrupted(ctx); err != nil {
+		return nil, nil, err
+	}
 	if err != nil {
 		// Outside a module ./... matches nothing (ErrNoPackages below);
 		// other patterns make the go command fail: the same mistake.
 		if strings.Contains(err.Error(), "go.mod file not found") {
-			return nil, fmt.Errorf("%w: %s is not in a Go module (no go.mod in it or above it)", ErrNoPackages, o.Dir)
+			return nil, nil, fmt.Errorf("%w: %s is not in a Go module (no go.mod in it or above it)", ErrNoPackages, o.Dir)
 		}
-		return nil, fmt.Errorf("loading packages: %w", err)
+		return nil, nil, fmt.Errorf("loading packages: %w", err)
 	}
 	if len(pkgs) == 0 {
-		return nil, fmt.Errorf("%w: %s matched nothing", ErrNoPackages, strings.Join(patterns, " "))
+		return nil, nil, fmt.Errorf("%w: %s matched nothing", ErrNoPackages, strings.Join(patterns, " "))
 	}
 	if msgs, ok := unmatched(pkgs); ok {
-		return nil, fmt.Errorf("%w: %s", ErrNoPackages, strings.Join(msgs, "; "))
+		return nil, nil, fmt.Errorf("%w: %s", ErrNoPackages, strings.Join(msgs, "; "))
 	}
 
-	rep := &report.Report{
+	read = sourceDirs(pkgs)
+	if o.afterLoad != nil {
+		o.afterLoad()
+	}
+
+	rep = &report.Report{
 		Version:   report.SchemaVersion,
 		Tool:      o.Version,
 		Stage:     string(o.Policy.Stage),
@@ -211,12 +216,12 @@ func run(ctx context.Context, o Options, patterns []string, c *cache.Cache) (*re
 	if len(good) == 0 {
 		if len(rep.Problems) > 0 {
 			rep.Sort()
-			return rep, fmt.Errorf("%w: %d packages have errors", ErrNothingAnalysed, len(rep.Problems))
+			return rep, nil, fmt.Errorf("%w: %d packages have errors", ErrNothingAnalysed, len(rep.Problems))
 		}
 		if outside > 0 {
-			return nil, fmt.Errorf("%w: %s matched only packages outside the main modules", ErrNoPackages, strings.Join(patterns, " "))
+			return nil, nil, fmt.Errorf("%w: %s matched only packages outside the main modules", ErrNoPackages, strings.Join(patterns, " "))
 		}
-		return nil, fmt.Errorf("%w: every package matched by %s is excluded by the policy", ErrNoPackages, strings.Join(patterns, " "))
+		return nil, nil, fmt.Errorf("%w: every package matched by %s is excluded by the policy", ErrNoPackages, strings.Join(patterns, " "))
 	}
 	directives := prog.directives(good)
 	logf(o.Log, "analysing %d packages", len(good))
@@ -254,10 +259,13 @@ func run(ctx context.Context, o Options, patterns []string, c *cache.Cache) (*re
 		}
 		eng, err := newEngine(all, pkgs, good, engineOptions{cache: c, exeKey: exe, log: o.Log, limitMemory: true})
 		if err != nil {
-			return nil, fmt.Errorf("running analyzers: %w", err)
+			return nil, nil, fmt.Errorf("running analyzers: %w", err)
 		}
 		if err := eng.run(ctx); err != nil {
-			return nil, fmt.Errorf("running analyzers: %w", err)
+			if ierr := interrupted(ctx); ierr != nil {
+				return nil, nil, ierr
+			}
+			return nil, nil, fmt.Errorf("running analyzers: %w", err)
 		}
 		for _, msg := range eng.panics() {
 			logf(o.Log, "%s", msg)
@@ -290,6 +298,9 @@ func run(ctx context.Context, o Options, patterns []string, c *cache.Cache) (*re
 	// results of that family's analyzers.
 	famProgram := map[string]*family.Program{}
 	modules := prog.moduleInfo(ctx, good)
+	if err := interrupted(ctx); err != nil {
+		return nil, nil, err // the git tags may be missing
+	}
 	fp := func(f family.Family) *family.Program {
 		if p, ok := famProgram[f.Name]; ok {
 			return p
@@ -356,7 +367,41 @@ func run(ctx context.Context, o Options, patterns []string, c *cache.Cache) (*re
 	rep.Sort()
 	number(rep.Decisions)
 	logf(o.Log, "whole-program decisions and report in %v", time.Since(wholeStart).Round(time.Millisecond))
-	return rep, nil
+	if err := interrupted(ctx); err != nil {
+		return nil, nil, err
+	}
+	return rep, read, nil
+}
+
+// ErrInterrupted is returned (wrapped) when the audit's context was
+// cancelled: a step may have been cut short, so there is no report.
+var ErrInterrupted = errors.New("interrupted")
+
+// interrupted returns an error when ctx is done.
+func interrupted(ctx context.Context) error {
+	if ctx.Err() == nil {
+		return nil
+	}
+	return fmt.Errorf("%w: %w", ErrInterrupted, context.Cause(ctx))
+}
+
+// sourceDirs returns the directories of the files the audit may read of
+// pkgs and their dependencies, sorted.
+func sourceDirs(pkgs []*packages.Package) []string {
+	seen := map[string]bool{}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, list := range [][]string{p.GoFiles, p.CompiledGoFiles, p.OtherFiles, p.EmbedFiles} {
+			for _, f := range list {
+				seen[filepath.Dir(f)] = true
+			}
+		}
+	})
+	dirs := make([]string, 0, len(seen))
+	for d := range seen {
+		dirs = append(dirs, d)
+	}
+	sort.Strings(dirs)
+	return dirs
 }
 
 // unmatched reports whether no pattern matched a real package: every

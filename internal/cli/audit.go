@@ -101,6 +101,11 @@ func runAudit(ctx context.Context, args []string, env Env) int {
 	if code, ok := compare(ctx, env, f, opts, rep); !ok {
 		return code
 	}
+	if ctx.Err() != nil {
+		// Whatever was cut short, the report may lack something: write
+		// nothing.
+		return auditFailed(env, nil, fmt.Errorf("%w: %w", audit.ErrInterrupted, context.Cause(ctx)))
+	}
 	if f.writeBaseline != "" {
 		if err := writeBaseline(env, f.writeBaseline, rep); err != nil {
 			fmt.Fprintf(env.Stderr, "oneway: writing the baseline: %v\n", err)
@@ -131,6 +136,10 @@ func runAudit(ctx context.Context, args []string, env Env) int {
 
 // auditFailed reports an audit that could not run and returns its code.
 func auditFailed(env Env, rep *report.Report, err error) int {
+	if errors.Is(err, audit.ErrInterrupted) {
+		fmt.Fprintf(env.Stderr, "oneway: %v: no report written\n", err)
+		return ExitAnalysis
+	}
 	fmt.Fprintf(env.Stderr, "oneway: %v\n", err)
 	if rep != nil {
 		for _, p := range rep.Problems {

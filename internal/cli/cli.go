@@ -32,6 +32,11 @@ type Env struct {
 	Getenv         func(string) string // the environment
 	IsTerminal     func(w io.Writer) bool
 	Families       []family.Family // the rule families; nil means analyzers.Families()
+	// OnExit, if not nil, registers f to run should the process be ended
+	// (by a second interrupt) while f's work is pending, and returns a
+	// function that unregisters it. Commands register what they must not
+	// leave behind, such as a temporary work tree.
+	OnExit func(f func()) (unregister func())
 }
 
 func (e *Env) families() []family.Family {

@@ -40,6 +40,9 @@ func compare(ctx context.Context, env Env, f auditFlags, opts audit.Options, rep
 		var err error
 		old, err = auditAtRevision(ctx, env, f, opts)
 		if err != nil {
+			if ctx.Err() != nil {
+				return auditFailed(env, nil, fmt.Errorf("%w: %w", audit.ErrInterrupted, context.Cause(ctx))), false
+			}
 			fmt.Fprintf(env.Stderr, "oneway: %v\n", err)
 			return ExitUsage, false
 		}
@@ -74,6 +77,9 @@ func auditAtRevision(ctx context.Context, env Env, f auditFlags, opts audit.Opti
 	if err != nil {
 		return nil, err
 	}
+	if env.OnExit != nil {
+		defer env.OnExit(remove)() // a second interrupt removes it too
+	}
 	defer remove()
 	sub, err := filepath.Rel(top, env.Dir)
 	if err != nil {
@@ -82,8 +88,11 @@ func auditAtRevision(ctx context.Context, env Env, f auditFlags, opts audit.Opti
 	old := opts
 	old.Dir = filepath.Join(wt, sub)
 	old.Log, old.Progress = nil, nil
+	old.Transient = true
 	rep, err := audit.Run(ctx, old)
 	switch {
+	case errors.Is(err, audit.ErrInterrupted):
+		return nil, err
 	case errors.Is(err, audit.ErrNothingAnalysed), errors.Is(err, audit.ErrNoPackages):
 		// Nothing to compare with: at that revision the code did not
 		// exist or did not build, so every decision is new.

@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -16,16 +15,26 @@ import (
 func git(ctx context.Context, dir string, args ...string) (string, error) {
 	cmd := exec.CommandContext(ctx, "git", args...)
 	cmd.Dir = dir
+	return run(cmd, args)
+}
+
+// run runs a git command made by the caller and returns its trimmed
+// standard output, or an error with git's own message.
+func run(cmd *exec.Cmd, args []string) (string, error) {
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	if err := cmd.Run(); err != nil {
-		msg := strings.TrimSpace(errb.String())
-		if msg == "" {
-			msg = err.Error()
-		}
-		return "", fmt.Errorf("git %s: %s", strings.Join(args, " "), msg)
+		return "", gitError(args, err, &errb)
 	}
 	return strings.TrimSpace(out.String()), nil
+}
+
+func gitError(args []string, err error, stderr *bytes.Buffer) error {
+	msg := strings.TrimSpace(stderr.String())
+	if msg == "" {
+		msg = err.Error()
+	}
+	return fmt.Errorf("git %s: %s", strings.Join(args, " "), msg)
 }
 
 // Toplevel returns the root of the work tree that holds dir.
@@ -48,27 +57,6 @@ func MergeBase(ctx context.Context, dir, rev string) (string, error) {
 		return "", err
 	}
 	return git(ctx, dir, "merge-base", commit, "HEAD")
-}
-
-// Checkout makes a detached work tree of commit in a new temporary
-// directory and returns it with a function that removes it again.
-func Checkout(ctx context.Context, dir, commit string) (string, func(), error) {
-	tmp, err := os.MkdirTemp("", "oneway-rev-")
-	if err != nil {
-		return "", nil, err
-	}
-	wt := filepath.Join(tmp, "tree")
-	if _, err := git(ctx, dir, "worktree", "add", "--detach", "--quiet", wt, commit); err != nil {
-		_ = os.RemoveAll(tmp) // best effort: the error that matters is git's
-		return "", nil, err
-	}
-	remove := func() {
-		// A fresh context: the removal must happen even when ctx is done.
-		_, _ = git(context.Background(), dir, "worktree", "remove", "--force", wt)
-		_ = os.RemoveAll(tmp)
-		_, _ = git(context.Background(), dir, "worktree", "prune")
-	}
-	return wt, remove, nil
 }
 
 // Tags returns the release tags of the module in dir: the repository's

@@ -1,0 +1,390 @@
+package audit
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+
+	"golang.org/x/mod/modfile"
+
+	"github.com/oneway-lint/oneway/internal/cache"
+	"github.com/oneway-lint/oneway/internal/gitrev"
+)
+
+// The results cache: a re-audit of unchanged code returns the report of
+// the last audit without loading anything. docs/cache.md states what the
+// key covers; in short:
+//
+//   - the key is made of oneway's executable, its options and policy,
+//     the go command's settings (go env), and the state of the code: the
+//     contents of every build file below the main modules, the
+//     directories that replace directives point to (symbolic links
+//     resolved), go.work and go.work.sum, a workspace's vendor
+//     directory, and the git tags of the main modules;
+//   - the state is read before the packages load, and read again after
+//     the audit: a report is stored only if nothing changed meanwhile;
+//   - a report is stored only if every package the audit read from
+//     source lies in a directory the state covers, in the module cache
+//     (whose contents go.sum vouches for) or in GOROOT (its version is in
+//     the key). Anything else — a package directory linked from outside
+//     the module, a file the go command was pointed at by an overlay —
+//     and the report is not stored.
+//
+// Files are over-approximated (a test file or an ignored directory
+// changes the key too): a change can cause a needless miss, never a
+// wrong hit. Reports with package problems are not stored: a missing
+// module or a network failure may be gone on the next run without any
+// file changing.
+
+// resultsKind names the cache's entries of whole reports.
+const resultsKind = "results"
+
+// resultsVersion changes when the key or the encoding changes.
+const resultsVersion = 2
+
+// goEnvVars are the go command's settings the key includes.
+var goEnvVars = []string{
+	"GOVERSION", "GOROOT", "GOOS", "GOARCH", "GOFLAGS", "CGO_ENABLED", "GOEXPERIMENT", "GOMOD", "GOWORK",
+	"GO111MODULE", "GOPATH", "GOMODCACHE", "GOTOOLCHAIN", "GOAMD64", "GOARM", "GOARM64", "GO386", "GOMIPS",
+	"GOMIPS64", "GOPPC64", "GORISCV64", "GOWASM", "CC", "CXX", "CGO_CFLAGS", "CGO_CPPFLAGS", "CGO_CXXFLAGS", "CGO_LDFLAGS",
+}
+
+// goCacheVar is read beside goEnvVars but not part of the key: the
+// build cache only holds files derived from the others (cgo's output).
+const goCacheVar = "GOCACHE"
+
+// buildFile reports whether the go command may read a file of this name
+// when it builds (or lists) a package.
+func buildFile(name string) bool {
+	switch name {
+	case "go.mod", "go.sum", "go.work", "go.work.sum", "modules.txt":
+		return true
+	}
+	switch filepath.Ext(name) {
+	case ".go", ".s", ".S", ".sx", ".c", ".h", ".cc", ".cpp", ".cxx", ".hh", ".hpp", ".hxx",
+		".m", ".f", ".F", ".for", ".f90", ".syso", ".swig", ".swigcxx":
+		return true
+	}
+	return false
+}
+
+// resultsKey is the key of an audit's report, with what it takes to
+// check, after the audit, that the key still describes the code.
+type resultsKey struct {
+	key    cache.Key // the report's key, once sealed
+	fixed  cache.Key // everything but the executable and the code's state
+	state  cache.Key // the code's state: files and git tags
+	env    map[string]string
+	mains  []string        // the main modules' directories (real paths)
+	trees  []string        // the directories hashed: mains, replace targets, a workspace's vendor
+	files  []string        // single files hashed: go.work, go.work.sum
+	walked map[string]bool // every directory the state covers (real paths)
+}
+
+// newResultsKey reads everything the key of an audit with options o is
+// made of but oneway's executable, or returns false when the audit's
+// inputs cannot be known without loading (no module, an overlay or
+// another go.mod named in GOFLAGS, a go.mod or go.work that does not
+// parse). It must run before the packages load.
+func newResultsKey(ctx context.Context, o Options, patterns []string) (*resultsKey, bool) {
+	if o.Policy == nil {
+		return nil, false
+	}
+	env, err := goEnv(ctx, o)
+	if err != nil {
+		return nil, false
+	}
+	gomod, flags := env["GOMOD"], env["GOFLAGS"]
+	if gomod == "" || gomod == os.DevNull || strings.Contains(flags, "-modfile") || strings.Contains(flags, "-overlay") {
+		return nil, false
+	}
+	k := &resultsKey{env: env}
+	var ok bool
+	if k.mains, k.trees, k.files, ok = moduleInputs(gomod, env["GOWORK"]); !ok {
+		return nil, false
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "oneway results %d\x00", resultsVersion)
+	dir, err := filepath.Abs(o.Dir)
+	if err != nil {
+		return nil, false
+	}
+	fmt.Fprintf(h, "version %q dir %q patterns %q policy file %q hash %q\x00", o.Version, dir, patterns, o.PolicyFile, o.Policy.Hash)
+	pol, err := json.Marshal(o.Policy) // the effective settings, overrides included
+	if err != nil {
+		return nil, false
+	}
+	h.Write(pol)
+	for _, v := range goEnvVars {
+		fmt.Fprintf(h, "%s=%q\x00", v, env[v])
+	}
+	copy(k.fixed[:], h.Sum(nil))
+	if k.state, k.walked, ok = k.snapshot(ctx); !ok {
+		return nil, false
+	}
+	return k, true
+}
+
+// seal makes the key of the report from the executable's hash.
+func (k *resultsKey) seal(exe []byte) {
+	h := sha256.New()
+	h.Write(k.fixed[:])
+	h.Write(exe)
+	h.Write(k.state[:])
+	copy(k.key[:], h.Sum(nil))
+}
+
+// snapshot hashes the state of the code: the build files below the
+// trees, the single files, the main modules' git tags. It returns the
+// directories it walked.
+func (k *resultsKey) snapshot(ctx context.Context) (cache.Key, map[string]bool, bool) {
+	var sum cache.Key
+	h := sha256.New()
+	walked := map[string]bool{}
+	for _, d := range k.trees {
+		if err := hashTree(h, d, walked); err != nil {
+			return sum, nil, false
+		}
+	}
+	for _, f := range k.files {
+		if err := hashFile(h, f); err != nil {
+			return sum, nil, false
+		}
+	}
+	for _, d := range k.mains {
+		tags, ok := gitrev.Tags(ctx, d)
+		if ctx.Err() != nil {
+			return sum, nil, false // not known: git was cut short
+		}
+		fmt.Fprintf(h, "tags %q %v %q\x00", d, ok, tags)
+	}
+	copy(sum[:], h.Sum(nil))
+	return sum, walked, true
+}
+
+// unchanged reports whether the code is still in the state the key was
+// made from.
+func (k *resultsKey) unchanged(ctx context.Context) bool {
+	again, _, ok := k.snapshot(ctx)
+	return ok && again == k.state
+}
+
+// covers returns the first directory of dirs (those the audit read
+// packages from) that the key does not cover, if any: one outside the
+// walked trees, the module cache, GOROOT and the build cache.
+func (k *resultsKey) covers(dirs []string) (string, bool) {
+	var fixed []string // contents fixed by what the key includes
+	for _, v := range []string{"GOROOT", "GOMODCACHE", goCacheVar} {
+		if d := k.env[v]; d != "" {
+			fixed = append(fixed, d)
+			if real, err := filepath.EvalSymlinks(d); err == nil && real != d {
+				fixed = append(fixed, real)
+			}
+		}
+	}
+	for _, d := range dirs {
+		if slices.ContainsFunc(fixed, func(root string) bool { return within(d, root) }) {
+			continue
+		}
+		real, err := filepath.EvalSymlinks(d)
+		if err != nil || !k.walked[real] {
+			return d, false
+		}
+	}
+	return "", true
+}
+
+// goEnv returns the go command's settings in the audit's directory and
+// environment.
+func goEnv(ctx context.Context, o Options) (map[string]string, error) {
+	cmd := exec.CommandContext(ctx, "go", append(append([]string{"env", "-json"}, goEnvVars...), goCacheVar)...)
+	cmd.Dir = o.Dir
+	if o.Env != nil {
+		cmd.Env = o.Env
+	}
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, err
+	}
+	env := map[string]string{}
+	if err := json.Unmarshal(out, &env); err != nil {
+		return nil, err
+	}
+	return env, nil
+}
+
+// moduleInputs returns the directories of the main modules (of go.work,
+// or the one of go.mod), the trees to hash (those, the directories their
+// replace directives point to, and a workspace's vendor directory), and
+// the single files to hash (go.work and go.work.sum), all with symbolic
+// links resolved.
+func moduleInputs(gomod, gowork string) (mains, trees, files []string, ok bool) {
+	var replaced []string
+	if gowork != "" && gowork != "off" {
+		data, err := os.ReadFile(gowork)
+		if err != nil {
+			return nil, nil, nil, false
+		}
+		wf, err := modfile.ParseWork(gowork, data, nil)
+		if err != nil {
+			return nil, nil, nil, false
+		}
+		wdir := filepath.Dir(gowork)
+		for _, u := range wf.Use {
+			mains = append(mains, absFrom(wdir, u.Path))
+		}
+		replaced = append(replaced, replacedDirs(wdir, wf.Replace)...)
+		files = append(files, gowork, filepath.Join(wdir, "go.work.sum"))
+		replaced = append(replaced, filepath.Join(wdir, "vendor")) // go work vendor
+	} else {
+		mains = []string{filepath.Dir(gomod)}
+	}
+	for _, m := range mains {
+		name := filepath.Join(m, "go.mod")
+		data, err := os.ReadFile(name)
+		if err != nil {
+			return nil, nil, nil, false
+		}
+		// Parse, not ParseLax: the lax parser drops replace directives.
+		mf, err := modfile.Parse(name, data, nil)
+		if err != nil {
+			return nil, nil, nil, false
+		}
+		replaced = append(replaced, replacedDirs(m, mf.Replace)...)
+	}
+	var err error
+	if mains, err = realPaths(mains); err != nil {
+		return nil, nil, nil, false
+	}
+	if replaced, err = realPaths(replaced); err != nil {
+		return nil, nil, nil, false
+	}
+	trees = append(slices.Clone(mains), replaced...)
+	sort.Strings(trees)
+	return mains, slices.Compact(trees), files, true
+}
+
+// realPaths resolves the symbolic links in each of paths, sorted and
+// without duplicates; a path that does not exist is left out.
+func realPaths(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		real, err := filepath.EvalSymlinks(p)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, real)
+	}
+	sort.Strings(out)
+	return slices.Compact(out), nil
+}
+
+// replacedDirs returns the directories that replace directives of a
+// file in dir point to.
+func replacedDirs(dir string, rs []*modfile.Replace) []string {
+	var out []string
+	for _, r := range rs {
+		if modfile.IsDirectoryPath(r.New.Path) {
+			out = append(out, absFrom(dir, r.New.Path))
+		}
+	}
+	return out
+}
+
+func absFrom(dir, p string) string {
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p)
+	}
+	return filepath.Join(dir, filepath.FromSlash(p))
+}
+
+// hashTree hashes the names and contents of the build files below root
+// (a real path), leaving out directories the go command never reads
+// packages from (named .something) and nested modules (which only a
+// replace directive or a workspace brings in, and then they are hashed
+// on their own). Symbolic links to directories are not followed: a
+// package read through one is not covered (see covers). Every directory
+// walked is added to walked.
+func hashTree(h hash.Hash, root string, walked map[string]bool) error {
+	fmt.Fprintf(h, "tree %q\x00", root)
+	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil
+			}
+			return err
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if p != root {
+				if strings.HasPrefix(name, ".") {
+					return filepath.SkipDir
+				}
+				if _, err := os.Stat(filepath.Join(p, "go.mod")); err == nil {
+					return filepath.SkipDir
+				}
+			}
+			walked[p] = true
+			return nil
+		}
+		if !buildFile(name) {
+			return nil
+		}
+		rel, _ := filepath.Rel(root, p)
+		fmt.Fprintf(h, "%q ", filepath.ToSlash(rel))
+		err = hashContent(h, p)
+		if err != nil && d.Type()&fs.ModeSymlink != 0 {
+			fmt.Fprintf(h, "dangling\x00") // a dangling link is no file
+			return nil
+		}
+		return err
+	})
+}
+
+// hashFile hashes the name and contents of one file, or its absence.
+func hashFile(h hash.Hash, name string) error {
+	fmt.Fprintf(h, "file %q ", name)
+	err := hashContent(h, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		fmt.Fprintf(h, "absent\x00")
+		return nil
+	}
+	return err
+}
+
+// hashContent writes the SHA-256 of a file's contents to h. Only regular
+// files are read (a FIFO would block, a device never end).
+func hashContent(h io.Writer, name string) error {
+	fi, err := os.Stat(name)
+	if err != nil {
+		return err
+	}
+	if !fi.Mode().IsRegular() {
+		return fmt.Errorf("%s is not a regular file", name)
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = f.Close() }()
+	sum := sha256.New()
+	if _, err := io.Copy(sum, f); err != nil {
+		return err
+	}
+	fmt.Fprintf(h, "%x\x00", sum.Sum(nil))
+	return nil
+}
