@@ -114,7 +114,7 @@ func Policy(settings any, fams []family.Family) (*policy.Policy, error) {
 	doc := map[string]any{"version": 1}
 	name := where
 	if src.Path != "" {
-		data, err := os.ReadFile(src.Path)
+		data, err := src.Bytes()
 		if err != nil {
 			return nil, fmt.Errorf("%s.policy: %w", where, err)
 		}

@@ -4,13 +4,13 @@ import (
 	_ "embed"
 	"errors"
 	"io/fs"
-	"os"
 	"path"
 	"slices"
 
 	"github.com/oneway-lint/oneway/analyzers"
 	"github.com/oneway-lint/oneway/analyzers/component"
 	"github.com/oneway-lint/oneway/analyzers/finding"
+	"github.com/oneway-lint/oneway/internal/inputfile"
 )
 
 // Stage is how far along a product is. It selects a preset of the
@@ -146,15 +146,23 @@ func Load(path string) (*Policy, error) {
 
 // LoadWith reads the policy file at path and parses it with ParseWith.
 // Every error is an Errors; a file that cannot be read is reported at
-// line 1, column 1.
+// line 1, column 1. So is one that is not a regular file (after
+// symbolic links) or is larger than inputfile.PolicyLimit, which is
+// refused without reading it all: a named pipe would block, /dev/zero
+// never end.
 func LoadWith(path string, rules []finding.Rule) (*Policy, error) {
-	data, err := os.ReadFile(path)
+	data, err := inputfile.Read(path, inputfile.PolicyLimit)
 	if err != nil {
+		msg := err.Error()
 		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err // the path is already in the message
+		var ie *inputfile.Error
+		switch {
+		case errors.As(err, &ie):
+			msg = ie.Reason // the path is already in the message
+		case errors.As(err, &pe):
+			msg = pe.Err.Error()
 		}
-		return nil, Errors{{File: path, Line: 1, Col: 1, Msg: "cannot read policy: " + err.Error()}}
+		return nil, Errors{{File: path, Line: 1, Col: 1, Msg: "cannot read policy: " + msg}}
 	}
 	return ParseWith(path, data, rules)
 }

@@ -57,6 +57,8 @@ func TestLoad(t *testing.T) {
 	good := write("good.yml", lines("version: 1", "stage: scale"))
 	bad := write("bad.yml", lines("version: 1", "stage: growth"))
 	missing := filepath.Join(dir, "missing.yml")
+	// A comment line repeated past 4 MB: valid YAML, refused for its size.
+	big := write("big.yml", "version: 1\n"+strings.Repeat("# padding\n", 4<<20/10+1))
 
 	tests := []struct {
 		name, reason string
@@ -69,7 +71,9 @@ func TestLoad(t *testing.T) {
 		{"missing", "a file that cannot be read is an error at 1:1, without repeating the path", missing,
 			[]string{missing + ":1:1: cannot read policy: no such file or directory"}},
 		{"directory", "a directory is not a policy", dir,
-			[]string{dir + ":1:1: cannot read policy: is a directory"}},
+			[]string{dir + ":1:1: cannot read policy: not a regular file (a directory)"}},
+		{"too large", "a policy over 4 MB is refused, not parsed", big,
+			[]string{big + ":1:1: cannot read policy: larger than 4 MB"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -490,4 +494,15 @@ func TestCheckRules(t *testing.T) {
 			checkLines(t, "problems ("+tt.reason+")", tt.want, got)
 		})
 	}
+}
+
+// TestLoadDevZero: a policy that is /dev/zero, or a link to it, is
+// refused at once rather than read until memory runs out.
+func TestLoadDevZero(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip("no /dev/zero")
+	}
+	_, err := LoadWith("/dev/zero", testRules())
+	want := []string{"/dev/zero:1:1: cannot read policy: not a regular file (a character device)"}
+	checkLines(t, "errors", want, errorLines(t, err))
 }

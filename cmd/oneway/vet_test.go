@@ -129,3 +129,42 @@ func TestVetToolFollowsPolicyEdits(t *testing.T) {
 		t.Errorf("after the -policy file was broken, go vet still passed: %v\n%s", err, out)
 	}
 }
+
+// TestVetToolFollowsNestedPolicy: a package finds its policy from its own
+// directory, so a .oneway.yml below the module root governs the packages
+// under it; creating, editing and removing it takes effect at once,
+// without cleaning go vet's cache.
+func TestVetToolFollowsNestedPolicy(t *testing.T) {
+	bin := buildOneway(t)
+	demo := copyDemo(t)
+	const selectStar = "orders/store.go:77:15: select * from order_items"
+	first, _ := goVet(t, demo, bin)
+	if !strings.Contains(first, selectStar) {
+		t.Fatalf("go vet -vettool on the demo does not report %q:\n%s", selectStar, first)
+	}
+	nested := filepath.Join(demo, "orders", ".oneway.yml")
+	write := func(data string) {
+		t.Helper()
+		if err := os.WriteFile(nested, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("version: 1\nrules:\n  data.select-star:\n    enabled: false\n")
+	if out, _ := goVet(t, demo, bin); strings.Contains(out, selectStar) {
+		t.Errorf("a nested policy switching data.select-star off is not followed (a stale cache?):\n%s", out)
+	}
+	write("version: 1\n")
+	if out, _ := goVet(t, demo, bin); !strings.Contains(out, selectStar) {
+		t.Errorf("after the nested policy was edited back, go vet does not report %q (a stale cache?):\n%s", selectStar, out)
+	}
+	write("version: 1\nrules:\n  data.select-star:\n    enabled: false\n")
+	if out, _ := goVet(t, demo, bin); strings.Contains(out, selectStar) {
+		t.Errorf("the nested policy edited again is not followed:\n%s", out)
+	}
+	if err := os.Remove(nested); err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := goVet(t, demo, bin); again != first {
+		t.Errorf("after the nested policy was removed, the output differs from the first run:\nfirst:\n%s\nnow:\n%s", first, again)
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -49,7 +50,8 @@ type Options struct {
 	// would ask for it.
 	Transient bool
 
-	afterLoad func() // for tests: called once the packages are loaded
+	// For tests: called before the packages load, and once they are.
+	beforeLoad, afterLoad func()
 }
 
 // loadMode is what the audit asks go/packages for: syntax and types of
@@ -151,6 +153,9 @@ func run(ctx context.Context, o Options, patterns []string, c *cache.Cache) (rep
 		Tests:   false,
 	}
 	progress(o.Progress, "loading packages…")
+	if o.beforeLoad != nil {
+		o.beforeLoad()
+	}
 	pkgs, err := load(ctx, cfg, patterns, func(format string, args ...any) { logf(o.Log, format, args...) })
 	if err := interrupted(ctx); err != nil {
 		return nil, nil, err
@@ -187,10 +192,16 @@ func run(ctx context.Context, o Options, patterns []string, c *cache.Cache) (rep
 	var good []*packages.Package
 	audited := map[*packages.Package]bool{}
 	outside := 0
+	mains := mainModulePaths(pkgs)
 	for _, p := range pkgs {
 		// Only the code of the main modules is audited: not the standard
 		// library, not dependencies (vendored or not) named by a pattern.
-		if (p.Module == nil && p.PkgPath != "command-line-arguments") || (p.Module != nil && !p.Module.Main) {
+		// A package the go command could not place in a module (a
+		// directory whose name is no valid import path) is audited when
+		// its path is below a main module's: its errors are reported.
+		switch {
+		case p.Module == nil && p.PkgPath != "command-line-arguments" && !(len(p.Errors) > 0 && below(p.PkgPath, mains)),
+			p.Module != nil && !p.Module.Main:
 			outside++
 			continue
 		}
@@ -402,6 +413,28 @@ func sourceDirs(pkgs []*packages.Package) []string {
 	}
 	sort.Strings(dirs)
 	return dirs
+}
+
+// mainModulePaths returns the paths of the main modules of pkgs.
+func mainModulePaths(pkgs []*packages.Package) []string {
+	var paths []string
+	for _, p := range pkgs {
+		if p.Module != nil && p.Module.Main && !slices.Contains(paths, p.Module.Path) {
+			paths = append(paths, p.Module.Path)
+		}
+	}
+	return paths
+}
+
+// below reports whether the package path is one of the module paths or
+// below one.
+func below(pkgPath string, modules []string) bool {
+	for _, m := range modules {
+		if pkgPath == m || strings.HasPrefix(pkgPath, m+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 // unmatched reports whether no pattern matched a real package: every

@@ -2,6 +2,7 @@ package audit
 
 import (
 	"context"
+	"errors"
 	"math"
 	"os"
 	"path/filepath"
@@ -9,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"golang.org/x/tools/go/packages"
 
 	"github.com/oneway-lint/oneway/analyzers"
 	"github.com/oneway-lint/oneway/analyzers/finding"
@@ -208,5 +211,120 @@ func TestCaches(t *testing.T) {
 	changed, log = audit(true)
 	if has(changed, "api.unversioned-route", "app/app.go") || strings.Contains(log, "last audit") {
 		t.Errorf("after the audited code changed, the report is the old one:\n%+v\n%s", changed.Decisions, log)
+	}
+}
+
+// TestEditDuringAudit: a file edited while the audit runs never leaves
+// a report stored under a state of the code it was not made from. Edited
+// after the packages loaded: the report is of the code before, and the
+// next run (of the code after) must not get it. Edited before they load,
+// after the key was read: the report is of the code after, and a run
+// once the edit is undone must not get it. Each time the cached run
+// gives the report of the uncached one.
+func TestEditDuringAudit(t *testing.T) {
+	if testing.Short() {
+		t.Skip("audits a module with net/http and database/sql several times")
+	}
+	for _, c := range []struct {
+		name, reason string
+		afterLoad    bool
+	}{
+		{"after loading", "the key must be read before the files are", true},
+		{"before loading", "the key must be read again after the audit", false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := copyTree(t, "testdata/depfacts")
+			app := filepath.Join(dir, "app", "app.go")
+			orig, err := os.ReadFile(app)
+			if err != nil {
+				t.Fatal(err)
+			}
+			write := func(src string) {
+				if err := os.WriteFile(app, []byte(src), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			edit := func() { write(strings.Replace(string(orig), `"GET /things"`, `"GET /v1/things"`, 1)) }
+			o := Options{Dir: dir, Patterns: []string{"./app"}, Policy: policy.Default(), Families: analyzers.Families(), Version: "test", CacheDir: t.TempDir()}
+			during := o
+			if c.afterLoad {
+				during.afterLoad = edit
+			} else {
+				during.beforeLoad = edit
+			}
+			if _, err := Run(context.Background(), during); err != nil {
+				t.Fatal(err)
+			}
+			if !c.afterLoad {
+				write(string(orig)) // undo the edit
+			}
+			var log strings.Builder
+			again := o
+			again.Log = &log
+			got, err := Run(context.Background(), again)
+			if err != nil {
+				t.Fatal(err)
+			}
+			uncached := o
+			uncached.CacheDir = ""
+			want, err := Run(context.Background(), uncached)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: the cached audit gives another report than -no-cache:\n got %+v\nwant %+v\n%s", c.reason, got.Decisions, want.Decisions, log.String())
+			}
+		})
+	}
+}
+
+// TestInterruptedAudit: an audit whose context is cancelled after the
+// packages loaded (a first Ctrl-C while the analyzers run, which do not
+// stop) fails with ErrInterrupted — a step cut short (the git tags) may
+// have left the report without a decision — and stores nothing.
+func TestInterruptedAudit(t *testing.T) {
+	dir := copyTree(t, "testdata/depfacts")
+	cacheDir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	o := Options{Dir: dir, Patterns: []string{"./app"}, Policy: policy.Default(), Families: analyzers.Families(), Version: "test", CacheDir: cacheDir, afterLoad: cancel}
+	rep, err := Run(ctx, o)
+	if !errors.Is(err, ErrInterrupted) || rep != nil {
+		t.Fatalf("an interrupted audit returned %v and a report %v, want ErrInterrupted and none", err, rep != nil)
+	}
+	if entries, err := os.ReadDir(filepath.Join(cacheDir, resultsKind)); err == nil && len(entries) > 0 {
+		t.Errorf("an interrupted audit stored a report: %v", entries)
+	}
+}
+
+func hasDecision(rep *report.Report, rule, file string) bool {
+	for _, d := range rep.Decisions {
+		if d.Rule == rule && d.File == file {
+			return true
+		}
+	}
+	return false
+}
+
+// TestFactsKeyNamesTheModuleDirectory: the facts of a module version
+// hold file names, so their key names the module's directory as well as
+// its version: after GOMODCACHE moves, they are computed again rather
+// than read with the names of the old place.
+func TestFactsKeyNamesTheModuleDirectory(t *testing.T) {
+	pkg := func(modcache string) *packages.Package {
+		dir := filepath.Join(modcache, "example.com", "lib@v1.2.3")
+		return &packages.Package{
+			PkgPath:         "example.com/lib",
+			CompiledGoFiles: []string{filepath.Join(dir, "lib.go")},
+			Module:          &packages.Module{Path: "example.com/lib", Version: "v1.2.3", Dir: dir},
+		}
+	}
+	a, okA := immutableIdentity(pkg("/old/mod"))
+	b, okB := immutableIdentity(pkg("/new/mod"))
+	if !okA || !okB {
+		t.Fatalf("a module version in the module cache has no immutable identity: %v %v", okA, okB)
+	}
+	if a == b {
+		t.Errorf("the same module version in two module caches has one identity %q: facts with the old file names would be reused", a)
 	}
 }

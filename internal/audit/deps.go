@@ -24,6 +24,8 @@ import (
 	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/types/objectpath"
+
+	"github.com/oneway-lint/oneway/internal/cache"
 )
 
 // Dependencies: the packages the analysed ones import, loaded from
@@ -33,7 +35,7 @@ import (
 // package's files, its imports' keys and the analyzers' code.
 
 // depsKind names the cache's entries of dependency facts.
-const depsKind = "deps"
+const depsKind = cache.KindDeps
 
 // depEntryVersion changes when the encoding of depEntry changes.
 const depEntryVersion = 3
@@ -397,15 +399,18 @@ func hashFiles(p *packages.Package) (sum [sha256.Size]byte, ok bool) {
 	return sum, true
 }
 
-// immutableIdentity names the files of p by a version, when p belongs to
-// a module version in the module cache (a directory named path@version,
-// whose contents go.sum vouches for) or to the standard library of a
-// released Go (GOROOT/VERSION), and every file is in that directory.
+// immutableIdentity names the files of p by a version and a directory,
+// when p belongs to a module version in the module cache (a directory
+// named path@version, whose contents go.sum vouches for) or to the
+// standard library of a released Go (GOROOT/VERSION), and every file is
+// in that directory.
 func immutableIdentity(p *packages.Package) (string, bool) {
 	var dir, version string
 	switch m := p.Module; {
 	case m != nil && !m.Main && m.Replace == nil && m.Version != "" && strings.HasSuffix(m.Dir, "@"+m.Version):
-		dir, version = m.Dir, "module "+m.Path+"@"+m.Version
+		// The directory too: facts hold file names, which a module cache
+		// that moved (GOMODCACHE) would make wrong.
+		dir, version = m.Dir, "module "+m.Path+"@"+m.Version+" in "+m.Dir
 	case m == nil && len(p.CompiledGoFiles) > 0:
 		suffix := string(filepath.Separator) + filepath.Join("src", filepath.FromSlash(p.PkgPath))
 		pkgDir := filepath.Dir(p.CompiledGoFiles[0])

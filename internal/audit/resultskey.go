@@ -48,7 +48,7 @@ import (
 // file changing.
 
 // resultsKind names the cache's entries of whole reports.
-const resultsKind = "results"
+const resultsKind = cache.KindResults
 
 // resultsVersion changes when the key or the encoding changes.
 const resultsVersion = 2

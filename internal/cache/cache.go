@@ -8,6 +8,11 @@
 // a miss. Entries are never updated in place — a key names one value —
 // so concurrent writers of one key write the same bytes. Entries not
 // used for MaxAge are removed now and then.
+//
+// The directory is marked as oneway's by a CACHEDIR.TAG (see tag.go):
+// Open refuses a directory that holds anything else, and Trim removes
+// only files named as oneway names its entries, in the directories of
+// the kinds below — never a user's file, whatever $ONEWAY_CACHE says.
 package cache
 
 import (
@@ -15,9 +20,9 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 )
 
@@ -40,6 +45,28 @@ const trimEvery = 24 * time.Hour
 // magic starts every entry; the checksum of the data follows it.
 const magic = "oneway-cache-1\n"
 
+// The kinds of entries: each is a directory at the cache's root. The
+// list is closed — Put refuses any other kind — so that Trim knows every
+// directory it may remove files from, and Open recognises a cache
+// written by an earlier oneway.
+const (
+	KindResults = "results" // whole reports
+	KindDeps    = "deps"    // facts of dependencies
+)
+
+// kinds lists the Kind constants.
+func kinds() []string { return []string{KindResults, KindDeps} }
+
+// knownKind reports whether kind is one of the Kind constants.
+func knownKind(kind string) bool { return slices.Contains(kinds(), kind) }
+
+// trimmedName is the file at the cache's root whose modification time
+// records the last trim.
+const trimmedName = "trimmed"
+
+// tmpPrefix starts the names of files being written (see Put).
+const tmpPrefix = ".tmp-"
+
 // Cache is a directory of entries. Its methods are safe for concurrent
 // use, also by several processes.
 type Cache struct {
@@ -47,12 +74,21 @@ type Cache struct {
 }
 
 // Open returns the cache in dir, creating the directory if need be.
+//
+// The directory must be oneway's: tagged by its CACHEDIR.TAG, or empty,
+// or a cache written by an earlier oneway (nothing but entries of the
+// known kinds and the trim marker) — Open tags the last two. Any other
+// directory is refused with an error that wraps ErrNotCache, and nothing
+// in it is written or removed.
 func Open(dir string) (*Cache, error) {
 	if dir == "" {
 		return nil, errors.New("cache: no directory")
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("cache: %w", err)
+	}
+	if err := claim(dir); err != nil {
+		return nil, err
 	}
 	return &Cache{dir: dir}, nil
 }
@@ -78,8 +114,12 @@ func (c *Cache) path(kind string, k Key) string {
 	return filepath.Join(c.dir, kind, s[:2], s)
 }
 
-// Get returns the data stored under kind and k, if any.
+// Get returns the data stored under kind (one of the Kind constants)
+// and k, if any.
 func (c *Cache) Get(kind string, k Key) ([]byte, bool) {
+	if !knownKind(kind) {
+		return nil, false
+	}
 	p := c.path(kind, k)
 	b, err := os.ReadFile(p)
 	if err != nil || len(b) < len(magic)+sha256.Size || string(b[:len(magic)]) != magic {
@@ -96,15 +136,19 @@ func (c *Cache) Get(kind string, k Key) ([]byte, bool) {
 	return data, true
 }
 
-// Put stores data under kind and k. Errors leave the cache as it was
-// (a failed write is a later miss, never a wrong hit).
+// Put stores data under kind (one of the Kind constants) and k. Errors
+// leave the cache as it was (a failed write is a later miss, never a
+// wrong hit).
 func (c *Cache) Put(kind string, k Key, data []byte) error {
+	if !knownKind(kind) {
+		return fmt.Errorf("cache: unknown kind %q", kind)
+	}
 	p := c.path(kind, k)
 	dir := filepath.Dir(p)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, ".tmp-*")
+	tmp, err := os.CreateTemp(dir, tmpPrefix+"*")
 	if err != nil {
 		return err
 	}
@@ -125,30 +169,4 @@ func (c *Cache) Put(kind string, k Key, data []byte) error {
 		return err
 	}
 	return nil
-}
-
-// Trim removes the entries not used for MaxAge, and temporary files
-// left by writers that died, at most once every trimEvery (a marker
-// file records the last trim).
-func (c *Cache) Trim() {
-	marker := filepath.Join(c.dir, "trimmed")
-	if fi, err := os.Stat(marker); err == nil && time.Since(fi.ModTime()) < trimEvery {
-		return
-	}
-	if err := os.WriteFile(marker, nil, 0o644); err != nil {
-		return
-	}
-	cutoff := time.Now().Add(-MaxAge)
-	_ = filepath.WalkDir(c.dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return fs.SkipDir // trimming is best effort: skip what cannot be read
-		}
-		if d.IsDir() || p == marker {
-			return nil
-		}
-		if fi, err := d.Info(); err == nil && fi.ModTime().Before(cutoff) {
-			_ = os.Remove(p)
-		}
-		return nil
-	})
 }

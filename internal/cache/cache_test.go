@@ -16,22 +16,25 @@ func TestPutGet(t *testing.T) {
 		t.Fatal(err)
 	}
 	k := Key(sha256.Sum256([]byte("a")))
-	if _, ok := c.Get("x", k); ok {
+	if _, ok := c.Get(KindResults, k); ok {
 		t.Fatal("hit in an empty cache")
 	}
-	if err := c.Put("x", k, []byte("value")); err != nil {
+	if err := c.Put(KindResults, k, []byte("value")); err != nil {
 		t.Fatal(err)
 	}
-	if got, ok := c.Get("x", k); !ok || string(got) != "value" {
+	if got, ok := c.Get(KindResults, k); !ok || string(got) != "value" {
 		t.Fatalf("Get = %q, %v; want the value put", got, ok)
 	}
-	if _, ok := c.Get("y", k); ok {
+	if _, ok := c.Get(KindDeps, k); ok {
 		t.Error("a key of one kind hits in another")
 	}
-	if err := c.Put("x", k, nil); err != nil {
+	if err := c.Put("../x", k, nil); err == nil {
+		t.Error("Put of an unknown kind succeeded")
+	}
+	if err := c.Put(KindResults, k, nil); err != nil {
 		t.Fatal(err)
 	}
-	if got, ok := c.Get("x", k); !ok || len(got) != 0 {
+	if got, ok := c.Get(KindResults, k); !ok || len(got) != 0 {
 		t.Errorf("empty value: Get = %q, %v", got, ok)
 	}
 }
@@ -44,10 +47,10 @@ func TestDamagedEntry(t *testing.T) {
 		t.Fatal(err)
 	}
 	k := Key(sha256.Sum256([]byte("a")))
-	if err := c.Put("x", k, bytes.Repeat([]byte("data"), 100)); err != nil {
+	if err := c.Put(KindResults, k, bytes.Repeat([]byte("data"), 100)); err != nil {
 		t.Fatal(err)
 	}
-	p := c.path("x", k)
+	p := c.path(KindResults, k)
 	full, err := os.ReadFile(p)
 	if err != nil {
 		t.Fatal(err)
@@ -64,7 +67,7 @@ func TestDamagedEntry(t *testing.T) {
 		if err := os.WriteFile(p, tc.data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if got, ok := c.Get("x", k); ok {
+		if got, ok := c.Get(KindResults, k); ok {
 			t.Errorf("%s (%s): Get = %q, want a miss", tc.name, tc.reason, got)
 		}
 	}
@@ -85,20 +88,20 @@ func TestConcurrentWriters(t *testing.T) {
 		wg.Add(2)
 		go func() {
 			defer wg.Done()
-			if err := c.Put("x", k, value); err != nil {
+			if err := c.Put(KindResults, k, value); err != nil {
 				t.Errorf("writer %d: %v", i, err)
 			}
 		}()
 		go func() {
 			defer wg.Done()
-			if got, ok := c.Get("x", k); ok && !bytes.Equal(got, value) {
+			if got, ok := c.Get(KindResults, k); ok && !bytes.Equal(got, value) {
 				t.Errorf("reader %d saw a partial entry of %d bytes", i, len(got))
 			}
 		}()
 	}
 	wg.Wait()
 	var files []string
-	_ = filepath.Walk(dir, func(p string, fi os.FileInfo, err error) error {
+	_ = filepath.Walk(filepath.Join(dir, KindResults), func(p string, fi os.FileInfo, err error) error {
 		if err == nil && !fi.IsDir() {
 			files = append(files, p)
 		}
@@ -124,8 +127,8 @@ func ExampleCache() {
 	defer func() { _ = os.RemoveAll(dir) }()
 	c, _ := Open(dir)
 	k := Key(sha256.Sum256([]byte("inputs")))
-	_ = c.Put("results", k, []byte("report"))
-	v, ok := c.Get("results", k)
+	_ = c.Put(KindResults, k, []byte("report"))
+	v, ok := c.Get(KindResults, k)
 	fmt.Println(string(v), ok)
 	// Output: report true
 }

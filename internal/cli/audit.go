@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 
 	"github.com/oneway-lint/oneway/analyzers/family"
@@ -28,7 +29,7 @@ func runAudit(ctx context.Context, args []string, env Env) int {
 	var f auditFlags
 	fs.StringVar(&f.policy, "policy", "", "policy file (default: .oneway.yml found upward to the module root, else the embedded default)")
 	fs.StringVar(&f.format, "format", "text", "output format: "+formatNames())
-	fs.StringVar(&f.out, "o", "", "write the report to this file (atomically) instead of standard output")
+	fs.StringVar(&f.out, "o", "", "write the report to this file (atomically; - for standard output) instead of standard output")
 	fs.BoolVar(&f.verbose, "v", false, "say which policy is used and what is analysed")
 	fs.BoolVar(&f.quiet, "q", false, "print no progress on a terminal")
 	fs.BoolVar(&f.noCache, "no-cache", false, "do not use or fill oneway's cache ($ONEWAY_CACHE, else oneway in the user cache directory)")
@@ -62,6 +63,18 @@ func runAudit(ctx context.Context, args []string, env Env) int {
 		fmt.Fprintln(env.Stderr, err)
 		return ExitUsage
 	}
+	if f.out == "-" {
+		f.out = ""
+	}
+	if err := checkOutputs(env, f, src.Path); err != nil {
+		fmt.Fprintf(env.Stderr, "oneway: %v\n", err)
+		return ExitUsage
+	}
+	old, err := readBaseline(env, f.baseline)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "oneway: %v\n", err)
+		return ExitUsage
+	}
 	opts := audit.Options{
 		Dir:        env.Dir,
 		Patterns:   fs.Args(),
@@ -72,6 +85,14 @@ func runAudit(ctx context.Context, args []string, env Env) int {
 	}
 	if !f.noCache {
 		opts.CacheDir, _ = cache.DefaultDir(env.Getenv) // no cache directory: no cache
+		if opts.CacheDir != "" {
+			// A directory that is not oneway's (ONEWAY_CACHE=~ by mistake)
+			// is refused, never trimmed: say so, and go on without.
+			if _, err := cache.Open(opts.CacheDir); err != nil {
+				fmt.Fprintf(env.Stderr, "oneway: warning: running without a cache: %v\n", err)
+				opts.CacheDir = ""
+			}
+		}
 	}
 	switch {
 	case f.verbose:
@@ -98,7 +119,7 @@ func runAudit(ctx context.Context, args []string, env Env) int {
 		}
 	}
 
-	if code, ok := compare(ctx, env, f, opts, rep); !ok {
+	if code, ok := compare(ctx, env, f, opts, rep, old); !ok {
 		return code
 	}
 	if ctx.Err() != nil {
@@ -169,4 +190,42 @@ func abs(env Env, p string) string {
 		return p
 	}
 	return filepath.Join(env.Dir, p)
+}
+
+// checkOutputs refuses outputs that would overwrite the run's own
+// inputs (the policy in use; the -baseline file, which only
+// -write-baseline may renew) or each other.
+func checkOutputs(env Env, f auditFlags, policyPath string) error {
+	type file struct{ flag, path string }
+	outs := []file{{"-o", f.out}, {"-write-baseline", f.writeBaseline}}
+	ins := []file{{"the policy in use", policyPath}, {"the -baseline file", f.baseline}}
+	for i, o := range outs {
+		if o.path == "" {
+			continue
+		}
+		for _, in := range ins {
+			if o.flag == "-write-baseline" && in.path == f.baseline {
+				continue
+			}
+			if in.path != "" && sameFile(abs(env, o.path), abs(env, in.path)) {
+				return fmt.Errorf("%s %s is %s: refusing to overwrite it", o.flag, o.path, in.flag)
+			}
+		}
+		for _, other := range outs[i+1:] {
+			if other.path != "" && (abs(env, o.path) == abs(env, other.path) || sameFile(abs(env, o.path), abs(env, other.path))) {
+				return fmt.Errorf("%s and %s name the same file %s", o.flag, other.flag, o.path)
+			}
+		}
+	}
+	return nil
+}
+
+// sameFile reports whether a and b exist and are the same file.
+func sameFile(a, b string) bool {
+	fa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	fb, err := os.Stat(b)
+	return err == nil && os.SameFile(fa, fb)
 }

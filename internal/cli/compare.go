@@ -5,37 +5,26 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"github.com/oneway-lint/oneway/internal/atomicfile"
 	"github.com/oneway-lint/oneway/internal/audit"
 	"github.com/oneway-lint/oneway/internal/baseline"
 	"github.com/oneway-lint/oneway/internal/gitrev"
+	"github.com/oneway-lint/oneway/internal/inputfile"
 	"github.com/oneway-lint/oneway/internal/report"
 )
 
 // compare marks the decisions of rep that are not new: those recorded in
-// the -baseline file, or those the code at -new-from-rev (or at the merge
+// the -baseline file (old, read before the audit), or those the code at -new-from-rev (or at the merge
 // base with -new-from-merge-base) already had. A decision is new when its
 // fingerprint (rule, component, package, subject) is not among the old
 // ones as often as it is among the new: a whole-program decision that
 // appears because of one new query (a table becoming shared) is new even
 // though the table is old.
-func compare(ctx context.Context, env Env, f auditFlags, opts audit.Options, rep *report.Report) (int, bool) {
-	var old *baseline.File
+func compare(ctx context.Context, env Env, f auditFlags, opts audit.Options, rep *report.Report, old *baseline.File) (int, bool) {
 	switch {
-	case f.baseline != "":
-		data, err := os.ReadFile(abs(env, f.baseline))
-		if err != nil {
-			fmt.Fprintf(env.Stderr, "oneway: reading the baseline: %v\n", err)
-			return ExitUsage, false
-		}
-		old, err = baseline.Read(bytes.NewReader(data))
-		if err != nil {
-			fmt.Fprintf(env.Stderr, "oneway: %s: %v\n", f.baseline, err)
-			return ExitUsage, false
-		}
+	case old != nil: // read by readBaseline before the audit
 	case f.newFromRev != "" || f.newFromMergeBase != "":
 		var err error
 		old, err = auditAtRevision(ctx, env, f, opts)
@@ -53,6 +42,23 @@ func compare(ctx context.Context, env Env, f auditFlags, opts audit.Options, rep
 		fmt.Fprintf(env.Stderr, "oneway: %d decisions of the baseline are gone (resolved)\n", resolved)
 	}
 	return 0, true
+}
+
+// readBaseline reads the -baseline file, if any: before the audit, so
+// that a file that cannot serve fails at once.
+func readBaseline(env Env, name string) (*baseline.File, error) {
+	if name == "" {
+		return nil, nil
+	}
+	data, err := inputfile.Read(abs(env, name), inputfile.BaselineLimit)
+	if err != nil {
+		return nil, fmt.Errorf("reading the baseline: %w", err)
+	}
+	old, err := baseline.Read(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return old, nil
 }
 
 // auditAtRevision audits the same packages, with the same policy, in a

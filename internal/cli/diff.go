@@ -3,8 +3,8 @@ package cli
 import (
 	"bytes"
 	"fmt"
-	"os"
 
+	"github.com/oneway-lint/oneway/internal/inputfile"
 	"github.com/oneway-lint/oneway/internal/report"
 )
 
@@ -12,6 +12,8 @@ import (
 // decisions that are new, resolved, reclassified or costlier, and the
 // tables and component dependencies added or removed. It always exits 0
 // when it can read both audits: a diff is information, not a verdict.
+// An audit that is not a regular file or is larger than
+// inputfile.ReportLimit is a usage error.
 func runDiff(args []string, env Env) int {
 	fs := newFlagSet("diff", env, "oneway diff [-format text|markdown] OLD.json NEW.json")
 	format := fs.String("format", "text", "output format: text or markdown")
@@ -34,7 +36,7 @@ func runDiff(args []string, env Env) int {
 	}
 	var audits [2]*report.Report
 	for i, name := range fs.Args() {
-		data, err := os.ReadFile(abs(env, name))
+		data, err := inputfile.Read(abs(env, name), inputfile.ReportLimit)
 		if err != nil {
 			fmt.Fprintf(env.Stderr, "oneway: %v\n", err)
 			return ExitUsage

@@ -30,10 +30,17 @@ var update = flag.Bool("update", false, "rewrite the want files of the CLI scrip
 //	exists F / ! exists F the file exists in the work dir, or not
 //	cmpfile F G           work-dir file F equals archive file G
 //	cd DIR                later commands run in DIR, relative to the work dir
-//	env K=V               set a variable for later commands
+//	env K=V               set a variable for later commands ($WORK in V is the work dir)
 //	cp FROM TO            copy a work-dir file (e.g. edit/x.go.txt) over another
 //	git ARGS...           run git in the current directory, with a fixed identity;
 //	                      its output counts as stdout
+//	symlink TARGET LINK   make LINK (in the work dir) a symbolic link to TARGET, as
+//	                      written; the script is skipped where links cannot be made
+//	                      or an absolute TARGET (/dev/zero) does not exist
+//	mkfifo F              make F (in the work dir) a named pipe; the script is skipped
+//	                      where there are none. Until the script ends, a watchdog
+//	                      gives a oneway blocked opening it an empty file: the script
+//	                      fails on what oneway prints instead of hanging
 //
 // With -update, "cmp" and "cmpfile" rewrite the archive's file instead
 // of failing.
@@ -159,7 +166,7 @@ func (s *scriptState) exec(where, line string) {
 		s.dir = filepath.Join(s.work, args[0])
 	case "env":
 		k, v, _ := strings.Cut(args[0], "=")
-		s.env[k] = v
+		s.env[k] = strings.ReplaceAll(v, "$WORK", s.work)
 	case "cp":
 		data, err := os.ReadFile(filepath.Join(s.work, args[0]))
 		if err != nil {
@@ -180,6 +187,19 @@ func (s *scriptState) exec(where, line string) {
 			fail("%v\n%s", err, out)
 		}
 		s.stdout, s.stderr, s.code, s.ran = string(out), "", 0, true
+	case "symlink":
+		if filepath.IsAbs(args[0]) {
+			if _, err := os.Stat(args[0]); err != nil {
+				t.Skipf("%s: %s: %v", where, line, err)
+			}
+		}
+		if err := os.Symlink(args[0], filepath.Join(s.work, args[1])); err != nil {
+			t.Skipf("%s: %s: %v", where, line, err)
+		}
+	case "mkfifo":
+		if err := s.mkfifo(filepath.Join(s.work, args[0])); err != nil {
+			fail("%v", err)
+		}
 	default:
 		fail("unknown command %q", cmd)
 	}

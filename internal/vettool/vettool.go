@@ -17,6 +17,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -54,21 +55,41 @@ func IsVersionQuery(args []string) bool {
 }
 
 // VersionLine is the answer to -V=full. go vet keys its cache on it, so
-// it changes whenever the executable or the policy in force changes.
+// it changes whenever the executable or a policy in force changes.
 // dir is the go command's working directory; parentArgs are the go
 // command's arguments when known.
+//
+// Each package's unit runs in the package's directory and finds its
+// policy from there (see choose): unless the policy is named by an
+// absolute path, every policy file that any package of the workspace or
+// module around dir could find is hashed, nested ones too.
 func VersionLine(version string, exe []byte, dir string, parentArgs []string, getenv func(string) string) string {
 	h := sha256.New()
 	h.Write(exe)
-	src := choose(policyFlag(parentArgs), getenv(EnvPolicy), dir, dir)
-	if b, err := src.Bytes(); err == nil {
-		fmt.Fprintf(h, "\x00policy %q\x00", src.Path)
-		h.Write(b)
-	} else {
-		fmt.Fprintf(h, "\x00policy error %q %v", src.Path, err)
+	flagPath, envPath := policyFlag(parentArgs), getenv(EnvPolicy)
+	src := choose(flagPath, envPath, dir, dir)
+	hashPolicy(h, src.Path, src.Bytes)
+	named := flagPath
+	if named == "" {
+		named = envPath
+	}
+	if !filepath.IsAbs(named) {
+		for _, p := range policyfile.InTree(dir, named) {
+			hashPolicy(h, p, func() ([]byte, error) { return policyfile.Source{Path: p}.Bytes() })
+		}
 	}
 	// "devel" tells the go command to use the buildID field as the key.
 	return fmt.Sprintf("oneway version devel %s buildID=%s\n", version, hex.EncodeToString(h.Sum(nil)))
+}
+
+// hashPolicy writes a policy's name and contents, or its error, to h.
+func hashPolicy(h io.Writer, name string, read func() ([]byte, error)) {
+	if b, err := read(); err == nil {
+		fmt.Fprintf(h, "\x00policy %q\x00", name)
+		h.Write(b)
+	} else {
+		fmt.Fprintf(h, "\x00policy error %q %v", name, err)
+	}
 }
 
 // ParentArgs returns the command line of the parent process (the go
@@ -99,15 +120,16 @@ func policyFlag(args []string) string {
 	return ""
 }
 
-// choose picks the policy: the -policy flag (a relative path is looked up
-// from base upward to the module root, since go vet runs the tool in each
-// package's directory), else the environment, else discovery from dir.
+// choose picks the policy: the -policy flag, else the environment, else
+// discovery from dir. A relative path in either is looked up from base
+// upward to the module root, since go vet runs the tool in each
+// package's directory.
 func choose(flagPath, envPath, base, dir string) policyfile.Source {
 	switch {
 	case flagPath != "":
 		return policyfile.Source{Path: lookUp(flagPath, base)}
 	case envPath != "":
-		return policyfile.Source{Path: envPath}
+		return policyfile.Source{Path: lookUp(envPath, base)}
 	}
 	return policyfile.Choose("", dir)
 }

@@ -88,6 +88,21 @@ func TestVersionLineFollowsPolicy(t *testing.T) {
 		t.Error("editing the -policy file does not change the build ID")
 	}
 
+	// A policy in a package's directory below: that package's unit
+	// finds it, so it is in the build ID too.
+	if err := os.MkdirAll(filepath.Join(dir, "a", "b"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write("a/b/.oneway.yml", "version: 1\nstage: scale\n")
+	nested := VersionLine("v1", exe, dir, nil, noenv)
+	if nested == found {
+		t.Error("a nested .oneway.yml does not change the build ID")
+	}
+	write("a/b/.oneway.yml", "version: 1\nstage: explore\n")
+	if edited := VersionLine("v1", exe, dir, nil, noenv); edited == nested {
+		t.Error("editing a nested .oneway.yml does not change the build ID")
+	}
+
 	env := func(k string) string {
 		if k == EnvPolicy {
 			return p
@@ -118,5 +133,41 @@ func TestLookUp(t *testing.T) {
 	}
 	if got := lookUp("none.yml", pkg); got != "none.yml" {
 		t.Errorf("lookUp of a missing file = %q, want it as given", got)
+	}
+}
+
+// TestRelativeEnvPolicy: a relative $ONEWAY_POLICY is looked up from the
+// package's directory upward to the module root, as -policy is (each
+// unit runs in its package's directory), and editing it changes the
+// build ID.
+func TestRelativeEnvPolicy(t *testing.T) {
+	root := t.TempDir()
+	pkg := filepath.Join(root, "a", "b")
+	if err := os.MkdirAll(filepath.Join(root, "policies"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(pkg, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write := func(name, data string) {
+		if err := os.WriteFile(filepath.Join(root, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("go.mod", "module m\n")
+	write("policies/p.yml", "version: 1\n")
+	env := func(k string) string {
+		if k == EnvPolicy {
+			return "policies/p.yml"
+		}
+		return ""
+	}
+	if got, want := choose("", env(EnvPolicy), pkg, pkg).Path, filepath.Join(root, "policies", "p.yml"); got != want {
+		t.Errorf("a relative $%s from a package directory is %q, want %q", EnvPolicy, got, want)
+	}
+	before := VersionLine("v1", []byte("binary"), root, nil, env)
+	write("policies/p.yml", "version: 1\nstage: scale\n")
+	if after := VersionLine("v1", []byte("binary"), root, nil, env); after == before {
+		t.Errorf("editing the relative $%s file does not change the build ID", EnvPolicy)
 	}
 }
