@@ -128,16 +128,15 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 	}
 	// Store it only if the key covers every package read from source and
 	// nothing changed while the audit ran.
-	if dir, ok := k.covers(read); !ok {
+	switch dir, covered := k.covers(read); {
+	case !covered:
 		logf(o.Log, "the report is not cached: the key does not cover %s", dir)
-		return rep, nil
-	}
-	if !k.unchanged(ctx) || ctx.Err() != nil {
+	case !k.unchanged(ctx) || ctx.Err() != nil:
 		logf(o.Log, "the report is not cached: the code changed during the audit")
-		return rep, nil
-	}
-	if data, err := encodeReport(rep); err == nil {
-		_ = c.Put(resultsKind, k.key, data) // a failed write is a later miss
+	default:
+		if data, err := encodeReport(rep); err == nil {
+			_ = c.Put(resultsKind, k.key, data) // a failed write is a later miss
+		}
 	}
 	return rep, nil
 }
@@ -199,9 +198,9 @@ func run(ctx context.Context, o Options, patterns []string, c *cache.Cache) (rep
 		// A package the go command could not place in a module (a
 		// directory whose name is no valid import path) is audited when
 		// its path is below a main module's: its errors are reported.
-		switch {
-		case p.Module == nil && p.PkgPath != "command-line-arguments" && !(len(p.Errors) > 0 && below(p.PkgPath, mains)),
-			p.Module != nil && !p.Module.Main:
+		placed := p.Module != nil || p.PkgPath == "command-line-arguments"
+		unplaced := !placed && len(p.Errors) > 0 && below(p.PkgPath, mains)
+		if (p.Module != nil && !p.Module.Main) || (!placed && !unplaced) {
 			outside++
 			continue
 		}

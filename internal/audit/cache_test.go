@@ -297,15 +297,6 @@ func TestInterruptedAudit(t *testing.T) {
 	}
 }
 
-func hasDecision(rep *report.Report, rule, file string) bool {
-	for _, d := range rep.Decisions {
-		if d.Rule == rule && d.File == file {
-			return true
-		}
-	}
-	return false
-}
-
 // TestFactsKeyNamesTheModuleDirectory: the facts of a module version
 // hold file names, so their key names the module's directory as well as
 // its version: after GOMODCACHE moves, they are computed again rather

@@ -122,8 +122,11 @@ func InTree(dir, rel string) []string {
 	}
 	walk := func(root string) {
 		_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || !d.IsDir() {
-				return nil // best effort: what cannot be read is not a policy
+			if err != nil {
+				return fs.SkipDir // best effort: what cannot be read holds no policy
+			}
+			if !d.IsDir() {
+				return nil
 			}
 			if p != root && strings.HasPrefix(d.Name(), ".") {
 				return filepath.SkipDir

@@ -10,8 +10,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/oneway-lint/oneway/analyzers/finding"
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/oneway-lint/oneway/analyzers/finding"
 )
 
 func TestSARIF(t *testing.T) {

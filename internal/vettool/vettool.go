@@ -17,7 +17,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io"
+	"hash"
 	"os"
 	"path/filepath"
 	"slices"
@@ -83,7 +83,7 @@ func VersionLine(version string, exe []byte, dir string, parentArgs []string, ge
 }
 
 // hashPolicy writes a policy's name and contents, or its error, to h.
-func hashPolicy(h io.Writer, name string, read func() ([]byte, error)) {
+func hashPolicy(h hash.Hash, name string, read func() ([]byte, error)) {
 	if b, err := read(); err == nil {
 		fmt.Fprintf(h, "\x00policy %q\x00", name)
 		h.Write(b)

@@ -3,7 +3,9 @@ package cli
 import (
 	"bytes"
 	"context"
+	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -63,5 +65,50 @@ func TestInterruptedAuditWritesNothing(t *testing.T) {
 	uncached, _, ucode := run(context.Background(), nil, "audit", "-no-cache", "-format", "json", "./...")
 	if code != ucode || cached != uncached {
 		t.Errorf("after an interrupted audit, the cached audit (exit %d) differs from -no-cache (exit %d):\n%s\n---\n%s", code, ucode, cached, uncached)
+	}
+}
+
+// TestNewFromRevStoresOneReport: the old revision's audit runs in a new
+// temporary directory each time, so its report would never be asked for
+// again: only the current code's report is cached.
+func TestNewFromRevStoresOneReport(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	writeArchive(t, dir, "new_from_rev.txtar")
+	for _, args := range [][]string{{"init", "-q", "-b", "main"}, {"add", "-A"}, {"commit", "-q", "-m", "base"}} {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=oneway", "GIT_AUTHOR_EMAIL=oneway@example.com",
+			"GIT_COMMITTER_NAME=oneway", "GIT_COMMITTER_EMAIL=oneway@example.com",
+			"GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	cacheDir := filepath.Join(t.TempDir(), "cache")
+	for range 2 {
+		var stdout, stderr bytes.Buffer
+		code := Main(context.Background(), []string{"audit", "-new-from-rev", "HEAD", "./..."}, Env{
+			Stdout: &stdout, Stderr: &stderr, Dir: dir,
+			Getenv: func(k string) string {
+				if k == "ONEWAY_CACHE" {
+					return cacheDir
+				}
+				return ""
+			},
+		})
+		if code != ExitClean {
+			t.Fatalf("audit -new-from-rev HEAD exited %d:\n%s", code, stderr.String())
+		}
+	}
+	var reports []string
+	err := filepath.WalkDir(filepath.Join(cacheDir, "results"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			reports = append(reports, p)
+		}
+		return err
+	})
+	if err != nil || len(reports) != 1 {
+		t.Errorf("after two runs of -new-from-rev, the cache holds %d reports (%v), want the current code's alone", len(reports), err)
 	}
 }
