@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/json"
@@ -150,25 +151,33 @@ func (k *resultsKey) seal(exe []byte) {
 // directories it walked.
 func (k *resultsKey) snapshot(ctx context.Context) (cache.Key, map[string]bool, bool) {
 	var sum cache.Key
+	// The git commands run while the files are hashed.
+	var tags bytes.Buffer
+	tagsOK := make(chan bool, 1)
+	go func() {
+		for _, d := range k.mains {
+			t, ok := gitrev.Tags(ctx, d)
+			if ctx.Err() != nil {
+				tagsOK <- false // not known: git was cut short
+				return
+			}
+			fmt.Fprintf(&tags, "tags %q %v %q\x00", d, ok, t)
+		}
+		tagsOK <- true
+	}()
 	h := sha256.New()
 	walked := map[string]bool{}
+	ok := true
 	for _, d := range k.trees {
-		if err := hashTree(h, d, walked); err != nil {
-			return sum, nil, false
-		}
+		ok = ok && hashTree(h, d, walked) == nil
 	}
 	for _, f := range k.files {
-		if err := hashFile(h, f); err != nil {
-			return sum, nil, false
-		}
+		ok = ok && hashFile(h, f) == nil
 	}
-	for _, d := range k.mains {
-		tags, ok := gitrev.Tags(ctx, d)
-		if ctx.Err() != nil {
-			return sum, nil, false // not known: git was cut short
-		}
-		fmt.Fprintf(h, "tags %q %v %q\x00", d, ok, tags)
+	if !<-tagsOK || !ok {
+		return sum, nil, false
 	}
+	h.Write(tags.Bytes())
 	copy(sum[:], h.Sum(nil))
 	return sum, walked, true
 }
@@ -318,73 +327,100 @@ func absFrom(dir, p string) string {
 // replace directive or a workspace brings in, and then they are hashed
 // on their own). Symbolic links to directories are not followed: a
 // package read through one is not covered (see covers). Every directory
-// walked is added to walked.
+// walked is added to walked. The files are read in parallel: on large
+// trees the system calls dominate.
 func hashTree(h hash.Hash, root string, walked map[string]bool) error {
 	fmt.Fprintf(h, "tree %q\x00", root)
-	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				return nil
-			}
+	var files []string
+	if err := listTree(root, root, walked, &files); err != nil {
+		return err
+	}
+	sums := make([][]byte, len(files))
+	errs := make([]error, len(files))
+	forEach(len(files), func(i int) {
+		sums[i], errs[i] = contentHash(files[i])
+	})
+	for i, f := range files {
+		rel, _ := filepath.Rel(root, f)
+		fmt.Fprintf(h, "%q ", filepath.ToSlash(rel))
+		switch err := errs[i]; {
+		case err == nil:
+			fmt.Fprintf(h, "%x\x00", sums[i])
+		case errors.Is(err, fs.ErrNotExist):
+			// A dangling link is no file; a file deleted since the
+			// directory was read changes the state all the same.
+			fmt.Fprintf(h, "absent\x00")
+		default:
 			return err
 		}
-		name := d.Name()
-		if d.IsDir() {
-			if p != root {
-				if strings.HasPrefix(name, ".") {
-					return filepath.SkipDir
-				}
-				if _, err := os.Stat(filepath.Join(p, "go.mod")); err == nil {
-					return filepath.SkipDir
-				}
-			}
-			walked[p] = true
-			return nil
-		}
-		if !buildFile(name) {
-			return nil
-		}
-		rel, _ := filepath.Rel(root, p)
-		fmt.Fprintf(h, "%q ", filepath.ToSlash(rel))
-		err = hashContent(h, p)
-		if err != nil && d.Type()&fs.ModeSymlink != 0 {
-			fmt.Fprintf(h, "dangling\x00") // a dangling link is no file
-			return nil
+	}
+	return nil
+}
+
+// listTree appends the build files below dir to files, in lexical order,
+// and the directories it walks to walked (see hashTree).
+func listTree(root, dir string, walked map[string]bool, files *[]string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) && dir != root {
+			return nil // removed meanwhile: the state differs anyway
 		}
 		return err
-	})
+	}
+	if dir != root && slices.ContainsFunc(entries, func(e fs.DirEntry) bool { return e.Name() == "go.mod" }) {
+		return nil // a nested module
+	}
+	walked[dir] = true
+	for _, e := range entries {
+		name := e.Name()
+		switch {
+		case e.IsDir():
+			if strings.HasPrefix(name, ".") {
+				continue
+			}
+			if err := listTree(root, filepath.Join(dir, name), walked, files); err != nil {
+				return err
+			}
+		case buildFile(name):
+			*files = append(*files, filepath.Join(dir, name))
+		}
+	}
+	return nil
 }
 
 // hashFile hashes the name and contents of one file, or its absence.
 func hashFile(h hash.Hash, name string) error {
 	fmt.Fprintf(h, "file %q ", name)
-	err := hashContent(h, name)
-	if errors.Is(err, fs.ErrNotExist) {
+	sum, err := contentHash(name)
+	switch {
+	case err == nil:
+		fmt.Fprintf(h, "%x\x00", sum)
+	case errors.Is(err, fs.ErrNotExist):
 		fmt.Fprintf(h, "absent\x00")
-		return nil
-	}
-	return err
-}
-
-// hashContent writes the SHA-256 of a file's contents to h. Only regular
-// files are read (a FIFO would block, a device never end).
-func hashContent(h io.Writer, name string) error {
-	fi, err := os.Stat(name)
-	if err != nil {
+	default:
 		return err
 	}
+	return nil
+}
+
+// contentHash returns the SHA-256 of a file's contents. Only regular
+// files are read (a FIFO would block, a device never end).
+func contentHash(name string) ([]byte, error) {
+	fi, err := os.Stat(name)
+	if err != nil {
+		return nil, err
+	}
 	if !fi.Mode().IsRegular() {
-		return fmt.Errorf("%s is not a regular file", name)
+		return nil, fmt.Errorf("%s is not a regular file", name)
 	}
 	f, err := os.Open(name)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer func() { _ = f.Close() }()
 	sum := sha256.New()
 	if _, err := io.Copy(sum, f); err != nil {
-		return err
+		return nil, err
 	}
-	fmt.Fprintf(h, "%x\x00", sum.Sum(nil))
-	return nil
+	return sum.Sum(nil), nil
 }
