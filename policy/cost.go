@@ -31,6 +31,12 @@ const (
 	whyPolicyWeight = "policy weight"
 )
 
+// ZoneOfPainMinSites is how many sites a coupling decision needs before
+// the zone of pain weighs it: the stability of the depended-upon component
+// makes a wide dependency hard to reverse, while a handful of calls stays
+// cheap to change wherever they point.
+const ZoneOfPainMinSites = 10
+
 // maxSpread caps the spread factor: past some point, more sites do not
 // make a decision harder to reverse in proportion.
 const maxSpread = 10
@@ -70,14 +76,16 @@ func (c Cost) String() string {
 //     weight;
 //   - spread is 1 + ⌊log2 sites⌋ + ⌊log2 packages⌋ (counting at least one
 //     of each), at most 10;
-//   - criticality is the weight of the component's criticality.
+//   - criticality is the weight of the component's criticality;
+//   - for a coupling decision of at least ZoneOfPainMinSites sites on a
+//     component in the zone of pain, the zone-of-pain weight.
 //
 // The decision is invest-now if the cost reaches the invest-now
 // threshold, else cheap-later. Score is a pure function; whether the rule
 // is enabled, or the decision accepted, is for its caller to decide.
 func (p *Policy) Score(r finding.Rule, ev finding.Evidence, component string) Cost {
 	fs := []Factor{p.base(r), p.exposure(ev), spread(ev), p.criticality(component)}
-	if ev.ZoneOfPain {
+	if ev.ZoneOfPain && ev.Sites >= ZoneOfPainMinSites {
 		fs = append(fs, Factor{"zone of pain", p.Weights.ZoneOfPain, "depends on a stable, concrete, depended-upon component"})
 	}
 	total := 1

@@ -264,13 +264,19 @@ func TestMulSat(t *testing.T) {
 	}
 }
 
-// TestZoneOfPain: coupling to a component in the zone of pain weighs the
-// decision up by the zone-of-pain weight, named in the breakdown.
+// TestZoneOfPain: coupling of ZoneOfPainMinSites sites or more to a
+// component in the zone of pain weighs the decision up by the zone-of-pain
+// weight, named in the breakdown; a handful of sites is not weighed (the
+// factor alone lifted two helper calls to invest-now).
 func TestZoneOfPain(t *testing.T) {
 	p := Default()
 	r := finding.Rule{ID: "coupling.concrete-dependency", Weight: 2}
-	plain := p.Score(r, finding.Evidence{Sites: 4, Packages: 1}, "orders")
-	pain := p.Score(r, finding.Evidence{Sites: 4, Packages: 1, ZoneOfPain: true}, "orders")
+	few := p.Score(r, finding.Evidence{Sites: 2, Packages: 1, ZoneOfPain: true}, "orders")
+	if fewPlain := p.Score(r, finding.Evidence{Sites: 2, Packages: 1}, "orders"); few.Total != fewPlain.Total || strings.Contains(few.String(), "zone of pain") {
+		t.Errorf("2 sites in the zone of pain: %s, want %s: a handful of sites is not weighed", few, fewPlain)
+	}
+	plain := p.Score(r, finding.Evidence{Sites: ZoneOfPainMinSites, Packages: 1}, "orders")
+	pain := p.Score(r, finding.Evidence{Sites: ZoneOfPainMinSites, Packages: 1, ZoneOfPain: true}, "orders")
 	if pain.Total != 2*plain.Total {
 		t.Errorf("in the zone of pain: cost %d, want twice %d", pain.Total, plain.Total)
 	}

@@ -12,9 +12,13 @@ import (
 // hidden behind an interface, and using them is not a one-way door.
 //
 // A struct type has behaviour when it has methods (declared or promoted,
-// on the value or the pointer) and either has no fields at all (a
-// stateless service) or holds a collaborator: one of its fields without an
-// encoding tag is, or contains, a handle. Handles are
+// on the value or the pointer) and holds a collaborator: one of its fields
+// without an encoding tag is, or contains, a handle. A struct without
+// fields holds no state (a stateless handler, an error value): replacing
+// it later costs nothing. Error types are values, whatever they hold;
+// types declared in generated code (protobuf messages, whose runtime
+// state holds sync fields; sqlc and ent models; mocks) are data or
+// generated surface. Handles are
 //
 //   - interfaces other than error and the empty interface (io.Writer,
 //     a Store interface, context.Context),
@@ -43,17 +47,15 @@ var encodingTags = [...]string{
 // shapes classifies struct types; it caches per type and is not safe for
 // concurrent use.
 type shapes struct {
+	generated func(types.Object) bool  // declared in generated code
 	holds     map[*types.TypeName]bool // named struct type -> contains a handle
-	carries   map[*types.TypeName]bool // named type -> is or carries a service (see carries)
-	services  map[*types.Func]bool     // package-level function -> its signature involves a service
 	isService map[*types.TypeName]bool // named type -> a struct type with behaviour (namedService)
 }
 
-func newShapes() *shapes {
+func newShapes(generated func(types.Object) bool) *shapes {
 	return &shapes{
+		generated: generated,
 		holds:     map[*types.TypeName]bool{},
-		carries:   map[*types.TypeName]bool{},
-		services:  map[*types.Func]bool{},
 		isService: map[*types.TypeName]bool{},
 	}
 }
@@ -70,28 +72,15 @@ func (s *shapes) namedService(named *types.Named) bool {
 		return v
 	}
 	v := false
-	if st, ok := named.Underlying().(*types.Struct); ok && types.NewMethodSet(types.NewPointer(named)).Len() > 0 {
-		v = (st.NumFields() == 0 && doesWork(named)) || s.namedHolds(named)
+	if _, ok := named.Underlying().(*types.Struct); ok && !s.generated(named.Obj()) {
+		ptr := types.NewPointer(named)
+		v = types.NewMethodSet(ptr).Len() > 0 && !types.Implements(ptr, errorIface) && s.namedHolds(named)
 	}
 	s.isService[named.Obj()] = v
 	return v
 }
 
-// markerMethods are methods that tag or print a type rather than do work:
-// a fieldless struct with only these (an analysis fact, an error value)
-// is data, not a stateless service.
-var markerMethods = map[string]bool{"AFact": true, "String": true, "GoString": true, "Error": true, "Format": true, "Is": true}
-
-// doesWork reports whether a type has a method that is not a marker.
-func doesWork(named *types.Named) bool {
-	ms := types.NewMethodSet(types.NewPointer(named))
-	for i := range ms.Len() {
-		if !markerMethods[ms.At(i).Obj().Name()] {
-			return true
-		}
-	}
-	return false
-}
+var errorIface = errorType.Underlying().(*types.Interface)
 
 // namedHolds reports whether the named struct type contains a handle.
 func (s *shapes) namedHolds(named *types.Named) bool {
@@ -142,7 +131,9 @@ func (s *shapes) handle(t types.Type) bool {
 			return false
 		}
 		if _, ok := t.Underlying().(*types.Struct); ok {
-			return s.namedHolds(t) || s.namedService(t) // a field of a stateless service is a collaborator
+			// A generated type (a protobuf message) is data wherever it
+			// is held, whatever its runtime state holds.
+			return !s.generated(t.Obj()) && s.namedHolds(t)
 		}
 		return s.handle(t.Underlying())
 	case *types.Interface:
@@ -168,90 +159,3 @@ func (s *shapes) handle(t types.Type) bool {
 }
 
 var errorType = types.Universe.Lookup("error").Type()
-
-// A package-level function of another component is a concrete dependency
-// only when an interface could stand for what it does: when its signature
-// involves a service, of any package. A function that takes or returns a
-// *sql.DB, a *sql.Tx, an *http.ServeMux, a *gin.Context or another
-// component's *Store works on a collaborator; calling it ties the caller to
-// that implementation, and a constructor that returns a service (NewStore)
-// is where the implementation is chosen. A function whose parameters and
-// results are only data types, basic types, named non-struct types,
-// interfaces (context.Context, io.Reader, the component's own interfaces)
-// and functions computes over values: flattening a slice, converting a
-// struct, parsing bytes, hashing a token. No interface can replace a
-// function over data, so calling it is not a one-way door.
-
-// serviceFunc reports whether the signature of the package-level function
-// fn has a parameter or result that is, or carries, a service.
-func (s *shapes) serviceFunc(fn *types.Func) bool {
-	if v, ok := s.services[fn]; ok {
-		return v
-	}
-	sig := fn.Signature()
-	v := false
-	for _, tuple := range [...]*types.Tuple{sig.Params(), sig.Results()} {
-		for i := range tuple.Len() {
-			v = v || s.carriesService(tuple.At(i).Type())
-		}
-	}
-	s.services[fn] = v
-	return v
-}
-
-// carriesService reports whether a value of type t is a service, or holds
-// one: looking through pointers, slices, arrays, maps, channels, the
-// underlying types of named non-struct types, type arguments and the
-// fields without an encoding tag of data struct types, but not into
-// interfaces (their methods are the abstraction) and functions (a
-// callback is not a dependency on its parameters' implementation).
-func (s *shapes) carriesService(t types.Type) bool {
-	switch t := types.Unalias(t).(type) {
-	case *types.Named:
-		obj := t.Origin().Obj()
-		v, ok := s.carries[obj]
-		if !ok {
-			s.carries[obj] = false // a type that refers to itself carries what its other parts carry
-			v = s.namedService(t)
-			if !v {
-				if st, isStruct := t.Origin().Underlying().(*types.Struct); isStruct {
-					v = s.structCarries(st)
-				} else {
-					v = s.carriesService(t.Origin().Underlying())
-				}
-			}
-			s.carries[obj] = v
-		}
-		if v {
-			return true
-		}
-		for i := range t.TypeArgs().Len() {
-			if s.carriesService(t.TypeArgs().At(i)) {
-				return true
-			}
-		}
-		return false
-	case *types.Pointer:
-		return s.carriesService(t.Elem())
-	case *types.Slice:
-		return s.carriesService(t.Elem())
-	case *types.Array:
-		return s.carriesService(t.Elem())
-	case *types.Chan:
-		return s.carriesService(t.Elem())
-	case *types.Map:
-		return s.carriesService(t.Key()) || s.carriesService(t.Elem())
-	case *types.Struct:
-		return s.structCarries(t)
-	}
-	return false // basic types, interfaces, functions, type parameters
-}
-
-func (s *shapes) structCarries(st *types.Struct) bool {
-	for i := range st.NumFields() {
-		if !encoded(st.Tag(i)) && s.carriesService(st.Field(i).Type()) {
-			return true
-		}
-	}
-	return false
-}

@@ -29,29 +29,30 @@ func Rules() []finding.Rule {
 		{
 			ID:      RuleConcreteDependency,
 			Title:   "concrete dependency across a component boundary",
-			Summary: "a component uses another component's service types or functions over services directly",
+			Summary: "a component holds or builds another component's service types directly",
 			Doc: "Reports a component that uses another component's service types (as fields, parameters, " +
-				"results, composite literals, type assertions or embedded types) or calls its package-level " +
-				"functions that work on a service. A service type is a struct type with behaviour: it has methods and either no fields " +
-				"or a collaborator in a field without an encoding tag (an interface other than error and any, a " +
-				"func, a channel, a sync type, or a struct such as *sql.DB or *http.Client that holds one). A " +
-				"package-level function counts when a parameter or result is or carries a service of any package " +
-				"(looking through pointers, slices, arrays, maps, channels, named non-struct types and the untagged " +
-				"fields of data types): it takes a *sql.DB, *sql.Tx, *http.ServeMux, *gin.Context or another " +
-				"component's *Store, or it is a constructor returning one (NewStore). Every " +
+				"results, composite literals, type assertions or embedded types). A service type is a struct type " +
+				"with behaviour: it has methods and a collaborator in a field without an encoding tag (an interface " +
+				"other than error and any, a func, a channel, a sync type, or a struct such as *sql.DB or " +
+				"*http.Client that holds one): a store, a client, a cache, a manager. Every " +
 				"such site ties the dependent to one implementation: replacing, faking or splitting out the other " +
 				"component means touching each of them, and the count grows with every commit. One use is cheap " +
 				"to undo; sixty uses across nine packages are not. Depend on an interface owned by the dependent " +
 				"side and let the composition root (package main) wire the implementation in. Not reported: data " +
 				"types (struct types without a collaborator: rows, DTOs, configuration, events, even with helper " +
-				"methods; the shared vocabulary of a code base cannot hide behind an interface), functions over " +
-				"data (whose parameters and results are only data, basic or named non-struct types, interfaces such " +
-				"as context.Context, and functions: flattening a slice, converting a struct, parsing bytes; no " +
-				"interface can replace them), interface types, " +
+				"methods; the shared vocabulary of a code base cannot hide behind an interface), struct types " +
+				"without fields (stateless: nothing to replace), error types, types declared in generated code " +
+				"(protobuf and gRPC messages, sqlc, ent and xo models, mocks in *_mock.go files), calls of another " +
+				"component's functions and constructors (a function is no type an interface could stand for; what " +
+				"the caller keeps of it, a field or parameter of a service type, is counted), interface types, " +
 				"struct types that are part of an exported interface's contract (they appear in its method " +
 				"signatures), non-struct named types (enums, IDs), constants, methods reached through a value, " +
-				"uses within one component, test files and test-support packages (a directory starting with " +
-				"test, or mock(s), fake(s)), and package main when ignore-main is set.",
+				"uses within one component, uses in generated files, test files and test-support packages (a " +
+				"directory starting with test, named mock(s), fake(s), e2e or fixture(s), or ending with test or " +
+				"tests in a package that imports testing), package main when ignore-main is set, and, in the " +
+				"audit, other composition roots: packages imported only by package main and other composition " +
+				"roots that hold or build the services of two or more components (a server assembling the " +
+				"application, a routes package taking every handler).",
 			Weight: 2,
 			Options: []finding.Option{{
 				Name: "ignore-main", Type: finding.OptionBool, Default: "true",
@@ -90,8 +91,12 @@ func Rules() []finding.Rule {
 			Title:   "import of another component's internal package",
 			Summary: "a component imports a package that is not part of another component's public surface",
 			Doc: "Reports an import of a package of another component that is not part of that component's " +
-				"public surface. The policy can name the public packages of a component; by default they are its " +
-				"root packages and packages with a path segment named api, client, types or model. A root " +
+				"public surface, for components the policy declares (under components:, or by naming their " +
+				"public: packages). A component of the default rule is a directory, and Go has its own rule for " +
+				"packages no other may import (internal/): importing any package of such a component is no reach " +
+				"into internals. The policy can name the public packages of a component; by default those of a " +
+				"declared component are its root packages and packages with a path segment named api, client, " +
+				"types or model. A root " +
 				"package is the package at the top of the component (its top-level directory, or the literal " +
 				"prefix of a policy glob); where that directory holds no package, the audit, which sees every " +
 				"package, takes the component's shallowest packages as its roots, while go vet cannot know and " +
@@ -103,7 +108,7 @@ func Rules() []finding.Rule {
 			Weight: 2,
 			Options: []finding.Option{{
 				Name: "public-names", Type: finding.OptionStrings, Default: "[api, client, types, model]",
-				Doc: "package path segments that make a package public when the policy names no public packages",
+				Doc: "package path segments that make a package of a declared component public when the policy names no public packages for it",
 			}},
 		},
 		{
@@ -171,7 +176,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:       "coupling",
 		Doc:        analyzerDoc(doc, "coupling"),
 		URL:        "https://github.com/oneway-lint/oneway#coupling",
-		Requires:   []*analysis.Analyzer{inspect.Analyzer, writesAnalyzer},
+		Requires:   []*analysis.Analyzer{inspect.Analyzer, writesAnalyzer, generatedAnalyzer},
 		ResultType: reflect.TypeFor[*Result](),
 		Run:        func(pass *analysis.Pass) (any, error) { return run(pass, c) },
 	}

@@ -52,13 +52,19 @@ func TestAnalyzer(t *testing.T) {
 		},
 		{
 			name:     "internal-reach",
-			reason:   "root packages (also of a component below a container directory) and packages named api are public; same-component imports of internals and package main's imports are fine",
+			reason:   "of declared components, root packages (the literal root of their globs) and packages named api are public; same-component imports of internals and package main's imports are fine",
+			flags:    map[string]string{"components": "billing=billing/...;payments=internal/payments/...;orders=orders/...;cmd=cmd/..."},
 			patterns: []string{"reach/..."},
+		},
+		{
+			name:     "internal-reach-directories",
+			reason:   "components of the default rule are directories, not declared boundaries: importing any package of one is no internal reach",
+			patterns: []string{"reachdirs/..."},
 		},
 		{
 			name:     "internal-reach-main",
 			reason:   "with -ignore-main-reach=false, package main's imports of internals are reported",
-			flags:    map[string]string{"ignore-main-reach": "false"},
+			flags:    map[string]string{"ignore-main-reach": "false", "public": "billing=billing"},
 			patterns: []string{"reachmain/..."},
 		},
 		{

@@ -255,7 +255,7 @@ func listText(names []string, n int) string {
 func kindsText(kinds map[Kind]int) string {
 	var parts []string
 	for _, k := range [...]Kind{KindField, KindParam, KindResult, KindLiteral, KindAssertion,
-		KindEmbedded, KindType, KindCall, KindFunc, KindRead, KindWrite} {
+		KindEmbedded, KindType, KindRead, KindWrite} {
 		switch n := kinds[k]; {
 		case n == 1, n > 1 && k == KindEmbedded:
 			parts = append(parts, fmt.Sprintf("%d %s", n, k))
@@ -280,10 +280,6 @@ func kindVerb(k Kind) string {
 		return "type assertion to"
 	case KindEmbedded:
 		return "embeds"
-	case KindCall:
-		return "calls"
-	case KindFunc:
-		return "uses function"
 	case KindRead:
 		return "reads"
 	case KindWrite:

@@ -11,11 +11,12 @@
 // records each dependency of a package on a package of another component:
 // its imports, the uses of the other component's service types (struct
 // types with methods and a collaborator, see below; as field, parameter,
-// result, composite literal, type assertion or embedded type), the calls
-// of its package-level functions and the reads and writes of its exported
-// variables. Test files and test-support packages (a path directory
-// starting with "test", or named mock, mocks, fake or fakes) are ignored:
-// they build concrete fixtures by design.
+// result, composite literal, type assertion or embedded type) and the
+// reads and writes of its exported variables. Test files, generated files
+// and test-support packages (a path directory starting with "test", named
+// mock, mocks, fake, fakes, e2e, fixture or fixtures, or ending with
+// "test" or "tests" in a package that imports testing) are ignored: they
+// build concrete fixtures by design, or are no decision of the authors.
 //
 // From those it reports, once per dependent package, depended-upon
 // component and rule, at the first site and with the other sites as
@@ -24,14 +25,14 @@
 //   - coupling.forbidden-dependency: an import the policy's allow rules do
 //     not permit (only when the policy has allow rules);
 //   - coupling.concrete-dependency: uses of the other component's service
-//     types and package-level functions, counted by kind (struct types
-//     that appear in the signatures of its exported interfaces are part of
-//     the contract and do not count; a function counts only when its
-//     signature involves a service, see below);
-//   - coupling.internal-reach: an import of a package outside the other
-//     component's public surface (its root packages and packages named
-//     api, client, types or model, unless the policy names them), except
-//     by package main, the composition root;
+//     types, counted by kind (struct types that appear in the signatures
+//     of its exported interfaces are part of the contract and do not
+//     count; calls of its functions are no concrete dependency);
+//   - coupling.internal-reach: an import of a package outside the public
+//     surface of a component the policy declares (its root packages and
+//     packages named api, client, types or model, unless the policy names
+//     them), except by package main, the composition root; components of
+//     the default rule are directories, with no surface to reach around;
 //   - coupling.shared-global: reads and writes of another component's
 //     exported package-level variables that some package writes after
 //     initialisation: an assignment, increment, store into a field or
@@ -50,27 +51,32 @@
 //
 // # Services and data
 //
-// A struct type is a service when it has methods and either no fields or
-// a collaborator: a field without an encoding tag (json, db, gorm, yaml,
-// ...) that is or contains an interface other than error and any, a func,
-// a channel, unsafe.Pointer or a type of package sync or sync/atomic,
-// looking through pointers, slices, maps and struct types of any package
-// (so *sql.DB, *gorm.DB and *http.Client are collaborators, time.Time is
+// A struct type is a service when it has methods and a collaborator: a
+// field without an encoding tag (json, db, gorm, yaml, ...) that is or
+// contains an interface other than error and any, a func, a channel,
+// unsafe.Pointer or a type of package sync or sync/atomic, looking
+// through pointers, slices, maps and struct types of any package (so
+// *sql.DB, *gorm.DB and *http.Client are collaborators, time.Time is
 // not). Every other struct type is data: rows, DTOs, configuration and
 // events, with or without helper methods, are the shared vocabulary of a
 // code base; no interface can stand for them, so using them is no
-// concrete dependency, and they do not count in abstractness.
+// concrete dependency, and they do not count in abstractness. So are
+// struct types without fields (stateless), error types, and every type
+// declared in generated code (protobuf messages, whose runtime state
+// holds sync fields; sqlc, ent and xo models; mocks), which a helper
+// analyzer marks with a GeneratedFact for the packages that import them.
 //
-// A package-level function counts when its signature (a parameter or a
-// result) involves a service of any package, looking through pointers,
-// slices, arrays, maps, channels, named non-struct types, type arguments
-// and the untagged fields of data types: it works on a collaborator
-// (*sql.DB, *sql.Tx, *http.ServeMux, *gin.Context, another component's
-// *Store), or it is a constructor that returns one (NewStore). A function
-// whose signature involves only data types, basic and named non-struct
-// types, interfaces (context.Context included) and functions (callbacks
-// are not looked into) computes over values: no interface can replace
-// it, so calling it, or using it as a value, is no concrete dependency.
+// A package-level function is no concrete dependency, whatever its
+// signature: no interface stands for a function, and what its caller
+// keeps of a service (a field, a parameter) is counted where it is.
+//
+// The audit also knows the composition roots besides package main:
+// packages imported only by package main and other composition roots
+// that hold or build the services of two or more other components (a
+// server package assembling the application, a routes package taking
+// every handler). Their concrete dependencies and reach are wiring, not
+// decisions; go vet, which cannot see who imports a package, reports
+// them with partial evidence.
 //
 // A go vet run sees one package at a time, so these findings carry
 // Evidence.Partial: their full weight (sites in every package, the fan-in

@@ -36,6 +36,11 @@ type Result struct {
 	// (see service); abstractness is Interfaces / (Interfaces + Services).
 	Types, Interfaces, Services int
 
+	// Imports are the packages of the main modules (of any component, its
+	// own included) that the package's non-test files import, sorted:
+	// Global finds the composition roots from them.
+	Imports []string
+
 	// Writes are the exported package-level variables of other packages,
 	// of any component, that the package writes (assigns, increments,
 	// stores into a field or element of, or takes the address of),
@@ -53,8 +58,12 @@ type Edge struct {
 	ToComponent string
 	CrossModule bool // the two packages are in different main modules
 
-	// Imports are the import declarations of To, one per file, in file order.
+	// Imports are the import declarations of To, one per file, in file
+	// order: those of hand-written files first, then those of generated
+	// files.
 	Imports []token.Pos
+	// HandWritten counts the imports in hand-written files.
+	HandWritten int
 	// Refs counts the qualified identifiers that refer to package-level
 	// objects of To (types, functions, variables, constants).
 	Refs int
@@ -94,8 +103,10 @@ type Site struct {
 type Kind string
 
 // The kinds of site. The first group are uses of a concrete (struct)
-// type, then uses of a package-level function, then of an exported
-// package-level variable.
+// type, then of an exported package-level variable. Calls of another
+// component's functions are no concrete dependency: a function is not a
+// type an interface could stand for, and what it works on is counted
+// where it is held (a field, a parameter).
 const (
 	KindField     Kind = "field"     // type of a struct field
 	KindParam     Kind = "param"     // type of a parameter
@@ -104,9 +115,6 @@ const (
 	KindAssertion Kind = "assertion" // type assertion or type switch case
 	KindEmbedded  Kind = "embedded"  // embedded field
 	KindType      Kind = "type"      // any other use of the type (variable, conversion, type argument)
-
-	KindCall Kind = "call" // call of a package-level function
-	KindFunc Kind = "func" // package-level function used as a value
 
 	KindRead  Kind = "read"  // read of an exported variable
 	KindWrite Kind = "write" // assignment, increment or address of an exported variable
@@ -121,7 +129,11 @@ func collect(pass *analysis.Pass, in *inspector.Inspector, cfg *Config, pl *plac
 	if strings.HasSuffix(res.Package, ".test") {
 		return // the test main package that go test generates
 	}
-	sh := newShapes()
+	gen, _ := pass.ResultOf[generatedAnalyzer].(*generated)
+	if gen == nil {
+		return // required: the driver ran it
+	}
+	sh := newShapes(gen.object)
 	countTypes(pass, sh, res)
 	written, _ := pass.ResultOf[writesAnalyzer].(writtenVars)
 	writes := map[string]bool{}
@@ -129,7 +141,7 @@ func collect(pass *analysis.Pass, in *inspector.Inspector, cfg *Config, pl *plac
 		return
 	}
 	self := pl.place(res.Package)
-	if self.Component == "" || testSupport(self.Rel) {
+	if self.Component == "" || testSupport(self.Rel, importsTesting(pass.Pkg)) {
 		return
 	}
 	res.Component, res.Module = self.Component, self.Module
@@ -154,7 +166,9 @@ func collect(pass *analysis.Pass, in *inspector.Inspector, cfg *Config, pl *plac
 			ToComponent: to.Component,
 			CrossModule: to.Module != self.Module,
 			Forbidden:   !pl.allowed(self.Component, to.Component),
-			Internal:    !reachMain && !pl.public(pkg.Path(), to),
+			// Only a component the policy declares has a surface to
+			// reach around: directories are no boundary of their own.
+			Internal: !reachMain && pl.declared(to.Component) && !pl.public(pkg.Path(), to),
 		}
 		_, named := cfg.Public[to.Component]
 		e.DefaultSurface = !named
@@ -163,6 +177,7 @@ func collect(pass *analysis.Pass, in *inspector.Inspector, cfg *Config, pl *plac
 	}
 
 	contracts := map[*types.Package]map[*types.TypeName]bool{}
+	genNames := map[string]bool{} // generated files, by name
 
 	for fc := range in.Root().Children() {
 		file := fc.Node().(*ast.File)
@@ -174,7 +189,18 @@ func collect(pass *analysis.Pass, in *inspector.Inspector, cfg *Config, pl *plac
 				if e := edgeOf(pkg); e != nil {
 					e.Imports = append(e.Imports, spec.Pos())
 				}
+				if pl.place(pkg.Path()).Component != "" && !slices.Contains(res.Imports, pkg.Path()) {
+					res.Imports = append(res.Imports, pkg.Path())
+				}
 			}
+		}
+		if gen.file(file) {
+			// Its imports are dependencies of the package all the same;
+			// its uses are no decision of the code base's authors.
+			if tf := pass.Fset.File(file.FileStart); tf != nil {
+				genNames[tf.Name()] = true
+			}
+			continue
 		}
 		for c := range fc.Preorder((*ast.Ident)(nil)) {
 			id := c.Node().(*ast.Ident)
@@ -212,14 +238,9 @@ func collect(pass *analysis.Pass, in *inspector.Inspector, cfg *Config, pl *plac
 					continue // part of an interface's contract: reaching it is unavoidable
 				}
 				kind = typeUse(c)
-			case *types.Func:
-				if skipConcrete || !sh.serviceFunc(obj) {
-					continue // a function over data: no interface could stand for it
-				}
-				kind = funcUse(c)
 			case *types.Var:
-				if !obj.Exported() {
-					continue
+				if !obj.Exported() || gen.object(obj) {
+					continue // a generated variable (a file descriptor) is no shared state
 				}
 				kind = varUse(c)
 				if kind == KindRead && (immutable(obj.Type()) || cfg.IgnoreErrors && types.Identical(obj.Type(), errorType)) {
@@ -237,6 +258,7 @@ func collect(pass *analysis.Pass, in *inspector.Inspector, cfg *Config, pl *plac
 		}
 	}
 
+	slices.Sort(res.Imports)
 	for v := range writes {
 		res.Writes = append(res.Writes, v)
 	}
@@ -246,10 +268,26 @@ func collect(pass *analysis.Pass, in *inspector.Inspector, cfg *Config, pl *plac
 			continue
 		}
 		sortByPosition(pass.Fset, e.Imports, func(p token.Pos) token.Pos { return p })
+		// Hand-written imports first: a decision is positioned at one.
+		slices.SortStableFunc(e.Imports, func(a, b token.Pos) int {
+			return cmp.Compare(b2i(genNames[pass.Fset.File(a).Name()]), b2i(genNames[pass.Fset.File(b).Name()]))
+		})
+		for _, p := range e.Imports {
+			if !genNames[pass.Fset.File(p).Name()] {
+				e.HandWritten++
+			}
+		}
 		sortByPosition(pass.Fset, e.Sites, func(s Site) token.Pos { return s.Pos })
 		res.Edges = append(res.Edges, *e)
 	}
 	slices.SortFunc(res.Edges, func(a, b Edge) int { return strings.Compare(a.To, b.To) })
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // countTypes counts the exported named types declared in the package's
@@ -342,19 +380,30 @@ func isBasic(t types.Type) bool {
 }
 
 // testSupport reports whether the package with the module-relative path
-// rel and name is test support: test helpers, fixtures, mocks and fakes.
-// They exist to build concrete fixtures of the components under test, so
-// their dependencies are no design decision: a directory anywhere in the
-// path whose name starts with "test" (test, tests, testing, testdata,
-// testutil, testdb, ...) or is mock, mocks, fake or fakes.
-func testSupport(rel string) bool {
+// rel is test support: test helpers, fixtures, mocks, fakes, end-to-end
+// suites. They exist to build concrete fixtures of the components under
+// test, so their dependencies are no design decision: a directory
+// anywhere in the path whose name starts with "test" (test, tests,
+// testing, testdata, testutil, testdb, ...), is mock, mocks, fake,
+// fakes, e2e, fixture or fixtures, or — for a package that imports
+// "testing" — ends with "test" or "tests" (storetest, apitests, as
+// net/http/httptest is named).
+func testSupport(rel string, testing bool) bool {
 	for _, seg := range strings.Split(rel, "/") {
 		switch {
-		case strings.HasPrefix(seg, "test"), seg == "mock", seg == "mocks", seg == "fake", seg == "fakes":
+		case strings.HasPrefix(seg, "test"),
+			seg == "mock", seg == "mocks", seg == "fake", seg == "fakes",
+			seg == "e2e", seg == "fixture", seg == "fixtures",
+			testing && (strings.HasSuffix(seg, "test") || strings.HasSuffix(seg, "tests")):
 			return true
 		}
 	}
 	return false
+}
+
+// importsTesting reports whether pkg imports package testing.
+func importsTesting(pkg *types.Package) bool {
+	return slices.ContainsFunc(pkg.Imports(), func(p *types.Package) bool { return p.Path() == "testing" })
 }
 
 // contractTypes returns the named types that appear in the method
@@ -444,15 +493,6 @@ func typeUse(c inspector.Cursor) Kind {
 		}
 	}
 	return KindType
-}
-
-// funcUse classifies the use of a package-level function at c.
-func funcUse(c inspector.Cursor) Kind {
-	c = up(c, edge.ParenExpr_X, edge.IndexExpr_X, edge.IndexListExpr_X)
-	if c.ParentEdgeKind() == edge.CallExpr_Fun {
-		return KindCall
-	}
-	return KindFunc
 }
 
 // varUse classifies the use of a package-level variable at c: a write

@@ -35,7 +35,7 @@ func Global(prog *family.Program) []finding.Finding {
 			view.written[v] = true
 		}
 	}
-	out := decide(prog.Fset, g.withRoots(), view)
+	out := decide(prog.Fset, g.withoutWiring(g.withRoots()), view)
 	out = append(out, g.cycles()...)
 	slices.SortFunc(out, func(a, b finding.Finding) int {
 		return cmp.Or(strings.Compare(a.Rule, b.Rule), strings.Compare(a.Subject, b.Subject))
@@ -80,6 +80,86 @@ func (g *graph) withRoots() []*Result {
 	return out
 }
 
+// A composition root wires the components together: it builds their
+// concrete services and hands them to each other. Package main is one
+// (see ignore-main); so is a package that only package main reaches
+// (its importers are package main and such packages) and that takes,
+// builds and hands on services without holding any in a field (a server
+// package assembling the application in a function, a routes package
+// taking every handler as a parameter, a CLI package behind main). Their
+// concrete dependencies and reach are the wiring's job, not coupling to
+// reverse. A package that holds another component's service is a
+// dependent, however it is reached: under dependency injection (wire,
+// fx) every service is built by package main alone. One package at a
+// time (go vet) cannot see who imports a package; the audit can.
+
+// compositionRoots returns the packages, other than package main, that
+// are composition roots.
+func (g *graph) compositionRoots() map[string]bool {
+	importers := map[string][]*Result{}
+	for _, r := range g.results {
+		for _, imp := range r.Imports {
+			importers[imp] = append(importers[imp], r)
+		}
+	}
+	wires := func(r *Result) bool {
+		uses := false
+		for _, e := range r.Edges {
+			for _, s := range e.Sites {
+				if s.Kind == KindField || s.Kind == KindEmbedded {
+					return false // it holds a service: a dependent
+				}
+				uses = uses || s.Kind.concrete()
+			}
+		}
+		return uses
+	}
+	// mainOnly: the packages that only package main reaches.
+	mainOnly := map[string]bool{}
+	for changed := true; changed; {
+		changed = false
+		for _, r := range g.results {
+			if r.Name == "main" || mainOnly[r.Package] || len(importers[r.Package]) == 0 {
+				continue
+			}
+			if !slices.ContainsFunc(importers[r.Package], func(i *Result) bool { return i.Name != "main" && !mainOnly[i.Package] }) {
+				mainOnly[r.Package] = true
+				changed = true
+			}
+		}
+	}
+	roots := map[string]bool{}
+	for _, r := range g.results {
+		if mainOnly[r.Package] && wires(r) {
+			roots[r.Package] = true
+		}
+	}
+	return roots
+}
+
+// withoutWiring returns the results with the concrete dependencies and
+// internal reach of composition roots taken out. The results themselves
+// are not changed.
+func (g *graph) withoutWiring(results []*Result) []*Result {
+	roots := g.compositionRoots()
+	out := make([]*Result, len(results))
+	for i, r := range results {
+		out[i] = r
+		if !roots[r.Package] {
+			continue
+		}
+		c := *r
+		c.Edges = slices.Clone(r.Edges)
+		for j := range c.Edges {
+			e := &c.Edges[j]
+			e.Internal = false
+			e.Sites = slices.DeleteFunc(slices.Clone(e.Sites), func(s Site) bool { return s.Kind.concrete() })
+		}
+		out[i] = &c
+	}
+	return out
+}
+
 // cycles reports one coupling.cycle per strongly connected set of two or
 // more components, at one import of each dependency between them.
 func (g *graph) cycles() []finding.Finding {
@@ -93,21 +173,28 @@ func (g *graph) cycles() []finding.Finding {
 		pkgs := map[string]bool{}
 		var hops []string
 		var f finding.Finding
+		var at []finding.Related // one import of each hop
 		for _, from := range scc {
 			for _, to := range g.targets(from) {
 				if !slices.Contains(scc, to) {
 					continue
 				}
 				edges := g.out[from][to]
-				first := edges[0] // packages are in path order, imports in file order
+				// packages are in path order, imports in file order, hand-written first
+				first := edges[0]
+				for _, e := range edges {
+					if e.HandWritten > 0 {
+						first = e
+						break
+					}
+				}
 				hop := fmt.Sprintf("%s -> %s", from, to)
 				hops = append(hops, hop)
 				msg := fmt.Sprintf("%s: %s imports %s", hop, g.from[first].Package, first.To)
 				if len(first.Imports) > 0 {
-					if f.Pos == 0 {
-						f.Pos = first.Imports[0]
-					} else {
-						f.Related = append(f.Related, finding.Related{Pos: first.Imports[0], Message: msg})
+					at = append(at, finding.Related{Pos: first.Imports[0], Message: msg})
+					if f.Pos == 0 && first.HandWritten > 0 {
+						f.Pos = first.Imports[0] // the first hop in hand-written code
 					}
 				}
 				for _, e := range edges {
@@ -115,6 +202,14 @@ func (g *graph) cycles() []finding.Finding {
 					pkgs[g.from[e].Package] = true
 					ev.CrossModule = ev.CrossModule || e.CrossModule
 				}
+			}
+		}
+		if f.Pos == 0 && len(at) > 0 {
+			f.Pos = at[0].Pos // every hop is in generated code
+		}
+		for _, r := range at {
+			if r.Pos != f.Pos {
+				f.Related = append(f.Related, r)
 			}
 		}
 		ev.Packages = len(pkgs)

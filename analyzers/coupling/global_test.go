@@ -94,24 +94,19 @@ func TestGlobal(t *testing.T) {
 				"while a setting main chooses at run time (billing.Region) is, with its reads; " +
 				"a variable nobody writes is not shared state whatever its type (billing.Default), one written by " +
 				"another package of its own component (billing.Mode) or by its own package at run time " +
-				"(billing.Hooks) is; functions over data (billing.Charge, db.DSN) are no concrete dependency, " +
-				"functions whose signature involves a service (ledger.Record, db.Ping take *sql.Tx, *sql.DB) are; " +
-				"platform has no root package, so the audit takes platform/db as its root and public (vet mode " +
-				"reports it, Partial)",
+				"(billing.Hooks) is; calls of functions are no concrete dependency, over data (billing.Charge, " +
+				"db.DSN) or over a service (ledger.Record, db.Ping take *sql.Tx, *sql.DB); billing and platform " +
+				"are directories of the default rule, not declared components: importing billing/ledger or " +
+				"platform/db reaches no declared surface",
 			want: `coupling.concrete-dependency billing->orders @refunds/refunds.go:11 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
   component billing depends on concrete orders.Service of orders: 1 field (1 site in 1 package, fan-in 3); depend on an interface instead; orders is in the zone of pain (I 0.40, A 0.00)
-coupling.concrete-dependency orders->billing @orders/orders.go:25 sites=2 packages=2 components=1 fanin=3 cross=false partial=false
-  component orders depends on concrete ledger.Record, billing.Biller of billing: 1 param, 1 call (2 sites in 2 packages, fan-in 3); depend on an interface instead
-  related @ordershttp/http.go:6 parameter of type billing.Biller
+coupling.concrete-dependency orders->billing @ordershttp/http.go:6 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
+  component orders depends on concrete billing.Biller of billing: 1 param (1 site in 1 package, fan-in 3); depend on an interface instead
 coupling.concrete-dependency web->orders @web/web.go:16 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
   component web depends on concrete orders.Service of orders: 1 field (1 site in 1 package, fan-in 3); depend on an interface instead; orders is in the zone of pain (I 0.40, A 0.00)
-coupling.concrete-dependency web->platform @web/web.go:33 sites=1 packages=1 components=1 fanin=1 cross=false partial=false
-  component web depends on concrete db.Ping of platform: 1 call (1 site in 1 package, fan-in 1); depend on an interface instead
 coupling.cycle billing<->orders @refunds/refunds.go:6 sites=4 packages=3 components=2 fanin=2 cross=false partial=false
   components billing and orders depend on each other: billing -> orders, orders -> billing (4 imports in 3 packages)
-  related @orders/orders.go:4 orders -> billing: example.com/shop/orders imports example.com/shop/billing
-coupling.internal-reach orders->billing @orders/orders.go:5 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
-  component orders reaches into internal package example.com/shop/billing/ledger of billing (1 site in 1 package, fan-in 3); use its public packages
+  related @orders/orders.go:6 orders -> billing: example.com/shop/orders imports example.com/shop/billing
 coupling.shared-global example.com/shop/billing.Hooks @web/web.go:26 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
   component web reads exported variable billing.Hooks of billing, hidden shared state (1 site in 1 package, fan-in 3)
 coupling.shared-global example.com/shop/billing.Mode @web/web.go:24 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
@@ -133,20 +128,45 @@ coupling.shared-global example.com/shop/billing.Region @shop/main.go:16 sites=2 
 			},
 			want: `coupling.concrete-dependency billing->orders @refunds/refunds.go:11 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
   component billing depends on concrete orders.Service of orders: 1 field (1 site in 1 package, fan-in 3); depend on an interface instead; orders is in the zone of pain (I 0.40, A 0.00)
-coupling.concrete-dependency orders->billing @orders/orders.go:25 sites=2 packages=2 components=1 fanin=3 cross=false partial=false
-  component orders depends on concrete ledger.Record, billing.Biller of billing: 1 param, 1 call (2 sites in 2 packages, fan-in 3); depend on an interface instead
-  related @ordershttp/http.go:6 parameter of type billing.Biller
+coupling.concrete-dependency orders->billing @ordershttp/http.go:6 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
+  component orders depends on concrete billing.Biller of billing: 1 param (1 site in 1 package, fan-in 3); depend on an interface instead
 coupling.concrete-dependency web->orders @web/web.go:16 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
   component web depends on concrete orders.Service of orders: 1 field (1 site in 1 package, fan-in 3); depend on an interface instead; orders is in the zone of pain (I 0.40, A 0.00)
-coupling.concrete-dependency web->platform @web/web.go:33 sites=1 packages=1 components=1 fanin=1 cross=false partial=false
-  component web depends on concrete db.Ping of platform: 1 call (1 site in 1 package, fan-in 1); depend on an interface instead
 coupling.cycle billing<->orders @refunds/refunds.go:6 sites=4 packages=3 components=2 fanin=2 cross=false partial=false
   components billing and orders depend on each other: billing -> orders, orders -> billing (4 imports in 3 packages)
-  related @orders/orders.go:4 orders -> billing: example.com/shop/orders imports example.com/shop/billing
+  related @orders/orders.go:6 orders -> billing: example.com/shop/orders imports example.com/shop/billing
 coupling.forbidden-dependency web->billing @web/web.go:6 sites=6 packages=1 components=1 fanin=3 cross=false partial=false
   component web may not depend on billing: imports example.com/shop/billing (6 sites in 1 package, fan-in 3)
 coupling.forbidden-dependency web->platform @web/web.go:9 sites=2 packages=1 components=1 fanin=1 cross=false partial=false
   component web may not depend on platform: imports example.com/shop/platform/db (2 sites in 1 package, fan-in 1)
+coupling.shared-global example.com/shop/billing.Hooks @web/web.go:26 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
+  component web reads exported variable billing.Hooks of billing, hidden shared state (1 site in 1 package, fan-in 3)
+coupling.shared-global example.com/shop/billing.Mode @web/web.go:24 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
+  component web reads exported variable billing.Mode of billing, hidden shared state (1 site in 1 package, fan-in 3)
+coupling.shared-global example.com/shop/billing.Rates @shop/main.go:17 sites=2 packages=2 components=2 fanin=3 cross=false partial=false
+  components cmd and web read and write exported variable billing.Rates of billing, hidden shared state (2 sites in 2 packages, fan-in 3)
+  related @web/web.go:27 reads billing.Rates
+coupling.shared-global example.com/shop/billing.Region @shop/main.go:16 sites=2 packages=2 components=2 fanin=3 cross=false partial=false
+  components cmd and web read and write exported variable billing.Region of billing, hidden shared state (2 sites in 2 packages, fan-in 3)
+  related @web/web.go:23 reads billing.Region
+`,
+		},
+		{
+			name: "declared-surface",
+			reason: "a declared public surface (billing's root package alone) makes an import of billing/ledger " +
+				"internal-reach, at the import; platform declares none, so platform/db stays unreported",
+			flags: map[string]string{"public": "billing=billing"},
+			want: `coupling.concrete-dependency billing->orders @refunds/refunds.go:11 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
+  component billing depends on concrete orders.Service of orders: 1 field (1 site in 1 package, fan-in 3); depend on an interface instead; orders is in the zone of pain (I 0.40, A 0.00)
+coupling.concrete-dependency orders->billing @ordershttp/http.go:6 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
+  component orders depends on concrete billing.Biller of billing: 1 param (1 site in 1 package, fan-in 3); depend on an interface instead
+coupling.concrete-dependency web->orders @web/web.go:16 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
+  component web depends on concrete orders.Service of orders: 1 field (1 site in 1 package, fan-in 3); depend on an interface instead; orders is in the zone of pain (I 0.40, A 0.00)
+coupling.cycle billing<->orders @refunds/refunds.go:6 sites=4 packages=3 components=2 fanin=2 cross=false partial=false
+  components billing and orders depend on each other: billing -> orders, orders -> billing (4 imports in 3 packages)
+  related @orders/orders.go:6 orders -> billing: example.com/shop/orders imports example.com/shop/billing
+coupling.internal-reach orders->billing @orders/orders.go:7 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
+  component orders reaches into internal package example.com/shop/billing/ledger of billing (1 site in 1 package, fan-in 3); use its public packages
 coupling.shared-global example.com/shop/billing.Hooks @web/web.go:26 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
   component web reads exported variable billing.Hooks of billing, hidden shared state (1 site in 1 package, fan-in 3)
 coupling.shared-global example.com/shop/billing.Mode @web/web.go:24 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
@@ -226,4 +246,35 @@ func lineDiff(want, got string) string {
 		}
 	}
 	return b.String()
+}
+
+// TestGeneratedModule: generated code (protobuf messages, file
+// descriptors, a generated symbol table, deepcopy output), mocks, error
+// types and test support (e2e, fixtures, a package like httptest) make no
+// concrete dependency and no shared global, in vet mode and in the
+// audit; the api<->web cycle, closed by generated code, is positioned at
+// the hand-written import. server, imported by package main alone and
+// holding the services of two components, is a composition root: the
+// audit does not report it (go vet does, partially); so is routes, which
+// only server imports and which takes handlers without holding any; jobs,
+// imported by web too, is none.
+func TestGeneratedModule(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(analysistest.TestData(), "generated")
+	analysistest.Run(t, dir, coupling.New(coupling.DefaultConfig()), "./...")
+	prog := program(t, dir, []*analysis.Analyzer{coupling.Analyzer})
+	got := render(prog, coupling.Global(prog))
+	want := `coupling.concrete-dependency jobs->mail @jobs/jobs.go:14 sites=1 packages=1 components=1 fanin=1 cross=false partial=false
+  component jobs depends on concrete mail.Sender of mail: 1 field (1 site in 1 package, fan-in 1); depend on an interface instead
+coupling.concrete-dependency jobs->store @jobs/jobs.go:13 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
+  component jobs depends on concrete store.Store of store: 1 field (1 site in 1 package, fan-in 3); depend on an interface instead; store is in the zone of pain (I 0.00, A 0.00)
+coupling.concrete-dependency web->store @web/web.go:13 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
+  component web depends on concrete store.Store of store: 1 field (1 site in 1 package, fan-in 3); depend on an interface instead; store is in the zone of pain (I 0.00, A 0.00)
+coupling.cycle api<->web @web/web.go:5 sites=2 packages=2 components=2 fanin=2 cross=false partial=false
+  components api and web depend on each other: api -> web, web -> api (2 imports in 2 packages)
+  related @registry/registry.pb.go:5 api -> web: example.com/gen/api/registry imports example.com/gen/web/handlers
+`
+	if got != want {
+		t.Errorf("Global:\n%s\ngot:\n%s", lineDiff(want, got), got)
+	}
 }

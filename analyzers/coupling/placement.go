@@ -72,6 +72,16 @@ func (p *placer) allowed(from, to string) bool {
 	return slices.Contains(targets, "*") || slices.Contains(targets, to)
 }
 
+// declared reports whether the policy declares the component or its
+// public surface (rather than the component being one directory of the
+// default rule, whose subdirectories are no boundary of their own).
+func (p *placer) declared(comp string) bool {
+	if _, ok := p.cfg.Public[comp]; ok {
+		return true
+	}
+	return slices.ContainsFunc(p.cfg.Components, func(s component.Spec) bool { return s.Name == comp })
+}
+
 // public reports whether the package pl (with import path pkgPath) is part
 // of its component's public surface.
 func (p *placer) public(pkgPath string, pl component.Placement) bool {

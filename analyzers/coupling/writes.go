@@ -19,7 +19,7 @@ import (
 var writesAnalyzer = &analysis.Analyzer{
 	Name:       "couplingwrites",
 	Doc:        "find exported package-level variables that their own package writes at run time",
-	Requires:   []*analysis.Analyzer{inspect.Analyzer},
+	Requires:   []*analysis.Analyzer{inspect.Analyzer, generatedAnalyzer},
 	ResultType: reflect.TypeFor[writtenVars](),
 	FactTypes:  []analysis.Fact{(*WrittenFact)(nil)},
 	Run:        runWrites,
@@ -41,12 +41,24 @@ type WrittenFact struct{}
 // AFact implements analysis.Fact.
 func (*WrittenFact) AFact() {}
 
+// fileOf returns the file that holds c.
+func fileOf(c inspector.Cursor) *ast.File {
+	for f := range c.Enclosing((*ast.File)(nil)) {
+		return f.Node().(*ast.File)
+	}
+	return nil
+}
+
 func (*WrittenFact) String() string { return "written" }
 
 func runWrites(pass *analysis.Pass) (any, error) {
 	in, ok := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	if !ok {
 		return nil, fmt.Errorf("couplingwrites: %s: no inspector", pass.Pkg.Path())
+	}
+	gen, _ := pass.ResultOf[generatedAnalyzer].(*generated)
+	if gen == nil {
+		return nil, fmt.Errorf("couplingwrites: %s: no generated code result", pass.Pkg.Path())
 	}
 	out := writtenVars{}
 	scope := pass.Pkg.Scope()
@@ -67,6 +79,9 @@ func runWrites(pass *analysis.Pass) (any, error) {
 		}
 		if f := pass.Fset.File(id.Pos()); f != nil && strings.HasSuffix(f.Name(), "_test.go") {
 			continue
+		}
+		if gen.file(fileOf(c)) {
+			continue // generated initialisation (a protobuf file descriptor)
 		}
 		pass.ExportObjectFact(v, &WrittenFact{})
 	}

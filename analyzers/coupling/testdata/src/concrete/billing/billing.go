@@ -27,7 +27,8 @@ type Store struct {
 // Save saves an invoice.
 func (s *Store) Save(inv *Invoice) error { return nil }
 
-// Worker is a service without fields: it exists for its methods.
+// Worker has methods but no fields: it holds no state, and replacing
+// it later costs nothing. Not a service.
 type Worker struct{}
 
 // Run runs.
@@ -83,8 +84,9 @@ type Status string
 // Open is a constant.
 const Open Status = "open"
 
-// Charge is a package-level function over data: no interface could stand
-// for it, so calling it is no concrete dependency.
+// Charge is a package-level function: calling a function of another
+// component is no concrete dependency (a function is no type an
+// interface could stand for).
 func Charge(amount int64) *Invoice { return &Invoice{Amount: amount} }
 
 // Parse works on interfaces, a callback (not looked into) and data (the
@@ -96,10 +98,12 @@ func Parse(ctx context.Context, r io.Reader, each func(*Store)) (Statement, []St
 // Sum is generic over its values: over data.
 func Sum[T ~int64](xs []T) T { return 0 }
 
-// NewStore is a constructor that returns a service: it counts.
+// NewStore is a constructor: calling it is no concrete dependency; the
+// *Store its caller keeps (a field, a parameter) is.
 func NewStore(rw io.ReadWriter) *Store { return &Store{db: rw} }
 
-// Flush takes a service of another package (*sql.Tx): it counts.
+// Flush takes a service of another package (*sql.Tx): calling it does
+// not count either.
 func Flush(ctx context.Context, tx *sql.Tx) error { return nil }
 
 // Config is data (no methods) that carries a service in an untagged field.
@@ -108,13 +112,13 @@ type Config struct {
 	Name   string
 }
 
-// Deliver takes a service inside a data type: it counts.
+// Deliver takes a service inside a data type: no count.
 func Deliver(cfg Config) error { return nil }
 
 // Stores is a named slice of services.
 type Stores []*Store
 
-// All returns services behind a named slice: it counts.
+// All returns services behind a named slice: no count.
 func All() Stores { return nil }
 
 // Box is a generic service.

@@ -5,7 +5,7 @@ import (
 	"reach/billing/api"               // named api: public
 	"reach/billing/ledger"            // want `component orders reaches into internal package reach/billing/ledger of billing \(2 sites\); use its public packages`
 	"reach/internal/payments"         // root of component internal/payments: public
-	"reach/internal/payments/gateway" // want `component orders reaches into internal package reach/internal/payments/gateway of internal/payments \(1 site\); use its public packages`
+	"reach/internal/payments/gateway" // want `component orders reaches into internal package reach/internal/payments/gateway of payments \(1 site\); use its public packages`
 )
 
 func Place(c api.Client) error {

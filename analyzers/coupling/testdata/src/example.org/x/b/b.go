@@ -1,7 +1,9 @@
 package b
 
+import "sync"
+
 // T is a concrete service.
-type T struct{}
+type T struct{ mu sync.Mutex }
 
 // Do does the work.
 func (T) Do() {}

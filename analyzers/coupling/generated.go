@@ -1,0 +1,125 @@
+package coupling
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"path/filepath"
+	"reflect"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// Generated code is no design decision of the code base's authors: the
+// messages of protobuf and gRPC stubs, sqlc, ent and xo models, mocks,
+// wire and fx output. Its types are data or generated surface, never a
+// concrete service another component depends on; its variables (file
+// descriptors) and their generated initialisation are no shared state;
+// its own uses of other components are no site of a decision.
+
+// generatedAnalyzer marks the exported types and variables declared in
+// generated files, so that the importers of a package know them. It
+// depends on no configuration, so every coupling analyzer shares it.
+var generatedAnalyzer = &analysis.Analyzer{
+	Name:       "couplinggenerated",
+	Doc:        "find exported types and variables declared in generated code",
+	Requires:   []*analysis.Analyzer{inspect.Analyzer},
+	ResultType: reflect.TypeFor[*generated](),
+	FactTypes:  []analysis.Fact{(*GeneratedFact)(nil)},
+	Run:        runGenerated,
+}
+
+// GeneratedFact marks an exported package-level type or variable declared
+// in a generated file (one with the standard "Code generated … DO NOT
+// EDIT." header) or in a mock file (*_mock.go, mock_*.go).
+type GeneratedFact struct{}
+
+// AFact implements analysis.Fact.
+func (*GeneratedFact) AFact() {}
+
+func (*GeneratedFact) String() string { return "generated" }
+
+// generated knows what of the analysed package and of the packages it
+// reaches is generated.
+type generated struct {
+	files   map[*ast.File]bool    // the analysed package's generated files
+	objects map[types.Object]bool // objects declared in them, and those looked up
+	// lookup imports the GeneratedFact of an object of another package.
+	// It is called after the pass ran, while the analyzers that require
+	// this one run on the same package: drivers keep facts readable
+	// for as long.
+	lookup func(types.Object) bool
+}
+
+// object reports whether obj was declared in generated code.
+func (g *generated) object(obj types.Object) bool {
+	if v, ok := g.objects[obj]; ok {
+		return v
+	}
+	v := obj.Pkg() != nil && g.lookup(obj)
+	g.objects[obj] = v
+	return v
+}
+
+// file reports whether f, of the analysed package, is generated.
+func (g *generated) file(f *ast.File) bool { return g.files[f] }
+
+func runGenerated(pass *analysis.Pass) (any, error) {
+	if _, ok := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector); !ok {
+		return nil, fmt.Errorf("couplinggenerated: %s: no inspector", pass.Pkg.Path())
+	}
+	importFact := pass.ImportObjectFact
+	out := &generated{
+		files:   map[*ast.File]bool{},
+		objects: map[types.Object]bool{},
+		lookup:  func(obj types.Object) bool { return importFact(obj, new(GeneratedFact)) },
+	}
+	for _, f := range pass.Files {
+		if !generatedFile(pass, f) {
+			continue
+		}
+		out.files[f] = true
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				var names []*ast.Ident
+				switch s := spec.(type) {
+				case *ast.TypeSpec:
+					names = []*ast.Ident{s.Name}
+				case *ast.ValueSpec:
+					names = s.Names
+				}
+				for _, id := range names {
+					obj := pass.TypesInfo.Defs[id]
+					if obj == nil {
+						continue
+					}
+					out.objects[obj] = true
+					if obj.Exported() {
+						pass.ExportObjectFact(obj, &GeneratedFact{})
+					}
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+// generatedFile reports whether f is generated code or a mock.
+func generatedFile(pass *analysis.Pass, f *ast.File) bool {
+	if ast.IsGenerated(f) {
+		return true
+	}
+	tf := pass.Fset.File(f.FileStart)
+	if tf == nil {
+		return false
+	}
+	base := filepath.Base(tf.Name())
+	return strings.HasSuffix(base, "_mock.go") || strings.HasSuffix(base, "_mocks.go") || strings.HasPrefix(base, "mock_")
+}

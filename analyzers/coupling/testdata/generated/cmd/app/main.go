@@ -1,0 +1,11 @@
+package main
+
+import (
+	"example.com/gen/jobs"
+	"example.com/gen/server"
+)
+
+func main() {
+	_ = server.New()
+	jobs.Run()
+}

@@ -1,0 +1,4 @@
+package gateway
+
+// Name names the gateway.
+const Name = "gw"
