@@ -67,9 +67,13 @@ func Rules() []finding.Rule {
 				"strongly connected component of the component graph), with one import of each dependency " +
 				"between them. Go forbids import cycles between packages, but cycles between components are " +
 				"common and are what blocks releasing, testing or splitting out one component without the " +
-				"others: the whole cycle moves as one. Break the cycle by moving the shared types to the " +
-				"component that owns them, or by inverting one dependency behind an interface. Decided by the " +
-				"audit only: one package cannot see the cycle.",
+				"others: the whole cycle moves as one. What it costs to break is the dependencies that close " +
+				"it, not every import among the members: the decision names the back edges of an order of the " +
+				"components that puts dependents first (weighted by references, so the light direction of a " +
+				"two-way dependency closes it), is sized by their references and packages, and sits at one of " +
+				"their imports in hand-written code. Break the cycle by moving the shared types to the " +
+				"component that owns them, or by inverting a closing dependency behind an interface. Decided by " +
+				"the audit only: one package cannot see the cycle.",
 			Weight: 4,
 			Global: true,
 		},

@@ -82,7 +82,8 @@
 // Evidence.Partial: their full weight (sites in every package, the fan-in
 // of the depended-upon component) is only known to the audit, whose
 // whole-program part re-decides them per component edge and adds
-// coupling.cycle (components that depend on each other) and the
+// coupling.cycle (components that depend on each other, sized by the
+// references of the dependencies that close the cycle) and the
 // per-component metrics Ca, Ce, instability, abstractness (interfaces
 // over interfaces and services) and distance. A component that declares
 // neither interfaces nor services (only data types, enums and functions)

@@ -3,6 +3,7 @@ package coupling
 import (
 	"cmp"
 	"fmt"
+	"go/token"
 	"slices"
 	"strings"
 
@@ -161,7 +162,13 @@ func (g *graph) withoutWiring(results []*Result) []*Result {
 }
 
 // cycles reports one coupling.cycle per strongly connected set of two or
-// more components, at one import of each dependency between them.
+// more components. What makes a cycle expensive to break is not every
+// import among its members (most of them go the intended way) but the
+// dependencies that close it: the back edges of an order of the members
+// that puts dependents before what they depend on as far as possible
+// (the Eades–Lin–Smyth heuristic, weighted by references). The decision
+// is sized by the references and packages of those back edges, names
+// them, and is positioned at one of their imports in hand-written code.
 func (g *graph) cycles() []finding.Finding {
 	var out []finding.Finding
 	for _, scc := range g.sccs() {
@@ -169,11 +176,31 @@ func (g *graph) cycles() []finding.Finding {
 			continue
 		}
 		slices.Sort(scc)
+		weight := func(from, to string) int {
+			n := 0
+			for _, e := range g.out[from][to] {
+				n += max(e.Refs, len(e.Imports))
+			}
+			return n
+		}
+		order := feedbackOrder(scc, func(from, to string) int {
+			if slices.Contains(g.targets(from), to) {
+				return weight(from, to)
+			}
+			return 0
+		})
+		pos := map[string]int{}
+		for i, c := range order {
+			pos[c] = i
+		}
 		ev := finding.Evidence{Components: len(scc)}
 		pkgs := map[string]bool{}
-		var hops []string
+		var hops, back []string
+		var backRefs []int
 		var f finding.Finding
-		var at []finding.Related // one import of each hop
+		var at []finding.Related // one import of each hop, back edges first
+		var rest []finding.Related
+		hand := map[token.Pos]bool{} // imports in hand-written files
 		for _, from := range scc {
 			for _, to := range g.targets(from) {
 				if !slices.Contains(scc, to) {
@@ -190,22 +217,39 @@ func (g *graph) cycles() []finding.Finding {
 				}
 				hop := fmt.Sprintf("%s -> %s", from, to)
 				hops = append(hops, hop)
-				msg := fmt.Sprintf("%s: %s imports %s", hop, g.from[first].Package, first.To)
-				if len(first.Imports) > 0 {
-					at = append(at, finding.Related{Pos: first.Imports[0], Message: msg})
-					if f.Pos == 0 && first.HandWritten > 0 {
-						f.Pos = first.Imports[0] // the first hop in hand-written code
+				isBack := pos[from] > pos[to]
+				if isBack {
+					back = append(back, hop)
+					backRefs = append(backRefs, weight(from, to))
+					ev.Sites += weight(from, to)
+					for _, e := range edges {
+						pkgs[g.from[e].Package] = true
+						ev.CrossModule = ev.CrossModule || e.CrossModule
 					}
 				}
-				for _, e := range edges {
-					ev.Sites += len(e.Imports)
-					pkgs[g.from[e].Package] = true
-					ev.CrossModule = ev.CrossModule || e.CrossModule
+				if len(first.Imports) == 0 {
+					continue
+				}
+				r := finding.Related{Pos: first.Imports[0], Message: fmt.Sprintf("%s: %s imports %s", hop, g.from[first].Package, first.To)}
+				hand[r.Pos] = first.HandWritten > 0
+				if isBack {
+					r.Message += " (closes the cycle)"
+					at = append(at, r)
+					if f.Pos == 0 && first.HandWritten > 0 {
+						f.Pos = r.Pos // a back edge in hand-written code
+					}
+				} else {
+					rest = append(rest, r)
 				}
 			}
 		}
-		if f.Pos == 0 && len(at) > 0 {
-			f.Pos = at[0].Pos // every hop is in generated code
+		at = append(at, rest...)
+		if f.Pos == 0 { // no back edge in hand-written code: another hop's import, hand-written if any
+			for _, r := range at {
+				if f.Pos == 0 || hand[r.Pos] && !hand[f.Pos] {
+					f.Pos = r.Pos
+				}
+			}
 		}
 		for _, r := range at {
 			if r.Pos != f.Pos {
@@ -227,11 +271,79 @@ func (g *graph) cycles() []finding.Finding {
 		f.Rule = RuleCycle
 		f.Subject = strings.Join(scc, "<->")
 		f.Evidence = ev
-		f.Message = fmt.Sprintf("components %s depend on each other: %s (%s in %s)",
-			andText(capList(scc, maxListed)), strings.Join(capList(hops, maxListed), ", "), plural(ev.Sites, "import"), plural(ev.Packages, "package"))
+		closing := back[0] + " closes the cycle"
+		if len(back) > 1 {
+			var parts []string
+			for i, b := range back {
+				parts = append(parts, fmt.Sprintf("%s (%d)", b, backRefs[i]))
+			}
+			closing = "closed by " + strings.Join(capList(parts, maxListed), ", ")
+		}
+		f.Message = fmt.Sprintf("components %s depend on each other: %s; %s (%s in %s)",
+			andText(capList(scc, maxListed)), strings.Join(capList(hops, maxListed), ", "),
+			closing, plural(ev.Sites, "reference"), plural(ev.Packages, "package"))
 		out = append(out, f)
 	}
 	return out
+}
+
+// feedbackOrder orders the nodes so that few (by weight) edges go
+// backwards: sinks go last and sources first as they appear, else the
+// node whose outgoing weight most exceeds its incoming weight goes next
+// (Eades, Lin and Smyth, 1993). Ties go to the first node in sorted
+// order, so the order is deterministic.
+func feedbackOrder(nodes []string, weight func(from, to string) int) []string {
+	left := []string{}
+	var right []string
+	rem := slices.Clone(nodes)
+	slices.Sort(rem)
+	sum := func(n string, out bool) int {
+		t := 0
+		for _, m := range rem {
+			if m == n {
+				continue
+			}
+			if out {
+				t += weight(n, m)
+			} else {
+				t += weight(m, n)
+			}
+		}
+		return t
+	}
+	take := func(n string) { rem = slices.DeleteFunc(rem, func(m string) bool { return m == n }) }
+	for len(rem) > 0 {
+		moved := true
+		for moved {
+			moved = false
+			for _, n := range rem {
+				if sum(n, true) == 0 {
+					right = append([]string{n}, right...)
+					take(n)
+					moved = true
+					break
+				}
+				if sum(n, false) == 0 {
+					left = append(left, n)
+					take(n)
+					moved = true
+					break
+				}
+			}
+		}
+		if len(rem) == 0 {
+			break
+		}
+		best, bestDelta := "", 0
+		for _, n := range rem {
+			if d := sum(n, true) - sum(n, false); best == "" || d > bestDelta {
+				best, bestDelta = n, d
+			}
+		}
+		left = append(left, best)
+		take(best)
+	}
+	return append(left, right...)
 }
 
 // maxListed is how many components or dependencies a cycle's message

@@ -104,8 +104,8 @@ coupling.concrete-dependency orders->billing @ordershttp/http.go:6 sites=1 packa
   component orders depends on concrete billing.Biller of billing: 1 param (1 site in 1 package, fan-in 3); depend on an interface instead
 coupling.concrete-dependency web->orders @web/web.go:16 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
   component web depends on concrete orders.Service of orders: 1 field (1 site in 1 package, fan-in 3); depend on an interface instead; orders is in the zone of pain (I 0.40, A 0.00)
-coupling.cycle billing<->orders @refunds/refunds.go:6 sites=4 packages=3 components=2 fanin=2 cross=false partial=false
-  components billing and orders depend on each other: billing -> orders, orders -> billing (4 imports in 3 packages)
+coupling.cycle billing<->orders @refunds/refunds.go:6 sites=1 packages=1 components=2 fanin=2 cross=false partial=false
+  components billing and orders depend on each other: billing -> orders, orders -> billing; billing -> orders closes the cycle (1 reference in 1 package)
   related @orders/orders.go:6 orders -> billing: example.com/shop/orders imports example.com/shop/billing
 coupling.shared-global example.com/shop/billing.Hooks @web/web.go:26 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
   component web reads exported variable billing.Hooks of billing, hidden shared state (1 site in 1 package, fan-in 3)
@@ -132,8 +132,8 @@ coupling.concrete-dependency orders->billing @ordershttp/http.go:6 sites=1 packa
   component orders depends on concrete billing.Biller of billing: 1 param (1 site in 1 package, fan-in 3); depend on an interface instead
 coupling.concrete-dependency web->orders @web/web.go:16 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
   component web depends on concrete orders.Service of orders: 1 field (1 site in 1 package, fan-in 3); depend on an interface instead; orders is in the zone of pain (I 0.40, A 0.00)
-coupling.cycle billing<->orders @refunds/refunds.go:6 sites=4 packages=3 components=2 fanin=2 cross=false partial=false
-  components billing and orders depend on each other: billing -> orders, orders -> billing (4 imports in 3 packages)
+coupling.cycle billing<->orders @refunds/refunds.go:6 sites=1 packages=1 components=2 fanin=2 cross=false partial=false
+  components billing and orders depend on each other: billing -> orders, orders -> billing; billing -> orders closes the cycle (1 reference in 1 package)
   related @orders/orders.go:6 orders -> billing: example.com/shop/orders imports example.com/shop/billing
 coupling.forbidden-dependency web->billing @web/web.go:6 sites=6 packages=1 components=1 fanin=3 cross=false partial=false
   component web may not depend on billing: imports example.com/shop/billing (6 sites in 1 package, fan-in 3)
@@ -162,8 +162,8 @@ coupling.concrete-dependency orders->billing @ordershttp/http.go:6 sites=1 packa
   component orders depends on concrete billing.Biller of billing: 1 param (1 site in 1 package, fan-in 3); depend on an interface instead
 coupling.concrete-dependency web->orders @web/web.go:16 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
   component web depends on concrete orders.Service of orders: 1 field (1 site in 1 package, fan-in 3); depend on an interface instead; orders is in the zone of pain (I 0.40, A 0.00)
-coupling.cycle billing<->orders @refunds/refunds.go:6 sites=4 packages=3 components=2 fanin=2 cross=false partial=false
-  components billing and orders depend on each other: billing -> orders, orders -> billing (4 imports in 3 packages)
+coupling.cycle billing<->orders @refunds/refunds.go:6 sites=1 packages=1 components=2 fanin=2 cross=false partial=false
+  components billing and orders depend on each other: billing -> orders, orders -> billing; billing -> orders closes the cycle (1 reference in 1 package)
   related @orders/orders.go:6 orders -> billing: example.com/shop/orders imports example.com/shop/billing
 coupling.internal-reach orders->billing @orders/orders.go:7 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
   component orders reaches into internal package example.com/shop/billing/ledger of billing (1 site in 1 package, fan-in 3); use its public packages
@@ -270,9 +270,9 @@ coupling.concrete-dependency jobs->store @jobs/jobs.go:13 sites=1 packages=1 com
   component jobs depends on concrete store.Store of store: 1 field (1 site in 1 package, fan-in 3); depend on an interface instead; store is in the zone of pain (I 0.00, A 0.00)
 coupling.concrete-dependency web->store @web/web.go:13 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
   component web depends on concrete store.Store of store: 1 field (1 site in 1 package, fan-in 3); depend on an interface instead; store is in the zone of pain (I 0.00, A 0.00)
-coupling.cycle api<->web @web/web.go:5 sites=2 packages=2 components=2 fanin=2 cross=false partial=false
-  components api and web depend on each other: api -> web, web -> api (2 imports in 2 packages)
-  related @registry/registry.pb.go:5 api -> web: example.com/gen/api/registry imports example.com/gen/web/handlers
+coupling.cycle api<->web @web/web.go:5 sites=1 packages=1 components=2 fanin=2 cross=false partial=false
+  components api and web depend on each other: api -> web, web -> api; api -> web closes the cycle (1 reference in 1 package)
+  related @registry/registry.pb.go:5 api -> web: example.com/gen/api/registry imports example.com/gen/web/handlers (closes the cycle)
 `
 	if got != want {
 		t.Errorf("Global:\n%s\ngot:\n%s", lineDiff(want, got), got)

@@ -66,9 +66,9 @@ func TestDemo(t *testing.T) {
 		{"data.unbounded-mutation", "UPDATE products SET featured = false", at("catalog/store.go", 103), ""},
 		{"data.schema-in-code", "EnsureSchema runs CREATE TABLE at start-up", func(d report.Decision) bool { return d.File == "platform/db/schema.go" }, ""},
 		{"data.catch-all-column", "products.attributes JSONB", mentions("attributes"), ""},
-		{"coupling.cycle", "orders -> billing and billing/refunds -> orders", func(d report.Decision) bool {
-			return strings.Contains(d.Subject, "billing") && strings.Contains(d.Subject, "orders")
-		}, report.InvestNow},
+		{"coupling.cycle", "orders -> billing and billing/refunds -> orders; the back edge, 3 references in one package, is cheap to break today", func(d report.Decision) bool {
+			return strings.Contains(d.Subject, "billing") && strings.Contains(d.Subject, "orders") && strings.Contains(d.Message, "billing -> orders closes the cycle")
+		}, report.CheapLater},
 		{"coupling.shared-global", "billing.DefaultCurrency is written by cmd and read by orders and users", mentions("DefaultCurrency"), ""},
 		{"coupling.concrete-dependency", "orders holds a billing.Store", func(d report.Decision) bool {
 			return d.Component == "orders" && strings.Contains(d.Message, "billing.")
