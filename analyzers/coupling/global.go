@@ -183,12 +183,20 @@ func (g *graph) cycles() []finding.Finding {
 			}
 			return n
 		}
-		order := feedbackOrder(scc, func(from, to string) int {
-			if slices.Contains(g.targets(from), to) {
-				return weight(from, to)
+		member := map[string]bool{}
+		for _, c := range scc {
+			member[c] = true
+		}
+		weights := map[string]map[string]int{}
+		for _, from := range scc {
+			weights[from] = map[string]int{}
+			for to := range g.out[from] {
+				if member[to] {
+					weights[from][to] = weight(from, to)
+				}
 			}
-			return 0
-		})
+		}
+		order := feedbackOrder(scc, weights)
 		pos := map[string]int{}
 		for i, c := range order {
 			pos[c] = i
@@ -291,58 +299,71 @@ func (g *graph) cycles() []finding.Finding {
 // backwards: sinks go last and sources first as they appear, else the
 // node whose outgoing weight most exceeds its incoming weight goes next
 // (Eades, Lin and Smyth, 1993). Ties go to the first node in sorted
-// order, so the order is deterministic.
-func feedbackOrder(nodes []string, weight func(from, to string) int) []string {
-	left := []string{}
-	var right []string
-	rem := slices.Clone(nodes)
-	slices.Sort(rem)
-	sum := func(n string, out bool) int {
-		t := 0
-		for _, m := range rem {
-			if m == n {
+// order, so the order is deterministic. out holds the weight of each
+// edge between the nodes. It takes O(nodes² + edges) time: a cycle of
+// thousands of components stays cheap.
+func feedbackOrder(nodes []string, out map[string]map[string]int) []string {
+	nodes = slices.Sorted(slices.Values(nodes))
+	in := map[string]map[string]int{}
+	outW, inW := map[string]int{}, map[string]int{}
+	for from, tos := range out {
+		for to, w := range tos {
+			if from == to || w == 0 {
 				continue
 			}
-			if out {
-				t += weight(n, m)
-			} else {
-				t += weight(m, n)
+			if in[to] == nil {
+				in[to] = map[string]int{}
 			}
+			in[to][from] = w
+			outW[from] += w
+			inW[to] += w
 		}
-		return t
 	}
-	take := func(n string) { rem = slices.DeleteFunc(rem, func(m string) bool { return m == n }) }
-	for len(rem) > 0 {
-		moved := true
-		for moved {
-			moved = false
-			for _, n := range rem {
-				if sum(n, true) == 0 {
-					right = append([]string{n}, right...)
-					take(n)
-					moved = true
-					break
-				}
-				if sum(n, false) == 0 {
-					left = append(left, n)
-					take(n)
-					moved = true
-					break
-				}
+	live := map[string]bool{}
+	for _, n := range nodes {
+		live[n] = true
+	}
+	take := func(n string) {
+		delete(live, n)
+		for m, w := range out[n] {
+			if live[m] && m != n {
+				inW[m] -= w
 			}
 		}
-		if len(rem) == 0 {
-			break
+		for m, w := range in[n] {
+			if live[m] {
+				outW[m] -= w
+			}
 		}
+	}
+	var left, right []string
+	for len(live) > 0 {
+		next, sink := "", false
 		best, bestDelta := "", 0
-		for _, n := range rem {
-			if d := sum(n, true) - sum(n, false); best == "" || d > bestDelta {
+		for _, n := range nodes {
+			if !live[n] {
+				continue
+			}
+			if outW[n] == 0 || inW[n] == 0 {
+				next, sink = n, outW[n] == 0
+				break
+			}
+			if d := outW[n] - inW[n]; best == "" || d > bestDelta {
 				best, bestDelta = n, d
 			}
 		}
-		left = append(left, best)
-		take(best)
+		switch {
+		case next != "" && sink:
+			right = append(right, next) // reversed below
+		case next != "":
+			left = append(left, next)
+		default:
+			next = best
+			left = append(left, next)
+		}
+		take(next)
 	}
+	slices.Reverse(right)
 	return append(left, right...)
 }
 

@@ -28,7 +28,14 @@ func TestFeedbackOrder(t *testing.T) {
 				}
 			}
 		}
-		order := feedbackOrder(nodes, func(from, to string) int { return c.edges[[2]string{from, to}] })
+		out := map[string]map[string]int{}
+		for e, w := range c.edges {
+			if out[e[0]] == nil {
+				out[e[0]] = map[string]int{}
+			}
+			out[e[0]][e[1]] = w
+		}
+		order := feedbackOrder(nodes, out)
 		pos := map[string]int{}
 		for i, n := range order {
 			pos[n] = i
