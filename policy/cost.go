@@ -132,6 +132,9 @@ func (p *Policy) exposure(ev finding.Evidence) Factor {
 func spread(ev finding.Evidence) Factor {
 	v := 1 + log2(ev.Sites) + log2(ev.Packages)
 	why := fmt.Sprintf("%s in %s", count(ev.Sites, "site"), count(ev.Packages, "package"))
+	if ev.Sites == 0 {
+		why = "no sites"
+	}
 	if v > maxSpread {
 		v = maxSpread
 		why += fmt.Sprintf(", capped at %d", maxSpread)

@@ -102,9 +102,9 @@ components:
 			want: cost(32, CheapLater, b4, internal, Factor{"spread", 2, "1 site in 2 packages"}, normal),
 		},
 		{
-			name: "spread of nothing", reason: "counts below one count as one, and are shown as they are",
+			name: "spread of nothing", reason: "no sites weigh as one and say so (a concrete dependency that binds to nothing)",
 			ev: finding.Evidence{}, component: "web",
-			want: cost(16, CheapLater, b4, internal, Factor{"spread", 1, "0 sites in 0 packages"}, normal),
+			want: cost(16, CheapLater, b4, internal, Factor{"spread", 1, "no sites"}, normal),
 		},
 		{
 			name: "spread at the cap", reason: "1 + 9 + 0 = 10 is the cap itself, not capped",

@@ -34,11 +34,16 @@ func Rules() []finding.Rule {
 				"results, composite literals, type assertions or embedded types). A service type is a struct type " +
 				"with behaviour: it has methods and a collaborator in a field without an encoding tag (an interface " +
 				"other than error and any, a func, a channel, a sync type, or a struct such as *sql.DB or " +
-				"*http.Client that holds one): a store, a client, a cache, a manager. Every " +
-				"such site ties the dependent to one implementation: replacing, faking or splitting out the other " +
-				"component means touching each of them, and the count grows with every commit. One use is cheap " +
-				"to undo; sixty uses across nine packages are not. Depend on an interface owned by the dependent " +
-				"side and let the composition root (package main) wire the implementation in. Not reported: data " +
+				"*http.Client that holds one): a store, a client, a cache, a manager. The decision is weighed by " +
+				"the uses that bind the dependent to the type itself, which no interface can stand in for: " +
+				"composite literals (building its values), embedding (its methods and fields become the " +
+				"dependent's), type assertions and switches, and selecting its exported fields. Replacing, faking " +
+				"or splitting out the other component means redesigning each of them, and their count grows with " +
+				"every commit: one is cheap to undo, sixty across nine packages are not. Uses that only name the " +
+				"type (fields, parameters, results, variables of it: a service handed in) are listed but weigh " +
+				"nothing: an interface declared where the value is used replaces each mechanically. Depend on an " +
+				"interface owned by the dependent side and let the composition root (package main) wire the " +
+				"implementation in. Not reported: data " +
 				"types (struct types without a collaborator: rows, DTOs, configuration, events, even with helper " +
 				"methods; the shared vocabulary of a code base cannot hide behind an interface), struct types " +
 				"without fields (stateless: nothing to replace), error types, types declared in generated code " +

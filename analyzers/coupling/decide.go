@@ -31,6 +31,10 @@ type group struct {
 	sites   []site   // positions, in dependent package then file order
 	count   int      // sites that make the decision (may exceed len(sites) for imports)
 	kinds   map[Kind]int
+	// For concrete-dependency: the sites that bind the dependents to the
+	// types' representation (see Kind.binding), and their packages.
+	binding     int
+	bindingPkgs []string
 	objects []string // qualified names used, in order of first use
 	targets []string // depended-upon packages, sorted, unique
 	cross   bool
@@ -116,6 +120,12 @@ func decide(fset *token.FileSet, results []*Result, view *programView) []finding
 				g.addObject(name)
 				g.kinds[s.Kind]++
 				g.count++
+				if s.Kind.binding() {
+					g.binding++
+					if i, ok := slices.BinarySearch(g.bindingPkgs, r.Package); !ok {
+						g.bindingPkgs = slices.Insert(g.bindingPkgs, i, r.Package)
+					}
+				}
 				g.value = g.value || s.Value
 				g.wrote = g.wrote || s.Kind == KindWrite && !s.Build || s.Written
 				g.sites = append(g.sites, site{pkg: r.Package, pos: s.Pos, note: fmt.Sprintf("%s %s", kindVerb(s.Kind), name)})
@@ -194,7 +204,11 @@ func (g *group) finding(view *programView) finding.Finding {
 	if len(g.from) > 1 {
 		from = "components " + andText(g.from)
 	}
-	spread := spreadText(ev, view != nil)
+	noun := "site"
+	if g.rule == RuleConcreteDependency {
+		noun = "use" // the sites that weigh are the binding ones, counted below
+	}
+	spread := spreadText(ev, noun, view != nil)
 	switch g.rule {
 	case RuleForbiddenDependency:
 		f.Message = fmt.Sprintf("%s may not depend on %s: imports %s (%s)%s",
@@ -203,8 +217,27 @@ func (g *group) finding(view *programView) finding.Finding {
 		f.Message = fmt.Sprintf("%s reaches into internal package %s of %s (%s); use its public packages%s",
 			from, listText(g.targets, 3), g.to, spread, zone)
 	case RuleConcreteDependency:
-		f.Message = fmt.Sprintf("%s depends on concrete %s of %s: %s (%s); depend on an interface instead%s",
-			from, listText(g.objects, 3), g.to, kindsText(g.kinds), spread, zone)
+		// What is expensive to reverse is what binds the dependents to
+		// the types themselves; naming them in fields and parameters is
+		// undone by declaring an interface where they are used. The
+		// decision is weighed by the binding sites alone.
+		f.Evidence.Sites, f.Evidence.Packages = g.binding, len(g.bindingPkgs)
+		f.Evidence.ZoneOfPain = ev.ZoneOfPain && g.binding > 0
+		if g.binding == 0 {
+			zone = ""
+		}
+		it, the := "it", "the type"
+		if len(g.objects) > 1 {
+			it, the = "them", "the types"
+		}
+		advice := fmt.Sprintf("no use binds to %s: an interface declared where %s used would replace %s",
+			the, map[bool]string{true: "it is", false: "they are"}[it == "it"], it)
+		if g.binding > 0 {
+			advice = fmt.Sprintf("%d %s to %s; depend on an interface instead",
+				g.binding, map[bool]string{true: "use binds", false: "uses bind"}[g.binding == 1], the)
+		}
+		f.Message = fmt.Sprintf("%s depends on concrete %s of %s: %s (%s); %s%s",
+			from, listText(g.objects, 3), g.to, kindsText(g.kinds), spread, advice, zone)
 	case RuleSharedGlobal:
 		one := len(g.from) == 1 // "component x reads", "components x and y read"
 		verb := map[bool]string{true: "reads", false: "read"}[one]
@@ -222,8 +255,8 @@ func (g *group) finding(view *programView) finding.Finding {
 
 // spreadText describes the sites, packages and, with whole-program
 // evidence, the fan-in.
-func spreadText(ev finding.Evidence, global bool) string {
-	s := plural(ev.Sites, "site")
+func spreadText(ev finding.Evidence, noun string, global bool) string {
+	s := plural(ev.Sites, noun)
 	if global || ev.Packages > 1 {
 		s += " in " + plural(ev.Packages, "package")
 	}
@@ -255,7 +288,7 @@ func listText(names []string, n int) string {
 func kindsText(kinds map[Kind]int) string {
 	var parts []string
 	for _, k := range [...]Kind{KindField, KindParam, KindResult, KindLiteral, KindAssertion,
-		KindEmbedded, KindType, KindRead, KindWrite} {
+		KindEmbedded, KindSelect, KindType, KindRead, KindWrite} {
 		switch n := kinds[k]; {
 		case n == 1, n > 1 && k == KindEmbedded:
 			parts = append(parts, fmt.Sprintf("%d %s", n, k))
@@ -280,6 +313,8 @@ func kindVerb(k Kind) string {
 		return "type assertion to"
 	case KindEmbedded:
 		return "embeds"
+	case KindSelect:
+		return "selects field"
 	case KindRead:
 		return "reads"
 	case KindWrite:

@@ -115,6 +115,7 @@ const (
 	KindAssertion Kind = "assertion" // type assertion or type switch case
 	KindEmbedded  Kind = "embedded"  // embedded field
 	KindType      Kind = "type"      // any other use of the type (variable, conversion, type argument)
+	KindSelect    Kind = "selector"  // read or write of an exported field of a value of the type
 
 	KindRead  Kind = "read"  // read of an exported variable
 	KindWrite Kind = "write" // assignment, increment or address of an exported variable
@@ -122,6 +123,18 @@ const (
 
 // concrete reports whether k is a use of a concrete type or function.
 func (k Kind) concrete() bool { return k != KindRead && k != KindWrite }
+
+// binding reports whether a use of a concrete type of kind k binds the
+// dependent to that type's representation or identity: building its
+// values (a composite literal), embedding it (its methods and fields
+// become the dependent's), asserting to it, or reading and writing its
+// fields. No interface can stand in at such a site, so replacing the type
+// means redesigning it. The other kinds only name the type (a field,
+// parameter, result or variable of it): an interface declared where the
+// value is used replaces it there, mechanically, however many there are.
+func (k Kind) binding() bool {
+	return k == KindLiteral || k == KindEmbedded || k == KindAssertion || k == KindSelect
+}
 
 // collect fills res with the package's cross-component edges and exported
 // type counts. pl is nil when no main module is known.
@@ -205,7 +218,21 @@ func collect(pass *analysis.Pass, in *inspector.Inspector, cfg *Config, pl *plac
 		for c := range fc.Preorder((*ast.Ident)(nil)) {
 			id := c.Node().(*ast.Ident)
 			obj := pass.TypesInfo.Uses[id]
-			if obj == nil || obj.Pkg() == nil || obj.Pkg() == pass.Pkg {
+			if obj == nil || obj.Pkg() == nil {
+				continue
+			}
+			if v, ok := obj.(*types.Var); ok && v.IsField() && v.Exported() && !skipConcrete {
+				// A field of another component's service, reached
+				// through a value: the dependent reads or writes its
+				// representation.
+				if tn := fieldOwner(pass, c); tn != nil && tn.Pkg() != pass.Pkg && sh.service(tn) {
+					if e := edgeOf(tn.Pkg()); e != nil {
+						e.Sites = append(e.Sites, Site{Pos: id.Pos(), Kind: KindSelect, Object: tn.Name() + "." + v.Name()})
+					}
+				}
+				continue
+			}
+			if obj.Pkg() == pass.Pkg {
 				continue
 			}
 			if obj.Pkg().Scope().Lookup(obj.Name()) != obj {
@@ -451,6 +478,38 @@ func contractTypes(pkg *types.Package) map[*types.TypeName]bool {
 		}
 	}
 	return out
+}
+
+// fieldOwner returns the named struct type that declares the field
+// selected at c (x.F, or x.F promoted through embedded fields), or nil
+// when c is no field selection or the struct is unnamed.
+func fieldOwner(pass *analysis.Pass, c inspector.Cursor) *types.TypeName {
+	if c.ParentEdgeKind() != edge.SelectorExpr_Sel {
+		return nil
+	}
+	sel := pass.TypesInfo.Selections[c.Parent().Node().(*ast.SelectorExpr)]
+	if sel == nil || sel.Kind() != types.FieldVal {
+		return nil
+	}
+	t := sel.Recv()
+	for i, idx := range sel.Index() {
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		named, ok := types.Unalias(t).(*types.Named)
+		if !ok {
+			return nil
+		}
+		st, ok := named.Underlying().(*types.Struct)
+		if !ok {
+			return nil
+		}
+		if i == len(sel.Index())-1 {
+			return named.Origin().Obj()
+		}
+		t = st.Field(idx).Type()
+	}
+	return nil
 }
 
 // up moves from the identifier of a qualified name (pkg.Name) to the

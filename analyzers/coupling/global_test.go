@@ -98,12 +98,12 @@ func TestGlobal(t *testing.T) {
 				"db.DSN) or over a service (ledger.Record, db.Ping take *sql.Tx, *sql.DB); billing and platform " +
 				"are directories of the default rule, not declared components: importing billing/ledger or " +
 				"platform/db reaches no declared surface",
-			want: `coupling.concrete-dependency billing->orders @refunds/refunds.go:11 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
-  component billing depends on concrete orders.Service of orders: 1 field (1 site in 1 package, fan-in 3); depend on an interface instead; orders is in the zone of pain (I 0.40, A 0.00)
-coupling.concrete-dependency orders->billing @ordershttp/http.go:6 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
-  component orders depends on concrete billing.Biller of billing: 1 param (1 site in 1 package, fan-in 3); depend on an interface instead
-coupling.concrete-dependency web->orders @web/web.go:16 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
-  component web depends on concrete orders.Service of orders: 1 field (1 site in 1 package, fan-in 3); depend on an interface instead; orders is in the zone of pain (I 0.40, A 0.00)
+			want: `coupling.concrete-dependency billing->orders @refunds/refunds.go:11 sites=0 packages=0 components=1 fanin=3 cross=false partial=false
+  component billing depends on concrete orders.Service of orders: 1 field (1 use in 1 package, fan-in 3); no use binds to the type: an interface declared where it is used would replace it
+coupling.concrete-dependency orders->billing @ordershttp/http.go:6 sites=0 packages=0 components=1 fanin=3 cross=false partial=false
+  component orders depends on concrete billing.Biller of billing: 1 param (1 use in 1 package, fan-in 3); no use binds to the type: an interface declared where it is used would replace it
+coupling.concrete-dependency web->orders @web/web.go:16 sites=0 packages=0 components=1 fanin=3 cross=false partial=false
+  component web depends on concrete orders.Service of orders: 1 field (1 use in 1 package, fan-in 3); no use binds to the type: an interface declared where it is used would replace it
 coupling.cycle billing<->orders @refunds/refunds.go:6 sites=1 packages=1 components=2 fanin=2 cross=false partial=false
   components billing and orders depend on each other: billing -> orders, orders -> billing; billing -> orders closes the cycle (1 reference in 1 package)
   related @orders/orders.go:6 orders -> billing: example.com/shop/orders imports example.com/shop/billing
@@ -126,12 +126,12 @@ coupling.shared-global example.com/shop/billing.Region @shop/main.go:16 sites=2 
 				"allow":  "web=catalog,orders;orders=billing,money;billing=orders,money;cmd=*",
 				"public": "billing=billing,billing/ledger",
 			},
-			want: `coupling.concrete-dependency billing->orders @refunds/refunds.go:11 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
-  component billing depends on concrete orders.Service of orders: 1 field (1 site in 1 package, fan-in 3); depend on an interface instead; orders is in the zone of pain (I 0.40, A 0.00)
-coupling.concrete-dependency orders->billing @ordershttp/http.go:6 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
-  component orders depends on concrete billing.Biller of billing: 1 param (1 site in 1 package, fan-in 3); depend on an interface instead
-coupling.concrete-dependency web->orders @web/web.go:16 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
-  component web depends on concrete orders.Service of orders: 1 field (1 site in 1 package, fan-in 3); depend on an interface instead; orders is in the zone of pain (I 0.40, A 0.00)
+			want: `coupling.concrete-dependency billing->orders @refunds/refunds.go:11 sites=0 packages=0 components=1 fanin=3 cross=false partial=false
+  component billing depends on concrete orders.Service of orders: 1 field (1 use in 1 package, fan-in 3); no use binds to the type: an interface declared where it is used would replace it
+coupling.concrete-dependency orders->billing @ordershttp/http.go:6 sites=0 packages=0 components=1 fanin=3 cross=false partial=false
+  component orders depends on concrete billing.Biller of billing: 1 param (1 use in 1 package, fan-in 3); no use binds to the type: an interface declared where it is used would replace it
+coupling.concrete-dependency web->orders @web/web.go:16 sites=0 packages=0 components=1 fanin=3 cross=false partial=false
+  component web depends on concrete orders.Service of orders: 1 field (1 use in 1 package, fan-in 3); no use binds to the type: an interface declared where it is used would replace it
 coupling.cycle billing<->orders @refunds/refunds.go:6 sites=1 packages=1 components=2 fanin=2 cross=false partial=false
   components billing and orders depend on each other: billing -> orders, orders -> billing; billing -> orders closes the cycle (1 reference in 1 package)
   related @orders/orders.go:6 orders -> billing: example.com/shop/orders imports example.com/shop/billing
@@ -156,12 +156,12 @@ coupling.shared-global example.com/shop/billing.Region @shop/main.go:16 sites=2 
 			reason: "a declared public surface (billing's root package alone) makes an import of billing/ledger " +
 				"internal-reach, at the import; platform declares none, so platform/db stays unreported",
 			flags: map[string]string{"public": "billing=billing"},
-			want: `coupling.concrete-dependency billing->orders @refunds/refunds.go:11 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
-  component billing depends on concrete orders.Service of orders: 1 field (1 site in 1 package, fan-in 3); depend on an interface instead; orders is in the zone of pain (I 0.40, A 0.00)
-coupling.concrete-dependency orders->billing @ordershttp/http.go:6 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
-  component orders depends on concrete billing.Biller of billing: 1 param (1 site in 1 package, fan-in 3); depend on an interface instead
-coupling.concrete-dependency web->orders @web/web.go:16 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
-  component web depends on concrete orders.Service of orders: 1 field (1 site in 1 package, fan-in 3); depend on an interface instead; orders is in the zone of pain (I 0.40, A 0.00)
+			want: `coupling.concrete-dependency billing->orders @refunds/refunds.go:11 sites=0 packages=0 components=1 fanin=3 cross=false partial=false
+  component billing depends on concrete orders.Service of orders: 1 field (1 use in 1 package, fan-in 3); no use binds to the type: an interface declared where it is used would replace it
+coupling.concrete-dependency orders->billing @ordershttp/http.go:6 sites=0 packages=0 components=1 fanin=3 cross=false partial=false
+  component orders depends on concrete billing.Biller of billing: 1 param (1 use in 1 package, fan-in 3); no use binds to the type: an interface declared where it is used would replace it
+coupling.concrete-dependency web->orders @web/web.go:16 sites=0 packages=0 components=1 fanin=3 cross=false partial=false
+  component web depends on concrete orders.Service of orders: 1 field (1 use in 1 package, fan-in 3); no use binds to the type: an interface declared where it is used would replace it
 coupling.cycle billing<->orders @refunds/refunds.go:6 sites=1 packages=1 components=2 fanin=2 cross=false partial=false
   components billing and orders depend on each other: billing -> orders, orders -> billing; billing -> orders closes the cycle (1 reference in 1 package)
   related @orders/orders.go:6 orders -> billing: example.com/shop/orders imports example.com/shop/billing
@@ -264,12 +264,12 @@ func TestGeneratedModule(t *testing.T) {
 	analysistest.Run(t, dir, coupling.New(coupling.DefaultConfig()), "./...")
 	prog := program(t, dir, []*analysis.Analyzer{coupling.Analyzer})
 	got := render(prog, coupling.Global(prog))
-	want := `coupling.concrete-dependency jobs->mail @jobs/jobs.go:14 sites=1 packages=1 components=1 fanin=1 cross=false partial=false
-  component jobs depends on concrete mail.Sender of mail: 1 field (1 site in 1 package, fan-in 1); depend on an interface instead
-coupling.concrete-dependency jobs->store @jobs/jobs.go:13 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
-  component jobs depends on concrete store.Store of store: 1 field (1 site in 1 package, fan-in 3); depend on an interface instead; store is in the zone of pain (I 0.00, A 0.00)
-coupling.concrete-dependency web->store @web/web.go:13 sites=1 packages=1 components=1 fanin=3 cross=false partial=false
-  component web depends on concrete store.Store of store: 1 field (1 site in 1 package, fan-in 3); depend on an interface instead; store is in the zone of pain (I 0.00, A 0.00)
+	want := `coupling.concrete-dependency jobs->mail @jobs/jobs.go:14 sites=0 packages=0 components=1 fanin=1 cross=false partial=false
+  component jobs depends on concrete mail.Sender of mail: 1 field (1 use in 1 package, fan-in 1); no use binds to the type: an interface declared where it is used would replace it
+coupling.concrete-dependency jobs->store @jobs/jobs.go:13 sites=0 packages=0 components=1 fanin=3 cross=false partial=false
+  component jobs depends on concrete store.Store of store: 1 field (1 use in 1 package, fan-in 3); no use binds to the type: an interface declared where it is used would replace it
+coupling.concrete-dependency web->store @web/web.go:13 sites=0 packages=0 components=1 fanin=3 cross=false partial=false
+  component web depends on concrete store.Store of store: 1 field (1 use in 1 package, fan-in 3); no use binds to the type: an interface declared where it is used would replace it
 coupling.cycle api<->web @web/web.go:5 sites=1 packages=1 components=2 fanin=2 cross=false partial=false
   components api and web depend on each other: api -> web, web -> api; api -> web closes the cycle (1 reference in 1 package)
   related @registry/registry.pb.go:5 api -> web: example.com/gen/api/registry imports example.com/gen/web/handlers (closes the cycle)

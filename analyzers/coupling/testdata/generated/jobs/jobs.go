@@ -10,8 +10,8 @@ import (
 
 // Runner runs jobs.
 type Runner struct {
-	S *store.Store // want `component jobs depends on concrete store\.Store of store: 1 field \(1 site\); depend on an interface instead`
-	M *mail.Sender // want `component jobs depends on concrete mail\.Sender of mail: 1 field \(1 site\); depend on an interface instead`
+	S *store.Store // want `component jobs depends on concrete store\.Store of store: 1 field \(1 use\); no use binds to the type: an interface declared where it is used would replace it`
+	M *mail.Sender // want `component jobs depends on concrete mail\.Sender of mail: 1 field \(1 use\); no use binds to the type: an interface declared where it is used would replace it`
 }
 
 // Run runs.

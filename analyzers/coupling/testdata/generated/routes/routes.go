@@ -6,4 +6,4 @@ package routes
 import "example.com/gen/web/handlers"
 
 // Register registers the handlers.
-func Register(hs ...*handlers.Handler) {} // want `component routes depends on concrete handlers\.Handler of web: 1 param \(1 site\); depend on an interface instead`
+func Register(hs ...*handlers.Handler) {} // want `component routes depends on concrete handlers\.Handler of web: 1 param \(1 use\); no use binds to the type: an interface declared where it is used would replace it`

@@ -13,8 +13,8 @@ import (
 )
 
 // New builds the application and hands its services on: it holds none.
-func New() *handlers.Handler { // want `component server depends on concrete handlers\.Handler of web: 1 result, 1 literal \(2 sites\); depend on an interface instead`
-	st := &store.Store{}     // want `component server depends on concrete store\.Store of store: 1 literal \(1 site\); depend on an interface instead`
+func New() *handlers.Handler { // want `component server depends on concrete handlers\.Handler of web: 1 result, 1 literal \(2 uses\); 1 use binds to the type; depend on an interface instead`
+	st := &store.Store{}     // want `component server depends on concrete store\.Store of store: 1 literal \(1 use\); 1 use binds to the type; depend on an interface instead`
 	h := &handlers.Handler{} // the second site of the decision above
 	st.Get()
 	routes.Register(h)

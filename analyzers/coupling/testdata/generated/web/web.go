@@ -10,7 +10,7 @@ import (
 // Server holds what it serves.
 type Server struct {
 	User     *api.User          // a generated message: data
-	Store    *store.Store       // want `component web depends on concrete store\.Store of store: 1 field \(1 site\); depend on an interface instead`
+	Store    *store.Store       // want `component web depends on concrete store\.Store of store: 1 field \(1 use\); no use binds to the type: an interface declared where it is used would replace it`
 	Mock     *store.MockStore   // a mock: generated surface
 	Conflict *store.ErrConflict // an error type: a value
 }

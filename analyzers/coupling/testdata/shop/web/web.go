@@ -13,7 +13,7 @@ import (
 type Server struct {
 	Catalog catalog.Catalog
 	Orders  func(id int64) *orders.Order // data: not a concrete dependency
-	Placer  *orders.Service              // want `component web depends on concrete orders\.Service of orders: 1 field \(1 site\)`
+	Placer  *orders.Service              // want `component web depends on concrete orders\.Service of orders: 1 field \(1 use\); no use binds to the type: an interface declared where it is used would replace it`
 	DB      *sql.DB
 }
 

@@ -8,7 +8,7 @@ import (
 
 // Service refunds orders.
 type Service struct {
-	orders *orders.Service // want `component billing depends on concrete orders\.Service of orders: 1 field \(1 site\); depend on an interface instead`
+	orders *orders.Service // want `component billing depends on concrete orders\.Service of orders: 1 field \(1 use\); no use binds to the type: an interface declared where it is used would replace it`
 }
 
 // Refund refunds an order.

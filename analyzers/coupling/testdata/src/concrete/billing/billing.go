@@ -27,6 +27,16 @@ type Store struct {
 // Save saves an invoice.
 func (s *Store) Save(inv *Invoice) error { return nil }
 
+// Ledger is a service whose collaborator is exported: dependents that
+// select it bind to its representation.
+type Ledger struct {
+	DB    *sql.DB
+	Title string `json:"title"`
+}
+
+// Book books.
+func (l *Ledger) Book() {}
+
 // Worker has methods but no fields: it holds no state, and replacing
 // it later costs nothing. Not a service.
 type Worker struct{}

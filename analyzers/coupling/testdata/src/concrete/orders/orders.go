@@ -6,7 +6,7 @@ import (
 
 type Order struct {
 	ID      int64
-	Store   *billing.Store // want `component orders depends on concrete billing\.Store, billing\.Cache, billing\.Gateway and 1 more of billing: 1 field, 1 result, 2 literals, 1 assertion, 1 embedded, 1 type \(7 sites\); depend on an interface instead`
+	Store   *billing.Store // want `component orders depends on concrete billing\.Store, billing\.Cache, billing\.Gateway and 4 more of billing: 1 field, 1 param, 1 result, 2 literals, 1 assertion, 1 embedded, 2 selectors, 1 type \(10 uses\); 6 uses bind to the types; depend on an interface instead`
 	Invoice *billing.Invoice
 	Status  billing.Status
 	charger billing.Charger
@@ -19,6 +19,12 @@ type wrapped struct {
 }
 
 func lookup(inv billing.Invoice, w billing.Worker) (*billing.Gateway, error) { return nil, nil } // a fieldless Worker is no service
+
+func book(l *billing.Ledger) string { // naming the type in a parameter binds nothing
+	_ = l.DB.Ping() // selecting a field of another component's service binds to its representation
+	l.Book()        // calling a method does not
+	return l.Title
+}
 
 func place(amount int64) {
 	inv := billing.Charge(amount)
