@@ -35,9 +35,9 @@ type group struct {
 	// types' representation (see Kind.binding), and their packages.
 	binding     int
 	bindingPkgs []string
-	objects []string // qualified names used, in order of first use
-	targets []string // depended-upon packages, sorted, unique
-	cross   bool
+	objects     []string // qualified names used, in order of first use
+	targets     []string // depended-upon packages, sorted, unique
+	cross       bool
 
 	// For shared-global: the variable has a basic type, and a site writes
 	// it other than to pass on build information or its own package
