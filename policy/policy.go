@@ -240,6 +240,14 @@ func (p *Policy) Resolver(modules []component.Module) *component.Resolver {
 	return component.NewResolver(p.Specs(), modules)
 }
 
+// NamesComponents reports whether the policy names components, by
+// declaring them or in allow rules. Only when it names none does the
+// audit infer components from the import graph (component.Infer): names
+// the policy uses must keep meaning what they meant.
+func (p *Policy) NamesComponents() bool {
+	return len(p.Components) > 0 || len(p.Allow) > 0
+}
+
 // CriticalityOf returns the criticality of the named component: Normal
 // for components the policy does not name (or names without a valid
 // level).

@@ -10,6 +10,7 @@ package component
 
 import (
 	"path"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -31,6 +32,12 @@ type Module struct {
 type Resolver struct {
 	specs   []Spec
 	modules []Module // sorted by descending path length, so nested modules win
+
+	merged   map[string]string // default component -> inferred component (see Infer)
+	inferred []Inferred
+	// rootClash holds the modules whose root package would share its
+	// name with a top-level directory: it is named RootName instead.
+	rootClash map[string]bool
 }
 
 // NewResolver returns a Resolver for the given components and main modules.
@@ -59,17 +66,34 @@ func (r *Resolver) Resolve(pkgPath string) Placement {
 		return Placement{}
 	}
 	pl := Placement{Module: mod, Rel: rel}
+	if name, ok := r.spec(pkgPath, rel); ok {
+		pl.Component = name
+		return pl
+	}
+	pl.Component = r.defaultName(mod, rel)
+	if m, ok := r.merged[pl.Component]; ok {
+		pl.Component = m
+	}
+	pl.Implicit = len(r.specs) > 0
+	return pl
+}
+
+// spec returns the name of the first spec that claims the package.
+func (r *Resolver) spec(pkgPath, rel string) (string, bool) {
 	for _, s := range r.specs {
 		for _, g := range s.Paths {
 			if g.Match(rel) || g.Match(pkgPath) {
-				pl.Component = s.Name
-				return pl
+				return s.Name, true
 			}
 		}
 	}
-	pl.Component = r.defaultName(mod, rel)
-	pl.Implicit = len(r.specs) > 0
-	return pl
+	return "", false
+}
+
+// declared reports whether a spec claims the package.
+func (r *Resolver) declared(pkgPath, rel string) bool {
+	_, ok := r.spec(pkgPath, rel)
+	return ok
 }
 
 // Component returns the name of the package's component, or "" for a
@@ -116,6 +140,10 @@ func DefaultDir(rel string) string {
 	return parts[0]
 }
 
+// RootName names the component of a module's root package when a
+// top-level directory has the module's name.
+const RootName = "(root)"
+
 // defaultName is the component of a package that no spec claims: the
 // directory DefaultDir gives, prefixed by the module's last element when
 // there are several main modules. The module's root package takes the
@@ -123,6 +151,12 @@ func DefaultDir(rel string) string {
 func (r *Resolver) defaultName(mod, rel string) string {
 	base := path.Base(mod)
 	if rel == "" {
+		if r.rootClash[mod] {
+			if len(r.modules) > 1 {
+				return base + "/" + RootName
+			}
+			return RootName
+		}
 		return base
 	}
 	if len(r.modules) > 1 {
@@ -132,7 +166,8 @@ func (r *Resolver) defaultName(mod, rel string) string {
 }
 
 // Defaults returns the components that the default rule gives the listed
-// packages (one per top-level directory of each module), sorted by name.
+// packages (one per top-level directory of each module, or per
+// directory below a container), as Infer revised them, sorted by name.
 // oneway init writes them into a starter policy.
 func (r *Resolver) Defaults(pkgPaths []string) []DefaultComponent {
 	byName := map[string]*DefaultComponent{}
@@ -142,25 +177,32 @@ func (r *Resolver) Defaults(pkgPaths []string) []DefaultComponent {
 			continue
 		}
 		name := r.defaultName(mod, rel)
+		pattern := "."
+		if rel != "" {
+			pattern = DefaultDir(rel) + "/..."
+		}
+		if len(r.modules) > 1 {
+			pattern = mod
+			if rel != "" {
+				pattern = mod + "/" + DefaultDir(rel) + "/..."
+			}
+		}
+		if m, ok := r.merged[name]; ok {
+			name = m
+		}
 		dc := byName[name]
 		if dc == nil {
-			pattern := "."
-			if rel != "" {
-				pattern = DefaultDir(rel) + "/..."
-			}
-			if len(r.modules) > 1 {
-				pattern = mod
-				if rel != "" {
-					pattern = mod + "/" + DefaultDir(rel) + "/..."
-				}
-			}
-			dc = &DefaultComponent{Name: name, Pattern: pattern}
+			dc = &DefaultComponent{Name: name}
 			byName[name] = dc
+		}
+		if !slices.Contains(dc.Patterns, pattern) {
+			dc.Patterns = append(dc.Patterns, pattern)
 		}
 		dc.Packages++
 	}
 	out := make([]DefaultComponent, 0, len(byName))
 	for _, dc := range byName {
+		slices.Sort(dc.Patterns)
 		out = append(out, *dc)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
@@ -170,6 +212,6 @@ func (r *Resolver) Defaults(pkgPaths []string) []DefaultComponent {
 // DefaultComponent is a component found by the default rule.
 type DefaultComponent struct {
 	Name     string
-	Pattern  string // the glob that selects it
-	Packages int    // how many of the listed packages it holds
+	Patterns []string // the globs that select it, sorted
+	Packages int      // how many of the listed packages it holds
 }

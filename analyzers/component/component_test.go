@@ -109,9 +109,9 @@ func TestDefaultsSeveralModules(t *testing.T) {
 	r := NewResolver(nil, []Module{{Path: "example.com/a"}, {Path: "example.com/a/tools"}})
 	got := r.Defaults([]string{"example.com/a/web", "example.com/a/web/x", "example.com/a/tools/gen", "example.com/a"})
 	want := []DefaultComponent{
-		{Name: "a", Pattern: "example.com/a", Packages: 1},
-		{Name: "a/web", Pattern: "example.com/a/web/...", Packages: 2},
-		{Name: "tools/gen", Pattern: "example.com/a/tools/gen/...", Packages: 1},
+		{Name: "a", Patterns: []string{"example.com/a"}, Packages: 1},
+		{Name: "a/web", Patterns: []string{"example.com/a/web/..."}, Packages: 2},
+		{Name: "tools/gen", Patterns: []string{"example.com/a/tools/gen/..."}, Packages: 1},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Defaults = %+v\nwant %+v", got, want)
@@ -138,10 +138,91 @@ func TestDefaultsBelowContainers(t *testing.T) {
 	}
 	got := r.Defaults([]string{"example.com/svc/internal/billing/ledger", "example.com/svc/internal/web"})
 	want := []DefaultComponent{
-		{Name: "internal/billing", Pattern: "internal/billing/...", Packages: 1},
-		{Name: "internal/web", Pattern: "internal/web/...", Packages: 1},
+		{Name: "internal/billing", Patterns: []string{"internal/billing/..."}, Packages: 1},
+		{Name: "internal/web", Patterns: []string{"internal/web/..."}, Packages: 1},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Defaults = %+v, want %+v", got, want)
+	}
+}
+
+func TestInfer(t *testing.T) {
+	specs := []Spec{{Name: "declared", Paths: []Glob{MustCompileGlob("internal/x/...")}}}
+	r := NewResolver(specs, []Module{{Path: "m"}})
+	imports := map[string][]string{
+		// internal/api and internal/store import each other through
+		// subpackages, and internal/jobs joins them through top-level
+		// web: one strongly connected set below internal/.
+		"m/internal/api":            {"m/internal/store", "m/internal/mail"},
+		"m/internal/store/migrate":  {"m/internal/api/version"},
+		"m/internal/api/version":    nil,
+		"m/internal/store":          nil,
+		"m/internal/jobs":           {"m/web"},
+		"m/web":                     {"m/internal/api"},
+		"m/internal/store/jobslink": {"m/internal/jobs"},
+		// internal/mail is imported but imports nothing back.
+		"m/internal/mail": {"fmt"},
+		// Top-level directories that import each other stay apart.
+		"m/git":        {"m/types"},
+		"m/types":      {"m/git/enum"},
+		"m/git/enum":   nil,
+		"m/internal/x": {"m/internal/api"},
+		"m/internal/y": {"m/internal/x"},
+	}
+	imports["m/internal/api"] = append(imports["m/internal/api"], "m/internal/y")
+	in := r.Infer(imports)
+	cases := map[string]string{
+		"m/internal/api":           "internal",
+		"m/internal/api/version":   "internal",
+		"m/internal/store/migrate": "internal",
+		"m/internal/jobs":          "internal",
+		"m/internal/y":             "internal", // through the declared component
+		"m/internal/x":             "declared", // declared: never joined
+		"m/internal/mail":          "internal/mail",
+		"m/web":                    "web",
+		"m/git":                    "git",
+		"m/types":                  "types",
+	}
+	for pkg, want := range cases {
+		if got := in.Component(pkg); got != want {
+			t.Errorf("Component(%q) = %q, want %q", pkg, got, want)
+		}
+	}
+	want := []Inferred{{
+		Name:    "internal",
+		Members: []string{"internal/api", "internal/jobs", "internal/store", "internal/y"},
+		Pattern: []string{"internal/api/...", "internal/jobs/...", "internal/store/...", "internal/y/..."},
+	}}
+	if got := in.Inferred(); !reflect.DeepEqual(got, want) {
+		t.Errorf("Inferred = %+v\nwant %+v", got, want)
+	}
+	if got := r.Component("m/internal/api"); got != "internal/api" {
+		t.Errorf("Infer changed its receiver: %q", got)
+	}
+	defaults := in.Defaults([]string{"m/internal/api", "m/internal/store/migrate", "m/internal/mail"})
+	wantDefaults := []DefaultComponent{
+		{Name: "internal", Patterns: []string{"internal/api/...", "internal/store/..."}, Packages: 2},
+		{Name: "internal/mail", Patterns: []string{"internal/mail/..."}, Packages: 1},
+	}
+	if !reflect.DeepEqual(defaults, wantDefaults) {
+		t.Errorf("Defaults = %+v\nwant %+v", defaults, wantDefaults)
+	}
+}
+
+func TestInferNamesApart(t *testing.T) {
+	// The container's own package is a component of its own that is not
+	// part of the cycle: the joined component takes another name.
+	r := NewResolver(nil, []Module{{Path: "m"}})
+	in := r.Infer(map[string][]string{
+		"m/app":       nil,
+		"m/app/a":     {"m/app/b", "m/app"},
+		"m/app/b/sub": {"m/app/a"},
+		"m/app/b":     nil,
+	})
+	if got := in.Component("m/app/a"); got != "app/*" {
+		t.Errorf("Component(m/app/a) = %q, want app/*", got)
+	}
+	if got := in.Component("m/app"); got != "app" {
+		t.Errorf("Component(m/app) = %q, want app", got)
 	}
 }

@@ -3,6 +3,7 @@ package coupling
 import (
 	"go/types"
 	"reflect"
+	"strings"
 )
 
 // A struct type of another component is a concrete dependency only when it
@@ -15,20 +16,26 @@ import (
 // on the value or the pointer) and holds a collaborator: one of its fields
 // without an encoding tag is, or contains, a handle. A struct without
 // fields holds no state (a stateless handler, an error value): replacing
-// it later costs nothing. Error types are values, whatever they hold;
+// it later costs nothing. A struct named as configuration or as the
+// record of one call (a Config, Options, Params, Request or Response) is
+// a record, whatever it carries: others fill it in and read it. Error types are values, whatever they hold;
 // types declared in generated code (protobuf messages, whose runtime
 // state holds sync fields; sqlc and ent models; mocks) are data or
 // generated surface. Handles are
 //
 //   - interfaces other than error and the empty interface (io.Writer,
-//     a Store interface, context.Context),
+//     a Store interface) and context.Context (the scope of one call: a
+//     struct that keeps one is a request or options),
 //   - functions and channels, and unsafe.Pointer,
 //   - types of package sync and sync/atomic (state shared between
 //     goroutines: a cache, a registry, a pool),
 //   - services, and struct types that contain a handle, looked into
 //     through pointers, slices, arrays, maps and embedding, in any
 //     package (*sql.DB, *gorm.DB and *http.Client hold one; time.Time
-//     and big.Int do not).
+//     and big.Int do not). A slice, array or map of interface or
+//     function values holds values (the items of a heap), not
+//     collaborators: a record that keeps a score heap of items is
+//     still a record.
 //
 // Fields with an encoding tag (json, db, gorm, yaml, ...) are part of the
 // type's encoded representation: a model that keeps a compiled template
@@ -74,7 +81,7 @@ func (s *shapes) namedService(named *types.Named) bool {
 	v := false
 	if _, ok := named.Underlying().(*types.Struct); ok && !s.generated(named.Obj()) {
 		ptr := types.NewPointer(named)
-		v = types.NewMethodSet(ptr).Len() > 0 && !types.Implements(ptr, errorIface) && s.namedHolds(named)
+		v = types.NewMethodSet(ptr).Len() > 0 && !types.Implements(ptr, errorIface) && !record(named) && s.namedHolds(named)
 	}
 	s.isService[named.Obj()] = v
 	return v
@@ -127,6 +134,9 @@ func (s *shapes) handle(t types.Type) bool {
 		if pkg := t.Obj().Pkg(); pkg != nil && (pkg.Path() == "sync" || pkg.Path() == "sync/atomic") {
 			return true
 		}
+		if pkg := t.Obj().Pkg(); pkg != nil && pkg.Path() == "context" && t.Obj().Name() == "Context" {
+			return false // the scope of one call, kept with a request or options: no collaborator
+		}
 		if types.Identical(t, errorType) {
 			return false
 		}
@@ -145,17 +155,53 @@ func (s *shapes) handle(t types.Type) bool {
 	case *types.Pointer:
 		return s.handle(t.Elem())
 	case *types.Slice:
-		return s.handle(t.Elem())
+		return s.element(t.Elem())
 	case *types.Array:
-		return s.handle(t.Elem())
+		return s.element(t.Elem())
 	case *types.Map:
 		// Keys are identities (map[*Analyzer]Result is a lookup table of
 		// results, not a handle on analyzers): only values can hold one.
-		return s.handle(t.Elem())
+		return s.element(t.Elem())
 	case *types.Struct:
 		return s.structHolds(t)
 	}
 	return false // type parameters: the type is generic over its values
+}
+
+// record reports whether a struct type is named as a record of settings
+// or of one call (FooConfig, Options, Params, Request, ...): others fill
+// it in and read it, whatever it carries (a logger, a callback, a
+// context). Such a type is configuration or a message, not a service,
+// though it has methods (Copy, Validate) and holds handles.
+func record(named *types.Named) bool {
+	name := named.Obj().Name()
+	for _, suffix := range recordSuffixes {
+		if strings.HasSuffix(name, suffix) {
+			return true
+		}
+	}
+	return false
+}
+
+// recordSuffixes are the endings of the names of records (see record).
+var recordSuffixes = [...]string{
+	"Config", "Configuration", "Options", "Opts", "Settings", "Params", "Parameters",
+	"Args", "Arguments", "Request", "Response",
+}
+
+// element reports whether the elements of a slice, array or map are
+// handles. A collection of interface or function values is a collection
+// of values (the items of a heap, the entries of a registry of
+// callbacks), not a collaborator; a collection of services, sync values or
+// channels still holds what its elements hold.
+func (s *shapes) element(t types.Type) bool {
+	switch u := types.Unalias(t).Underlying().(type) {
+	case *types.Interface, *types.Signature:
+		return false
+	case *types.Pointer:
+		return s.element(u.Elem())
+	}
+	return s.handle(t)
 }
 
 var errorType = types.Universe.Lookup("error").Type()

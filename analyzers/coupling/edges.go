@@ -41,6 +41,12 @@ type Result struct {
 	// Global finds the composition roots from them.
 	Imports []string
 
+	// Local are the package's imports of other packages of its own
+	// component, sorted by import path, with their import declarations
+	// (no sites): Global judges cycles between the units of a component
+	// the default rule made (see units).
+	Local []Edge
+
 	// Writes are the exported package-level variables of other packages,
 	// of any component, that the package writes (assigns, increments,
 	// stores into a field or element of, or takes the address of),
@@ -115,7 +121,7 @@ const (
 	KindAssertion Kind = "assertion" // type assertion or type switch case
 	KindEmbedded  Kind = "embedded"  // embedded field
 	KindType      Kind = "type"      // any other use of the type (variable, conversion, type argument)
-	KindSelect    Kind = "selector"  // read or write of an exported field of a value of the type
+	KindSelect    Kind = "selector"  // use of an exported field of a value of the type that holds a collaborator
 
 	KindRead  Kind = "read"  // read of an exported variable
 	KindWrite Kind = "write" // assignment, increment or address of an exported variable
@@ -164,6 +170,7 @@ func collect(pass *analysis.Pass, in *inspector.Inspector, cfg *Config, pl *plac
 	reachMain := cfg.IgnoreMainReach && isMain
 
 	edges := map[string]*Edge{}
+	local := map[string]*Edge{}
 	edgeOf := func(pkg *types.Package) *Edge {
 		if e, ok := edges[pkg.Path()]; ok {
 			return e // nil for packages of the same or no component
@@ -201,6 +208,13 @@ func collect(pass *analysis.Pass, in *inspector.Inspector, cfg *Config, pl *plac
 			if pkg := importedPackage(pass, spec); pkg != nil {
 				if e := edgeOf(pkg); e != nil {
 					e.Imports = append(e.Imports, spec.Pos())
+				} else if pl.place(pkg.Path()).Component == self.Component {
+					l := local[pkg.Path()]
+					if l == nil {
+						l = &Edge{To: pkg.Path(), ToName: pkg.Name(), ToComponent: self.Component}
+						local[pkg.Path()] = l
+					}
+					l.Imports = append(l.Imports, spec.Pos())
 				}
 				if pl.place(pkg.Path()).Component != "" && !slices.Contains(res.Imports, pkg.Path()) {
 					res.Imports = append(res.Imports, pkg.Path())
@@ -222,10 +236,11 @@ func collect(pass *analysis.Pass, in *inspector.Inspector, cfg *Config, pl *plac
 				continue
 			}
 			if v, ok := obj.(*types.Var); ok && v.IsField() && v.Exported() && !skipConcrete {
-				// A field of another component's service, reached
-				// through a value: the dependent reads or writes its
-				// representation.
-				if tn := fieldOwner(pass, c); tn != nil && tn.Pkg() != pass.Pkg && sh.service(tn) {
+				// A collaborator of another component's service (its
+				// database, its client), reached through a value: the
+				// dependent relies on how the service is built. Reading
+				// its plain data fields is reading data.
+				if tn := fieldOwner(pass, c); tn != nil && tn.Pkg() != pass.Pkg && sh.service(tn) && sh.handle(v.Type()) {
 					if e := edgeOf(tn.Pkg()); e != nil {
 						e.Sites = append(e.Sites, Site{Pos: id.Pos(), Kind: KindSelect, Object: tn.Name() + "." + v.Name()})
 					}
@@ -290,10 +305,7 @@ func collect(pass *analysis.Pass, in *inspector.Inspector, cfg *Config, pl *plac
 		res.Writes = append(res.Writes, v)
 	}
 	slices.Sort(res.Writes)
-	for _, e := range edges {
-		if e == nil {
-			continue
-		}
+	finish := func(e *Edge) {
 		sortByPosition(pass.Fset, e.Imports, func(p token.Pos) token.Pos { return p })
 		// Hand-written imports first: a decision is positioned at one.
 		slices.SortStableFunc(e.Imports, func(a, b token.Pos) int {
@@ -304,6 +316,17 @@ func collect(pass *analysis.Pass, in *inspector.Inspector, cfg *Config, pl *plac
 				e.HandWritten++
 			}
 		}
+	}
+	for _, l := range local {
+		finish(l)
+		res.Local = append(res.Local, *l)
+	}
+	slices.SortFunc(res.Local, func(a, b Edge) int { return strings.Compare(a.To, b.To) })
+	for _, e := range edges {
+		if e == nil {
+			continue
+		}
+		finish(e)
 		sortByPosition(pass.Fset, e.Sites, func(s Site) token.Pos { return s.Pos })
 		res.Edges = append(res.Edges, *e)
 	}

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/oneway-lint/oneway/analyzers/component"
 	"github.com/oneway-lint/oneway/analyzers/family"
 	"github.com/oneway-lint/oneway/analyzers/finding"
 )
@@ -37,7 +38,11 @@ func Global(prog *family.Program) []finding.Finding {
 		}
 	}
 	out := decide(prog.Fset, g.withoutWiring(g.withRoots()), view)
-	out = append(out, g.cycles()...)
+	cfg := ConfigFrom(prog.Settings)
+	declared := func(comp string) bool {
+		return slices.ContainsFunc(cfg.Components, func(s component.Spec) bool { return s.Name == comp })
+	}
+	out = append(out, g.units(declared).cycles()...)
 	slices.SortFunc(out, func(a, b finding.Finding) int {
 		return cmp.Or(strings.Compare(a.Rule, b.Rule), strings.Compare(a.Subject, b.Subject))
 	})
@@ -161,6 +166,75 @@ func (g *graph) withoutWiring(results []*Result) []*Result {
 	return out
 }
 
+// units returns the graph that cycles are judged on: its nodes are the
+// units that could be separated, not directories. A component the policy
+// declares is one unit, as declared. A component of the default rule (a
+// directory, or directories the import graph joined) is one unit except
+// for its leaves: a package that imports no other package of its
+// component is a library of its own, which can move out of the directory
+// without taking anything with it. A cycle that only the directory
+// layout closes is not one between units: a vocabulary package kept in
+// the server's directory (nomad/structs), imported by helpers the server
+// imports; enums of the git layer (git/enum) used by the shared types
+// the git layer uses. A package main, which nothing imports, is a unit
+// of its own too. A leaf is named by its directory; a unit of a
+// whole component by the component.
+func (g *graph) units(declared func(string) bool) *graph {
+	unit := map[string]string{} // package -> unit
+	for _, r := range g.results {
+		unit[r.Package] = r.Component
+		if declared(r.Component) || len(r.Local) > 0 && r.Name != "main" {
+			continue // package main is never imported: it closes no cycle
+		}
+		if rel := strings.TrimPrefix(strings.TrimPrefix(r.Package, r.Module), "/"); rel != "" && r.Module != "" {
+			unit[r.Package] = rel
+		}
+	}
+	// A component whose packages are all leaves keeps its name when it
+	// has only one: the package is the component.
+	count := map[string]int{}
+	for _, r := range g.results {
+		count[r.Component]++
+	}
+	for _, r := range g.results {
+		if count[r.Component] == 1 {
+			unit[r.Package] = r.Component
+		}
+	}
+	u := &graph{out: map[string]map[string][]*Edge{}, from: map[*Edge]*Result{}, results: g.results}
+	add := func(r *Result, e Edge) {
+		from, to := unit[r.Package], e.ToComponent
+		if t, ok := unit[e.To]; ok {
+			to = t
+		}
+		if to == "" || to == from {
+			return
+		}
+		e.ToComponent = to
+		if u.out[from] == nil {
+			u.out[from] = map[string][]*Edge{}
+		}
+		p := &e
+		u.out[from][to] = append(u.out[from][to], p)
+		u.from[p] = r
+	}
+	seen := map[string]bool{}
+	for _, r := range g.results {
+		if n := unit[r.Package]; !seen[n] {
+			seen[n] = true
+			u.nodes = append(u.nodes, n)
+		}
+		for _, e := range r.Edges {
+			add(r, e)
+		}
+		for _, e := range r.Local {
+			add(r, e)
+		}
+	}
+	slices.Sort(u.nodes)
+	return u
+}
+
 // cycles reports one coupling.cycle per strongly connected set of two or
 // more components. What makes a cycle expensive to break is not every
 // import among its members (most of them go the intended way) but the
@@ -265,15 +339,31 @@ func (g *graph) cycles() []finding.Finding {
 			}
 		}
 		ev.Packages = len(pkgs)
+		// Fan-in counts the components (not units) outside the cycle
+		// that depend on it.
+		inside, dependents := map[string]bool{}, map[string]bool{}
+		for _, c := range scc {
+			for _, es := range g.out[c] {
+				for _, e := range es {
+					inside[g.from[e].Component] = true
+				}
+			}
+		}
 		for _, c := range g.nodes {
-			if slices.Contains(scc, c) {
+			if member[c] {
 				continue
 			}
 			for _, t := range g.targets(c) {
-				if slices.Contains(scc, t) {
-					ev.FanIn++
-					break
+				if member[t] {
+					for _, e := range g.out[c][t] {
+						dependents[g.from[e].Component] = true
+					}
 				}
+			}
+		}
+		for c := range dependents {
+			if !inside[c] {
+				ev.FanIn++
 			}
 		}
 		f.Rule = RuleCycle

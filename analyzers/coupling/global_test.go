@@ -272,7 +272,7 @@ coupling.concrete-dependency web->store @web/web.go:13 sites=0 packages=0 compon
   component web depends on concrete store.Store of store: 1 field (1 use in 1 package, fan-in 3); no use binds to the type: an interface declared where it is used would replace it
 coupling.cycle api<->web @web/web.go:5 sites=1 packages=1 components=2 fanin=2 cross=false partial=false
   components api and web depend on each other: api -> web, web -> api; api -> web closes the cycle (1 reference in 1 package)
-  related @registry/registry.pb.go:5 api -> web: example.com/gen/api/registry imports example.com/gen/web/handlers (closes the cycle)
+  related @registry/registry.pb.go:7 api -> web: example.com/gen/api/registry imports example.com/gen/web/handlers (closes the cycle)
 `
 	if got != want {
 		t.Errorf("Global:\n%s\ngot:\n%s", lineDiff(want, got), got)

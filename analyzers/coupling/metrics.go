@@ -65,7 +65,7 @@ func newGraph(prog *family.Program) *graph {
 				continue // test variants repeat a package: keep the first
 			}
 			seen[r.Package] = true
-			g.results = append(g.results, r)
+			g.results = append(g.results, placed(prog, r))
 		}
 	}
 	slices.SortFunc(g.results, func(a, b *Result) int { return strings.Compare(a.Package, b.Package) })
@@ -84,6 +84,48 @@ func newGraph(prog *family.Program) *graph {
 	}
 	slices.Sort(g.nodes)
 	return g
+}
+
+// placed returns r with its components as the program places them: the
+// audit may join default components that the import graph shows to be
+// one (component.Infer), which one package at a time cannot see. Edges
+// that end inside the package's own component are dropped. r itself is
+// not changed; it belongs to the driver.
+func placed(prog *family.Program, r *Result) *Result {
+	if prog.Place == nil {
+		return r
+	}
+	comp := prog.Place(r.Package).Component
+	same := comp == r.Component
+	for _, e := range r.Local {
+		same = same && prog.Place(e.To).Component == e.ToComponent
+	}
+	for _, e := range r.Edges {
+		same = same && prog.Place(e.To).Component == e.ToComponent
+	}
+	if same || comp == "" {
+		return r
+	}
+	c := *r
+	c.Component = comp
+	c.Edges = make([]Edge, 0, len(r.Edges))
+	c.Local = slices.Clone(r.Local)
+	for _, e := range r.Edges {
+		e.ToComponent = prog.Place(e.To).Component
+		switch e.ToComponent {
+		case comp:
+			e.Sites = nil
+			c.Local = append(c.Local, e)
+		case "":
+		default:
+			c.Edges = append(c.Edges, e)
+		}
+	}
+	for i := range c.Local {
+		c.Local[i].ToComponent = comp
+	}
+	slices.SortFunc(c.Local, func(a, b Edge) int { return strings.Compare(a.To, b.To) })
+	return &c
 }
 
 // targets returns the components c depends on, sorted.

@@ -60,8 +60,26 @@ func newProgram(pkgs []*packages.Package, pol *policy.Policy) *program {
 	}
 	sort.Slice(mods, func(i, j int) bool { return mods[i].Path < mods[j].Path })
 	pr.resolver = pol.Resolver(mods)
+	if !pol.NamesComponents() {
+		pr.resolver = pr.resolver.Infer(importGraph(pkgs))
+	}
 	pr.root = commonDir(mods)
 	return pr
+}
+
+// importGraph maps each package of the main modules (not its test
+// variants) to the packages it imports.
+func importGraph(pkgs []*packages.Package) map[string][]string {
+	g := map[string][]string{}
+	for _, p := range pkgs {
+		if p.Module == nil || !p.Module.Main || p.ID != p.PkgPath {
+			continue
+		}
+		for imp := range p.Imports {
+			g[p.PkgPath] = append(g[p.PkgPath], imp)
+		}
+	}
+	return g
 }
 
 // commonDir is the deepest directory holding every main module.
@@ -276,6 +294,11 @@ func (pr *program) components(pkgs []*packages.Package, pol *policy.Policy) []re
 		c.Packages = append(c.Packages, p.PkgPath)
 		if pl.Implicit {
 			c.Implicit = append(c.Implicit, p.PkgPath)
+		}
+	}
+	for _, in := range pr.resolver.Inferred() {
+		if c := by[in.Name]; c != nil {
+			c.Joins = append([]string{}, in.Members...)
 		}
 	}
 	out := make([]report.Component, 0, len(by))

@@ -21,7 +21,7 @@ import (
 func runInit(ctx context.Context, args []string, env Env) int {
 	fs := newFlagSet("init", env, "oneway init [-force] [-o FILE] [packages]")
 	force := fs.Bool("force", false, "overwrite an existing file")
-	out := fs.String("o", ".oneway.yml", "the file to write")
+	out := fs.String("o", ".oneway.yml", "the file to write (- for standard output)")
 	chdir := chdirFlag(fs)
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
@@ -33,7 +33,7 @@ func runInit(ctx context.Context, args []string, env Env) int {
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
-	cfg := &packages.Config{Context: ctx, Mode: packages.NeedName | packages.NeedModule, Dir: env.Dir}
+	cfg := &packages.Config{Context: ctx, Mode: packages.NeedName | packages.NeedModule | packages.NeedImports, Dir: env.Dir}
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "oneway: listing packages: %v\n", err)
@@ -42,9 +42,13 @@ func runInit(ctx context.Context, args []string, env Env) int {
 	var mods []component.Module
 	seen := map[string]bool{}
 	var paths []string
+	imports := map[string][]string{}
 	for _, p := range pkgs {
 		if p.Module == nil || !p.Module.Main {
 			continue
+		}
+		for imp := range p.Imports {
+			imports[p.PkgPath] = append(imports[p.PkgPath], imp)
 		}
 		if !seen[p.Module.Path] {
 			seen[p.Module.Path] = true
@@ -57,12 +61,19 @@ func runInit(ctx context.Context, args []string, env Env) int {
 		return ExitUsage
 	}
 	sort.Slice(mods, func(i, j int) bool { return mods[i].Path < mods[j].Path })
-	data := StarterPolicy(component.NewResolver(nil, mods).Defaults(paths))
+	data := StarterPolicy(component.NewResolver(nil, mods).Infer(imports).Defaults(paths))
 	if _, err := policy.Parse("starter policy", data); err != nil {
 		fmt.Fprintf(env.Stderr, "oneway: internal error: the starter policy does not parse:\n%v\n", err)
 		return ExitAnalysis
 	}
 
+	if *out == "-" {
+		if _, err := env.Stdout.Write(data); err != nil {
+			fmt.Fprintf(env.Stderr, "oneway: %v\n", err)
+			return ExitAnalysis
+		}
+		return ExitClean
+	}
 	path := *out
 	if !filepath.IsAbs(path) {
 		path = filepath.Join(env.Dir, path)
@@ -99,8 +110,10 @@ version: 1
 stage: traction
 
 # Components group packages; globs are relative to the module root.
-# These were detected from the directory layout: rename, merge and
-# set criticality (low | normal | high) as your architecture has it.
+# These were detected from the directory layout (directories below a
+# container such as internal/ that import each other are one component):
+# rename, merge, split and set criticality (low | normal | high) as your
+# architecture has it.
 components:
 `)
 	used := map[string]bool{}
@@ -114,7 +127,15 @@ components:
 			name = base + "-" + strconv.Itoa(i)
 		}
 		used[name] = true
-		fmt.Fprintf(&b, "  - name: %s\n    paths: [%s]\n    criticality: normal\n", strconv.Quote(name), strconv.Quote(c.Pattern))
+		quoted := make([]string, len(c.Patterns))
+		for i, p := range c.Patterns {
+			quoted[i] = strconv.Quote(p)
+		}
+		fmt.Fprintf(&b, "  - name: %s\n", strconv.Quote(name))
+		if len(c.Patterns) > 1 {
+			b.WriteString("    # these directories import each other: one component\n")
+		}
+		fmt.Fprintf(&b, "    paths: [%s]\n    criticality: normal\n", strings.Join(quoted, ", "))
 	}
 	b.WriteString(`
 # Generated code and other paths oneway should not weigh.

@@ -72,6 +72,8 @@ type htmlView struct {
 	CSP       string
 	Baselined bool // some decision is baselined: show new/baselined marks
 
+	Note string // how the components were formed, where the import graph joined some
+
 	Invest   []htmlDecision
 	Cheap    []htmlGroup
 	Accepted []htmlDecision
@@ -153,6 +155,7 @@ func newHTMLView(r *Report) *htmlView {
 		return cmp.Or(cmp.Compare(b.Decisions[0].Cost, a.Decisions[0].Cost), cmp.Compare(a.Rule, b.Rule))
 	})
 
+	v.Note = ComponentsNote(r)
 	g := buildGraph(r)
 	for _, n := range g.Nodes {
 		v.Components = append(v.Components, htmlComponent{

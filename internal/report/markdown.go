@@ -24,6 +24,9 @@ func Markdown(w io.Writer, r *Report) error {
 	p("# oneway reversibility audit\n\n")
 	p("%s\n\n", mdSummary(r))
 	p("Policy %s, stage **%s**, invest-now at cost ≥ %d · oneway %s\n", md(r.Policy), md(r.Stage), r.Threshold, md(r.Tool))
+	if note := ComponentsNote(r); note != "" {
+		p("\nNote: %s\n", md(note))
+	}
 
 	groups := byClass(r.Decisions)
 	baselined := slices.ContainsFunc(r.Decisions, func(d Decision) bool { return d.Baselined })

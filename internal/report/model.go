@@ -5,7 +5,9 @@ package report
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/oneway-lint/oneway/analyzers/finding"
 )
@@ -85,6 +87,34 @@ type Component struct {
 	// Implicit lists packages that matched none of the policy's
 	// components and were placed in the default component of their directory.
 	Implicit []string `json:"implicit,omitempty"`
+	// Joins lists the directory components this one joins because their
+	// packages import each other (inferred from the import graph when
+	// the policy names no components), sorted.
+	Joins []string `json:"joins,omitempty"`
+}
+
+// ComponentsNote says how the components were formed where the import
+// graph joined directories: "app joins app/api, app/auth and 3 more
+// (directories that import each other)". It is "" when no component
+// joins directories.
+func ComponentsNote(r *Report) string {
+	var parts []string
+	for _, c := range r.Components {
+		if len(c.Joins) == 0 {
+			continue
+		}
+		list := c.Joins
+		more := ""
+		if len(list) > 4 {
+			list, more = list[:4], fmt.Sprintf(" and %d more", len(c.Joins)-4)
+		}
+		parts = append(parts, fmt.Sprintf("%s joins %s%s", c.Name, strings.Join(list, ", "), more))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "components inferred from the import graph: " + strings.Join(parts, "; ") +
+		" (directories whose packages import each other are one component; 'oneway init' writes them into a policy to rename, split or merge)"
 }
 
 // Metrics are a component's coupling metrics (Robert C. Martin's).

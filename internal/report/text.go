@@ -155,7 +155,11 @@ func Text(w io.Writer, r *Report, o TextOptions) error {
 		fmt.Fprintf(bw, "note: %s matched none of the policy's components and went to the default component of their directory: %s\n",
 			plural(len(implicit), "package"), Sanitize(strings.Join(implicit, ", ")))
 	}
-	if len(r.Decisions) > 0 || len(r.Problems) > 0 || len(implicit) > 0 || len(r.Inventory.Tables) > 0 {
+	note := ComponentsNote(r)
+	if note != "" {
+		fmt.Fprintf(bw, "note: %s\n", Sanitize(note))
+	}
+	if len(r.Decisions) > 0 || len(r.Problems) > 0 || len(implicit) > 0 || note != "" || len(r.Inventory.Tables) > 0 {
 		fmt.Fprintln(bw)
 	}
 	invest := plural(r.Summary.InvestNow, "invest-now decision")

@@ -2,7 +2,10 @@
 
 package registry
 
-import "example.com/gen/web/handlers" // generated code closes the api<->web cycle: the cycle is positioned in hand-written code
+import (
+	_ "example.com/gen/api"        // registry is no leaf of api: it is part of the api unit
+	"example.com/gen/web/handlers" // generated code closes the api<->web cycle: the cycle is positioned in hand-written code
+)
 
 // Symbols maps names to handlers: uses in generated code are no decision.
 var Symbols = map[string]any{"Handler": (*handlers.Handler)(nil)}

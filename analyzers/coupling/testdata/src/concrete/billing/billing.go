@@ -32,10 +32,43 @@ func (s *Store) Save(inv *Invoice) error { return nil }
 type Ledger struct {
 	DB    *sql.DB
 	Title string `json:"title"`
+	mu    sync.Mutex
 }
+
+// Settings is a record by its name: others fill it in and read it, a
+// logger and a context included.
+type Settings struct {
+	Log io.Writer
+	Ctx context.Context
+}
+
+// Apply applies the settings.
+func (s *Settings) Apply() {}
+
+// Call is data: a context is the scope of one call, not a collaborator.
+type Call struct {
+	ctx  context.Context
+	Path string
+}
+
+// Context returns the request's context.
+func (r *Call) Context() context.Context { return r.ctx }
 
 // Book books.
 func (l *Ledger) Book() {}
+
+// Scored is an item of a heap.
+type Scored interface{ Score() float64 }
+
+// Metric is data: a record that keeps a heap of scored items holds
+// interface values, not collaborators.
+type Metric struct {
+	Name  string
+	items []Scored
+}
+
+// Top returns the best item.
+func (m *Metric) Top() Scored { return m.items[0] }
 
 // Worker has methods but no fields: it holds no state, and replacing
 // it later costs nothing. Not a service.
