@@ -239,8 +239,10 @@ func collect(pass *analysis.Pass, in *inspector.Inspector, cfg *Config, pl *plac
 				// A collaborator of another component's service (its
 				// database, its client), reached through a value: the
 				// dependent relies on how the service is built. Reading
-				// its plain data fields is reading data.
-				if tn := fieldOwner(pass, c); tn != nil && tn.Pkg() != pass.Pkg && sh.service(tn) && sh.handle(v.Type()) {
+				// its plain data fields is reading data, and a struct
+				// that exports every field (a table of prepared
+				// statements) is used through its fields by design.
+				if tn := fieldOwner(pass, c); tn != nil && tn.Pkg() != pass.Pkg && sh.service(tn) && sh.handle(v.Type()) && !allExported(tn) {
 					if e := edgeOf(tn.Pkg()); e != nil {
 						e.Sites = append(e.Sites, Site{Pos: id.Pos(), Kind: KindSelect, Object: tn.Name() + "." + v.Name()})
 					}
@@ -501,6 +503,21 @@ func contractTypes(pkg *types.Package) map[*types.TypeName]bool {
 		}
 	}
 	return out
+}
+
+// allExported reports whether every field of the struct type tn names is
+// exported.
+func allExported(tn *types.TypeName) bool {
+	st, ok := tn.Type().Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := range st.NumFields() {
+		if !st.Field(i).Exported() {
+			return false
+		}
+	}
+	return true
 }
 
 // fieldOwner returns the named struct type that declares the field

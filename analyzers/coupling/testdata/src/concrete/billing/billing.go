@@ -35,6 +35,16 @@ type Ledger struct {
 	mu    sync.Mutex
 }
 
+// Statements is a table of prepared statements: every field exported,
+// used through its fields by design.
+type Statements struct {
+	Save *sql.Stmt
+	Drop *sql.Stmt
+}
+
+// Close closes the statements.
+func (s *Statements) Close() error { return nil }
+
 // Settings is a record by its name: others fill it in and read it, a
 // logger and a context included.
 type Settings struct {
