@@ -87,7 +87,7 @@ func (c *classifier) bodyWrites(body ast.Node) Writes {
 			w |= cw
 			return true
 		}
-		if fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func); ok && !toBuffer(c.pass.TypesInfo, fn, call) {
+		if fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func); ok && !toBuffer(c.pass.TypesInfo, fn, call) && !encodesToReadable(c.pass.TypesInfo, fn, call) {
 			w |= c.funcWrites(fn)
 		}
 		return true
@@ -106,6 +106,31 @@ func toBuffer(info *types.Info, fn *types.Func, call *ast.CallExpr) bool {
 	}
 	t := info.TypeOf(call.Args[0])
 	return t != nil && !types.IsInterface(t)
+}
+
+// encodesToReadable reports whether call is enc.Encode(v) of an encoder
+// made on a value that can be read back (json.NewEncoder(buf) with buf a
+// bytes.Buffer or an io.ReadWriter): a request body being built, or a
+// document in memory, never a response.
+func encodesToReadable(info *types.Info, fn *types.Func, call *ast.CallExpr) bool {
+	if fn.Name() != "Encode" || fn.Pkg() == nil {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	mk, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+	if !ok || len(mk.Args) != 1 {
+		return false
+	}
+	t := info.TypeOf(mk.Args[0])
+	if t == nil || isResponseWriter(t) {
+		return false
+	}
+	m, _, _ := types.LookupFieldOrMethod(t, true, nil, "Read")
+	_, isFunc := m.(*types.Func)
+	return isFunc
 }
 
 // knownWrites is what functions of well-known packages write.
@@ -176,11 +201,18 @@ func isContextMethod(fn *types.Func) bool {
 	return ok && (n.Obj().Name() == "Context" || n.Obj().Name() == "Ctx" || n.Obj().Name() == "DefaultCtx")
 }
 
-// contentTypeWrites reads w.Header().Set("Content-Type", "...").
+// contentTypeWrites reads w.Header().Set("Content-Type", "..."): the
+// header of a response, reached through its Header method. The Header
+// field of a request being built (req.Header.Set) is a client's.
 func contentTypeWrites(info *types.Info, call *ast.CallExpr) Writes {
 	fn, ok := typeutil.Callee(info, call).(*types.Func)
 	if !ok || fn.Name() != "Set" || fn.Pkg() == nil || fn.Pkg().Path() != "net/http" || len(call.Args) != 2 {
 		return 0
+	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if _, viaMethod := ast.Unparen(sel.X).(*ast.CallExpr); !viaMethod {
+			return 0
+		}
 	}
 	k, ok1 := constString(info, call.Args[0])
 	v, ok2 := constString(info, call.Args[1])
