@@ -33,6 +33,7 @@ func (p *Policy) check(ps *problems) {
 	p.checkRules(ps)
 	p.checkKnobs(ps)
 	checkGlobs(ps, "exclude", p.Exclude)
+	checkGlobs(ps, "roots", p.Roots)
 }
 
 func (p *Policy) checkVersion(ps *problems) {

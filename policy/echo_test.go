@@ -90,7 +90,7 @@ func TestHugeValues(t *testing.T) {
 			name: "keys", reason: "an unknown key and a duplicate key are cut",
 			src: lines("version: 1", "? "+big, ": 1", "weights:", "  ? "+big, "  : 1", "  ? "+big, "  : 2"),
 			want: []string{
-				"p.yml:2:3: unknown key " + cut("", "") + "; allowed keys: version, stage, components, allow, rules, thresholds, weights, exclude",
+				"p.yml:2:3: unknown key " + cut("", "") + "; allowed keys: version, stage, components, allow, rules, thresholds, weights, exclude, roots",
 				"p.yml:5:5: weights: unknown key " + cut("", "") + "; allowed keys: exposure, criticality, zone-of-pain",
 				"p.yml:7:5: weights: duplicate key " + cut("", "") + " (first at line 5)",
 			},

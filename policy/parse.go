@@ -52,6 +52,7 @@ func sections() map[string][]field {
 			{"thresholds", decodeSection},
 			{"weights", decodeSection},
 			{"exclude", decodeExclude},
+			{"roots", decodeRoots},
 		},
 		"components[]": {
 			{"name", decodeName},
@@ -364,6 +365,8 @@ func (p *parser) option(v value, typ finding.OptionType) (any, bool) {
 }
 
 func decodeExclude(p *parser, v value, t target) { t.draft.pol.Exclude = p.globs(v) }
+
+func decodeRoots(p *parser, v value, t target) { t.draft.pol.Roots = p.globs(v) }
 
 // decodeDefault decodes the default of a rule option, written as YAML,
 // to the option's type. An empty default is the type's zero value.

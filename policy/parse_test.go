@@ -10,7 +10,7 @@ import (
 )
 
 // allKeys is the list of top-level keys, as the unknown-key messages give it.
-const allKeys = "version, stage, components, allow, rules, thresholds, weights, exclude"
+const allKeys = "version, stage, components, allow, rules, thresholds, weights, exclude, roots"
 
 // laughs is a "billion laughs" document: resolving its last alias would
 // make 9^9 strings.

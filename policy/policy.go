@@ -64,6 +64,9 @@ type Policy struct {
 	Thresholds Thresholds              // effective values: the stage's preset, then explicit overrides
 	Weights    Weights                 // effective values: the stage's preset, then explicit overrides
 	Exclude    []component.Glob
+	// Roots are the packages, besides package main, that wire components
+	// together (composition roots), as globs relative to the module root.
+	Roots []component.Glob
 	Source     string // the file name it came from, or "(default)" for the embedded one
 	Hash       string // hex sha256 of the bytes parsed
 

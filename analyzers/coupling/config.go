@@ -45,6 +45,13 @@ type Config struct {
 	// coupling.internal-reach public-names). Flag -public-names: "api,client,types,model".
 	PublicNames []string
 
+	// Roots are the composition roots besides package main, by globs
+	// relative to the module root (or full import paths): packages that
+	// wire components together. They are exempt like package main from
+	// concrete-dependency and internal-reach (the policy's roots).
+	// Flag -roots: "internal/app,cmd/...".
+	Roots []component.Glob
+
 	// IgnoreMain exempts package main, the composition root that wires
 	// components together, from concrete-dependency (rule option
 	// coupling.concrete-dependency ignore-main). Flag -ignore-main.
@@ -81,6 +88,7 @@ func ConfigFrom(s family.Settings) Config {
 	c.Allow = s.Allow
 	c.Public = s.Public
 	c.Modules = s.Modules
+	c.Roots = s.Roots
 	c.PublicNames = family.Option(s, RuleInternalReach, "public-names", c.PublicNames)
 	c.IgnoreMain = family.Option(s, RuleConcreteDependency, "ignore-main", c.IgnoreMain)
 	c.IgnoreMainReach = family.Option(s, RuleInternalReach, "ignore-main", c.IgnoreMainReach)
@@ -95,6 +103,7 @@ func registerFlags(fs *flag.FlagSet, c *Config) {
 	fs.Var((*componentsFlag)(&c.Components), "components",
 		"components as name=glob,glob;name=glob (default: one per top-level directory)")
 	fs.Var((*listFlag)(&c.Modules), "modules", "other main modules of the code base, comma-separated")
+	fs.Var((*globsFlag)(&c.Roots), "roots", "composition roots besides package main, as globs, comma-separated")
 	fs.Var((*allowFlag)(&c.Allow), "allow", "allowed dependencies as component=component,component;... (\"*\" allows all)")
 	fs.Var((*publicFlag)(&c.Public), "public", "public packages of components as component=glob,glob;...")
 	fs.Var((*listFlag)(&c.PublicNames), "public-names", "package path segments public by default, comma-separated")
@@ -258,5 +267,25 @@ func (f *publicFlag) Set(s string) error {
 		m[name] = gs
 	}
 	*f = m
+	return nil
+}
+
+// globsFlag is a comma-separated list of package globs.
+type globsFlag []component.Glob
+
+func (f *globsFlag) String() string { return globStrings(*f) }
+
+func (f *globsFlag) Set(s string) error {
+	var patterns []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			patterns = append(patterns, p)
+		}
+	}
+	gs, err := compileGlobs("roots", patterns)
+	if err != nil {
+		return err
+	}
+	*f = gs
 	return nil
 }

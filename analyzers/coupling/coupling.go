@@ -55,6 +55,8 @@ func Rules() []finding.Rule {
 				"uses within one component, uses in generated files, test files and test-support packages (a " +
 				"directory starting with test, named mock(s), fake(s), e2e or fixture(s), or ending with test or " +
 				"tests in a package that imports testing), package main when ignore-main is set, and, in the " +
+				"packages the policy names under roots:, files that declare dependency-injection providers (wire.NewSet, " +
+				"wire.Build, fx.Provide, fx.Module, dig's Provide), and, in the " +
 				"audit, other composition roots: packages imported only by package main and other composition " +
 				"roots that hold or build the services of two or more components (a server assembling the " +
 				"application, a routes package taking every handler).",
@@ -76,7 +78,11 @@ func Rules() []finding.Rule {
 				"it, not every import among the members: the decision names the back edges of an order of the " +
 				"components that puts dependents first (weighted by references, so the light direction of a " +
 				"two-way dependency closes it), is sized by their references and packages, and sits at one of " +
-				"their imports in hand-written code. Break the cycle by moving the shared types to the " +
+				"their imports in hand-written code. Cycles are judged between units: a component the policy " +
+				"declares is one; of a component of the default rule (a directory), a package that imports no " +
+				"other package of the component is a unit of its own (a library kept in the directory, which " +
+				"could move out without taking anything with it), and so is package main, which nothing imports. " +
+				"A cycle that only the directory layout closes is not reported. Break the cycle by moving the shared types to the " +
 				"component that owns them, or by inverting a closing dependency behind an interface. Decided by " +
 				"the audit only: one package cannot see the cycle.",
 			Weight: 4,

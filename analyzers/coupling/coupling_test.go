@@ -40,6 +40,12 @@ func TestAnalyzer(t *testing.T) {
 			patterns: []string{"concrete/..."},
 		},
 		{
+			name:     "wiring",
+			reason:   "a package the policy names a root, and files declaring wire or fx provider sets, are wiring: their concrete dependencies are the composition's; the rest of the package still counts",
+			flags:    map[string]string{"roots": "app"},
+			patterns: []string{"wiring/..."},
+		},
+		{
 			name:     "allow",
 			reason:   "with allow rules, unlisted dependencies are forbidden, '*' allows all, test files are not checked",
 			flags:    map[string]string{"allow": "web=billing;billing=store;cmd=*"},

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/oneway-lint/oneway/analyzers/finding"
 )
@@ -46,6 +47,10 @@ type Result struct {
 	// (no sites): Global judges cycles between the units of a component
 	// the default rule made (see units).
 	Local []Edge
+
+	// Root is set when the policy names the package a composition root
+	// (roots): like package main, it wires components together.
+	Root bool
 
 	// Writes are the exported package-level variables of other packages,
 	// of any component, that the package writes (assigns, increments,
@@ -166,8 +171,9 @@ func collect(pass *analysis.Pass, in *inspector.Inspector, cfg *Config, pl *plac
 	res.Component, res.Module = self.Component, self.Module
 
 	isMain := pass.Pkg.Name() == "main"
-	skipConcrete := cfg.IgnoreMain && isMain
-	reachMain := cfg.IgnoreMainReach && isMain
+	res.Root = pl.root(res.Package, self)
+	skipConcrete := cfg.IgnoreMain && isMain || res.Root
+	reachMain := cfg.IgnoreMainReach && isMain || res.Root
 
 	edges := map[string]*Edge{}
 	local := map[string]*Edge{}
@@ -221,6 +227,7 @@ func collect(pass *analysis.Pass, in *inspector.Inspector, cfg *Config, pl *plac
 				}
 			}
 		}
+		concrete := !skipConcrete && !providerFile(pass, file)
 		if gen.file(file) {
 			// Its imports are dependencies of the package all the same;
 			// its uses are no decision of the code base's authors.
@@ -235,7 +242,7 @@ func collect(pass *analysis.Pass, in *inspector.Inspector, cfg *Config, pl *plac
 			if obj == nil || obj.Pkg() == nil {
 				continue
 			}
-			if v, ok := obj.(*types.Var); ok && v.IsField() && v.Exported() && !skipConcrete {
+			if v, ok := obj.(*types.Var); ok && v.IsField() && v.Exported() && concrete {
 				// A collaborator of another component's service (its
 				// database, its client), reached through a value: the
 				// dependent relies on how the service is built. Reading
@@ -270,7 +277,7 @@ func collect(pass *analysis.Pass, in *inspector.Inspector, cfg *Config, pl *plac
 			var kind Kind
 			switch obj := obj.(type) {
 			case *types.TypeName:
-				if skipConcrete || !sh.service(obj) {
+				if !concrete || !sh.service(obj) {
 					continue // a data type, an interface or a named non-struct type
 				}
 				contract, ok := contracts[obj.Pkg()]
@@ -518,6 +525,38 @@ func allExported(tn *types.TypeName) bool {
 		}
 	}
 	return true
+}
+
+// providerFile reports whether f declares dependency-injection providers:
+// it calls wire.NewSet or wire.Build (github.com/google/wire),
+// fx.Provide, fx.Module and the like (go.uber.org/fx), or dig's Provide.
+// Such a file is wiring: the concrete services its providers take and
+// return are the composition's, not a dependency of the package.
+func providerFile(pass *analysis.Pass, f *ast.File) bool {
+	found := false
+	ast.Inspect(f, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		fn, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
+		if !ok || fn.Pkg() == nil {
+			return true
+		}
+		switch fn.Pkg().Path() {
+		case "github.com/google/wire":
+			found = fn.Name() == "NewSet" || fn.Name() == "Build"
+		case "go.uber.org/fx":
+			found = fn.Name() == "Provide" || fn.Name() == "Module" || fn.Name() == "Options" || fn.Name() == "Invoke" || fn.Name() == "Decorate"
+		case "go.uber.org/dig":
+			found = fn.Name() == "Provide"
+		}
+		return true
+	})
+	return found
 }
 
 // fieldOwner returns the named struct type that declares the field

@@ -128,7 +128,7 @@ func (g *graph) compositionRoots() map[string]bool {
 			if r.Name == "main" || mainOnly[r.Package] || len(importers[r.Package]) == 0 {
 				continue
 			}
-			if !slices.ContainsFunc(importers[r.Package], func(i *Result) bool { return i.Name != "main" && !mainOnly[i.Package] }) {
+			if !slices.ContainsFunc(importers[r.Package], func(i *Result) bool { return i.Name != "main" && !i.Root && !mainOnly[i.Package] }) {
 				mainOnly[r.Package] = true
 				changed = true
 			}

@@ -63,6 +63,16 @@ func (p *placer) place(pkgPath string) component.Placement {
 	return pl
 }
 
+// root reports whether the policy names the package a composition root.
+func (p *placer) root(pkgPath string, pl component.Placement) bool {
+	for _, g := range p.cfg.Roots {
+		if g.Match(pl.Rel) || g.Match(pkgPath) {
+			return true
+		}
+	}
+	return false
+}
+
 // allowed reports whether component from may depend on component to.
 func (p *placer) allowed(from, to string) bool {
 	if len(p.cfg.Allow) == 0 {

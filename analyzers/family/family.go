@@ -126,6 +126,9 @@ type Settings struct {
 	// Modules are the main modules of the code base (several for a
 	// go.work), so that per-package passes can tell them apart.
 	Modules []string
+	// Roots are the composition roots besides package main, by globs
+	// relative to the module root (the policy's roots).
+	Roots []component.Glob
 	// Options holds rule-specific options by rule id and option name,
 	// decoded to the option's type (int, string, []string or bool).
 	// An option that is absent takes the rule's default.
@@ -135,7 +138,7 @@ type Settings struct {
 // IsZero reports whether s says nothing: families then return their
 // default analyzer values, so that drivers see the same values each time.
 func (s Settings) IsZero() bool {
-	return len(s.Components) == 0 && len(s.Allow) == 0 && len(s.Public) == 0 && len(s.Modules) == 0 && len(s.Options) == 0
+	return len(s.Components) == 0 && len(s.Allow) == 0 && len(s.Public) == 0 && len(s.Modules) == 0 && len(s.Roots) == 0 && len(s.Options) == 0
 }
 
 // Option returns the value of a rule option, or def when it is not set

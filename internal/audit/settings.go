@@ -9,7 +9,7 @@ import (
 // Settings turns the policy into the plain settings analyzers receive;
 // modules are the main modules of the code base, where known.
 func Settings(p *policy.Policy, modules []string) family.Settings {
-	s := family.Settings{Components: p.Specs(), Modules: modules}
+	s := family.Settings{Components: p.Specs(), Modules: modules, Roots: p.Roots}
 	for id, rs := range p.Rules {
 		if len(rs.Options) > 0 {
 			if s.Options == nil {
