@@ -170,35 +170,32 @@ func (g *graph) withoutWiring(results []*Result) []*Result {
 // units that could be separated, not directories. A component the policy
 // declares is one unit, as declared. A component of the default rule (a
 // directory, or directories the import graph joined) is one unit except
-// for its leaves: a package that imports no other package of its
-// component is a library of its own, which can move out of the directory
-// without taking anything with it. A cycle that only the directory
-// layout closes is not one between units: a vocabulary package kept in
-// the server's directory (nomad/structs), imported by helpers the server
-// imports; enums of the git layer (git/enum) used by the shared types
-// the git layer uses. A package main, which nothing imports, is a unit
-// of its own too. A leaf is named by its directory; a unit of a
-// whole component by the component.
+// for the libraries kept in it: a subdirectory whose packages import no
+// package of the component outside it could move out of the directory
+// without taking anything with it, and is a unit of its own (the
+// shallowest such directory). A cycle that only the directory layout
+// closes is not one between units: a vocabulary package kept in the
+// server's directory (nomad/structs), imported by helpers the server
+// imports; enums of the git layer (git/enum) used by the shared types the
+// git layer uses. A package main, which nothing imports, is a unit of its
+// own too. A library unit is named by its directory.
 func (g *graph) units(declared func(string) bool) *graph {
 	unit := map[string]string{} // package -> unit
+	byComp := map[string][]*Result{}
 	for _, r := range g.results {
 		unit[r.Package] = r.Component
-		if declared(r.Component) || len(r.Local) > 0 && r.Name != "main" {
-			continue // package main is never imported: it closes no cycle
-		}
-		if rel := strings.TrimPrefix(strings.TrimPrefix(r.Package, r.Module), "/"); rel != "" && r.Module != "" {
-			unit[r.Package] = rel
+		if !declared(r.Component) && r.Module != "" {
+			byComp[r.Component] = append(byComp[r.Component], r)
 		}
 	}
-	// A component whose packages are all leaves keeps its name when it
-	// has only one: the package is the component.
-	count := map[string]int{}
-	for _, r := range g.results {
-		count[r.Component]++
+	for _, rs := range byComp {
+		for pkg, dir := range libraryUnits(rs) {
+			unit[pkg] = dir
+		}
 	}
 	for _, r := range g.results {
-		if count[r.Component] == 1 {
-			unit[r.Package] = r.Component
+		if r.Name == "main" && r.Module != "" && !declared(r.Component) {
+			unit[r.Package] = relPath(r)
 		}
 	}
 	u := &graph{out: map[string]map[string][]*Edge{}, from: map[*Edge]*Result{}, results: g.results}
@@ -233,6 +230,74 @@ func (g *graph) units(declared func(string) bool) *graph {
 	}
 	slices.Sort(u.nodes)
 	return u
+}
+
+// relPath is the package's path relative to its module ("" for the root
+// package).
+func relPath(r *Result) string {
+	return strings.TrimPrefix(strings.TrimPrefix(r.Package, r.Module), "/")
+}
+
+// libraryUnits returns, for the packages of one component of the default
+// rule that lie in a library subdirectory (see units), that directory.
+// The component's top is the deepest directory holding all its packages;
+// only directories below it can be libraries.
+func libraryUnits(rs []*Result) map[string]string {
+	if len(rs) < 2 {
+		return nil
+	}
+	rel := map[string]string{} // package -> module-relative path
+	for _, r := range rs {
+		rel[r.Package] = relPath(r)
+	}
+	top := rel[rs[0].Package]
+	for _, r := range rs[1:] {
+		for top != "" && !under(rel[r.Package], top) {
+			top = parentDir(top)
+		}
+	}
+	// A directory is no library when a package below it imports a
+	// package of the component outside it.
+	open := map[string]bool{}
+	for _, r := range rs {
+		for _, l := range r.Local {
+			t, ok := rel[l.To]
+			if !ok {
+				continue
+			}
+			for d := rel[r.Package]; d != top && d != "" && !under(t, d); d = parentDir(d) {
+				open[d] = true
+			}
+		}
+	}
+	out := map[string]string{}
+	for _, r := range rs {
+		var lib string
+		for d := rel[r.Package]; d != top && d != ""; d = parentDir(d) {
+			if !open[d] {
+				lib = d // keep climbing: the shallowest library wins
+			}
+		}
+		if lib != "" {
+			out[r.Package] = lib
+		}
+	}
+	return out
+}
+
+// under reports whether the slash-separated path p is dir or below it
+// ("" holds everything).
+func under(p, dir string) bool {
+	return dir == "" || p == dir || strings.HasPrefix(p, dir+"/")
+}
+
+// parentDir returns the parent of a slash-separated path ("" for a top
+// element).
+func parentDir(p string) string {
+	if i := strings.LastIndexByte(p, '/'); i >= 0 {
+		return p[:i]
+	}
+	return ""
 }
 
 // cycles reports one coupling.cycle per strongly connected set of two or
