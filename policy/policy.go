@@ -66,9 +66,9 @@ type Policy struct {
 	Exclude    []component.Glob
 	// Roots are the packages, besides package main, that wire components
 	// together (composition roots), as globs relative to the module root.
-	Roots []component.Glob
-	Source     string // the file name it came from, or "(default)" for the embedded one
-	Hash       string // hex sha256 of the bytes parsed
+	Roots  []component.Glob
+	Source string // the file name it came from, or "(default)" for the embedded one
+	Hash   string // hex sha256 of the bytes parsed
 
 	catalog map[string]finding.Rule // the rules it was checked against; nil: analyzers.Rules()
 	pos     map[string]position     // where each setting was written, by its path
