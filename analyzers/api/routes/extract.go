@@ -94,6 +94,13 @@ type extractor struct {
 	routes  []*rawRoute
 	edges   []*edge
 	cur     *types.Func // the function whose body is walked, nil inside literals
+
+	// loopback marks the routers served only on a loopback address
+	// (127.0.0.1, localhost, ::1): a command's local callback server, a
+	// debug listener. loopbackServers are the variables holding an
+	// http.Server that listens on one.
+	loopback        map[*node]bool
+	loopbackServers map[types.Object]bool
 }
 
 func newExtractor(pass *analysis.Pass, decls map[*types.Func]*ast.FuncDecl, cls *classifier) *extractor {
@@ -106,6 +113,9 @@ func newExtractor(pass *analysis.Pass, decls map[*types.Func]*ast.FuncDecl, cls 
 		params:  map[*types.Var]*node{},
 		results: map[*types.Func]*node{},
 		holders: map[types.Object]*node{},
+
+		loopback:        map[*node]bool{},
+		loopbackServers: map[types.Object]bool{},
 	}
 }
 
@@ -175,12 +185,14 @@ func (x *extractor) walk(root ast.Node) {
 			x.cur = saved
 			return false
 		case *ast.AssignStmt:
+			x.loopbackAssign(n.Lhs, n.Rhs)
 			x.assign(n.Lhs, n.Rhs)
 		case *ast.ValueSpec:
 			lhs := make([]ast.Expr, len(n.Names))
 			for i, id := range n.Names {
 				lhs[i] = id
 			}
+			x.loopbackAssign(lhs, n.Values)
 			x.assign(lhs, n.Values)
 		case *ast.KeyValueExpr:
 			if id, ok := n.Key.(*ast.Ident); ok {
@@ -192,11 +204,120 @@ func (x *extractor) walk(root ast.Node) {
 			}
 		case *ast.ReturnStmt:
 			x.ret(n)
+		case *ast.CompositeLit:
+			if addr, h := serverLit(x.pass.TypesInfo, n); h != nil && x.loopbackAddr(addr) {
+				x.markLoopback(h)
+			}
 		case *ast.CallExpr:
 			x.eval(n)
+			if fn, ok := typeutil.Callee(x.pass.TypesInfo, n).(*types.Func); ok && fn.Pkg() != nil &&
+				fn.Pkg().Path() == "net/http" && (fn.Name() == "ListenAndServe" || fn.Name() == "ListenAndServeTLS") &&
+				fn.Type().(*types.Signature).Recv() == nil && len(n.Args) >= 2 && x.loopbackAddr(n.Args[0]) {
+				x.markLoopback(n.Args[len(n.Args)-1])
+			}
 		}
 		return true
 	})
+}
+
+// serverLit returns the Addr and Handler of an http.Server composite
+// literal (nil when the literal is no http.Server or leaves them out).
+func serverLit(info *types.Info, lit *ast.CompositeLit) (addr, handler ast.Expr) {
+	if !isNamed(info.TypeOf(lit), "net/http", "Server") {
+		return nil, nil
+	}
+	for _, el := range lit.Elts {
+		kv, ok := el.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		if id, ok := kv.Key.(*ast.Ident); ok {
+			switch id.Name {
+			case "Addr":
+				addr = kv.Value
+			case "Handler":
+				handler = kv.Value
+			}
+		}
+	}
+	return addr, handler
+}
+
+// loopbackAssign records variables given an http.Server that listens on a
+// loopback address, and marks the routers assigned to their Handler.
+func (x *extractor) loopbackAssign(lhs, rhs []ast.Expr) {
+	if len(lhs) != len(rhs) {
+		return
+	}
+	info := x.pass.TypesInfo
+	for i, l := range lhs {
+		r := ast.Unparen(rhs[i])
+		if u, ok := r.(*ast.UnaryExpr); ok {
+			r = ast.Unparen(u.X)
+		}
+		if lit, ok := r.(*ast.CompositeLit); ok {
+			if addr, _ := serverLit(info, lit); addr != nil && x.loopbackAddr(addr) {
+				if id, ok := ast.Unparen(l).(*ast.Ident); ok {
+					if obj := cmpObj(info, id); obj != nil {
+						x.loopbackServers[obj] = true
+					}
+				}
+			}
+			continue
+		}
+		sel, ok := ast.Unparen(l).(*ast.SelectorExpr)
+		if !ok || sel.Sel.Name != "Handler" {
+			continue
+		}
+		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && x.loopbackServers[cmpObj(info, id)] {
+			x.markLoopback(rhs[i])
+		}
+	}
+}
+
+func cmpObj(info *types.Info, id *ast.Ident) types.Object {
+	if obj := info.Defs[id]; obj != nil {
+		return obj
+	}
+	return info.Uses[id]
+}
+
+// markLoopback marks the router e evaluates to as served on a loopback
+// address only.
+func (x *extractor) markLoopback(e ast.Expr) {
+	if v := x.eval(e); v != nil && v.n != nil {
+		x.loopback[v.n] = true
+	}
+}
+
+// loopbackAddr reports whether e is a listen address on the loopback
+// interface: a constant "127.0.0.1:8080", "localhost:0", "[::1]:9000",
+// or fmt.Sprintf / net.JoinHostPort of a constant loopback host.
+func (x *extractor) loopbackAddr(e ast.Expr) bool {
+	if e == nil {
+		return false
+	}
+	info := x.pass.TypesInfo
+	host := ""
+	if s, ok := constString(info, e); ok {
+		host = s
+	} else if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(call.Args) > 0 {
+		fn, ok := typeutil.Callee(info, call).(*types.Func)
+		if !ok || fn.Pkg() == nil {
+			return false
+		}
+		switch {
+		case fn.Pkg().Path() == "fmt" && fn.Name() == "Sprintf",
+			fn.Pkg().Path() == "net" && fn.Name() == "JoinHostPort":
+			host, _ = constString(info, call.Args[0])
+		}
+	}
+	for _, p := range [...]string{"127.", "localhost", "[::1]", "::1"} {
+		if strings.HasPrefix(host, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func (x *extractor) assign(lhs, rhs []ast.Expr) {

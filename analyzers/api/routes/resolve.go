@@ -49,6 +49,7 @@ func run(pass *analysis.Pass) (any, error) {
 		roots = append(roots, n)
 	}
 	for _, n := range roots {
+		loopback := x.loopback[n]
 		prefix := ""
 		if n.kind == nodeUnknown || n.kind == nodeHolder {
 			prefix = unknownSegment
@@ -63,6 +64,7 @@ func run(pass *analysis.Pass) (any, error) {
 			res.Routes = append(res.Routes, Route{
 				Framework: r.fw, Method: r.method, Host: r.host, Path: r.path, Const: !r.dyn,
 				Kind: KindOf(r.path, r.writes), Handler: r.handler, Pos: r.pos, SitePos: sitePos, Site: r.site, Package: r.pkg,
+				Loopback: loopback,
 			})
 		}
 	}

@@ -60,6 +60,10 @@ type Route struct {
 	Site token.Position
 	// Package is the import path of the package holding the registration.
 	Package string
+	// Loopback is set when the router is served only on a loopback
+	// address (127.0.0.1, localhost, ::1): a command's local callback
+	// server, no API that clients elsewhere call.
+	Loopback bool
 }
 
 // String formats the route as METHOD host/path.

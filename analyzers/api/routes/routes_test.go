@@ -26,6 +26,9 @@ var show = &analysis.Analyzer{
 			if !r.Const {
 				msg += " dynamic"
 			}
+			if r.Loopback {
+				msg += " loopback"
+			}
 			switch {
 			case strings.HasPrefix(r.Handler, "(func("):
 				msg += " by func literal"
