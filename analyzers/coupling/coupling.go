@@ -78,11 +78,10 @@ func Rules() []finding.Rule {
 				"it, not every import among the members: the decision names the back edges of an order of the " +
 				"components that puts dependents first (weighted by references, so the light direction of a " +
 				"two-way dependency closes it), is sized by their references and packages, and sits at one of " +
-				"their imports in hand-written code. Cycles are judged between units: a component the policy " +
-				"declares is one; of a component of the default rule (a directory), a package that imports no " +
-				"other package of the component is a unit of its own (a library kept in the directory, which " +
-				"could move out without taking anything with it), and so is package main, which nothing imports. " +
-				"A cycle that only the directory layout closes is not reported. Break the cycle by moving the shared types to the " +
+				"their imports in hand-written code. Cycles are judged between units: a subdirectory of a " +
+				"component whose packages import nothing of the component outside it is a unit of its own (a " +
+				"library kept there, which could move out without taking anything with it), and so is package " +
+				"main, which nothing imports. A cycle that only the directory layout closes is not reported. Break the cycle by moving the shared types to the " +
 				"component that owns them, or by inverting a closing dependency behind an interface. Decided by " +
 				"the audit only: one package cannot see the cycle.",
 			Weight: 4,

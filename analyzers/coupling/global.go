@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/oneway-lint/oneway/analyzers/component"
 	"github.com/oneway-lint/oneway/analyzers/family"
 	"github.com/oneway-lint/oneway/analyzers/finding"
 )
@@ -38,11 +37,7 @@ func Global(prog *family.Program) []finding.Finding {
 		}
 	}
 	out := decide(prog.Fset, g.withoutWiring(g.withRoots()), view)
-	cfg := ConfigFrom(prog.Settings)
-	declared := func(comp string) bool {
-		return slices.ContainsFunc(cfg.Components, func(s component.Spec) bool { return s.Name == comp })
-	}
-	out = append(out, g.units(declared).cycles()...)
+	out = append(out, g.units().cycles()...)
 	slices.SortFunc(out, func(a, b finding.Finding) int {
 		return cmp.Or(strings.Compare(a.Rule, b.Rule), strings.Compare(a.Subject, b.Subject))
 	})
@@ -167,24 +162,24 @@ func (g *graph) withoutWiring(results []*Result) []*Result {
 }
 
 // units returns the graph that cycles are judged on: its nodes are the
-// units that could be separated, not directories. A component the policy
-// declares is one unit, as declared. A component of the default rule (a
-// directory, or directories the import graph joined) is one unit except
-// for the libraries kept in it: a subdirectory whose packages import no
-// package of the component outside it could move out of the directory
-// without taking anything with it, and is a unit of its own (the
-// shallowest such directory). A cycle that only the directory layout
+// units that could be separated, not directories. A component is one
+// unit except for the libraries kept in it: a subdirectory whose packages
+// import no package of the component outside it could move out of the
+// component without taking anything with it, and is a unit of its own
+// (the shallowest such directory). That holds for a component the policy
+// declares as for a directory: a declaration draws the boundary, it does
+// not tie a self-contained library to the rest. A cycle that only the directory layout
 // closes is not one between units: a vocabulary package kept in the
 // server's directory (nomad/structs), imported by helpers the server
 // imports; enums of the git layer (git/enum) used by the shared types the
 // git layer uses. A package main, which nothing imports, is a unit of its
 // own too. A library unit is named by its directory.
-func (g *graph) units(declared func(string) bool) *graph {
+func (g *graph) units() *graph {
 	unit := map[string]string{} // package -> unit
 	byComp := map[string][]*Result{}
 	for _, r := range g.results {
 		unit[r.Package] = r.Component
-		if !declared(r.Component) && r.Module != "" {
+		if r.Module != "" {
 			byComp[r.Component] = append(byComp[r.Component], r)
 		}
 	}
@@ -194,8 +189,8 @@ func (g *graph) units(declared func(string) bool) *graph {
 		}
 	}
 	for _, r := range g.results {
-		if r.Name == "main" && r.Module != "" && !declared(r.Component) {
-			unit[r.Package] = relPath(r)
+		if rel := relPath(r); r.Name == "main" && r.Module != "" && rel != "" {
+			unit[r.Package] = rel
 		}
 	}
 	u := &graph{out: map[string]map[string][]*Edge{}, from: map[*Edge]*Result{}, results: g.results}

@@ -61,7 +61,8 @@ func runInit(ctx context.Context, args []string, env Env) int {
 		return ExitUsage
 	}
 	sort.Slice(mods, func(i, j int) bool { return mods[i].Path < mods[j].Path })
-	data := StarterPolicy(component.NewResolver(nil, mods).Infer(imports).Defaults(paths))
+	res := component.NewResolver(nil, mods).Infer(imports)
+	data := StarterPolicy(res.Defaults(paths), observedSurfaces(res, imports, len(mods) > 1))
 	if _, err := policy.Parse("starter policy", data); err != nil {
 		fmt.Fprintf(env.Stderr, "oneway: internal error: the starter policy does not parse:\n%v\n", err)
 		return ExitAnalysis
@@ -96,8 +97,43 @@ func runInit(ctx context.Context, args []string, env Env) int {
 
 var nameBad = regexp.MustCompile(`[^a-z0-9._/-]+`)
 
-// StarterPolicy renders the starter policy for the given components.
-func StarterPolicy(comps []component.DefaultComponent) []byte {
+// observedSurfaces returns, per component, the packages other components
+// import today, sorted: the starter policy makes them its public surface,
+// so that the first audit reports no internal reach and every later reach
+// into another package is a decision. Paths are module-relative, or full
+// import paths when there are several modules.
+func observedSurfaces(res *component.Resolver, imports map[string][]string, full bool) map[string][]string {
+	seen := map[string]map[string]bool{}
+	for pkg, deps := range imports {
+		from := res.Resolve(pkg).Component
+		for _, d := range deps {
+			to := res.Resolve(d)
+			if to.Component == "" || to.Component == from {
+				continue
+			}
+			p := to.Rel
+			if full || p == "" {
+				p = d
+			}
+			if seen[to.Component] == nil {
+				seen[to.Component] = map[string]bool{}
+			}
+			seen[to.Component][p] = true
+		}
+	}
+	out := map[string][]string{}
+	for c, ps := range seen {
+		for p := range ps {
+			out[c] = append(out[c], p)
+		}
+		sort.Strings(out[c])
+	}
+	return out
+}
+
+// StarterPolicy renders the starter policy for the given components and
+// their public surfaces (by component name).
+func StarterPolicy(comps []component.DefaultComponent, public map[string][]string) []byte {
 	var b bytes.Buffer
 	b.WriteString(`# oneway policy: which one-way doors are worth paying for now.
 # Every key is described in the example policy shipped with oneway;
@@ -136,6 +172,14 @@ components:
 			b.WriteString("    # these directories import each other: one component\n")
 		}
 		fmt.Fprintf(&b, "    paths: [%s]\n    criticality: normal\n", strings.Join(quoted, ", "))
+		if ps := public[c.Name]; len(ps) > 0 {
+			qs := make([]string, len(ps))
+			for i, p := range ps {
+				qs[i] = strconv.Quote(p)
+			}
+			fmt.Fprintf(&b, "    # imported by other components today; a reach into any other package is a decision\n")
+			fmt.Fprintf(&b, "    public: [%s]\n", strings.Join(qs, ", "))
+		}
 	}
 	b.WriteString(`
 # Generated code and other paths oneway should not weigh.
