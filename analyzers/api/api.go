@@ -139,10 +139,14 @@ func Rules() []finding.Rule {
 				"(api-roots), / for an API served at the top (/orders and /customers are one API), with every route " +
 				"as a related location. Clients hard-code these paths; a breaking change later needs a version, and " +
 				"adding one then means moving every client. Put the API under /v1 (or the policy's versioning " +
-				"strategy) now. Health checks, metrics, pprof, static files and routes rendering HTML pages are " +
+				"strategy) now. A router mounted below a root path from configuration (e.g. " +
+				"e.Group(cfg.RootPath), http.StripPrefix(basePath, mux)) is judged below it: the root is where the " +
+				"service is deployed, the API is what clients address under it (/{?}/api). Health checks, metrics, " +
+				"pprof, static files, routes rendering HTML pages, git's smart HTTP protocol and routes served only " +
+				"on a loopback address (a command's local callback server) are " +
 				"not API contracts and are not reported; nor are routes whose handler could not be classified, " +
 				"unless they are below an API root, on a resource whose other routes encode JSON, or on a path the " +
-				"policy names in api-paths. Paths that are not constants are not guessed at.",
+				"policy names in api-paths. Other parts of paths that are not constants are not guessed at.",
 			Weight: 3,
 			Options: []finding.Option{
 				{Name: "strategy", Type: finding.OptionString, Default: StrategyPath, Doc: "how APIs are versioned: path, header, host or none"},

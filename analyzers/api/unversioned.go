@@ -164,7 +164,8 @@ func (c *compiled) inAPI(r routes.Route, root string, apiResource bool) bool {
 	case matchAny(c.api, r.Path), r.Kind == routes.KindAPI:
 		return true
 	case r.Kind == routes.KindOther:
-		return apiResource || strings.TrimPrefix(root, r.Host) != "/"
+		prefix, _ := deploymentRoot(r.Path)
+		return apiResource || strings.TrimPrefix(root, r.Host+prefix) != "/"
 	}
 	return false
 }
@@ -196,7 +197,35 @@ func (c *compiled) unversioned(r routes.Route) bool {
 	if c.strategy == StrategyHost {
 		return r.Const || r.Host != ""
 	}
-	return r.Const
+	_, rest := deploymentRoot(r.Path)
+	return r.Const || rest != "" && !strings.Contains(rest, unknownSegment)
+}
+
+// unknownSegment is how the routes analyzer writes a path part it could
+// not resolve.
+const unknownSegment = "{?}"
+
+// deploymentRoot splits a path whose first segments are unknown (a router
+// mounted below a root path from configuration: e.Group(cfg.RootPath),
+// http.StripPrefix(basePath, mux)) into that prefix and the rest. The
+// prefix is where the service is deployed, not part of its API: the
+// rest is what clients address below it, and what kinds, roots and
+// versions are judged on. rest is the whole path when it starts with a
+// known segment, "" when nothing is known.
+func deploymentRoot(p string) (prefix, rest string) {
+	rest = p
+	for strings.HasPrefix(rest, "/"+unknownSegment) {
+		after := rest[len("/"+unknownSegment):]
+		if after != "" && after[0] != '/' {
+			break
+		}
+		prefix += "/" + unknownSegment
+		rest = after
+	}
+	if prefix != "" && rest == "" {
+		return prefix, ""
+	}
+	return prefix, rest
 }
 
 // DefaultAPIRoots are the path segments that hold an API below them.
@@ -214,6 +243,11 @@ const maxRootDepth = 3
 // resources of one API whose root is "/". A host is written before the
 // root.
 func (c *compiled) Root(host, p string) (root, resource string) {
+	prefix, rest := deploymentRoot(p)
+	if prefix != "" && rest != "" {
+		host += prefix // judged below the deployment root
+		p = rest
+	}
 	segs := routes.Segments(p)
 	for i, s := range segs {
 		if i >= maxRootDepth || isParam(s) {

@@ -49,7 +49,7 @@ func KindOf(p string, w Writes) Kind {
 			return KindMetrics
 		case lits[0] == "debug" || last == "pprof":
 			return KindDebug
-		case lits[0] == ".well-known":
+		case lits[0] == ".well-known", gitProtocol(lits):
 			return KindProtocol
 		case staticExts[path.Ext(last)] && !isParamSegment(segs[len(segs)-1]):
 			return KindStatic
@@ -95,3 +95,17 @@ func isParamSegment(s string) bool {
 
 // unknownSegment stands for a part of a path that is not a constant.
 const unknownSegment = "{?}"
+
+// gitProtocol reports whether the literal segments of a path end as
+// git's smart HTTP protocol does (/info/refs, /git-upload-pack,
+// /git-receive-pack): git's contract, versioned by git.
+func gitProtocol(lits []string) bool {
+	n := len(lits)
+	switch {
+	case n == 0:
+		return false
+	case lits[n-1] == "git-upload-pack", lits[n-1] == "git-receive-pack":
+		return true
+	}
+	return n >= 2 && lits[n-2] == "info" && lits[n-1] == "refs"
+}

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"sort"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -61,8 +62,12 @@ func run(pass *analysis.Pass) (any, error) {
 					sitePos = p
 				}
 			}
+			p := r.path
+			if strings.HasPrefix(p, unknownSegment) {
+				p = "/" + p // a prefix from an expression ("{?}" + "/api"): paths start with a slash
+			}
 			res.Routes = append(res.Routes, Route{
-				Framework: r.fw, Method: r.method, Host: r.host, Path: r.path, Const: !r.dyn,
+				Framework: r.fw, Method: r.method, Host: r.host, Path: p, Const: !r.dyn,
 				Kind: KindOf(r.path, r.writes), Handler: r.handler, Pos: r.pos, SitePos: sitePos, Site: r.site, Package: r.pkg,
 				Loopback: loopback,
 			})
