@@ -52,6 +52,12 @@ func (c *classifier) funcWrites(fn *types.Func) Writes {
 	if w := knownWrites(fn); w != 0 {
 		return w
 	}
+	if fn.Pkg() != nil && frameworkOf(fn.Pkg().Path()) != "" {
+		// What a router's own methods do inside is no handler's
+		// choice: gin's c.String renders through the same Render as
+		// c.HTML. Only the methods knownWrites names write a kind.
+		return 0
+	}
 	fn = fn.Origin()
 	if d, ok := c.decls[fn]; ok {
 		if w, ok := c.writes[fn]; ok {

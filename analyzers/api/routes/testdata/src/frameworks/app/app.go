@@ -47,9 +47,16 @@ func ginMain() {
 		v1.GET("/users", func(c *gin.Context) { c.JSON(200, nil) }) // want `route GET /v1/users api`
 	}
 	r.GET("/page", func(c *gin.Context) { c.HTML(200, "x", nil) }) // want `route GET /page page`
-	chiapi.GinRoutes(r.Group("/api").Group("/v2"))                 // want `route POST /api/v2/items api`
-	r.Static("/assets", "./assets")                                // want `route GET /assets static`
-	r.Handle("PUT", "/x", nil)                                     // want `route PUT /x other`
+	r.GET("/agents", func(c *gin.Context) {                        // want `route GET /agents api`
+		if c == nil {
+			c.String(500, "error: %v", nil) // an error answered in text: the handler is still an API's
+			return
+		}
+		c.JSON(200, nil)
+	})
+	chiapi.GinRoutes(r.Group("/api").Group("/v2")) // want `route POST /api/v2/items api`
+	r.Static("/assets", "./assets")                // want `route GET /assets static`
+	r.Handle("PUT", "/x", nil)                     // want `route PUT /x other`
 	_ = r.Run()
 }
 

@@ -5,7 +5,13 @@ type Context struct{}
 
 func (*Context) JSON(code int, obj any)              {}
 func (*Context) HTML(code int, name string, obj any) {}
-func (*Context) String(code int, f string, a ...any) {}
+
+// String renders through Render, as gin's does: what the framework does
+// inside is no handler's kind.
+func (c *Context) String(code int, f string, a ...any) { c.Render(code, nil) }
+
+// Render renders.
+func (*Context) Render(code int, r any) {}
 
 type HandlerFunc func(*Context)
 
