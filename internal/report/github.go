@@ -102,6 +102,9 @@ func GitHub(w, summary io.Writer, r *Report) error {
 		plural(r.Summary.Accepted, "accepted decision"),
 		plural(r.Summary.Packages, "package"),
 		ghData(r.Policy), ghData(r.Stage), r.Threshold)
+	if note := ComponentsNote(r); note != "" {
+		fmt.Fprintf(bw, "oneway: %s\n", ghData(note))
+	}
 	if err := bw.Flush(); err != nil {
 		return err
 	}

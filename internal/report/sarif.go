@@ -62,7 +62,7 @@ func SARIF(w io.Writer, r *Report, rules []finding.Rule) error {
 			ExecutionSuccessful:        true,
 			ToolExecutionNotifications: []sarifNotification{},
 		}},
-		Properties: &sarifRunProperties{Stage: r.Stage, Policy: r.Policy, Threshold: r.Threshold, Summary: r.Summary},
+		Properties: &sarifRunProperties{Stage: r.Stage, Policy: r.Policy, Threshold: r.Threshold, Summary: r.Summary, Components: ComponentsNote(r)},
 	}
 
 	catalogue := slices.Clone(rules)
@@ -382,4 +382,7 @@ type sarifRunProperties struct {
 	Policy    string  `json:"policy"`
 	Threshold int     `json:"threshold"`
 	Summary   Summary `json:"summary"`
+	// Components says how the components were formed where the import
+	// graph joined directories (see ComponentsNote).
+	Components string `json:"components,omitempty"`
 }
