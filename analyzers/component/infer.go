@@ -71,7 +71,7 @@ func (r *Resolver) Infer(imports map[string][]string) *Resolver {
 
 	merged := map[string]string{}
 	var groups []Inferred
-	for _, scc := range stronglyConnected(out) {
+	for _, scc := range StronglyConnected(out) {
 		byContainer := map[string][]string{}
 		for _, c := range scc {
 			if d, ok := dirOf[c]; ok {
@@ -124,10 +124,10 @@ func (r *Resolver) inferable(pkg string) (container, pattern string, ok bool) {
 	return top, dir + "/...", true
 }
 
-// stronglyConnected returns the strongly connected sets of two or more
-// nodes of the graph, each sorted, in a deterministic order (Tarjan's
-// algorithm over sorted nodes and edges).
-func stronglyConnected(out map[string]map[string]bool) [][]string {
+// StronglyConnected returns the strongly connected sets of two or more
+// nodes of the graph out (node -> successors), each sorted, in a
+// deterministic order (Tarjan's algorithm over sorted nodes and edges).
+func StronglyConnected(out map[string]map[string]bool) [][]string {
 	var nodes []string
 	for n, ts := range out {
 		nodes = append(nodes, n)

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/oneway-lint/oneway/analyzers/component"
 	"github.com/oneway-lint/oneway/analyzers/family"
 	"github.com/oneway-lint/oneway/analyzers/finding"
 )
@@ -537,49 +538,15 @@ func andText(names []string) string {
 	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
-// sccs returns the strongly connected components of the component graph
-// (Tarjan's algorithm), visiting nodes and edges in sorted order so the
-// result is deterministic.
+// sccs returns the sets of two or more components that depend on each
+// other, each sorted, in a deterministic order.
 func (g *graph) sccs() [][]string {
-	index := map[string]int{}
-	low := map[string]int{}
-	onStack := map[string]bool{}
-	var stack []string
-	var out [][]string
-	next := 0
-
-	var visit func(v string)
-	visit = func(v string) {
-		index[v], low[v] = next, next
-		next++
-		stack = append(stack, v)
-		onStack[v] = true
-		for _, w := range g.targets(v) {
-			if _, seen := index[w]; !seen {
-				visit(w)
-				low[v] = min(low[v], low[w])
-			} else if onStack[w] {
-				low[v] = min(low[v], index[w])
-			}
-		}
-		if low[v] == index[v] {
-			var scc []string
-			for {
-				w := stack[len(stack)-1]
-				stack = stack[:len(stack)-1]
-				onStack[w] = false
-				scc = append(scc, w)
-				if w == v {
-					break
-				}
-			}
-			out = append(out, scc)
+	out := make(map[string]map[string]bool, len(g.out))
+	for from, tos := range g.out {
+		out[from] = make(map[string]bool, len(tos))
+		for to := range tos {
+			out[from][to] = true
 		}
 	}
-	for _, v := range g.nodes {
-		if _, seen := index[v]; !seen {
-			visit(v)
-		}
-	}
-	return out
+	return component.StronglyConnected(out)
 }
