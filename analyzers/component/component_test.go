@@ -191,7 +191,6 @@ func TestInfer(t *testing.T) {
 	want := []Inferred{{
 		Name:    "internal",
 		Members: []string{"internal/api", "internal/jobs", "internal/store", "internal/y"},
-		Pattern: []string{"internal/api/...", "internal/jobs/...", "internal/store/...", "internal/y/..."},
 	}}
 	if got := in.Inferred(); !reflect.DeepEqual(got, want) {
 		t.Errorf("Inferred = %+v\nwant %+v", got, want)
@@ -224,5 +223,25 @@ func TestInferNamesApart(t *testing.T) {
 	}
 	if got := in.Component("m/app"); got != "app" {
 		t.Errorf("Component(m/app) = %q, want app", got)
+	}
+}
+
+func TestInferRootClash(t *testing.T) {
+	// Module example.com/nomad has a root package (main.go) and a
+	// top-level directory nomad/: by the default rule both are named
+	// "nomad"; the root package is named apart.
+	r := NewResolver(nil, []Module{{Path: "example.com/nomad"}})
+	in := r.Infer(map[string][]string{
+		"example.com/nomad":       {"example.com/nomad/nomad"},
+		"example.com/nomad/nomad": nil,
+	})
+	if got := in.Component("example.com/nomad"); got != RootName {
+		t.Errorf("root package: %q, want %q", got, RootName)
+	}
+	if got := in.Component("example.com/nomad/nomad"); got != "nomad" {
+		t.Errorf("nomad/: %q, want nomad", got)
+	}
+	if got := r.Infer(map[string][]string{"example.com/nomad": nil}).Component("example.com/nomad"); got != "nomad" {
+		t.Errorf("no clash: root package %q, want nomad", got)
 	}
 }

@@ -15,7 +15,6 @@ import (
 type Inferred struct {
 	Name    string   // the component's name: the container's
 	Members []string // the default components it joins, sorted
-	Pattern []string // their globs, as Defaults gives them, sorted
 }
 
 // Infer returns a resolver that places packages as r does, except that
@@ -27,20 +26,24 @@ type Inferred struct {
 // are the units the authors chose, while the second-level split below a
 // container is the default rule's guess, which the import graph corrects.
 func (r *Resolver) Infer(imports map[string][]string) *Resolver {
-	// The component graph of the default components.
+	c := *r
+	c.rootClash = r.rootClashes(imports)
+	// The component graph of the default components, the root package
+	// named apart where it clashes.
 	out := map[string]map[string]bool{}
 	dirOf := map[string]string{} // default component -> its container component
-	pattern := map[string]string{}
+	taken := map[string]bool{}
 	for pkg, deps := range imports {
-		from := r.Resolve(pkg).Component
+		from := c.Resolve(pkg).Component
 		if from == "" {
 			continue
 		}
-		if container, pat, ok := r.inferable(pkg); ok {
-			dirOf[from], pattern[from] = container, pat
+		taken[from] = true
+		if container, ok := c.inferable(pkg); ok {
+			dirOf[from] = container
 		}
 		for _, d := range deps {
-			to := r.Resolve(d).Component
+			to := c.Resolve(d).Component
 			if to == "" || to == from {
 				continue
 			}
@@ -50,32 +53,13 @@ func (r *Resolver) Infer(imports map[string][]string) *Resolver {
 			out[from][to] = true
 		}
 	}
-	taken := map[string]bool{}
-	roots := map[string]bool{} // modules whose root package is analysed
-	clash := map[string]bool{}
-	for pkg := range imports {
-		pl := r.Resolve(pkg)
-		taken[pl.Component] = true
-		if pl.Module != "" && pl.Rel == "" {
-			roots[pl.Module] = true
-		}
-	}
-	for pkg := range imports {
-		// A module's root package is named after the module: a top-level
-		// directory of the same name (nomad/ in module .../nomad) would
-		// silently share its component.
-		if pl := r.Resolve(pkg); pl.Rel != "" && roots[pl.Module] && pl.Component == r.defaultName(pl.Module, "") {
-			clash[pl.Module] = true
-		}
-	}
 
-	merged := map[string]string{}
-	var groups []Inferred
+	c.merged = map[string]string{}
 	for _, scc := range StronglyConnected(out) {
 		byContainer := map[string][]string{}
-		for _, c := range scc {
-			if d, ok := dirOf[c]; ok {
-				byContainer[d] = append(byContainer[d], c)
+		for _, comp := range scc {
+			if d, ok := dirOf[comp]; ok {
+				byContainer[d] = append(byContainer[d], comp)
 			}
 		}
 		for container, members := range byContainer {
@@ -87,41 +71,53 @@ func (r *Resolver) Infer(imports map[string][]string) *Resolver {
 			if taken[name] && !slices.Contains(members, name) {
 				name += "/*" // the container's own package is a component apart
 			}
-			g := Inferred{Name: name, Members: members}
 			for _, m := range members {
-				merged[m] = name
-				g.Pattern = append(g.Pattern, pattern[m])
+				c.merged[m] = name
 			}
-			slices.Sort(g.Pattern)
-			groups = append(groups, g)
+			c.inferred = append(c.inferred, Inferred{Name: name, Members: members})
 		}
 	}
-	slices.SortFunc(groups, func(a, b Inferred) int { return strings.Compare(a.Name, b.Name) })
-	c := *r
-	c.merged, c.inferred, c.rootClash = merged, groups, clash
+	slices.SortFunc(c.inferred, func(a, b Inferred) int { return strings.Compare(a.Name, b.Name) })
 	return &c
+}
+
+// rootClashes returns the modules whose root package, named after the
+// module, would silently share its component with a top-level directory
+// of the same name (nomad/ in module .../nomad).
+func (r *Resolver) rootClashes(imports map[string][]string) map[string]bool {
+	roots := map[string]bool{} // modules whose root package is analysed
+	for pkg := range imports {
+		if pl := r.Resolve(pkg); pl.Module != "" && pl.Rel == "" {
+			roots[pl.Module] = true
+		}
+	}
+	clash := map[string]bool{}
+	for pkg := range imports {
+		if pl := r.Resolve(pkg); pl.Rel != "" && roots[pl.Module] && pl.Component == r.defaultName(pl.Module, "") {
+			clash[pl.Module] = true
+		}
+	}
+	return clash
 }
 
 // Inferred returns the components Infer joined, sorted by name.
 func (r *Resolver) Inferred() []Inferred { return r.inferred }
 
 // inferable reports whether pkg belongs to a default component below a
-// container directory, and returns its container's component name and
-// the component's glob.
-func (r *Resolver) inferable(pkg string) (container, pattern string, ok bool) {
+// container directory, and returns its container's component name.
+func (r *Resolver) inferable(pkg string) (container string, ok bool) {
 	mod, rel, found := r.split(pkg)
 	if !found || rel == "" || r.declared(pkg, rel) {
-		return "", "", false
+		return "", false
 	}
-	dir := DefaultDir(rel)
-	top, _, below := strings.Cut(dir, "/")
+	top, _, below := strings.Cut(DefaultDir(rel), "/")
 	if !below {
-		return "", "", false
+		return "", false
 	}
 	if len(r.modules) > 1 {
-		return path.Base(mod) + "/" + top, mod + "/" + dir + "/...", true
+		return path.Base(mod) + "/" + top, true
 	}
-	return top, dir + "/...", true
+	return top, true
 }
 
 // StronglyConnected returns the strongly connected sets of two or more

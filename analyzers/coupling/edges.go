@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -533,6 +534,12 @@ func allExported(tn *types.TypeName) bool {
 // Such a file is wiring: the concrete services its providers take and
 // return are the composition's, not a dependency of the package.
 func providerFile(pass *analysis.Pass, f *ast.File) bool {
+	if !slices.ContainsFunc(f.Imports, func(spec *ast.ImportSpec) bool {
+		p, err := strconv.Unquote(spec.Path.Value)
+		return err == nil && (p == "github.com/google/wire" || p == "go.uber.org/fx" || p == "go.uber.org/dig")
+	}) {
+		return false // most files: no walk
+	}
 	found := false
 	ast.Inspect(f, func(n ast.Node) bool {
 		if found {

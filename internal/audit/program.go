@@ -61,15 +61,15 @@ func newProgram(pkgs []*packages.Package, pol *policy.Policy) *program {
 	sort.Slice(mods, func(i, j int) bool { return mods[i].Path < mods[j].Path })
 	pr.resolver = pol.Resolver(mods)
 	if !pol.NamesComponents() {
-		pr.resolver = pr.resolver.Infer(importGraph(pkgs))
+		pr.resolver = pr.resolver.Infer(ImportGraph(pkgs))
 	}
 	pr.root = commonDir(mods)
 	return pr
 }
 
-// importGraph maps each package of the main modules (not its test
-// variants) to the packages it imports.
-func importGraph(pkgs []*packages.Package) map[string][]string {
+// ImportGraph maps each package of the main modules (not its test
+// variants) to the packages it imports: what component.Infer reads.
+func ImportGraph(pkgs []*packages.Package) map[string][]string {
 	g := map[string][]string{}
 	for _, p := range pkgs {
 		if p.Module == nil || !p.Module.Main || p.ID != p.PkgPath {

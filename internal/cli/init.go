@@ -15,6 +15,7 @@ import (
 
 	"github.com/oneway-lint/oneway/analyzers/component"
 	"github.com/oneway-lint/oneway/internal/atomicfile"
+	"github.com/oneway-lint/oneway/internal/audit"
 	"github.com/oneway-lint/oneway/policy"
 )
 
@@ -42,13 +43,9 @@ func runInit(ctx context.Context, args []string, env Env) int {
 	var mods []component.Module
 	seen := map[string]bool{}
 	var paths []string
-	imports := map[string][]string{}
 	for _, p := range pkgs {
 		if p.Module == nil || !p.Module.Main {
 			continue
-		}
-		for imp := range p.Imports {
-			imports[p.PkgPath] = append(imports[p.PkgPath], imp)
 		}
 		if !seen[p.Module.Path] {
 			seen[p.Module.Path] = true
@@ -61,6 +58,7 @@ func runInit(ctx context.Context, args []string, env Env) int {
 		return ExitUsage
 	}
 	sort.Slice(mods, func(i, j int) bool { return mods[i].Path < mods[j].Path })
+	imports := audit.ImportGraph(pkgs)
 	res := component.NewResolver(nil, mods).Infer(imports)
 	data := StarterPolicy(res.Defaults(paths), observedSurfaces(res, imports, len(mods) > 1))
 	if _, err := policy.Parse("starter policy", data); err != nil {
@@ -163,22 +161,14 @@ components:
 			name = base + "-" + strconv.Itoa(i)
 		}
 		used[name] = true
-		quoted := make([]string, len(c.Patterns))
-		for i, p := range c.Patterns {
-			quoted[i] = strconv.Quote(p)
-		}
 		fmt.Fprintf(&b, "  - name: %s\n", strconv.Quote(name))
 		if len(c.Patterns) > 1 {
 			b.WriteString("    # these directories import each other: one component\n")
 		}
-		fmt.Fprintf(&b, "    paths: [%s]\n    criticality: normal\n", strings.Join(quoted, ", "))
+		fmt.Fprintf(&b, "    paths: [%s]\n    criticality: normal\n", quoteList(c.Patterns))
 		if ps := public[c.Name]; len(ps) > 0 {
-			qs := make([]string, len(ps))
-			for i, p := range ps {
-				qs[i] = strconv.Quote(p)
-			}
 			fmt.Fprintf(&b, "    # imported by other components today; a reach into any other package is a decision\n")
-			fmt.Fprintf(&b, "    public: [%s]\n", strings.Join(qs, ", "))
+			fmt.Fprintf(&b, "    public: [%s]\n", quoteList(ps))
 		}
 	}
 	b.WriteString(`
@@ -199,4 +189,13 @@ func StarterComponents(data []byte) []string {
 		}
 	}
 	return names
+}
+
+// quoteList renders strings as the items of a YAML flow sequence.
+func quoteList(ss []string) string {
+	qs := make([]string, len(ss))
+	for i, s := range ss {
+		qs[i] = strconv.Quote(s)
+	}
+	return strings.Join(qs, ", ")
 }
