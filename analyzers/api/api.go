@@ -141,7 +141,7 @@ func Rules() []finding.Rule {
 				"adding one then means moving every client. Put the API under /v1 (or the policy's versioning " +
 				"strategy) now. A router mounted below a root path from configuration (e.g. " +
 				"e.Group(cfg.RootPath), http.StripPrefix(basePath, mux)) is judged below it: the root is where the " +
-				"service is deployed, the API is what clients address under it (/{?}/api). Health checks, metrics, " +
+				"service is deployed, the API is what clients address under it (/{cfg.RootPath}/api). Health checks, metrics, " +
 				"pprof, static files, routes rendering HTML pages, git's smart HTTP protocol and routes served only " +
 				"on a loopback address (a command's local callback server) are " +
 				"not API contracts and are not reported; nor are routes whose handler could not be classified, " +

@@ -67,7 +67,7 @@ func inventoryRoute(cc *compiled, r routes.Route) family.Route {
 	}
 	pkg := r.Package
 	return family.Route{
-		Method: r.Method, Host: r.Host, Path: r.Path, Constant: r.Const,
+		Method: r.Method, Host: r.Host, Path: routes.Shown(r.Path), Constant: r.Const,
 		Versioned: cc.versionPrefix(r) != "", Kind: string(r.Kind), Loopback: r.Loopback, Package: pkg, Pos: pos,
 	}
 }

@@ -198,12 +198,8 @@ func (c *compiled) unversioned(r routes.Route) bool {
 		return r.Const || r.Host != ""
 	}
 	_, rest := deploymentRoot(r.Path)
-	return r.Const || rest != "" && !strings.Contains(rest, unknownSegment)
+	return r.Const || rest != "" && !routes.HasDynamic(rest)
 }
-
-// unknownSegment is how the routes analyzer writes a path part it could
-// not resolve.
-const unknownSegment = "{?}"
 
 // deploymentRoot splits a path whose first segments are unknown (a router
 // mounted below a root path from configuration: e.Group(cfg.RootPath),
@@ -214,13 +210,13 @@ const unknownSegment = "{?}"
 // known segment, "" when nothing is known.
 func deploymentRoot(p string) (prefix, rest string) {
 	rest = p
-	for strings.HasPrefix(rest, "/"+unknownSegment) {
-		after := rest[len("/"+unknownSegment):]
-		if after != "" && after[0] != '/' {
+	for strings.HasPrefix(rest, "/") {
+		seg, _, _ := strings.Cut(rest[1:], "/")
+		if !routes.IsDynamic(seg) {
 			break
 		}
-		prefix += "/" + unknownSegment
-		rest = after
+		prefix += "/" + seg
+		rest = rest[1+len(seg):]
 	}
 	if prefix != "" && rest == "" {
 		return prefix, ""
@@ -326,7 +322,7 @@ func groupFinding(g RouteGroup, place func(string) component.Placement, at, rela
 			comps[place(r.Package).Component] = true
 		}
 		handlers[r.Package+"."+r.Handler] = true
-		resources[resourceOf(g.Subject, r)] = true
+		resources[routes.Shown(resourceOf(g.Subject, r))] = true
 		msg := "unversioned route " + r.String()
 		if r.Handler != "" {
 			msg += " (" + r.Handler + ")"
@@ -334,17 +330,22 @@ func groupFinding(g RouteGroup, place func(string) component.Placement, at, rela
 		rel = append(rel, finding.Related{Pos: related(r), Message: msg})
 	}
 	first := g.Routes[0]
+	subject := routes.Shown(g.Subject)
 	msg := fmt.Sprintf("api root %s has no version: %s (%s) with %s in %s, e.g. %s",
-		g.Subject, count(len(g.Routes), "route"), list(sortedKeys(resources), 5), count(len(handlers), "handler"),
+		subject, count(len(g.Routes), "route"), list(sortedKeys(resources), 5), count(len(handlers), "handler"),
 		count(len(pkgs), "package"), first.String())
 	if len(g.Versioned) > 0 {
-		msg += "; versioned beside it: " + list(g.Versioned, 3)
+		versioned := make([]string, len(g.Versioned))
+		for i, v := range g.Versioned {
+			versioned[i] = routes.Shown(v)
+		}
+		msg += "; versioned beside it: " + list(versioned, 3)
 	}
 	return finding.Finding{
 		Rule:    RuleUnversionedRoute,
 		Pos:     at(first),
 		Message: msg,
-		Subject: g.Subject,
+		Subject: subject,
 		Evidence: finding.Evidence{
 			Sites:      len(g.Routes),
 			Packages:   len(pkgs),

@@ -63,7 +63,7 @@ type Metrics struct {
 type Route struct {
 	Method    string // upper case; "" for any method
 	Host      string // "" for any host
-	Path      string // the full path a client sees, wildcards as the router writes them; unresolved parts as {?}
+	Path      string // the full path a client sees, wildcards as the router writes them; parts that are not constants by the expression they come from ({cfg.RootPath}), {?} when not shown
 	Constant  bool   // every part of the path is known statically
 	Versioned bool   // the path (or host) carries a version as the policy defines it
 	Kind      string // api, page, health, metrics, static, protocol, debug or other

@@ -19,7 +19,14 @@
 // github.com/go-chi/chi, github.com/gin-gonic/gin,
 // github.com/labstack/echo, github.com/gorilla/mux,
 // github.com/julienschmidt/httprouter and github.com/gofiber/fiber.
-// Parts of paths that are not constants are written {?}.
+// Parts of paths that are not constants are written {?expr}, with the
+// expression they come from when it is short and plain ({?cfg.RootPath}),
+// else {?}; Shown writes them {cfg.RootPath} for people. A framework's
+// root router (*gin.Engine, *echo.Echo, *fiber.App, *httprouter.Router)
+// whose origin is not seen serves its paths as they are; a group or
+// sub-router whose origin is not seen gets a {?} prefix. A router served
+// both at its place and below a prefix from configuration (an if/else on
+// a base path) gives one route per registration, below the prefix.
 //
 // Paths are the paths a client calls, without a trailing slash unless
 // the router requires one. The root "/" of a router mounted below a

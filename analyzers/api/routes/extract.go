@@ -33,6 +33,12 @@ type node struct {
 	fn    *types.Func // for nodeParam, nodeResult
 	index int         // parameter index
 	used  bool        // nodeResult: a call in this package uses the result
+	// root: a framework's root router (*gin.Engine, *echo.Echo,
+	// *fiber.App, *httprouter.Router) held or reached where the
+	// extractor cannot see where it is served. A root router serves its
+	// paths as they are unless something mounts it, so its routes get
+	// no unknown prefix.
+	root bool
 }
 
 type edge struct {
@@ -140,7 +146,7 @@ func (x *extractor) resultNode(fn *types.Func) *node {
 func (x *extractor) holderNode(obj types.Object) *node {
 	n := x.holders[obj]
 	if n == nil {
-		n = &node{kind: nodeHolder}
+		n = &node{kind: nodeHolder, root: isRootRouter(obj.Type())}
 		if obj.Pkg() != x.pass.Pkg {
 			n.kind = nodeUnknown
 		}
@@ -497,7 +503,7 @@ func (x *extractor) call(call *ast.CallExpr) *value {
 				if routerType(info.TypeOf(sel.X)) == "" {
 					return nil
 				}
-				recv = &value{n: &node{kind: nodeUnknown}, fw: fw}
+				recv = &value{n: &node{kind: nodeUnknown, root: isRootRouter(info.TypeOf(sel.X))}, fw: fw}
 			}
 			return x.method(fw, fn.Name(), recv, call)
 		}
@@ -530,13 +536,12 @@ func (x *extractor) frameworkFunc(fw string, fn *types.Func, call *ast.CallExpr)
 		if inner == nil || inner.n == nil || inner.builder {
 			return nil
 		}
-		s, ok := constString(x.pass.TypesInfo, call.Args[0])
+		// StripPrefix(s, StripPrefix(t, mux)) serves mux below s+t.
+		s, ok := pathString(x.pass.TypesInfo, call.Args[0])
 		v := *inner
 		v.stripped = true
-		v.strip = joinPrefix(inner.strip, s)
-		if !ok {
-			v.strip, v.dyn = unknownSegment, true
-		}
+		v.strip = joinPrefix(s, inner.strip)
+		v.dyn = inner.dyn || !ok
 		return &v
 	case "TimeoutHandler", "MaxBytesHandler", "AllowQuerySemicolons":
 		if len(call.Args) > 0 {
@@ -611,7 +616,7 @@ func (x *extractor) userCall(fn *types.Func, sig *types.Signature, call *ast.Cal
 		return routerArgs[0]
 	}
 	if fw != "" {
-		return &value{n: &node{kind: nodeUnknown}, fw: fw}
+		return &value{n: &node{kind: nodeUnknown, root: isRootRouter(t)}, fw: fw}
 	}
 	return nil
 }

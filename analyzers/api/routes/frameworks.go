@@ -80,6 +80,24 @@ func routerType(t types.Type) string {
 	return ""
 }
 
+// rootRouters are the framework types that are a whole router, served
+// as it is unless something mounts it: not a group or sub-router.
+var rootRouters = map[string]string{
+	"gin": "Engine", "echo": "Echo", "fiber": "App", "httprouter": "Router",
+}
+
+// isRootRouter reports whether t is a framework's root router.
+func isRootRouter(t types.Type) bool {
+	fw := routerType(t)
+	if fw == "" {
+		return false
+	}
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	return types.Unalias(t).(*types.Named).Obj().Name() == rootRouters[fw]
+}
+
 // isHTTPHandler reports whether t is net/http.Handler.
 func isHTTPHandler(t types.Type) bool {
 	return isNamed(t, "net/http", "Handler")

@@ -3,7 +3,6 @@ package routes
 import (
 	"go/ast"
 	"go/constant"
-	"go/token"
 	"go/types"
 	"strings"
 
@@ -288,59 +287,6 @@ func isFuncOrHandler(t types.Type) bool {
 		return true
 	}
 	return isHTTPHandler(t)
-}
-
-// pathString returns the value of a path expression: a constant, or a
-// concatenation whose non-constant parts are written {?}. ok is false
-// when any part is not a constant.
-func pathString(info *types.Info, e ast.Expr) (s string, ok bool) {
-	if s, ok := constString(info, e); ok {
-		return s, true
-	}
-	if b, isBin := ast.Unparen(e).(*ast.BinaryExpr); isBin && b.Op == token.ADD {
-		l, okl := pathString(info, b.X)
-		r, okr := pathString(info, b.Y)
-		return l + r, okl && okr
-	}
-	if call, isCall := ast.Unparen(e).(*ast.CallExpr); isCall && len(call.Args) > 0 {
-		// path.Join(prefix, "/login"), as routes are often written.
-		if fn, isFn := typeutil.Callee(info, call).(*types.Func); isFn && fn.Pkg() != nil && fn.Name() == "Join" &&
-			fn.Pkg().Path() == "path" && fn.Type().(*types.Signature).Recv() == nil && !call.Ellipsis.IsValid() {
-			parts := make([]string, 0, len(call.Args))
-			all := true
-			for _, a := range call.Args {
-				s, ok := pathString(info, a)
-				parts = append(parts, s)
-				all = all && ok
-			}
-			return joinParts(parts), all
-		}
-	}
-	return unknownSegment, false
-}
-
-// joinParts joins path parts as path.Join does, keeping a trailing
-// wildcard such as /* as it is.
-func joinParts(parts []string) string {
-	var segs []string
-	for _, p := range parts {
-		for _, s := range strings.Split(p, "/") {
-			if s != "" && s != "." {
-				segs = append(segs, s)
-			}
-		}
-	}
-	if len(segs) == 0 {
-		if len(parts) > 0 && strings.HasPrefix(parts[0], "/") {
-			return "/"
-		}
-		return ""
-	}
-	out := strings.Join(segs, "/")
-	if strings.HasPrefix(parts[0], "/") || parts[0] == unknownSegment {
-		out = "/" + out
-	}
-	return out
 }
 
 // constString returns the value of a constant string expression.

@@ -90,11 +90,8 @@ func staticTree(segs, lits []string) bool {
 // isParamSegment reports whether a path segment is a parameter in one of
 // the routers' syntaxes: {id}, {id...}, {id:[0-9]+}, :id, *rest, *.
 func isParamSegment(s string) bool {
-	return strings.HasPrefix(s, "{") || strings.HasPrefix(s, ":") || strings.HasPrefix(s, "*") || s == unknownSegment
+	return strings.HasPrefix(s, "{") || strings.HasPrefix(s, ":") || strings.HasPrefix(s, "*")
 }
-
-// unknownSegment stands for a part of a path that is not a constant.
-const unknownSegment = "{?}"
 
 // gitProtocol reports whether the literal segments of a path end as
 // git's smart HTTP protocol does (/info/refs, /git-upload-pack,

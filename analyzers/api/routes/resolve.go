@@ -52,7 +52,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, n := range roots {
 		loopback := x.loopback[n]
 		prefix := ""
-		if n.kind == nodeUnknown || n.kind == nodeHolder {
+		if (n.kind == nodeUnknown || n.kind == nodeHolder) && !n.root {
 			prefix = unknownSegment
 		}
 		for _, r := range g.collect(n, prefix, prefix != "", "", false) {
@@ -63,8 +63,8 @@ func run(pass *analysis.Pass) (any, error) {
 				}
 			}
 			p := r.path
-			if strings.HasPrefix(p, unknownSegment) {
-				p = "/" + p // a prefix from an expression ("{?}" + "/api"): paths start with a slash
+			if strings.HasPrefix(p, "{?") {
+				p = "/" + p // a prefix from an expression ("{?cfg.Root}" + "/api"): paths start with a slash
 			}
 			res.Routes = append(res.Routes, Route{
 				Framework: r.fw, Method: r.method, Host: r.host, Path: p, Const: !r.dyn,
@@ -73,6 +73,7 @@ func run(pass *analysis.Pass) (any, error) {
 			})
 		}
 	}
+	res.Routes = dropDynamicTwins(res.Routes)
 	sortRoutes(res.Routes)
 
 	// Facts for the functions of this package.
@@ -101,6 +102,57 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return res, nil
+}
+
+// dropDynamicTwins keeps one route per registration where a router is
+// served both at its place and below a prefix from configuration, as in
+//
+//	if basePath == "" { root.Handle("/", mux) } else { root.Handle(basePath+"/", http.StripPrefix(basePath, mux)) }
+//
+// The route below the prefix says both: /{basePath}/api/items.
+func dropDynamicTwins(rs []Route) []Route {
+	type key struct {
+		file         string
+		offset       int
+		method, host string
+	}
+	paths := map[key][]string{}
+	for _, r := range rs {
+		k := key{r.Site.Filename, r.Site.Offset, r.Method, r.Host}
+		paths[k] = append(paths[k], r.Path)
+	}
+	out := rs[:0]
+	for _, r := range rs {
+		twin := false
+		for _, q := range paths[key{r.Site.Filename, r.Site.Offset, r.Method, r.Host}] {
+			if dynamicTwin(q, r.Path) {
+				twin = true
+				break
+			}
+		}
+		if !twin {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// dynamicTwin reports whether q is p below a prefix made of dynamic
+// segments only: /{?basePath}/api/items and /api/items.
+func dynamicTwin(q, p string) bool {
+	prefix, ok := strings.CutSuffix(q, p)
+	if !ok || prefix == "" || !strings.HasPrefix(prefix, "/") {
+		return false
+	}
+	if !strings.HasPrefix(p, "/") && p != "" {
+		return false
+	}
+	for _, s := range strings.Split(strings.TrimPrefix(strings.TrimSuffix(prefix, "/"), "/"), "/") {
+		if !IsDynamic(s) {
+			return false
+		}
+	}
+	return true
 }
 
 func factRoutes(rs []*rawRoute) []FactRoute {

@@ -44,7 +44,7 @@ type Route struct {
 	Framework string // "net/http", "chi", "gin", "echo", "gorilla/mux", "httprouter", "fiber"
 	Method    string // upper case; "" for any method
 	Host      string // "" for any host
-	Path      string // the full path; parts that are not constants are written {?}
+	Path      string // the full path; parts that are not constants are written {?expr} (see Shown)
 	Const     bool   // the full path is made of constants only
 	Kind      Kind
 	Handler   string // the handler as written at the registration
@@ -66,9 +66,9 @@ type Route struct {
 	Loopback bool
 }
 
-// String formats the route as METHOD host/path.
+// String formats the route as METHOD host/path, the path as Shown.
 func (r Route) String() string {
-	s := r.Host + r.Path
+	s := r.Host + Shown(r.Path)
 	if r.Method != "" {
 		s = r.Method + " " + s
 	}

@@ -15,7 +15,7 @@ func items(w http.ResponseWriter, r *http.Request) { _ = json.NewEncoder(w).Enco
 // Serve mounts the API below the configured root.
 func Serve(cfg Config) {
 	api := http.NewServeMux()
-	api.HandleFunc("GET /api/items", items) // want `api root /\{\?\}/api has no version: 2 routes \(/\{\?\}/api/items, /\{\?\}/api/users\)`
+	api.HandleFunc("GET /api/items", items) // want `api root /\{cfg\.RootPath\}/api has no version: 2 routes \(/\{cfg\.RootPath\}/api/items, /\{cfg\.RootPath\}/api/users\) with 1 handler in 1 package, e\.g\. GET /\{cfg\.RootPath\}/api/items`
 	api.HandleFunc("GET /api/users", items)
 	api.HandleFunc("GET /v2/api/items", items) // a version in the constant rest: versioned
 	api.HandleFunc("GET /assets/app.js", func(w http.ResponseWriter, r *http.Request) {})

@@ -29,7 +29,7 @@ func main() {
 	mux.Handle("/internal/", s.mux)
 
 	prefix := "/" + name()
-	mux.HandleFunc(prefix+"/x", func(w http.ResponseWriter, r *http.Request) {}) // want `route /\{\?\}/x other dynamic`
+	mux.HandleFunc(prefix+"/x", func(w http.ResponseWriter, r *http.Request) {}) // want `route /\{prefix\}/x other dynamic by func literal`
 
 	_ = http.ListenAndServe(":8080", logging(mux))
 }
