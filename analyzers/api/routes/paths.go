@@ -1,7 +1,9 @@
 package routes
 
 import (
+	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
@@ -90,9 +92,19 @@ func pathString(info *types.Info, e ast.Expr) (s string, ok bool) {
 		return l + r, okl && okr
 	}
 	if call, isCall := ast.Unparen(e).(*ast.CallExpr); isCall && len(call.Args) > 0 {
+		fn, isFn := typeutil.Callee(info, call).(*types.Func)
+		if !isFn || fn.Pkg() == nil || fn.Type().(*types.Signature).Recv() != nil || call.Ellipsis.IsValid() {
+			return dynSegment(e), false
+		}
+		// fmt.Sprintf("/{%s}", paramName), as routes with named
+		// parameters are often written.
+		if fn.Pkg().Path() == "fmt" && fn.Name() == "Sprintf" {
+			if s, ok, known := sprintfPath(info, call); known {
+				return s, ok
+			}
+		}
 		// path.Join(prefix, "/login"), as routes are often written.
-		if fn, isFn := typeutil.Callee(info, call).(*types.Func); isFn && fn.Pkg() != nil && fn.Name() == "Join" &&
-			fn.Pkg().Path() == "path" && fn.Type().(*types.Signature).Recv() == nil && !call.Ellipsis.IsValid() {
+		if fn.Name() == "Join" && fn.Pkg().Path() == "path" {
 			parts := make([]string, 0, len(call.Args))
 			all := true
 			for _, a := range call.Args {
@@ -104,6 +116,56 @@ func pathString(info *types.Info, e ast.Expr) (s string, ok bool) {
 		}
 	}
 	return dynSegment(e), false
+}
+
+// sprintfPath formats a fmt.Sprintf call whose format is a constant:
+// constant arguments as fmt formats them, others as dynamic segments.
+// known is false for a format it does not follow (flags, widths,
+// explicit argument indexes), which is then one dynamic segment.
+func sprintfPath(info *types.Info, call *ast.CallExpr) (s string, ok, known bool) {
+	format, isConst := constString(info, call.Args[0])
+	if !isConst {
+		return "", false, false
+	}
+	args := call.Args[1:]
+	var b strings.Builder
+	ok = true
+	for i := 0; i < len(format); i++ {
+		c := format[i]
+		if c != '%' {
+			b.WriteByte(c)
+			continue
+		}
+		if i+1 >= len(format) {
+			return "", false, false
+		}
+		i++
+		verb := format[i]
+		if verb == '%' {
+			b.WriteByte('%')
+			continue
+		}
+		if !strings.ContainsRune("sdvq", rune(verb)) || len(args) == 0 {
+			return "", false, false
+		}
+		a := args[0]
+		args = args[1:]
+		tv := info.Types[a]
+		switch {
+		case tv.Value != nil && tv.Value.Kind() == constant.String:
+			fmt.Fprintf(&b, "%"+string(verb), constant.StringVal(tv.Value))
+		case tv.Value != nil && tv.Value.Kind() == constant.Int && verb != 's' && verb != 'q':
+			b.WriteString(tv.Value.ExactString())
+		default:
+			p, pok := pathString(info, a)
+			b.WriteString(p)
+			ok = ok && pok
+		}
+	}
+	if len(args) != 0 {
+		return "", false, false
+	}
+	return b.String(), ok, true
 }
 
 // joinParts joins path parts as path.Join does, keeping a trailing
