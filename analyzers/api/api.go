@@ -28,8 +28,9 @@ const (
 	StrategyNone   = "none"   // no versioning (internal components): nothing is reported
 )
 
-// DefaultVersionPattern matches a version segment: v1, v2beta1, 2024-01-01.
-const DefaultVersionPattern = `^v[0-9]+((alpha|beta)[0-9]*)?$|^[0-9]{4}-[0-9]{2}-[0-9]{2}$`
+// DefaultVersionPattern matches a version segment: v1, v1.2, v2beta1, a
+// number (/api/0/, /nodeinfo/2.0), 2024-01-01.
+const DefaultVersionPattern = `^v[0-9]+(\.[0-9]+)*((alpha|beta)[0-9]*)?$|^[0-9]+(\.[0-9]+)*$|^[0-9]{4}-[0-9]{2}-[0-9]{2}$`
 
 // Config configures the api.unversioned-route analyzer.
 type Config struct {
@@ -37,6 +38,13 @@ type Config struct {
 	VersionPattern string   // a regular expression a version segment (or host label) matches
 	APIPaths       []string // path globs always treated as API routes
 	NotAPIPaths    []string // path globs never treated as API routes (pages, webhooks)
+	// ProtocolPaths are path globs of external protocols the program
+	// serves (an identity provider's callbacks, a sync protocol): their
+	// contract is someone else's specification, listed in the inventory
+	// as protocol and never judged as the program's API. They add to the
+	// protocols the routes analyzer knows (OAuth, OpenID Connect,
+	// WebDAV, CalDAV, … see routes.KindOf).
+	ProtocolPaths []string
 	// APIRoots are the path segments below which an API is served
 	// (/api/orders); nil means DefaultAPIRoots. An API without one is
 	// rooted at "/".
@@ -77,6 +85,7 @@ func ConfigFrom(s family.Settings) Config {
 	c.VersionPattern = family.Option(s, RuleUnversionedRoute, "version-pattern", c.VersionPattern)
 	c.APIPaths = family.Option(s, RuleUnversionedRoute, "api-paths", c.APIPaths)
 	c.NotAPIPaths = family.Option(s, RuleUnversionedRoute, "not-api-paths", c.NotAPIPaths)
+	c.ProtocolPaths = family.Option(s, RuleUnversionedRoute, "protocol-paths", c.ProtocolPaths)
 	c.APIRoots = family.Option(s, RuleUnversionedRoute, "api-roots", c.APIRoots)
 	c.Components = s.Components
 	return c
@@ -153,6 +162,7 @@ func Rules() []finding.Rule {
 				{Name: "version-pattern", Type: finding.OptionString, Default: "'" + DefaultVersionPattern + "'", Doc: "regular expression a version path segment or host label matches"},
 				{Name: "api-paths", Type: finding.OptionStrings, Default: "[]", Doc: "path globs always treated as API routes (* matches a segment, a trailing /** everything below)"},
 				{Name: "not-api-paths", Type: finding.OptionStrings, Default: "[]", Doc: "path globs never treated as API routes, such as pages the handler check misses"},
+				{Name: "protocol-paths", Type: finding.OptionStrings, Default: "[]", Doc: "path globs of external protocols the program serves (their contract is a specification, not the program's): listed as protocol, never judged as API; adds to the built-in table (OAuth, OpenID Connect, SAML, SCIM, WebDAV, CalDAV, CardDAV, Fever, Google Reader, ActivityPub inboxes, NodeInfo, WebFinger, /.well-known, git)"},
 				{Name: "api-roots", Type: finding.OptionStrings, Default: "[" + strings.Join(DefaultAPIRoots, ", ") + "]", Doc: "path segments below which an API is served; the routes below one (or at the top, without one) are one API and one decision"},
 			},
 		},
@@ -160,7 +170,8 @@ func Rules() []finding.Rule {
 }
 
 // New returns an api.unversioned-route analyzer for cfg. Its flags
-// (strategy, version-pattern, api-paths, not-api-paths; lists comma
+// (strategy, version-pattern, api-paths, not-api-paths, protocol-paths,
+// api-roots; lists comma
 // separated) configure it under drivers that only pass flags.
 func New(cfg Config) *analysis.Analyzer {
 	u := &unversioned{cfg: cfg}
@@ -177,6 +188,7 @@ func New(cfg Config) *analysis.Analyzer {
 	a.Flags.StringVar(&u.cfg.VersionPattern, "version-pattern", cfg.VersionPattern, "regular expression a version segment matches")
 	a.Flags.Var((*listFlag)(&u.cfg.APIPaths), "api-paths", "comma-separated path globs always treated as API routes")
 	a.Flags.Var((*listFlag)(&u.cfg.NotAPIPaths), "not-api-paths", "comma-separated path globs never treated as API routes")
+	a.Flags.Var((*listFlag)(&u.cfg.ProtocolPaths), "protocol-paths", "comma-separated path globs of external protocols the program serves")
 	a.Flags.Var((*listFlag)(&u.cfg.APIRoots), "api-roots", "comma-separated path segments below which an API is served (default "+strings.Join(DefaultAPIRoots, ",")+")")
 	return a
 }
@@ -198,10 +210,11 @@ func (l *listFlag) Set(s string) error {
 
 // compiled is a checked configuration.
 type compiled struct {
-	strategy string
-	version  *regexp.Regexp
-	api, not []string
-	roots    map[string]bool
+	strategy  string
+	version   *regexp.Regexp
+	api, not  []string
+	protocols []string
+	roots     map[string]bool
 }
 
 func (c Config) compile() (*compiled, error) {
@@ -224,7 +237,7 @@ func (c Config) compile() (*compiled, error) {
 	for _, n := range names {
 		roots[strings.ToLower(strings.Trim(n, "/"))] = true
 	}
-	return &compiled{strategy: c.Strategy, version: re, api: c.APIPaths, not: c.NotAPIPaths, roots: roots}, nil
+	return &compiled{strategy: c.Strategy, version: re, api: c.APIPaths, not: c.NotAPIPaths, protocols: c.ProtocolPaths, roots: roots}, nil
 }
 
 type errStrategy string

@@ -51,3 +51,9 @@ func TestFamily(t *testing.T) {
 		prev = r.ID
 	}
 }
+
+func TestProtocolPaths(t *testing.T) {
+	cfg := api.DefaultConfig()
+	cfg.ProtocolPaths = []string{"/hooks/**"}
+	analysistest.Run(t, analysistest.TestData(), api.New(cfg), "protocolpaths/...")
+}

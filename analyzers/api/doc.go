@@ -20,10 +20,15 @@
 // /customers are one decision. One diagnostic per API root in each
 // package; the audit's Global groups them across packages. Versioned
 // prefixes below the same root (/api/v1 beside the legacy /api/tags) are
-// named in the message. Health checks, metrics, pprof, static files and
-// HTML pages are left out. Flags: -strategy (path, header, host, none),
-// -version-pattern, -api-paths, -not-api-paths (comma-separated path
-// globs) and -api-roots (comma-separated segments).
+// named in the message; a version is v1, v1.2, v2beta1, a number (/api/0)
+// or a date. Health checks, metrics, pprof, static files, HTML pages and
+// the endpoints of external protocols (OAuth, OpenID Connect, SAML,
+// SCIM, WebDAV, CalDAV, CardDAV, the Fever and Google Reader sync APIs,
+// ActivityPub inboxes, NodeInfo, WebFinger, /.well-known, git, and the
+// policy's protocol-paths) are left out. Flags: -strategy (path, header,
+// host, none), -version-pattern, -api-paths, -not-api-paths,
+// -protocol-paths (comma-separated path globs) and -api-roots
+// (comma-separated segments).
 //
 // # Analyzer unversionedproto
 //

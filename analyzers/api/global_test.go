@@ -143,3 +143,24 @@ func TestGlobalStorageByComponent(t *testing.T) {
 		t.Errorf("related = %d, want 1 (the second site)", len(f.Related))
 	}
 }
+
+// TestInventoryProtocolPaths: the policy's protocol-paths make a route a
+// protocol in the inventory, whatever its handler writes.
+func TestInventoryProtocolPaths(t *testing.T) {
+	prog := program(t, "testdata/global")
+	kinds := func() map[string]string {
+		out := map[string]string{}
+		for _, r := range api.Inventory(prog).Routes {
+			out[r.Method+" "+r.Path] = r.Kind
+		}
+		return out
+	}
+	if got := kinds()["DELETE /orders/{id}"]; got != "api" {
+		t.Fatalf("kind of DELETE /orders/{id} = %q without protocol-paths, want api", got)
+	}
+	prog.Settings = family.Settings{Options: map[string]map[string]any{api.RuleUnversionedRoute: {"protocol-paths": []string{"/orders/*"}}}}
+	got := kinds()
+	if got["DELETE /orders/{id}"] != "protocol" || got["GET /v2/orders"] != "api" {
+		t.Errorf("kinds with protocol-paths [/orders/*] = %v, want DELETE /orders/{id} protocol and GET /v2/orders api", got)
+	}
+}

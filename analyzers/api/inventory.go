@@ -65,10 +65,13 @@ func inventoryRoute(cc *compiled, r routes.Route) family.Route {
 	if !pos.IsValid() {
 		pos = r.Pos
 	}
-	pkg := r.Package
+	kind := r.Kind
+	if matchAny(cc.protocols, r.Path) {
+		kind = routes.KindProtocol
+	}
 	return family.Route{
 		Method: r.Method, Host: r.Host, Path: routes.Shown(r.Path), Constant: r.Const,
-		Versioned: cc.versionPrefix(r) != "", Kind: string(r.Kind), Loopback: r.Loopback, Package: pkg, Pos: pos,
+		Versioned: cc.versionPrefix(r) != "", Kind: string(kind), Loopback: r.Loopback, Package: r.Package, Pos: pos,
 	}
 }
 

@@ -159,7 +159,7 @@ func (c *compiled) inAPI(r routes.Route, root string, apiResource bool) bool {
 		return false
 	}
 	switch {
-	case r.Loopback, matchAny(c.not, r.Path):
+	case r.Loopback, matchAny(c.not, r.Path), matchAny(c.protocols, r.Path):
 		return false
 	case matchAny(c.api, r.Path), r.Kind == routes.KindAPI:
 		return true

@@ -49,8 +49,10 @@ func KindOf(p string, w Writes) Kind {
 			return KindMetrics
 		case lits[0] == "debug" || last == "pprof":
 			return KindDebug
-		case lits[0] == ".well-known", gitProtocol(lits):
+		case lits[0] == ".well-known", gitProtocol(lits), protocolPath(lits):
 			return KindProtocol
+		case webFiles[last]:
+			return KindStatic
 		case staticExts[path.Ext(last)] && !isParamSegment(segs[len(segs)-1]):
 			return KindStatic
 		case feedExts[path.Ext(last)] && !isParamSegment(segs[len(segs)-1]):
@@ -105,4 +107,44 @@ func gitProtocol(lits []string) bool {
 		return true
 	}
 	return n >= 2 && lits[n-2] == "info" && lits[n-1] == "refs"
+}
+
+// webFiles are files a browser or crawler fetches by a fixed name, served
+// as they are whatever their extension.
+var webFiles = map[string]bool{
+	"manifest.json": true, "asset-manifest.json": true, "browserconfig.xml": true,
+	"robots.txt": true, "humans.txt": true, "security.txt": true,
+}
+
+// protocolSegments are path segments that name a protocol whose contract
+// is its specification, not the program's: OAuth 2 and OpenID Connect
+// endpoints (authorize, token, callbacks), SAML, SCIM, WebDAV, CalDAV
+// and CardDAV collections, the Fever and Google Reader feed-sync APIs
+// (/fever, /reader/api/0), NodeInfo and WebFinger.
+var protocolSegments = map[string]bool{
+	"oauth": true, "oauth2": true, "oidc": true, "openid": true, "openid-connect": true,
+	"saml": true, "saml2": true, "scim": true,
+	"dav": true, "webdav": true, "caldav": true, "carddav": true,
+	"fever": true, "nodeinfo": true, "webfinger": true,
+}
+
+// protocolPath reports whether the literal segments of a path name a
+// well-known external protocol (protocolSegments, in the first three
+// segments), the Google Reader API (reader/api, accounts/ClientLogin)
+// or an ActivityPub actor's inbox or outbox outside an API root.
+func protocolPath(lits []string) bool {
+	n := len(lits)
+	for i, s := range lits {
+		if i >= 3 {
+			break
+		}
+		if protocolSegments[s] {
+			return true
+		}
+		if i+1 < n && (s == "reader" && lits[i+1] == "api" || s == "accounts" && lits[i+1] == "clientlogin") {
+			return true
+		}
+	}
+	last := lits[n-1]
+	return (last == "inbox" || last == "outbox") && !apiDirs[lits[0]]
 }
