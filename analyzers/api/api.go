@@ -116,7 +116,7 @@ func Rules() []finding.Rule {
 			Summary: "a type that maps to a database table is encoded directly as a JSON response",
 			Doc: "Reports a component whose HTTP handlers encode types that map to database tables (rows " +
 				"scanned into their fields, sqlx/gorm/bun loads, tags or models, a TableName method) directly as JSON " +
-				"responses (json.NewEncoder(w).Encode, json.Marshal in a handler, c.JSON of gin, echo and fiber, or a " +
+				"responses (json.NewEncoder(w).Encode, json.Marshal in a handler, c.JSON of gin, echo and fiber, the Body of a Huma operation's output, or a " +
 				"response helper of any package that does): one decision per component, naming the models, with " +
 				"every encoding site as a related location. Clients then depend on the shape of the tables: renaming " +
 				"or splitting a column breaks them, so the schema can no longer change without an API version. Map " +
@@ -142,7 +142,7 @@ func Rules() []finding.Rule {
 			Title:   "API route without a version",
 			Summary: "an HTTP API route has no version segment",
 			Doc: "Reports HTTP APIs (net/http including Go 1.22 patterns, chi, gin, echo, gorilla/mux, " +
-				"httprouter and fiber, with group, sub-router and mount prefixes followed through variables, " +
+				"httprouter, fiber and Huma v2 operations, with group, sub-router and mount prefixes followed through variables, " +
 				"closures and functions of other packages) whose routes have no version segment: one decision per " +
 				"API, named by its root, where the version would go: /api for routes below an API root segment " +
 				"(api-roots), / for an API served at the top (/orders and /customers are one API), with every route " +

@@ -18,7 +18,11 @@
 // Supported: net/http (ServeMux, DefaultServeMux, Go 1.22 patterns),
 // github.com/go-chi/chi, github.com/gin-gonic/gin,
 // github.com/labstack/echo, github.com/gorilla/mux,
-// github.com/julienschmidt/httprouter and github.com/gofiber/fiber.
+// github.com/julienschmidt/httprouter, github.com/gofiber/fiber and
+// Huma v2 (github.com/danielgtaylor/huma/v2: operations registered with
+// huma.Register or huma.Get/Post/… on an API an adapter makes over one of
+// these routers, or on huma.NewGroup; every operation is an API route,
+// and the Body of its output is an encoded value).
 // Parts of paths that are not constants are written {?expr}, with the
 // expression they come from when it is short and plain ({?cfg.RootPath}),
 // else {?}; Shown writes them {cfg.RootPath} for people. A framework's

@@ -101,6 +101,12 @@ type extractor struct {
 	edges   []*edge
 	cur     *types.Func // the function whose body is walked, nil inside literals
 
+	// encodes are the values Huma operations answer with (their
+	// output's Body).
+	encodes []Encode
+	// opLits are the variables given a huma.Operation literal.
+	opLits map[types.Object]*ast.CompositeLit
+
 	// loopback marks the routers served only on a loopback address
 	// (127.0.0.1, localhost, ::1): a command's local callback server, a
 	// debug listener. loopbackServers are the variables holding an
@@ -119,6 +125,7 @@ func newExtractor(pass *analysis.Pass, decls map[*types.Func]*ast.FuncDecl, cls 
 		params:  map[*types.Var]*node{},
 		results: map[*types.Func]*node{},
 		holders: map[types.Object]*node{},
+		opLits:  map[types.Object]*ast.CompositeLit{},
 
 		loopback:        map[*node]bool{},
 		loopbackServers: map[types.Object]bool{},
@@ -327,6 +334,11 @@ func (x *extractor) loopbackAddr(e ast.Expr) bool {
 }
 
 func (x *extractor) assign(lhs, rhs []ast.Expr) {
+	if len(lhs) == len(rhs) {
+		for i := range lhs {
+			x.recordOperation(lhs[i], rhs[i])
+		}
+	}
 	if len(lhs) != len(rhs) {
 		if len(rhs) == 1 && len(lhs) > 1 {
 			if v := x.eval(rhs[0]); v != nil {
@@ -491,6 +503,12 @@ func (x *extractor) call(call *ast.CallExpr) *value {
 	sig := fn.Type().(*types.Signature)
 	if fn.Pkg() != nil {
 		if fw := frameworkOf(fn.Pkg().Path()); fw != "" {
+			if fw == "huma" {
+				if sig.Recv() != nil {
+					return nil
+				}
+				return x.humaFunc(fn, call)
+			}
 			if sig.Recv() == nil {
 				return x.frameworkFunc(fw, fn, call)
 			}

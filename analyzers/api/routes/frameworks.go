@@ -22,6 +22,8 @@ func frameworkOf(pkgPath string) string {
 		return "httprouter"
 	case hasModule(pkgPath, "github.com/gofiber/fiber"):
 		return "fiber"
+	case strings.HasPrefix(pkgPath, humaModule) && (hasModule(pkgPath, humaModule) || isHumaAdapter(pkgPath)):
+		return "huma"
 	}
 	return ""
 }
@@ -57,6 +59,7 @@ var routerTypes = map[string][]string{
 	"gorilla/mux": {"Router"},
 	"httprouter":  {"Router"},
 	"fiber":       {"App", "Group", "Router"},
+	"huma":        {"API", "Group"},
 }
 
 // routerType returns the framework of a router type, or "".
@@ -83,7 +86,7 @@ func routerType(t types.Type) string {
 // rootRouters are the framework types that are a whole router, served
 // as it is unless something mounts it: not a group or sub-router.
 var rootRouters = map[string]string{
-	"gin": "Engine", "echo": "Echo", "fiber": "App", "httprouter": "Router",
+	"gin": "Engine", "echo": "Echo", "fiber": "App", "httprouter": "Router", "huma": "API",
 }
 
 // isRootRouter reports whether t is a framework's root router.

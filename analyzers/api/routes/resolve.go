@@ -73,6 +73,8 @@ func run(pass *analysis.Pass) (any, error) {
 			})
 		}
 	}
+	res.Encodes = append(res.Encodes, x.encodes...)
+	sort.SliceStable(res.Encodes, func(i, j int) bool { return res.Encodes[i].Pos < res.Encodes[j].Pos })
 	res.Routes = dropDynamicTwins(res.Routes)
 	sortRoutes(res.Routes)
 
