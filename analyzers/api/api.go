@@ -142,7 +142,7 @@ func Rules() []finding.Rule {
 			Title:   "API route without a version",
 			Summary: "an HTTP API route has no version segment",
 			Doc: "Reports HTTP APIs (net/http including Go 1.22 patterns, chi, gin, echo, gorilla/mux, " +
-				"httprouter, fiber and Huma v2 operations, with group, sub-router and mount prefixes followed through variables, " +
+				"httprouter, fiber, Huma v2 operations and grpc-gateway bindings, with group, sub-router and mount prefixes followed through variables, " +
 				"closures and functions of other packages) whose routes have no version segment: one decision per " +
 				"API, named by its root, where the version would go: /api for routes below an API root segment " +
 				"(api-roots), / for an API served at the top (/orders and /customers are one API), with every route " +

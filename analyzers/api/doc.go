@@ -9,7 +9,8 @@
 // unversionedroute: report HTTP API routes without a version segment
 //
 // Rule api.unversioned-route. Routes of net/http (Go 1.22 patterns
-// included), chi, gin, echo, gorilla/mux, httprouter, fiber and Huma v2 are
+// included), chi, gin, echo, gorilla/mux, httprouter, fiber, Huma v2 and
+// grpc-gateway are
 // followed through groups, sub-routers, mounts, http.StripPrefix and
 // functions of other packages to their full paths. API routes (handlers
 // encoding JSON; unclassified handlers below an API root or on a resource

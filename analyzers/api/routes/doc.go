@@ -22,7 +22,10 @@
 // Huma v2 (github.com/danielgtaylor/huma/v2: operations registered with
 // huma.Register or huma.Get/Post/… on an API an adapter makes over one of
 // these routers, or on huma.NewGroup; every operation is an API route,
-// and the Body of its output is an encoded value).
+// and the Body of its output is an encoded value) and grpc-gateway (v1
+// and v2: the HTTP bindings of generated *.pb.gw.go files, whose paths
+// are spelled from their runtime.NewPattern operations, /v1/{name=shelves/*}:undelete,
+// routes of the runtime.ServeMux the program makes and mounts).
 // Parts of paths that are not constants are written {?expr}, with the
 // expression they come from when it is short and plain ({?cfg.RootPath}),
 // else {?}; Shown writes them {cfg.RootPath} for people. A framework's

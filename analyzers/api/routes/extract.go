@@ -106,6 +106,9 @@ type extractor struct {
 	encodes []Encode
 	// opLits are the variables given a huma.Operation literal.
 	opLits map[types.Object]*ast.CompositeLit
+	// varInits are the initializers of the package's variables, read
+	// when a grpc-gateway pattern variable is met.
+	varInits map[*types.Var]ast.Expr
 
 	// loopback marks the routers served only on a loopback address
 	// (127.0.0.1, localhost, ::1): a command's local callback server, a
@@ -679,6 +682,11 @@ func (x *extractor) method(fw, name string, recv *value, call *ast.CallExpr) *va
 		if a == nil {
 			return "", true
 		}
+		if fw == "grpc-gateway" {
+			if p, ok := x.gatewayPath(a); ok {
+				return p, true
+			}
+		}
 		return pathString(info, a)
 	}
 	switch o.kind {
@@ -768,8 +776,14 @@ func (x *extractor) route(fw string, o op, recv *value, call *ast.CallExpr, arg 
 		}
 	}
 	_ = info
+	var w Writes
+	if _, isVar := ast.Unparen(arg(o.pathArg)).(*ast.Ident); isVar && fw == "grpc-gateway" {
+		// A generated binding answers with the RPC's response as JSON;
+		// its handler is named by the pattern, which names the RPC.
+		w, h = WritesJSON, arg(o.pathArg)
+	}
 	for _, m := range methods {
-		x.add(recv, fw, m, host, orUnknown(p, ok), ok, h, 0, call)
+		x.add(recv, fw, m, host, orUnknown(p, ok), ok, h, w, call)
 	}
 	return recv
 }

@@ -22,6 +22,8 @@ func frameworkOf(pkgPath string) string {
 		return "httprouter"
 	case hasModule(pkgPath, "github.com/gofiber/fiber"):
 		return "fiber"
+	case isGatewayRuntime(pkgPath):
+		return "grpc-gateway"
 	case strings.HasPrefix(pkgPath, humaModule) && (hasModule(pkgPath, humaModule) || isHumaAdapter(pkgPath)):
 		return "huma"
 	}
@@ -52,14 +54,15 @@ func hasModule(pkgPath, mod string) bool {
 
 // routerTypes are the named types whose values are routers, by framework.
 var routerTypes = map[string][]string{
-	"net/http":    {"ServeMux"},
-	"chi":         {"Router", "Mux"},
-	"gin":         {"Engine", "RouterGroup", "IRouter", "IRoutes"},
-	"echo":        {"Echo", "Group"},
-	"gorilla/mux": {"Router"},
-	"httprouter":  {"Router"},
-	"fiber":       {"App", "Group", "Router"},
-	"huma":        {"API", "Group"},
+	"net/http":     {"ServeMux"},
+	"chi":          {"Router", "Mux"},
+	"gin":          {"Engine", "RouterGroup", "IRouter", "IRoutes"},
+	"echo":         {"Echo", "Group"},
+	"gorilla/mux":  {"Router"},
+	"httprouter":   {"Router"},
+	"fiber":        {"App", "Group", "Router"},
+	"huma":         {"API", "Group"},
+	"grpc-gateway": {"ServeMux"},
 }
 
 // routerType returns the framework of a router type, or "".
@@ -119,13 +122,14 @@ func isNamed(t types.Type, pkg, name string) bool {
 
 // constructors are the functions that make a new router, by framework.
 var constructors = map[string][]string{
-	"net/http":    {"NewServeMux"},
-	"chi":         {"NewRouter", "NewMux"},
-	"gin":         {"New", "Default"},
-	"echo":        {"New"},
-	"gorilla/mux": {"NewRouter"},
-	"httprouter":  {"New"},
-	"fiber":       {"New"},
+	"net/http":     {"NewServeMux"},
+	"chi":          {"NewRouter", "NewMux"},
+	"gin":          {"New", "Default"},
+	"echo":         {"New"},
+	"gorilla/mux":  {"NewRouter"},
+	"httprouter":   {"New"},
+	"fiber":        {"New"},
+	"grpc-gateway": {"NewServeMux"},
 }
 
 // opKind is what a router method does.
@@ -222,6 +226,8 @@ func routerOp(fw, name string) (op, bool) {
 	case "fiber.Mount":
 		return op{kind: opMount, methArg: -1, pathArg: 0, handler: 1}, true
 	case "httprouter.Handle", "httprouter.Handler", "httprouter.HandlerFunc":
+		return op{kind: opRoute, methArg: 0, pathArg: 1, handler: 2}, true
+	case "grpc-gateway.Handle", "grpc-gateway.HandlePath":
 		return op{kind: opRoute, methArg: 0, pathArg: 1, handler: 2}, true
 	case "gorilla/mux.Handle", "gorilla/mux.HandleFunc":
 		return op{kind: opBuilder, methArg: -1, pathArg: 0, handler: 1}, true

@@ -41,7 +41,7 @@ const (
 // Route is one route served by the program, with its full path as far as
 // the package being analysed knows it.
 type Route struct {
-	Framework string // "net/http", "chi", "gin", "echo", "gorilla/mux", "httprouter", "fiber", "huma"
+	Framework string // "net/http", "chi", "gin", "echo", "gorilla/mux", "httprouter", "fiber", "huma", "grpc-gateway"
 	Method    string // upper case; "" for any method
 	Host      string // "" for any host
 	Path      string // the full path; parts that are not constants are written {?expr} (see Shown)
