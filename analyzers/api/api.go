@@ -151,7 +151,9 @@ func Rules() []finding.Rule {
 				"strategy) now. A router mounted below a root path from configuration (e.g. " +
 				"e.Group(cfg.RootPath), http.StripPrefix(basePath, mux)) is judged below it: the root is where the " +
 				"service is deployed, the API is what clients address under it (/{cfg.RootPath}/api). Health checks, metrics, " +
-				"pprof, static files, routes rendering HTML pages, git's smart HTTP protocol and routes served only " +
+				"pprof, static files and API description documents, routes rendering HTML pages or redirecting on their " +
+				"success path (error branches do not decide a handler's kind), git's HTTP protocols, the endpoints of " +
+				"external protocols (OAuth, OpenID Connect, WebDAV, … and protocol-paths) and routes served only " +
 				"on a loopback address (a command's local callback server) are " +
 				"not API contracts and are not reported; nor are routes whose handler could not be classified, " +
 				"unless they are below an API root, on a resource whose other routes encode JSON, or on a path the " +

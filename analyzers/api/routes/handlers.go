@@ -78,26 +78,63 @@ func (c *classifier) funcWrites(fn *types.Func) Writes {
 }
 
 // bodyWrites returns what the calls in body write.
+// bodyWrites returns what a function body writes on its success path:
+// what it writes outside guard clauses (an if without else whose block
+// ends in return: if err != nil { render.Error(w, err); return }), or,
+// when it writes nothing there, what it writes anywhere. A handler that
+// answers errors as JSON and success with a page (or a redirect) is a
+// page.
 func (c *classifier) bodyWrites(body ast.Node) Writes {
-	var w Writes
 	if body == nil {
 		return 0
 	}
+	guards := map[*ast.BlockStmt]bool{}
 	ast.Inspect(body, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok {
-			return true
+		if s, ok := n.(*ast.IfStmt); ok && s.Else == nil && len(s.Body.List) > 0 {
+			if _, ret := s.Body.List[len(s.Body.List)-1].(*ast.ReturnStmt); ret {
+				guards[s.Body] = true
+			}
 		}
-		if cw := contentTypeWrites(c.pass.TypesInfo, call); cw != 0 {
-			w |= cw
-			return true
+		return true
+	})
+	var all, success Writes
+	ast.Inspect(body, func(n ast.Node) bool {
+		if b, ok := n.(*ast.BlockStmt); ok && guards[b] {
+			all |= c.callWrites(b)
+			return false
 		}
-		if fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func); ok && !toBuffer(c.pass.TypesInfo, fn, call) && !encodesToReadable(c.pass.TypesInfo, fn, call) {
-			w |= c.funcWrites(fn)
+		if call, ok := n.(*ast.CallExpr); ok {
+			success |= c.oneCallWrites(call)
+		}
+		return true
+	})
+	if success != 0 {
+		return success
+	}
+	return all
+}
+
+// callWrites returns what the calls in n write, wherever they are.
+func (c *classifier) callWrites(n ast.Node) Writes {
+	var w Writes
+	ast.Inspect(n, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			w |= c.oneCallWrites(call)
 		}
 		return true
 	})
 	return w
+}
+
+// oneCallWrites returns what one call writes itself, not its arguments.
+func (c *classifier) oneCallWrites(call *ast.CallExpr) Writes {
+	if cw := contentTypeWrites(c.pass.TypesInfo, call); cw != 0 {
+		return cw
+	}
+	if fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func); ok && !toBuffer(c.pass.TypesInfo, fn, call) && !encodesToReadable(c.pass.TypesInfo, fn, call) {
+		return c.funcWrites(fn)
+	}
+	return 0
 }
 
 // toBuffer reports whether call executes a template into a value of a
@@ -156,6 +193,10 @@ func knownWrites(fn *types.Func) Writes {
 		}
 	case "net/http":
 		switch name {
+		case "Redirect":
+			// A redirect sends a browser on: a step of a page flow
+			// (login, a moved page), no answer for programs.
+			return WritesPage
 		case "FileServer", "FileServerFS", "ServeFile", "ServeFileFS", "ServeContent":
 			return WritesStatic
 		}

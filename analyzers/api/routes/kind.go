@@ -49,7 +49,7 @@ func KindOf(p string, w Writes) Kind {
 			return KindMetrics
 		case lits[0] == "debug" || last == "pprof":
 			return KindDebug
-		case lits[0] == ".well-known", gitProtocol(lits), protocolPath(lits):
+		case lits[0] == ".well-known", gitProtocol(segs, lits), protocolPath(lits):
 			return KindProtocol
 		case webFiles[last]:
 			return KindStatic
@@ -95,16 +95,28 @@ func isParamSegment(s string) bool {
 	return strings.HasPrefix(s, "{") || strings.HasPrefix(s, ":") || strings.HasPrefix(s, "*")
 }
 
-// gitProtocol reports whether the literal segments of a path end as
-// git's smart HTTP protocol does (/info/refs, /git-upload-pack,
-// /git-receive-pack): git's contract, versioned by git.
-func gitProtocol(lits []string) bool {
+// gitProtocol reports whether a path ends as git's HTTP protocols do:
+// the smart one (/info/refs, /git-upload-pack, /git-receive-pack) and the
+// dumb one (/HEAD, /objects/info/packs, /objects/pack/…, /objects/{xx}/{hash}):
+// git's contract, versioned by git. lits are the literal segments, lower
+// case.
+func gitProtocol(segs, lits []string) bool {
 	n := len(lits)
 	switch {
 	case n == 0:
 		return false
 	case lits[n-1] == "git-upload-pack", lits[n-1] == "git-receive-pack":
 		return true
+	case segs[len(segs)-1] == "HEAD":
+		return true
+	}
+	for i, s := range lits[:n-1] {
+		if s == "objects" && (lits[i+1] == "info" || lits[i+1] == "pack") {
+			return true
+		}
+	}
+	if i := len(segs) - 3; i >= 0 && segs[i] == "objects" && isParamSegment(segs[i+1]) && isParamSegment(segs[i+2]) {
+		return true // /objects/{head}/{hash}: a loose object
 	}
 	return n >= 2 && lits[n-2] == "info" && lits[n-1] == "refs"
 }
@@ -114,6 +126,9 @@ func gitProtocol(lits []string) bool {
 var webFiles = map[string]bool{
 	"manifest.json": true, "asset-manifest.json": true, "browserconfig.xml": true,
 	"robots.txt": true, "humans.txt": true, "security.txt": true,
+	// The description of an API, a document that carries the version of
+	// the API it describes.
+	"openapi.json": true, "openapi.yaml": true, "openapi.yml": true, "swagger.json": true, "swagger.yaml": true,
 }
 
 // protocolSegments are path segments that name a protocol whose contract
@@ -130,12 +145,14 @@ var protocolSegments = map[string]bool{
 
 // protocolPath reports whether the literal segments of a path name a
 // well-known external protocol (protocolSegments, in the first three
-// segments), the Google Reader API (reader/api, accounts/ClientLogin)
-// or an ActivityPub actor's inbox or outbox outside an API root.
+// segments, before any API root or version: /v1/acl/oidc/auth-url is
+// the program's own API about OIDC), the Google Reader API (reader/api,
+// accounts/ClientLogin) or an ActivityPub actor's inbox or outbox
+// outside an API root.
 func protocolPath(lits []string) bool {
 	n := len(lits)
 	for i, s := range lits {
-		if i >= 3 {
+		if i >= 3 || apiDirs[s] || versionLike(s) {
 			break
 		}
 		if protocolSegments[s] {
@@ -147,4 +164,11 @@ func protocolPath(lits []string) bool {
 	}
 	last := lits[n-1]
 	return (last == "inbox" || last == "outbox") && !apiDirs[lits[0]]
+}
+
+// versionLike reports whether a segment looks like a version (v1, v2beta,
+// a number): where the program's own API starts.
+func versionLike(s string) bool {
+	s = strings.TrimPrefix(s, "v")
+	return s != "" && s[0] >= '0' && s[0] <= '9'
 }

@@ -28,9 +28,19 @@ func routes() {
 	r.Get("/manifest.json", js)                    // want `route GET /manifest\.json static by js`
 
 	// The program's own API, though its words look alike.
-	r.Get("/api/inbox", js)         // want `route GET /api/inbox api by js`
-	r.Post("/api/auth/token", js)   // want `route POST /api/auth/token api by js`
-	r.Get("/api/tokens", js)        // want `route GET /api/tokens api by js`
-	r.Get("/api/oauth-clients", js) // want `route GET /api/oauth-clients api by js`
+	r.Get("/api/inbox", js)            // want `route GET /api/inbox api by js`
+	r.Post("/api/auth/token", js)      // want `route POST /api/auth/token api by js`
+	r.Get("/api/tokens", js)           // want `route GET /api/tokens api by js`
+	r.Get("/api/oauth-clients", js)    // want `route GET /api/oauth-clients api by js`
+	r.Get("/v1/acl/oidc/auth-url", js) // want `route GET /v1/acl/oidc/auth-url api by js`
+	r.Post("/api/oauth2/token", js)    // want `route POST /api/oauth2/token api by js`
+	r.Get("/openapi.yaml", js)         // want `route GET /openapi\.yaml static by js`
+
+	// git's dumb HTTP protocol below a repository.
+	r.Get("/{repo}/HEAD", nil)                         // want `route GET /\{repo\}/HEAD protocol by nil`
+	r.Get("/{repo}/objects/info/packs", nil)           // want `route GET /\{repo\}/objects/info/packs protocol by nil`
+	r.Get("/{repo}/objects/pack/pack-{file}.idx", nil) // want `route GET /\{repo\}/objects/pack/pack-\{file\}\.idx protocol by nil`
+	r.Get("/{repo}/objects/{head}/{hash}", nil)        // want `route GET /\{repo\}/objects/\{head\}/\{hash\} protocol by nil`
+	r.Get("/api/head", js)                             // want `route GET /api/head api by js`
 	_ = http.ListenAndServe(":8080", r)
 }
