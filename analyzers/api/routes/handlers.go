@@ -66,7 +66,7 @@ func (c *classifier) funcWrites(fn *types.Func) Writes {
 			return 0
 		}
 		c.busy[fn] = true
-		w := c.bodyWrites(d.Body)
+		w := c.bodyWrites(d.Body, answers(fn.Type().(*types.Signature)))
 		delete(c.busy, fn)
 		c.writes[fn] = w
 		return w
@@ -77,64 +77,116 @@ func (c *classifier) funcWrites(fn *types.Func) Writes {
 	return 0
 }
 
-// bodyWrites returns what the calls in body write.
 // bodyWrites returns what a function body writes on its success path:
 // what it writes outside guard clauses (an if without else whose block
 // ends in return: if err != nil { render.Error(w, err); return }), or,
 // when it writes nothing there, what it writes anywhere. A handler that
 // answers errors as JSON and success with a page (or a redirect) is a
-// page.
-func (c *classifier) bodyWrites(body ast.Node) Writes {
+// page. responds says whether the function answers a request (see
+// answers): only then is a value it marshals a response.
+func (c *classifier) bodyWrites(body ast.Node, responds bool) Writes {
 	if body == nil {
 		return 0
 	}
-	guards := map[*ast.BlockStmt]bool{}
-	ast.Inspect(body, func(n ast.Node) bool {
-		if s, ok := n.(*ast.IfStmt); ok && s.Else == nil && len(s.Body.List) > 0 {
-			if _, ret := s.Body.List[len(s.Body.List)-1].(*ast.ReturnStmt); ret {
-				guards[s.Body] = true
-			}
-		}
-		return true
-	})
 	var all, success Writes
-	ast.Inspect(body, func(n ast.Node) bool {
-		if b, ok := n.(*ast.BlockStmt); ok && guards[b] {
-			all |= c.callWrites(b)
-			return false
-		}
-		if call, ok := n.(*ast.CallExpr); ok {
-			success |= c.oneCallWrites(call)
-		}
-		return true
-	})
+	c.walkWrites(body, responds, false, &all, &success)
 	if success != 0 {
 		return success
 	}
 	return all
 }
 
-// callWrites returns what the calls in n write, wherever they are.
-func (c *classifier) callWrites(n ast.Node) Writes {
-	var w Writes
+// walkWrites adds what the calls in n write to all, and to success when
+// they are outside guard clauses.
+func (c *classifier) walkWrites(n ast.Node, responds, guarded bool, all, success *Writes) {
 	ast.Inspect(n, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok {
-			w |= c.oneCallWrites(call)
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			sig, _ := c.pass.TypesInfo.TypeOf(n).(*types.Signature)
+			c.walkWrites(n.Body, responds || answers(sig), guarded, all, success)
+			return false
+		case *ast.IfStmt:
+			if guarded || n.Else != nil || len(n.Body.List) == 0 {
+				return true
+			}
+			if _, ret := n.Body.List[len(n.Body.List)-1].(*ast.ReturnStmt); !ret {
+				return true
+			}
+			if n.Init != nil {
+				c.walkWrites(n.Init, responds, guarded, all, success)
+			}
+			c.walkWrites(n.Cond, responds, guarded, all, success)
+			c.walkWrites(n.Body, responds, true, all, success)
+			return false
+		case *ast.CallExpr:
+			w := c.oneCallWrites(n, responds)
+			*all |= w
+			if !guarded {
+				*success |= w
+			}
 		}
 		return true
 	})
-	return w
 }
 
 // oneCallWrites returns what one call writes itself, not its arguments.
-func (c *classifier) oneCallWrites(call *ast.CallExpr) Writes {
-	if cw := contentTypeWrites(c.pass.TypesInfo, call); cw != 0 {
+func (c *classifier) oneCallWrites(call *ast.CallExpr, responds bool) Writes {
+	info := c.pass.TypesInfo
+	if cw := contentTypeWrites(info, call); cw != 0 {
 		return cw
 	}
-	if fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func); ok && !toBuffer(c.pass.TypesInfo, fn, call) && !encodesToReadable(c.pass.TypesInfo, fn, call) {
-		return c.funcWrites(fn)
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	if !ok || toBuffer(info, fn, call) || encodesToReadable(info, fn, call) || !responds && marshals(fn) {
+		return 0
 	}
-	return 0
+	return c.funcWrites(fn)
+}
+
+// marshals reports whether fn turns a value into bytes (json.Marshal):
+// a response only in a function that answers a request; a store
+// marshalling a column value answers nothing.
+func marshals(fn *types.Func) bool {
+	if fn.Pkg() == nil || fn.Type().(*types.Signature).Recv() != nil {
+		return false
+	}
+	switch fn.Pkg().Path() {
+	case "encoding/json", "encoding/xml", "google.golang.org/protobuf/encoding/protojson":
+		return fn.Name() == "Marshal" || fn.Name() == "MarshalIndent"
+	}
+	return false
+}
+
+// answers reports whether a function answers a request: it takes an
+// http.ResponseWriter, an io.Writer, or a framework's request context
+// (gin.Context, echo.Context, fiber.Ctx).
+func answers(sig *types.Signature) bool {
+	if sig == nil {
+		return false
+	}
+	for i := 0; i < sig.Params().Len(); i++ {
+		t := sig.Params().At(i).Type()
+		if isResponseWriter(t) || isNamed(t, "io", "Writer") || isFrameworkContext(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// isFrameworkContext reports whether t is a router framework's request
+// context.
+func isFrameworkContext(t types.Type) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || frameworkOf(n.Obj().Pkg().Path()) == "" {
+		return false
+	}
+	switch n.Obj().Name() {
+	case "Context", "Ctx", "DefaultCtx":
+		return true
+	}
+	return false
 }
 
 // toBuffer reports whether call executes a template into a value of a
@@ -280,7 +332,8 @@ func (c *classifier) handlerWrites(e ast.Expr) Writes {
 	e = ast.Unparen(e)
 	switch e := e.(type) {
 	case *ast.FuncLit:
-		return c.bodyWrites(e.Body)
+		sig, _ := info.TypeOf(e).(*types.Signature)
+		return c.bodyWrites(e.Body, answers(sig))
 	case *ast.CallExpr:
 		if tv, ok := info.Types[e.Fun]; ok && tv.IsType() && len(e.Args) == 1 {
 			return c.handlerWrites(e.Args[0]) // http.HandlerFunc(f)

@@ -1,7 +1,8 @@
 // Package success classes handlers by what they write on their success
 // path: error branches (guard clauses ending in return) answering JSON
 // make no API of a page or a redirect, and a JSON handler answering
-// errors with a page is still an API.
+// errors with a page is still an API. A value marshalled in a function
+// that answers no request (a store's JSON column) is no response.
 package success
 
 import (
@@ -57,11 +58,32 @@ func fail(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+type store struct{}
+
+// save keeps a value as a JSON column: no response.
+func (store) save(v any) error { _, err := json.Marshal(v); return err }
+
+// avatar writes an image read from the store.
+func avatar(w http.ResponseWriter, r *http.Request) {
+	_ = store{}.save(r.URL.Path)
+	_, _ = w.Write([]byte{0x89})
+}
+
+// writeJSON answers with a value it marshals: a response.
+func writeJSON(w http.ResponseWriter, v any) {
+	b, _ := json.Marshal(v)
+	_, _ = w.Write(b)
+}
+
+func list(w http.ResponseWriter, r *http.Request) { writeJSON(w, []int{}) }
+
 func routes() {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /repos/{ref}", redirect) // want `route GET /repos/\{ref\} page by redirect`
-	mux.HandleFunc("GET /pages/{ref}", show)     // want `route GET /pages/\{ref\} page by show`
-	mux.HandleFunc("GET /api/repos/{ref}", get)  // want `route GET /api/repos/\{ref\} api by get`
-	mux.HandleFunc("GET /api/fail", fail)        // want `route GET /api/fail api by fail`
+	mux.HandleFunc("GET /repos/{ref}", redirect)     // want `route GET /repos/\{ref\} page by redirect`
+	mux.HandleFunc("GET /pages/{ref}", show)         // want `route GET /pages/\{ref\} page by show`
+	mux.HandleFunc("GET /api/repos/{ref}", get)      // want `route GET /api/repos/\{ref\} api by get`
+	mux.HandleFunc("GET /api/fail", fail)            // want `route GET /api/fail api by fail`
+	mux.HandleFunc("GET /users/{id}/avatar", avatar) // want `route GET /users/\{id\}/avatar other by avatar`
+	mux.HandleFunc("GET /api/items", list)           // want `route GET /api/items api by list`
 	_ = http.ListenAndServe(":8080", mux)
 }
