@@ -540,7 +540,7 @@ func (x *extractor) frameworkFunc(fw string, fn *types.Func, call *ast.CallExpr)
 		}
 	}
 	if fw != "net/http" {
-		if fw == "echo" && fn.Name() == "WrapHandler" && len(call.Args) == 1 {
+		if (fw == "echo" && fn.Name() == "WrapHandler" || fw == "gin" && fn.Name() == "WrapH") && len(call.Args) == 1 {
 			return x.eval(call.Args[0])
 		}
 		return nil
@@ -775,6 +775,19 @@ func (x *extractor) route(fw string, o op, recv *value, call *ast.CallExpr, arg 
 			return recv
 		}
 	}
+	if (fw == "echo" || fw == "gin") && ok && wildcardTail(p) {
+		// e.Any("/api/v1/*", echo.WrapHandler(mux)): a router behind a
+		// catch-all sees the whole path, as the router serves it.
+		if sub := x.eval(h); sub != nil && sub.n != nil && !sub.builder && sub.fw != fw {
+			prefix := recv.prefix
+			if sub.stripped {
+				prefix = joinPrefix(prefix, sub.strip)
+			}
+			x.edges = append(x.edges, &edge{child: sub.n, parent: recv.n, prefix: prefix, mount: recv.mount && !sub.stripped,
+				dyn: recv.dyn || sub.dyn, host: recv.host})
+			return recv
+		}
+	}
 	_ = info
 	var w Writes
 	if _, isVar := ast.Unparen(arg(o.pathArg)).(*ast.Ident); isVar && fw == "grpc-gateway" {
@@ -786,6 +799,14 @@ func (x *extractor) route(fw string, o op, recv *value, call *ast.CallExpr, arg 
 		x.add(recv, fw, m, host, orUnknown(p, ok), ok, h, w, call)
 	}
 	return recv
+}
+
+// wildcardTail reports whether a path ends in a catch-all segment: /*,
+// /*rest (gin), {path...}.
+func wildcardTail(p string) bool {
+	i := strings.LastIndexByte(p, '/')
+	last := p[i+1:]
+	return strings.HasPrefix(last, "*") || strings.HasPrefix(last, "{") && strings.HasSuffix(last, "...}")
 }
 
 // methodsOf reads the HTTP method (or methods) of a route: a constant,

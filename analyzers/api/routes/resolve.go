@@ -106,8 +106,9 @@ func run(pass *analysis.Pass) (any, error) {
 	return res, nil
 }
 
-// dropDynamicTwins keeps one route per registration where a router is
-// served both at its place and below a prefix from configuration, as in
+// dropDynamicTwins keeps one route per registration and path, and one
+// where a router is served both at its place and below a prefix from
+// configuration, as in
 //
 //	if basePath == "" { root.Handle("/", mux) } else { root.Handle(basePath+"/", http.StripPrefix(basePath, mux)) }
 //
@@ -123,8 +124,18 @@ func dropDynamicTwins(rs []Route) []Route {
 		k := key{r.Site.Filename, r.Site.Offset, r.Method, r.Host}
 		paths[k] = append(paths[k], r.Path)
 	}
+	type exact struct {
+		k key
+		p string
+	}
+	seen := map[exact]bool{}
 	out := rs[:0]
 	for _, r := range rs {
+		e := exact{key{r.Site.Filename, r.Site.Offset, r.Method, r.Host}, r.Path}
+		if seen[e] {
+			continue // one router mounted twice at one place: e.Any("/a/*", h) and e.Any("/b/*", h) of a mux serving full paths
+		}
+		seen[e] = true
 		twin := false
 		for _, q := range paths[key{r.Site.Filename, r.Site.Offset, r.Method, r.Host}] {
 			if dynamicTwin(q, r.Path) {

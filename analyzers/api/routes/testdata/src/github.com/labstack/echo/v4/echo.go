@@ -31,5 +31,6 @@ func WrapHandler(h http.Handler) HandlerFunc { return nil }
 
 type Group struct{}
 
-func (*Group) GET(path string, h HandlerFunc, m ...MiddlewareFunc) *Route { return nil }
-func (*Group) Group(prefix string, m ...MiddlewareFunc) *Group            { return nil }
+func (*Group) GET(path string, h HandlerFunc, m ...MiddlewareFunc) *Route   { return nil }
+func (*Group) Any(path string, h HandlerFunc, m ...MiddlewareFunc) []*Route { return nil }
+func (*Group) Group(prefix string, m ...MiddlewareFunc) *Group              { return nil }
