@@ -24,21 +24,28 @@ func Global(prog *family.Program) []finding.Finding {
 func routeGlobal(prog *family.Program) []finding.Finding {
 	by := map[string][]routes.Route{}
 	versioned := map[string]map[string]bool{}
+	add := func(groups []RouteGroup) {
+		for _, g := range groups {
+			by[g.Subject] = append(by[g.Subject], g.Routes...)
+			for _, v := range g.Versioned {
+				if versioned[g.Subject] == nil {
+					versioned[g.Subject] = map[string]bool{}
+				}
+				versioned[g.Subject][v] = true
+			}
+		}
+	}
 	for _, p := range prog.Packages {
 		for _, res := range p.Results {
-			rr, ok := res.(*RouteResult)
-			if !ok || rr == nil {
-				continue
+			if rr, ok := res.(*RouteResult); ok && rr != nil {
+				add(rr.Groups)
 			}
-			for _, g := range rr.Groups {
-				by[g.Subject] = append(by[g.Subject], g.Routes...)
-				for _, v := range g.Versioned {
-					if versioned[g.Subject] == nil {
-						versioned[g.Subject] = map[string]bool{}
-					}
-					versioned[g.Subject][v] = true
-				}
-			}
+		}
+	}
+	if late := lateRoutes(prog); len(late) > 0 {
+		cc, err := ConfigFrom(prog.Settings).compile()
+		if err == nil {
+			add(cc.group(late))
 		}
 	}
 	subjects := make([]string, 0, len(by))
@@ -49,7 +56,7 @@ func routeGlobal(prog *family.Program) []finding.Finding {
 	site := func(r routes.Route) token.Pos { return r.SitePos }
 	var out []finding.Finding
 	for _, s := range subjects {
-		rs := by[s]
+		rs := uniqueRoutes(by[s])
 		sort.SliceStable(rs, func(i, j int) bool {
 			a, b := rs[i].Site, rs[j].Site
 			if a.Filename != b.Filename {
@@ -61,6 +68,68 @@ func routeGlobal(prog *family.Program) []finding.Finding {
 			return rs[i].String() < rs[j].String()
 		})
 		out = append(out, groupFinding(RouteGroup{Subject: s, Routes: rs, Versioned: sortedKeys(versioned[s])}, prog.Place, site, site))
+	}
+	return out
+}
+
+// lateRoutes joins the routers handed to function values and interface
+// methods with the registrars that may be behind them, across the
+// program (routes.Late).
+func lateRoutes(prog *family.Program) []routes.Route {
+	var mounts []routes.Mount
+	var regs []routes.Registrar
+	for _, p := range prog.Packages {
+		for _, res := range p.Results {
+			if rr, ok := res.(*RouteResult); ok && rr != nil {
+				mounts = append(mounts, rr.Mounts...)
+				regs = append(regs, rr.Registrars...)
+			}
+		}
+	}
+	if len(mounts) == 0 || len(regs) == 0 {
+		return nil
+	}
+	return routes.Late(mounts, regs, positions(prog.Fset))
+}
+
+// positions turns registration sites back into positions of the file set.
+func positions(fset *token.FileSet) func(token.Position) token.Pos {
+	var files map[string]*token.File
+	return func(p token.Position) token.Pos {
+		if fset == nil {
+			return token.NoPos
+		}
+		if files == nil {
+			files = map[string]*token.File{}
+			fset.Iterate(func(f *token.File) bool {
+				files[f.Name()] = f
+				return true
+			})
+		}
+		f := files[p.Filename]
+		if f == nil || p.Offset < 0 || p.Offset > f.Size() {
+			return token.NoPos
+		}
+		return f.Pos(p.Offset)
+	}
+}
+
+// uniqueRoutes drops a route met twice at one registration site (a
+// module both called and reached late).
+func uniqueRoutes(rs []routes.Route) []routes.Route {
+	type key struct {
+		file               string
+		offset             int
+		method, host, path string
+	}
+	seen := map[key]bool{}
+	out := rs[:0:0]
+	for _, r := range rs {
+		k := key{r.Site.Filename, r.Site.Offset, r.Method, r.Host, r.Path}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, r)
+		}
 	}
 	return out
 }

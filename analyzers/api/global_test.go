@@ -164,3 +164,28 @@ func TestInventoryProtocolPaths(t *testing.T) {
 		t.Errorf("kinds with protocol-paths [/orders/*] = %v, want DELETE /orders/{id} protocol and GET /v2/orders api", got)
 	}
 }
+
+// TestGlobalLateModules: routes registered by modules reached through a
+// list of functions and an interface are in the inventory and judged.
+func TestGlobalLateModules(t *testing.T) {
+	prog := program(t, "testdata/late")
+	var got []string
+	for _, r := range api.Inventory(prog).Routes {
+		got = append(got, r.Method+" "+r.Path+" "+r.Kind+" "+filepath.Base(prog.Fset.Position(r.Pos).Filename))
+	}
+	sort.Strings(got)
+	want := []string{"GET /api/users api users.go", "GET /v1/items api items.go"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("inventory = %q, want %q", got, want)
+	}
+	var fs []finding.Finding
+	for _, f := range api.Global(prog) {
+		if f.Rule == api.RuleUnversionedRoute {
+			fs = append(fs, f)
+		}
+	}
+	if len(fs) != 1 || fs[0].Subject != "/api" || len(fs[0].Related) != 1 ||
+		filepath.Base(prog.Fset.Position(fs[0].Related[0].Pos).Filename) != "users.go" {
+		t.Fatalf("Global = %+v, want one finding on /api with the users route", fs)
+	}
+}

@@ -23,17 +23,20 @@ func Inventory(prog *family.Program) family.Inventory {
 	}
 	seen := map[key]bool{}
 	protos := map[string]*family.ProtoPackage{}
+	addRoute := func(r routes.Route) {
+		k := key{r.Method, r.Host, r.Path, r.Site.Filename, r.Site.Offset}
+		if seen[k] {
+			return // a registration seen from several packages
+		}
+		seen[k] = true
+		inv.Routes = append(inv.Routes, inventoryRoute(cc, r))
+	}
 	for _, p := range prog.Packages {
 		for _, res := range p.Results {
 			switch res := res.(type) {
 			case *RouteResult:
 				for _, r := range res.All {
-					k := key{r.Method, r.Host, r.Path, r.Site.Filename, r.Site.Offset}
-					if seen[k] {
-						continue // a registration seen from several packages
-					}
-					seen[k] = true
-					inv.Routes = append(inv.Routes, inventoryRoute(cc, r))
+					addRoute(r)
 				}
 			case *ProtoResult:
 				for _, pp := range res.Packages {
@@ -48,6 +51,9 @@ func Inventory(prog *family.Program) family.Inventory {
 				}
 			}
 		}
+	}
+	for _, r := range lateRoutes(prog) {
+		addRoute(r)
 	}
 	names := make([]string, 0, len(protos))
 	for n := range protos {

@@ -26,6 +26,10 @@ var routeResultType = reflect.TypeOf((*RouteResult)(nil))
 type RouteResult struct {
 	Groups []RouteGroup   // sorted by subject
 	All    []routes.Route // every route the package registers, as the routes analyzer found them
+	// Mounts and Registrars are the package's part of the routes only
+	// the whole program sees (routes.Late).
+	Mounts     []routes.Mount
+	Registrars []routes.Registrar
 
 	partial []finding.Finding // what this package alone shows; Global decides
 }
@@ -78,7 +82,7 @@ func (u *unversioned) run(pass *analysis.Pass) (any, error) {
 		return nil, fmt.Errorf("%s: %s: %w", pass.Pkg.Path(), RuleUnversionedRoute, err)
 	}
 	res := pass.ResultOf[routes.Analyzer].(*routes.Result)
-	out := &RouteResult{Groups: cc.group(res.Routes), All: res.Routes}
+	out := &RouteResult{Groups: cc.group(res.Routes), All: res.Routes, Mounts: res.Mounts, Registrars: res.Registrars}
 	place := placer(pass, u.cfg.Components)
 	out.partial = out.PackageFindings(place)
 	for _, f := range out.partial {

@@ -26,6 +26,14 @@
 // and v2: the HTTP bindings of generated *.pb.gw.go files, whose paths
 // are spelled from their runtime.NewPattern operations, /v1/{name=shelves/*}:undelete,
 // routes of the runtime.ServeMux the program makes and mounts).
+// Routers handed to a function value or an interface method (modules
+// registered from a list, for _, m := range modules { m.Routes(r) }) reach
+// functions no fact can follow: each package lists them as Mounts, and
+// the functions referenced as values and methods that register routes
+// on a router parameter as Registrars; Late joins those of the whole
+// program by signature (and, for methods, by name and the interface's
+// methods).
+//
 // Parts of paths that are not constants are written {?expr}, with the
 // expression they come from when it is short and plain ({?cfg.RootPath}),
 // else {?}; Shown writes them {cfg.RootPath} for people. A framework's

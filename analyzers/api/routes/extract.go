@@ -62,6 +62,11 @@ type rawRoute struct {
 	pos     token.Pos
 	site    token.Position
 	pkg     string
+
+	// probe: no route, a router handed to a call of a function value
+	// or interface method (see Mount), with that call's key.
+	probe        string
+	probeMethods []string
 }
 
 // value is what an expression evaluates to, when it is router-like.
@@ -90,6 +95,7 @@ type value struct {
 type extractor struct {
 	pass    *analysis.Pass
 	cls     *classifier
+	paths   *pathReader
 	decls   map[*types.Func]*ast.FuncDecl
 	env     map[types.Object]*value
 	memo    map[*ast.CallExpr]*value
@@ -106,6 +112,9 @@ type extractor struct {
 	encodes []Encode
 	// opLits are the variables given a huma.Operation literal.
 	opLits map[types.Object]*ast.CompositeLit
+	// escapes are the functions with router parameters referenced as
+	// values here (see Registrar).
+	escapes map[escapeKey]bool
 	// varInits are the initializers of the package's variables, read
 	// when a grpc-gateway pattern variable is met.
 	varInits map[*types.Var]ast.Expr
@@ -122,6 +131,7 @@ func newExtractor(pass *analysis.Pass, decls map[*types.Func]*ast.FuncDecl, cls 
 	return &extractor{
 		pass:    pass,
 		cls:     cls,
+		paths:   newPathReader(pass.TypesInfo, pass.Pkg, pass.Files),
 		decls:   decls,
 		env:     map[types.Object]*value{},
 		memo:    map[*ast.CallExpr]*value{},
@@ -129,6 +139,7 @@ func newExtractor(pass *analysis.Pass, decls map[*types.Func]*ast.FuncDecl, cls 
 		results: map[*types.Func]*node{},
 		holders: map[types.Object]*node{},
 		opLits:  map[types.Object]*ast.CompositeLit{},
+		escapes: map[escapeKey]bool{},
 
 		loopback:        map[*node]bool{},
 		loopbackServers: map[types.Object]bool{},
@@ -167,6 +178,7 @@ func (x *extractor) holderNode(obj types.Object) *node {
 
 // walkFile walks the package-level declarations of a file.
 func (x *extractor) walkFile(f *ast.File) {
+	x.funcValues(f)
 	for _, d := range f.Decls {
 		switch d := d.(type) {
 		case *ast.FuncDecl:
@@ -226,6 +238,7 @@ func (x *extractor) walk(root ast.Node) {
 			}
 		case *ast.CallExpr:
 			x.eval(n)
+			x.probe(n)
 			if fn, ok := typeutil.Callee(x.pass.TypesInfo, n).(*types.Func); ok && fn.Pkg() != nil &&
 				fn.Pkg().Path() == "net/http" && (fn.Name() == "ListenAndServe" || fn.Name() == "ListenAndServeTLS") &&
 				fn.Type().(*types.Signature).Recv() == nil && len(n.Args) >= 2 && x.loopbackAddr(n.Args[0]) {
@@ -558,7 +571,7 @@ func (x *extractor) frameworkFunc(fw string, fn *types.Func, call *ast.CallExpr)
 			return nil
 		}
 		// StripPrefix(s, StripPrefix(t, mux)) serves mux below s+t.
-		s, ok := pathString(x.pass.TypesInfo, call.Args[0])
+		s, ok := x.paths.path(call.Args[0])
 		v := *inner
 		v.stripped = true
 		v.strip = joinPrefix(s, inner.strip)
@@ -653,6 +666,7 @@ func (x *extractor) instantiate(v *value, rs []FactRoute, pos token.Pos) {
 			n: v.n, fw: fr.Framework, method: fr.Method, host: host,
 			path: below(v.prefix, v.mount, fr.Path), dyn: v.dyn || !fr.Const,
 			writes: fr.Writes, handler: fr.Handler, pos: pos, site: fr.position(), pkg: fr.Package,
+			probe: fr.Probe, probeMethods: fr.ProbeMethods,
 		})
 	}
 }
@@ -663,7 +677,6 @@ func (x *extractor) method(fw, name string, recv *value, call *ast.CallExpr) *va
 	if !ok {
 		return nil
 	}
-	info := x.pass.TypesInfo
 	arg := func(i int) ast.Expr {
 		if i == -2 {
 			// The last argument, when there is one after the path.
@@ -687,7 +700,7 @@ func (x *extractor) method(fw, name string, recv *value, call *ast.CallExpr) *va
 				return p, true
 			}
 		}
-		return pathString(info, a)
+		return x.paths.path(a)
 	}
 	switch o.kind {
 	case opSame:

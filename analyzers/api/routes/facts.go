@@ -48,6 +48,11 @@ type FactRoute struct {
 	Line      int
 	Column    int
 	Offset    int
+
+	// Probe, when set, makes this no route but a router handed to a
+	// call of a function value or interface method (see Mount).
+	Probe        string   `json:",omitempty"`
+	ProbeMethods []string `json:",omitempty"`
 }
 
 func (r FactRoute) position() token.Position {

@@ -54,7 +54,7 @@ func (x *extractor) humaFunc(fn *types.Func, call *ast.CallExpr) *value {
 			x.edges = append(x.edges, &edge{child: g, parent: api.n, prefix: api.prefix, mount: api.mount, dyn: api.dyn, host: api.host})
 		}
 		for _, p := range prefixes {
-			s, ok := pathString(info, p)
+			s, ok := x.paths.path(p)
 			x.edges = append(x.edges, &edge{child: g, parent: api.n, prefix: below(api.prefix, api.mount, s), dyn: api.dyn || !ok, host: api.host})
 		}
 		return &value{n: g, fw: "huma"}
@@ -64,7 +64,7 @@ func (x *extractor) humaFunc(fn *types.Func, call *ast.CallExpr) *value {
 		}
 		method, p, ok := "", unknownSegment, false
 		if lit := x.operation(call.Args[1]); lit != nil {
-			method, p, ok = humaOperation(info, lit)
+			method, p, ok = x.humaOperation(lit)
 		}
 		x.humaRoute(api, method, p, ok, call.Args[2], call)
 	default:
@@ -72,7 +72,7 @@ func (x *extractor) humaFunc(fn *types.Func, call *ast.CallExpr) *value {
 		if !isVerb || len(call.Args) < 3 {
 			return nil
 		}
-		p, ok := pathString(info, call.Args[1])
+		p, ok := x.paths.path(call.Args[1])
 		x.humaRoute(api, m, p, ok, call.Args[2], call)
 	}
 	return nil
@@ -96,7 +96,7 @@ func (x *extractor) humaAdapter(name string, call *ast.CallExpr) *value {
 	v := *inner
 	v.fw = "huma"
 	if name == "NewWithPrefix" && len(call.Args) >= 3 {
-		s, ok := pathString(x.pass.TypesInfo, call.Args[1])
+		s, ok := x.paths.path(call.Args[1])
 		v.prefix = below(inner.prefix, inner.mount, s)
 		v.mount, v.dyn = false, inner.dyn || !ok
 	}
@@ -166,7 +166,8 @@ func (x *extractor) operation(e ast.Expr) *ast.CompositeLit {
 }
 
 // humaOperation reads the method and path of a huma.Operation literal.
-func humaOperation(info *types.Info, lit *ast.CompositeLit) (method, p string, ok bool) {
+func (x *extractor) humaOperation(lit *ast.CompositeLit) (method, p string, ok bool) {
+	info := x.pass.TypesInfo
 	p = unknownSegment
 	for _, el := range lit.Elts {
 		kv, isKV := el.(*ast.KeyValueExpr)
@@ -185,7 +186,7 @@ func humaOperation(info *types.Info, lit *ast.CompositeLit) (method, p string, o
 				method = unknownSegment
 			}
 		case "Path":
-			p, ok = pathString(info, kv.Value)
+			p, ok = x.paths.path(kv.Value)
 		}
 	}
 	return method, p, ok

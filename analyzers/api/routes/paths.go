@@ -79,16 +79,106 @@ func Shown(p string) string {
 	}
 }
 
-// pathString returns the value of a path expression: a constant, or a
+// pathReader reads paths from expressions: constants, and package
+// variables given a constant that the package never assigns
+// (var APIPrefix = "/api/v2"), which are constants in all but name.
+type pathReader struct {
+	info *types.Info
+	vars map[*types.Var]string
+}
+
+// newPathReader finds the package's constant variables in files.
+func newPathReader(info *types.Info, pkg *types.Package, files []*ast.File) *pathReader {
+	pr := &pathReader{info: info, vars: map[*types.Var]string{}}
+	for _, f := range files {
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				vs := spec.(*ast.ValueSpec)
+				if len(vs.Values) != len(vs.Names) {
+					continue
+				}
+				for i, n := range vs.Names {
+					v, isVar := info.Defs[n].(*types.Var)
+					if s, isConst := constString(info, vs.Values[i]); isVar && isConst && v.Parent() == pkg.Scope() {
+						pr.vars[v] = s
+					}
+				}
+			}
+		}
+	}
+	if len(pr.vars) == 0 {
+		return pr
+	}
+	// A variable assigned or whose address is taken is no constant.
+	drop := func(e ast.Expr) {
+		var id *ast.Ident
+		switch e := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			id = e
+		case *ast.SelectorExpr:
+			id = e.Sel
+		}
+		if id != nil {
+			if v, ok := info.Uses[id].(*types.Var); ok {
+				delete(pr.vars, v)
+			}
+		}
+	}
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for _, l := range n.Lhs {
+					drop(l)
+				}
+			case *ast.UnaryExpr:
+				if n.Op == token.AND {
+					drop(n.X)
+				}
+			}
+			return true
+		})
+	}
+	return pr
+}
+
+// str returns the value of a constant string expression or of a
+// constant variable.
+func (pr *pathReader) str(e ast.Expr) (string, bool) {
+	if s, ok := constString(pr.info, e); ok {
+		return s, true
+	}
+	var id *ast.Ident
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		id = e
+	case *ast.SelectorExpr:
+		id = e.Sel
+	default:
+		return "", false
+	}
+	if v, ok := pr.info.Uses[id].(*types.Var); ok {
+		s, ok := pr.vars[v]
+		return s, ok
+	}
+	return "", false
+}
+
+// path returns the value of a path expression: a constant, or a
 // concatenation whose non-constant parts are written as dynamic segments
 // ({?cfg.RootPath}). ok is false when any part is not a constant.
-func pathString(info *types.Info, e ast.Expr) (s string, ok bool) {
-	if s, ok := constString(info, e); ok {
+func (pr *pathReader) path(e ast.Expr) (s string, ok bool) {
+	info := pr.info
+	if s, ok := pr.str(e); ok {
 		return s, true
 	}
 	if b, isBin := ast.Unparen(e).(*ast.BinaryExpr); isBin && b.Op == token.ADD {
-		l, okl := pathString(info, b.X)
-		r, okr := pathString(info, b.Y)
+		l, okl := pr.path(b.X)
+		r, okr := pr.path(b.Y)
 		return l + r, okl && okr
 	}
 	if call, isCall := ast.Unparen(e).(*ast.CallExpr); isCall && len(call.Args) > 0 {
@@ -99,7 +189,7 @@ func pathString(info *types.Info, e ast.Expr) (s string, ok bool) {
 		// fmt.Sprintf("/{%s}", paramName), as routes with named
 		// parameters are often written.
 		if fn.Pkg().Path() == "fmt" && fn.Name() == "Sprintf" {
-			if s, ok, known := sprintfPath(info, call); known {
+			if s, ok, known := pr.sprintf(call); known {
 				return s, ok
 			}
 		}
@@ -108,7 +198,7 @@ func pathString(info *types.Info, e ast.Expr) (s string, ok bool) {
 			parts := make([]string, 0, len(call.Args))
 			all := true
 			for _, a := range call.Args {
-				s, ok := pathString(info, a)
+				s, ok := pr.path(a)
 				parts = append(parts, s)
 				all = all && ok
 			}
@@ -122,8 +212,9 @@ func pathString(info *types.Info, e ast.Expr) (s string, ok bool) {
 // constant arguments as fmt formats them, others as dynamic segments.
 // known is false for a format it does not follow (flags, widths,
 // explicit argument indexes), which is then one dynamic segment.
-func sprintfPath(info *types.Info, call *ast.CallExpr) (s string, ok, known bool) {
-	format, isConst := constString(info, call.Args[0])
+func (pr *pathReader) sprintf(call *ast.CallExpr) (s string, ok, known bool) {
+	info := pr.info
+	format, isConst := pr.str(call.Args[0])
 	if !isConst {
 		return "", false, false
 	}
@@ -151,13 +242,17 @@ func sprintfPath(info *types.Info, call *ast.CallExpr) (s string, ok, known bool
 		a := args[0]
 		args = args[1:]
 		tv := info.Types[a]
+		if v, isVar := pr.str(a); isVar && tv.Value == nil {
+			fmt.Fprintf(&b, "%"+string(verb), v)
+			continue
+		}
 		switch {
 		case tv.Value != nil && tv.Value.Kind() == constant.String:
 			fmt.Fprintf(&b, "%"+string(verb), constant.StringVal(tv.Value))
 		case tv.Value != nil && tv.Value.Kind() == constant.Int && verb != 's' && verb != 'q':
 			b.WriteString(tv.Value.ExactString())
 		default:
-			p, pok := pathString(info, a)
+			p, pok := pr.path(a)
 			b.WriteString(p)
 			ok = ok && pok
 		}

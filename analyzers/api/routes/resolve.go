@@ -62,6 +62,11 @@ func run(pass *analysis.Pass) (any, error) {
 					sitePos = p
 				}
 			}
+			if r.probe != "" {
+				res.Mounts = append(res.Mounts, Mount{Key: r.probe, Methods: r.probeMethods, Path: r.path, Const: !r.dyn,
+					Host: r.host, Loopback: loopback, Pos: r.pos})
+				continue
+			}
 			p := r.path
 			if strings.HasPrefix(p, "{?") {
 				p = "/" + p // a prefix from an expression ("{?cfg.Root}" + "/api"): paths start with a slash
@@ -84,6 +89,7 @@ func run(pass *analysis.Pass) (any, error) {
 		fns = append(fns, fn)
 	}
 	sort.Slice(fns, func(i, j int) bool { return fns[i].Pos() < fns[j].Pos() })
+	res.Registrars = x.registrars(g, fns)
 	for _, fn := range fns {
 		fact := &FuncFact{Writes: cls.funcWrites(fn), EncodesParams: cls.funcEncodes(fn)}
 		sig := fn.Type().(*types.Signature)
@@ -175,6 +181,7 @@ func factRoutes(rs []*rawRoute) []FactRoute {
 			Framework: r.fw, Method: r.method, Host: r.host, Path: r.path, Const: !r.dyn,
 			Writes: r.writes, Handler: r.handler, Package: r.pkg,
 			File: r.site.Filename, Line: r.site.Line, Column: r.site.Column, Offset: r.site.Offset,
+			Probe: r.probe, ProbeMethods: r.probeMethods,
 		})
 	}
 	sort.SliceStable(out, func(i, j int) bool {

@@ -90,6 +90,12 @@ type Result struct {
 	// function receives as a parameter or returns are not here: they are
 	// exported as facts and appear in the packages that mount them.
 	Routes []Route
+	// Mounts are the routers this package hands to calls of function
+	// values or interface methods, and Registrars its functions and
+	// methods such calls may reach: Late joins those of the whole
+	// program into routes.
+	Mounts     []Mount
+	Registrars []Registrar
 	// Encodes are the values the package writes as JSON responses,
 	// directly or through helpers (of any package) that do.
 	Encodes []Encode

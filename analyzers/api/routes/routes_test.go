@@ -2,7 +2,10 @@ package routes_test
 
 import (
 	"fmt"
+	"go/token"
+	"path/filepath"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 
@@ -47,4 +50,39 @@ func TestNetHTTP(t *testing.T) {
 
 func TestFrameworks(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), show, "frameworks/...")
+}
+
+// TestLate joins the routers handed to function values and interface
+// methods with the modules that may be behind them, across packages.
+func TestLate(t *testing.T) {
+	pass := &analysis.Analyzer{
+		Name:       "passroutes",
+		Doc:        "pass the routes analyzer's result on",
+		Requires:   []*analysis.Analyzer{routes.Analyzer},
+		ResultType: reflect.TypeOf((*routes.Result)(nil)),
+		Run:        func(pass *analysis.Pass) (any, error) { return pass.ResultOf[routes.Analyzer], nil },
+	}
+	results := analysistest.Run(t, analysistest.TestData(), pass, "late/...")
+	var mounts []routes.Mount
+	var regs []routes.Registrar
+	for _, r := range results {
+		res := r.Result.(*routes.Result)
+		if len(res.Routes) > 0 {
+			t.Errorf("%s: routes %v, want none (all are reached late)", r.Pass.Pkg.Path(), res.Routes)
+		}
+		mounts = append(mounts, res.Mounts...)
+		regs = append(regs, res.Registrars...)
+	}
+	var got []string
+	for _, r := range routes.Late(mounts, regs, func(token.Position) token.Pos { return token.NoPos }) {
+		got = append(got, r.String()+" "+string(r.Kind)+" "+filepath.Base(r.Site.Filename))
+	}
+	sort.Strings(got)
+	want := []string{
+		"GET /api/v2/users other users.go", "GET /items other items.go", "GET /{root}/users other users.go",
+		"POST /api/v2/users other users.go", "POST /{root}/users other users.go",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Late = %q, want %q", got, want)
+	}
 }

@@ -1,0 +1,311 @@
+package routes
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"sort"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Late binding. Services often register their routes through a list of
+// modules: functions held in a slice (var Modules = []RegisterFunc{
+// trips.Register, users.Register}) or values of an interface (for _, m :=
+// range modules { m.RegisterRoutes(r) }), called where the router is
+// made. Facts cannot follow them: the package that calls a function
+// value or an interface method does not know (or import) the functions
+// behind it. So each package says what it can, and the whole program
+// joins them (Late):
+//
+//   - a Mount is a router handed to a call of a function value or an
+//     interface method, at its full path where the router is served;
+//   - a Registrar is a function whose router parameter gets routes and
+//     that is referenced as a value, or a method that registers routes
+//     on a router parameter (any interface may call it).
+//
+// They meet by key: the signature of the function (and the parameter
+// that takes the router), the name and signature of a method.
+
+// Mount is a router handed to a call whose callee is not known statically.
+type Mount struct {
+	Key      string
+	Methods  []string // for an interface method: the interface's method names, sorted
+	Path     string   // where the router is served; "" at the root
+	Const    bool
+	Host     string
+	Loopback bool
+	Pos      token.Pos // the call, in the package whose result holds the mount
+}
+
+// Registrar is a function or method that registers routes on a router
+// parameter, which a function value or interface method call may reach.
+type Registrar struct {
+	Key     string
+	Methods []string // for a method: the method set of its receiver (pointer), sorted
+	Routes  []FactRoute
+}
+
+// funcKey is the key of parameter i of a function of signature sig
+// called through a value.
+func funcKey(sig *types.Signature, i int) string {
+	plain := types.NewSignatureType(nil, nil, nil, sig.Params(), sig.Results(), sig.Variadic())
+	return "func " + types.TypeString(plain, pkgPath) + "#" + strconv.Itoa(i)
+}
+
+// methodKey is the key of parameter i of a method called through an
+// interface.
+func methodKey(name string, sig *types.Signature, i int) string {
+	plain := types.NewSignatureType(nil, nil, nil, sig.Params(), sig.Results(), sig.Variadic())
+	return "method " + name + " " + types.TypeString(plain, pkgPath) + "#" + strconv.Itoa(i)
+}
+
+func pkgPath(p *types.Package) string { return p.Path() }
+
+// methodNames returns the sorted names of a method set.
+func methodNames(ms *types.MethodSet) []string {
+	out := make([]string, 0, ms.Len())
+	for i := 0; i < ms.Len(); i++ {
+		out = append(out, ms.At(i).Obj().Name())
+	}
+	sort.Strings(out)
+	return out
+}
+
+// probe records a router handed to a call of a function value or an
+// interface method: a route with no path of its own, carried through
+// the graph and facts to where the router is served, where it becomes
+// a Mount.
+func (x *extractor) probe(call *ast.CallExpr) {
+	info := x.pass.TypesInfo
+	var key func(i int) string
+	var methods []string
+	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
+		return // a conversion
+	}
+	switch callee := typeutil.Callee(info, call).(type) {
+	case nil, *types.Var:
+		t := info.TypeOf(call.Fun)
+		if t == nil {
+			return
+		}
+		sig, ok := t.Underlying().(*types.Signature)
+		if !ok {
+			return
+		}
+		key = func(i int) string { return funcKey(sig, i) }
+	case *types.Func:
+		sig := callee.Type().(*types.Signature)
+		if sig.Recv() == nil || !types.IsInterface(sig.Recv().Type()) {
+			return
+		}
+		iface, ok := sig.Recv().Type().Underlying().(*types.Interface)
+		if !ok {
+			return
+		}
+		for i := 0; i < iface.NumMethods(); i++ {
+			methods = append(methods, iface.Method(i).Name())
+		}
+		sort.Strings(methods)
+		name := callee.Name()
+		key = func(i int) string { return methodKey(name, sig, i) }
+	default:
+		return
+	}
+	for i, a := range call.Args {
+		if routerType(info.TypeOf(a)) == "" {
+			continue
+		}
+		v := x.eval(a)
+		if v == nil || v.n == nil || v.builder {
+			continue
+		}
+		x.routes = append(x.routes, &rawRoute{
+			n: v.n, fw: v.fw, host: v.host, path: v.prefix, dyn: v.dyn,
+			pos: call.Pos(), site: x.pass.Fset.Position(call.Pos()), pkg: x.pass.Pkg.Path(),
+			probe: key(i), probeMethods: methods,
+		})
+	}
+}
+
+// escape records a function with router parameters referenced as a
+// value: a registrar a function value call may reach.
+func (x *extractor) escape(fn *types.Func) {
+	fn = fn.Origin()
+	sig := fn.Type().(*types.Signature)
+	if sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) {
+		return
+	}
+	for i := 0; i < sig.Params().Len(); i++ {
+		if routerType(sig.Params().At(i).Type()) != "" {
+			x.escapes[escapeKey{fn, i}] = true
+		}
+	}
+}
+
+type escapeKey struct {
+	fn *types.Func
+	i  int
+}
+
+// funcValues walks a file for functions referenced as values (not
+// called): registrars.
+func (x *extractor) funcValues(f *ast.File) {
+	called := map[ast.Expr]bool{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			called[ast.Unparen(call.Fun)] = true
+		}
+		return true
+	})
+	ast.Inspect(f, func(n ast.Node) bool {
+		var id *ast.Ident
+		switch e := n.(type) {
+		case *ast.SelectorExpr:
+			if called[e] {
+				return false
+			}
+			id = e.Sel
+		case *ast.Ident:
+			if called[e] {
+				return false
+			}
+			id = e
+		default:
+			return true
+		}
+		if fn, ok := x.pass.TypesInfo.Uses[id].(*types.Func); ok {
+			x.escape(fn)
+		}
+		return true
+	})
+}
+
+// registrars returns the package's registrars: the escaped functions and
+// the methods declared here that register routes on a router parameter.
+func (x *extractor) registrars(g *graph, fns []*types.Func) []Registrar {
+	var out []Registrar
+	routesOf := func(fn *types.Func, i int) []FactRoute {
+		if _, local := x.decls[fn]; local {
+			if n := x.params[fn.Type().(*types.Signature).Params().At(i)]; n != nil {
+				return factRoutes(g.collect(n, "", false, "", true))
+			}
+			return nil
+		}
+		if f := x.cls.importFact(fn); f != nil {
+			for _, pr := range f.Params {
+				if pr.Index == i {
+					return pr.Routes
+				}
+			}
+		}
+		return nil
+	}
+	keys := make([]escapeKey, 0, len(x.escapes))
+	for k := range x.escapes {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := keys[i], keys[j]
+		if a.fn.FullName() != b.fn.FullName() {
+			return a.fn.FullName() < b.fn.FullName()
+		}
+		return a.i < b.i
+	})
+	for _, k := range keys {
+		if rs := routesOf(k.fn, k.i); len(rs) > 0 {
+			out = append(out, Registrar{Key: funcKey(k.fn.Type().(*types.Signature), k.i), Routes: rs})
+		}
+	}
+	for _, fn := range fns {
+		sig := fn.Type().(*types.Signature)
+		if sig.Recv() == nil || types.IsInterface(sig.Recv().Type()) {
+			continue
+		}
+		recv := sig.Recv().Type()
+		if _, isPtr := recv.(*types.Pointer); !isPtr {
+			recv = types.NewPointer(recv)
+		}
+		var methods []string
+		for i := 0; i < sig.Params().Len(); i++ {
+			if routerType(sig.Params().At(i).Type()) == "" {
+				continue
+			}
+			rs := routesOf(fn, i)
+			if len(rs) == 0 {
+				continue
+			}
+			if methods == nil {
+				methods = methodNames(types.NewMethodSet(recv))
+			}
+			out = append(out, Registrar{Key: methodKey(fn.Name(), sig, i), Methods: methods, Routes: rs})
+		}
+	}
+	return out
+}
+
+// Late joins the mounts and registrars of the whole program: the routes
+// each registrar registers below each router handed to a call that may
+// reach it. find turns a registration site back into a position.
+func Late(mounts []Mount, regs []Registrar, find func(token.Position) token.Pos) []Route {
+	by := map[string][]Registrar{}
+	for _, r := range regs {
+		by[r.Key] = append(by[r.Key], r)
+	}
+	var out []Route
+	// A registrar may hand the router on to further modules: its probes
+	// are mounts in turn, a few levels deep.
+	for depth := 0; depth < maxLateDepth && len(mounts) > 0; depth++ {
+		var next []Mount
+		for _, m := range mounts {
+			for _, r := range by[m.Key] {
+				if !subset(m.Methods, r.Methods) {
+					continue
+				}
+				for _, fr := range r.Routes {
+					p := JoinPath(strings.TrimSuffix(m.Path, "/"), fr.Path)
+					if !strings.HasPrefix(p, "/") {
+						p = "/" + p // below a prefix from an expression: {?cfg.Root}/users
+					}
+					host := fr.Host
+					if host == "" {
+						host = m.Host
+					}
+					if fr.Probe != "" {
+						next = append(next, Mount{Key: fr.Probe, Methods: fr.ProbeMethods, Path: p, Const: m.Const && fr.Const,
+							Host: host, Loopback: m.Loopback, Pos: m.Pos})
+						continue
+					}
+					site := fr.position()
+					out = append(out, Route{
+						Framework: fr.Framework, Method: fr.Method, Host: host, Path: p, Const: m.Const && fr.Const,
+						Kind: KindOf(p, fr.Writes), Handler: fr.Handler, Pos: m.Pos, SitePos: find(site), Site: site,
+						Package: fr.Package, Loopback: m.Loopback,
+					})
+				}
+			}
+		}
+		mounts = next
+	}
+	sortRoutes(out)
+	return out
+}
+
+// maxLateDepth bounds how many registrars deep Late follows a router.
+const maxLateDepth = 4
+
+// subset reports whether every name of a (sorted) is in b (sorted).
+func subset(a, b []string) bool {
+	j := 0
+	for _, s := range a {
+		for j < len(b) && b[j] < s {
+			j++
+		}
+		if j == len(b) || b[j] != s {
+			return false
+		}
+	}
+	return true
+}
