@@ -48,6 +48,14 @@ type edge struct {
 	dyn           bool
 	host          string
 	alias         bool // child is a field or variable holding the router parent
+
+	// args are the arguments of the call that hands parent to the
+	// function whose parameter child is: the placeholders of its
+	// templates are filled with them (see wrappers.go); caller is the
+	// declaration holding the call.
+	args    []tmplArg
+	caller  *types.Func
+	callPos token.Pos
 }
 
 type rawRoute struct {
@@ -67,6 +75,12 @@ type rawRoute struct {
 	// or interface method (see Mount), with that call's key.
 	probe        string
 	probeMethods []string
+
+	// tmpl: a template of this wrapper (its path or method holds a
+	// placeholder of a parameter, see wrappers.go); harg is 1 + the
+	// index of the parameter that gives its handler, 0 none.
+	tmpl *types.Func
+	harg int
 }
 
 // value is what an expression evaluates to, when it is router-like.
@@ -106,6 +120,9 @@ type extractor struct {
 	routes  []*rawRoute
 	edges   []*edge
 	cur     *types.Func // the function whose body is walked, nil inside literals
+	decl    *types.Func // the declaration whose body is walked, literals included
+
+	tmplCalls []tmplCall
 
 	// encodes are the values Huma operations answer with (their
 	// output's Body).
@@ -193,9 +210,10 @@ func (x *extractor) walkFile(f *ast.File) {
 					x.env[p] = &value{n: x.paramNode(fn, i, p), fw: fw}
 				}
 			}
-			x.cur = fn
+			x.cur, x.decl = fn, fn
+			x.paths.params = stringParams(fn)
 			x.walk(d.Body)
-			x.cur = nil
+			x.cur, x.decl, x.paths.params = nil, nil, nil
 		case *ast.GenDecl:
 			x.cur = nil
 			x.walk(d)
@@ -571,7 +589,7 @@ func (x *extractor) frameworkFunc(fw string, fn *types.Func, call *ast.CallExpr)
 			return nil
 		}
 		// StripPrefix(s, StripPrefix(t, mux)) serves mux below s+t.
-		s, ok := x.paths.path(call.Args[0])
+		s, ok := x.prefixOf(x.paths.path(call.Args[0]))
 		v := *inner
 		v.stripped = true
 		v.strip = joinPrefix(s, inner.strip)
@@ -596,6 +614,13 @@ func (x *extractor) userCall(fn *types.Func, sig *types.Signature, call *ast.Cal
 		fact = x.cls.importFact(fn)
 	}
 	nparams := sig.Params().Len()
+	var args []tmplArg
+	if stringParams(fn) != nil {
+		args = x.callArgs(call)
+		if local {
+			x.tmplCalls = append(x.tmplCalls, tmplCall{fn: fn, args: args, call: call, decl: x.decl})
+		}
+	}
 	var routerArgs []*value
 	for i, a := range call.Args {
 		if i >= nparams || (sig.Variadic() && i >= nparams-1) {
@@ -614,14 +639,19 @@ func (x *extractor) userCall(fn *types.Func, sig *types.Signature, call *ast.Cal
 		}
 		switch {
 		case local:
-			x.edges = append(x.edges, &edge{child: x.paramNode(fn, i, p), parent: v.n, prefix: v.prefix, mount: v.mount, dyn: v.dyn, host: v.host})
+			x.edges = append(x.edges, &edge{child: x.paramNode(fn, i, p), parent: v.n, prefix: v.prefix, mount: v.mount, dyn: v.dyn, host: v.host,
+				args: args, caller: x.decl, callPos: call.Pos()})
 		case fact != nil:
 			for _, pr := range fact.Params {
 				if pr.Index == i {
-					x.instantiate(v, pr.Routes, call.Pos())
+					x.instantiate(v, pr.Routes, call.Pos(), args)
 				}
 			}
 		}
+	}
+	if fact != nil && len(fact.Templates) > 0 {
+		// The templates on the wrapper's own routers: routes here.
+		x.instantiate(&value{n: &node{kind: nodeCreated}}, fact.Templates, call.Pos(), args)
 	}
 	if sig.Results().Len() == 0 {
 		return nil
@@ -642,7 +672,7 @@ func (x *extractor) userCall(fn *types.Func, sig *types.Signature, call *ast.Cal
 	}
 	if fact != nil && len(fact.Returns) > 0 {
 		v := &value{n: &node{kind: nodeCreated}, fw: fw}
-		x.instantiate(v, fact.Returns, call.Pos())
+		x.instantiate(v, fact.Returns, call.Pos(), args)
 		return v
 	}
 	// A middleware wrapping one router: the same routes.
@@ -655,19 +685,25 @@ func (x *extractor) userCall(fn *types.Func, sig *types.Signature, call *ast.Cal
 	return nil
 }
 
-// instantiate adds the routes of a fact below v.
-func (x *extractor) instantiate(v *value, rs []FactRoute, pos token.Pos) {
+// instantiate adds the routes of a fact below v, the placeholders of
+// templates filled with the call's arguments.
+func (x *extractor) instantiate(v *value, rs []FactRoute, pos token.Pos, args []tmplArg) {
 	for _, fr := range rs {
 		host := fr.Host
 		if host == "" {
 			host = v.host
 		}
-		x.routes = append(x.routes, &rawRoute{
+		r := &rawRoute{
 			n: v.n, fw: fr.Framework, method: fr.Method, host: host,
-			path: below(v.prefix, v.mount, fr.Path), dyn: v.dyn || !fr.Const,
+			path: fr.Path, dyn: v.dyn || !fr.Const,
 			writes: fr.Writes, handler: fr.Handler, pos: pos, site: fr.position(), pkg: fr.Package,
-			probe: fr.Probe, probeMethods: fr.ProbeMethods,
-		})
+			probe: fr.Probe, probeMethods: fr.ProbeMethods, harg: fr.HandlerArg,
+		}
+		if hasTemplate(r.path) || hasTemplate(r.method) {
+			r = fill(r, args, x.decl, pos, x.pass.Fset.Position(pos), x.pass.Pkg.Path())
+		}
+		r.path = below(v.prefix, v.mount, r.path)
+		x.routes = append(x.routes, r)
 	}
 }
 
@@ -706,7 +742,7 @@ func (x *extractor) method(fw, name string, recv *value, call *ast.CallExpr) *va
 	case opSame:
 		return recv
 	case opGroup:
-		p, ok := str(o.pathArg)
+		p, ok := x.prefixOf(str(o.pathArg))
 		v := *recv
 		v.builder, v.routes, v.stripped = false, nil, false
 		v.prefix = below(recv.prefix, recv.mount, orUnknown(p, ok))
@@ -719,7 +755,7 @@ func (x *extractor) method(fw, name string, recv *value, call *ast.CallExpr) *va
 		if o.kind == opRouteFunc {
 			// chi Route mounts a new router at the prefix; fiber Route
 			// makes a group there.
-			p, ok := str(o.pathArg)
+			p, ok := x.prefixOf(str(o.pathArg))
 			v.prefix = below(recv.prefix, recv.mount, orUnknown(p, ok))
 			v.mount = true
 			v.dyn = recv.dyn || !ok
@@ -727,7 +763,7 @@ func (x *extractor) method(fw, name string, recv *value, call *ast.CallExpr) *va
 		x.callback(arg(o.handler), &v)
 		return recv
 	case opMount:
-		p, ok := str(o.pathArg)
+		p, ok := x.prefixOf(str(o.pathArg))
 		prefix := below(recv.prefix, recv.mount, orUnknown(p, ok))
 		h := arg(o.handler)
 		if sub := x.eval(h); sub != nil && sub.n != nil && !sub.builder {
@@ -767,7 +803,9 @@ func (x *extractor) route(fw string, o op, recv *value, call *ast.CallExpr, arg 
 		methods = x.methodsOf(arg(o.methArg))
 	}
 	host := ""
-	if fw == "net/http" && ok {
+	if m, rest, found := strings.Cut(p, " "); fw == "net/http" && found && (hasTemplate(m) || hasTemplate(rest)) {
+		methods, p = []string{m}, strings.TrimLeft(rest, " \t") // mux.HandleFunc(method+" "+p, h) in a wrapper
+	} else if fw == "net/http" && ok {
 		pat, err := ParsePattern(p)
 		if err == nil {
 			methods = []string{pat.Method}
@@ -831,6 +869,9 @@ func (x *extractor) methodsOf(e ast.Expr) []string {
 	if s, ok := constString(x.pass.TypesInfo, e); ok {
 		return []string{strings.ToUpper(s)}
 	}
+	if p, _ := x.paths.path(e); hasTemplate(p) {
+		return []string{p} // a wrapper's method parameter
+	}
 	if cl, ok := ast.Unparen(e).(*ast.CompositeLit); ok {
 		var out []string
 		for _, el := range cl.Elts {
@@ -861,6 +902,18 @@ func (x *extractor) add(recv *value, fw, method, host, p string, constPath bool,
 		n: recv.n, fw: fw, method: method, host: host,
 		path: below(recv.prefix, recv.mount, p), dyn: recv.dyn || !constPath,
 		writes: w, handler: handler, pos: call.Pos(), site: x.pass.Fset.Position(call.Pos()), pkg: x.pass.Pkg.Path(),
+	}
+	if hasTemplate(r.path) || hasTemplate(method) {
+		if wrapped(recv.n) {
+			r.tmpl = x.decl
+			if j := x.handlerParam(h); j >= 0 {
+				r.harg, r.handler = j+1, tmplSegment(j)
+			}
+		} else {
+			// A router made here at a path from a parameter: the
+			// function serves it there ({prefix}), no wrapper.
+			r.path, r.method, r.dyn = x.untemplate(r.path), x.untemplate(r.method), true
+		}
 	}
 	x.routes = append(x.routes, r)
 	return r
@@ -904,7 +957,7 @@ func (x *extractor) callback(e ast.Expr, v *value) {
 	if f := x.cls.importFact(fn); f != nil {
 		for _, pr := range f.Params {
 			if pr.Index == 0 {
-				x.instantiate(v, pr.Routes, e.Pos())
+				x.instantiate(v, pr.Routes, e.Pos(), nil)
 			}
 		}
 	}

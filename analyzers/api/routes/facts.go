@@ -15,6 +15,11 @@ type FuncFact struct {
 	// Writes is what the function writes when it serves a request
 	// (for handlers and helpers taking a ResponseWriter or context).
 	Writes Writes
+	// Templates are the routes the function registers on routers of its
+	// own (fields, package variables) with a path or method from its
+	// parameters, with full paths holding placeholders: each call is a
+	// route (see wrappers.go).
+	Templates []FactRoute
 	// EncodesParams are the indices of parameters the function encodes
 	// as a JSON response (writeJSON(w, status, v any) encodes 2).
 	EncodesParams []int
@@ -24,7 +29,7 @@ type FuncFact struct {
 func (*FuncFact) AFact() {}
 
 func (f *FuncFact) empty() bool {
-	return len(f.Params) == 0 && len(f.Returns) == 0 && f.Writes == 0 && len(f.EncodesParams) == 0
+	return len(f.Params) == 0 && len(f.Returns) == 0 && len(f.Templates) == 0 && f.Writes == 0 && len(f.EncodesParams) == 0
 }
 
 // ParamRoutes are the routes registered on one parameter.
@@ -53,6 +58,9 @@ type FactRoute struct {
 	// call of a function value or interface method (see Mount).
 	Probe        string   `json:",omitempty"`
 	ProbeMethods []string `json:",omitempty"`
+	// HandlerArg is 1 + the index of the parameter giving the handler
+	// of a template (see wrappers.go); 0 none.
+	HandlerArg int `json:",omitempty"`
 }
 
 func (r FactRoute) position() token.Position {

@@ -54,7 +54,7 @@ func (x *extractor) humaFunc(fn *types.Func, call *ast.CallExpr) *value {
 			x.edges = append(x.edges, &edge{child: g, parent: api.n, prefix: api.prefix, mount: api.mount, dyn: api.dyn, host: api.host})
 		}
 		for _, p := range prefixes {
-			s, ok := x.paths.path(p)
+			s, ok := x.prefixOf(x.paths.path(p))
 			x.edges = append(x.edges, &edge{child: g, parent: api.n, prefix: below(api.prefix, api.mount, s), dyn: api.dyn || !ok, host: api.host})
 		}
 		return &value{n: g, fw: "huma"}
@@ -96,7 +96,7 @@ func (x *extractor) humaAdapter(name string, call *ast.CallExpr) *value {
 	v := *inner
 	v.fw = "huma"
 	if name == "NewWithPrefix" && len(call.Args) >= 3 {
-		s, ok := x.paths.path(call.Args[1])
+		s, ok := x.prefixOf(x.paths.path(call.Args[1]))
 		v.prefix = below(inner.prefix, inner.mount, s)
 		v.mount, v.dyn = false, inner.dyn || !ok
 	}

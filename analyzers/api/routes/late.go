@@ -123,7 +123,7 @@ func (x *extractor) probe(call *ast.CallExpr) {
 			continue
 		}
 		x.routes = append(x.routes, &rawRoute{
-			n: v.n, fw: v.fw, host: v.host, path: v.prefix, dyn: v.dyn,
+			n: v.n, fw: v.fw, host: v.host, path: x.untemplate(v.prefix), dyn: v.dyn || hasTemplate(v.prefix),
 			pos: call.Pos(), site: x.pass.Fset.Position(call.Pos()), pkg: x.pass.Pkg.Path(),
 			probe: key(i), probeMethods: methods,
 		})
@@ -265,6 +265,10 @@ func Late(mounts []Mount, regs []Registrar, find func(token.Position) token.Pos)
 					continue
 				}
 				for _, fr := range r.Routes {
+					if hasTemplate(fr.Path) || hasTemplate(fr.Method) {
+						p, meth, h, w, ok, _ := substitute(fr.Path, fr.Method, fr.Handler, fr.HandlerArg-1, fr.Writes, nil)
+						fr.Path, fr.Method, fr.Handler, fr.Writes, fr.Const = p, meth, h, w, fr.Const && ok
+					}
 					p := JoinPath(strings.TrimSuffix(m.Path, "/"), fr.Path)
 					if !strings.HasPrefix(p, "/") {
 						p = "/" + p // below a prefix from an expression: {?cfg.Root}/users

@@ -85,6 +85,9 @@ func Shown(p string) string {
 type pathReader struct {
 	info *types.Info
 	vars map[*types.Var]string
+	// params are the string parameters of the declaration being walked:
+	// a path made from one is a template (see wrappers.go).
+	params map[*types.Var]int
 }
 
 // newPathReader finds the package's constant variables in files.
@@ -175,6 +178,13 @@ func (pr *pathReader) path(e ast.Expr) (s string, ok bool) {
 	info := pr.info
 	if s, ok := pr.str(e); ok {
 		return s, true
+	}
+	if id, isID := ast.Unparen(e).(*ast.Ident); isID && pr.params != nil {
+		if v, isVar := info.Uses[id].(*types.Var); isVar {
+			if i, isParam := pr.params[v]; isParam {
+				return tmplSegment(i), true
+			}
+		}
 	}
 	if b, isBin := ast.Unparen(e).(*ast.BinaryExpr); isBin && b.Op == token.ADD {
 		l, okl := pr.path(b.X)

@@ -28,6 +28,7 @@ func run(pass *analysis.Pass) (any, error) {
 		x.walkFile(f)
 	}
 	res := &Result{Encodes: cls.encodes(ins)}
+	x.expandLocal()
 	g := newGraph(x)
 	posFinder := newPosFinder(pass.Fset)
 
@@ -49,6 +50,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		roots = append(roots, n)
 	}
+	templates := map[*types.Func][]*rawRoute{}
 	for _, n := range roots {
 		loopback := x.loopback[n]
 		prefix := ""
@@ -62,12 +64,16 @@ func run(pass *analysis.Pass) (any, error) {
 					sitePos = p
 				}
 			}
+			if r.tmpl != nil {
+				templates[r.tmpl] = append(templates[r.tmpl], r) // a wrapper's template: each call is a route
+				continue
+			}
 			if r.probe != "" {
-				res.Mounts = append(res.Mounts, Mount{Key: r.probe, Methods: r.probeMethods, Path: r.path, Const: !r.dyn,
+				res.Mounts = append(res.Mounts, Mount{Key: r.probe, Methods: r.probeMethods, Path: clearTemplates(r.path), Const: !r.dyn,
 					Host: r.host, Loopback: loopback, Pos: r.pos})
 				continue
 			}
-			p := r.path
+			p := clearTemplates(r.path)
 			if strings.HasPrefix(p, "{?") {
 				p = "/" + p // a prefix from an expression ("{?cfg.Root}" + "/api"): paths start with a slash
 			}
@@ -105,6 +111,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if n := x.results[fn]; n != nil {
 			fact.Returns = factRoutes(g.collect(n, "", false, "", true))
 		}
+		fact.Templates = factRoutes(templates[fn])
 		if !fact.empty() {
 			pass.ExportObjectFact(fn, fact)
 		}
@@ -181,7 +188,7 @@ func factRoutes(rs []*rawRoute) []FactRoute {
 			Framework: r.fw, Method: r.method, Host: r.host, Path: r.path, Const: !r.dyn,
 			Writes: r.writes, Handler: r.handler, Package: r.pkg,
 			File: r.site.Filename, Line: r.site.Line, Column: r.site.Column, Offset: r.site.Offset,
-			Probe: r.probe, ProbeMethods: r.probeMethods,
+			Probe: r.probe, ProbeMethods: r.probeMethods, HandlerArg: r.harg,
 		})
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -198,6 +205,8 @@ func factRoutes(rs []*rawRoute) []FactRoute {
 
 // graph indexes the nodes, routes and edges the extractor found.
 type graph struct {
+	fset     *token.FileSet
+	pkg      string  // the package's path
 	nodes    []*node // in order of first appearance
 	parents  map[*node][]*edge
 	children map[*node][]*edge
@@ -205,7 +214,7 @@ type graph struct {
 }
 
 func newGraph(x *extractor) *graph {
-	g := &graph{parents: map[*node][]*edge{}, children: map[*node][]*edge{}, routesOn: map[*node][]*rawRoute{}}
+	g := &graph{fset: x.pass.Fset, pkg: x.pass.Pkg.Path(), parents: map[*node][]*edge{}, children: map[*node][]*edge{}, routesOn: map[*node][]*rawRoute{}}
 	known := map[*node]bool{}
 	addNode := func(n *node) {
 		if !known[n] {
@@ -308,7 +317,17 @@ func (g *graph) collect(n *node, prefix string, dyn bool, host string, rel bool)
 				h = e.host
 			}
 			p, m := place(prefix, mount, e.prefix, e.mount)
+			start := len(out)
 			visit(e.child, p, m, dyn || e.dyn, h, depth+1)
+			if e.child.kind == nodeParam {
+				// The routes of a wrapper's templates, filled with the
+				// arguments of the call handing it the router.
+				for i := start; i < len(out); i++ {
+					if r := out[i]; r.tmpl == e.child.fn && r.tmpl != nil {
+						out[i] = fill(r, e.args, e.caller, e.callPos, g.fset.Position(e.callPos), g.pkg)
+					}
+				}
+			}
 		}
 	}
 	visit(n, prefix, false, dyn, host, 0)

@@ -26,7 +26,7 @@ func routes(e *echo.Echo, a *app, uploads string) {
 	g.GET(path.Join(uriAdmin, ""), a.adminPage)          // want `route GET /admin page`
 	g.GET(path.Join(uriAdmin, "/*"), a.adminPage)        // want `route GET /admin/\* page`
 	g.GET(path.Join(uriAdmin, "/custom.css"), a.css)     // want `route GET /admin/custom.css static`
-	e.GET(path.Join(uploads, "/:filepath"), a.css)       // want `route GET /\{uploads\}/:filepath other dynamic by a\.css`
+	e.GET(path.Join(uploads, "/:filepath"), a.css)       // want `route GET /\{uploadDir\(\)\}/:filepath other dynamic by a\.css`
 	e.GET("/public/static/*", echo.WrapHandler(a.files)) // want `route GET /public/static/\* static`
 	e.GET("/api/public/*", echo.WrapHandler(a.files))    // want `route GET /api/public/\* other`
 	e.POST("/api/campaigns", a.createCampaign)           // want `route POST /api/campaigns api`

@@ -1,0 +1,302 @@
+package routes
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+)
+
+// Route wrappers. A service often registers its routes through a
+// function or method of its own that takes the path (and handler) as
+// parameters and joins a prefix:
+//
+//	func (r *Router) Get(p string, h http.HandlerFunc) { r.mux.Handle("GET "+path.Join(r.prefix, p), h) }
+//
+// The registration inside is a template: its path holds the parameter
+// ({=0}), written as a placeholder, and its handler may be a parameter
+// too. Templates are no routes; each call of the wrapper is one, with
+// the call's arguments in place of the placeholders: here in the package
+// (local calls), through the router parameters' facts, or through
+// FuncFact.Templates for the templates registered on the wrapper's own
+// routers (fields, package variables).
+
+// tmplSegment is the placeholder of string parameter i.
+func tmplSegment(i int) string { return "{=" + strconv.Itoa(i) + "}" }
+
+// hasTemplate reports whether s holds a placeholder.
+func hasTemplate(s string) bool { return strings.Contains(s, "{=") }
+
+// tmplArg is what a call passes for a parameter: a path part (for string
+// parameters) or a handler.
+type tmplArg struct {
+	path    string
+	ok      bool // the path part is constant
+	handler string
+	writes  Writes
+	tmpl    bool // the argument holds a placeholder of the caller
+}
+
+// callArgs reads the arguments of a call of a wrapper.
+func (x *extractor) callArgs(call *ast.CallExpr) []tmplArg {
+	info := x.pass.TypesInfo
+	out := make([]tmplArg, len(call.Args))
+	for i, a := range call.Args {
+		t := info.TypeOf(a)
+		if t == nil {
+			continue
+		}
+		if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
+			p, ok := x.paths.path(a)
+			out[i] = tmplArg{path: p, ok: ok, tmpl: hasTemplate(p)}
+			continue
+		}
+		out[i] = tmplArg{handler: handlerString(a)}
+		if isFuncOrHandler(t) {
+			out[i].writes = x.cls.handlerWrites(a)
+			if j := x.handlerParam(a); j >= 0 {
+				out[i].tmpl = true
+				out[i].handler = tmplSegment(j)
+			}
+		}
+	}
+	return out
+}
+
+// substitute fills a template's placeholders with a call's arguments.
+// It returns the path, method, handler, writes and whether the path is
+// still constant; tmpl says placeholders of the caller remain.
+func substitute(path, method, handler string, hparam int, writes Writes, args []tmplArg) (p, m, h string, w Writes, ok, tmpl bool) {
+	ok = true
+	fill := func(s string) string {
+		if !hasTemplate(s) {
+			return s
+		}
+		var b strings.Builder
+		for {
+			i := strings.Index(s, "{=")
+			if i < 0 {
+				b.WriteString(s)
+				return b.String()
+			}
+			j := strings.IndexByte(s[i:], '}')
+			if j < 0 {
+				b.WriteString(s)
+				return b.String()
+			}
+			b.WriteString(s[:i])
+			n, err := strconv.Atoi(s[i+2 : i+j])
+			switch {
+			case err != nil || n >= len(args):
+				b.WriteString(unknownSegment)
+				ok = false
+			default:
+				a := args[n]
+				b.WriteString(a.path)
+				ok = ok && a.ok
+				tmpl = tmpl || a.tmpl
+			}
+			s = s[i+j+1:]
+		}
+	}
+	p, m, h, w = fill(path), strings.ToUpper(fill(method)), handler, writes
+	if hparam >= 0 && hparam < len(args) && args[hparam].handler != "" {
+		a := args[hparam]
+		h, w = a.handler, w|a.writes
+		tmpl = tmpl || a.tmpl
+	}
+	p = strings.ReplaceAll(p, "//", "/")
+	return p, m, h, w, ok, tmpl
+}
+
+// handlerParam returns the index of the enclosing declaration's
+// parameter a handler expression is made from (h, or r.wrap(h)), or -1.
+func (x *extractor) handlerParam(h ast.Expr) int {
+	if h == nil || x.decl == nil {
+		return -1
+	}
+	sig := x.decl.Type().(*types.Signature)
+	found := -1
+	ast.Inspect(h, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok || found >= 0 {
+			return found < 0
+		}
+		v, ok := x.pass.TypesInfo.Uses[id].(*types.Var)
+		if !ok || !isFuncOrHandler(v.Type()) {
+			return true
+		}
+		for i := 0; i < sig.Params().Len(); i++ {
+			if sig.Params().At(i) == v {
+				found = i
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// stringParams returns the string parameters of fn, by index.
+func stringParams(fn *types.Func) map[*types.Var]int {
+	sig := fn.Type().(*types.Signature)
+	var out map[*types.Var]int
+	for i := 0; i < sig.Params().Len(); i++ {
+		p := sig.Params().At(i)
+		if b, ok := p.Type().Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
+			if out == nil {
+				out = map[*types.Var]int{}
+			}
+			out[p] = i
+		}
+	}
+	return out
+}
+
+// handlerString writes a handler expression as a route shows it.
+func handlerString(h ast.Expr) string {
+	s := types.ExprString(h)
+	if len(s) > 80 {
+		s = s[:77] + "..."
+	}
+	return s
+}
+
+// tmplCall is a call of a wrapper of this package, whose templates on
+// the wrapper's own routers become routes once the walk has found them.
+type tmplCall struct {
+	fn   *types.Func
+	args []tmplArg
+	call *ast.CallExpr
+	decl *types.Func // the declaration holding the call
+}
+
+// expandLocal adds the routes of the calls of this package's wrappers:
+// each template on a router that is not a parameter, filled with a
+// call's arguments, on the same router.
+func (x *extractor) expandLocal() {
+	type pair struct {
+		c int
+		r *rawRoute
+	}
+	done := map[pair]bool{}
+	for round := 0; round < 4; round++ {
+		n := len(x.routes)
+		for ci, c := range x.tmplCalls {
+			for _, r := range x.routes[:n] {
+				if r.tmpl != c.fn || r.n.kind == nodeParam || r.probe != "" || done[pair{ci, r}] {
+					continue
+				}
+				done[pair{ci, r}] = true
+				x.routes = append(x.routes, fill(r, c.args, c.decl, c.call.Pos(), x.pass.Fset.Position(c.call.Pos()), x.pass.Pkg.Path()))
+			}
+		}
+		if len(x.routes) == n {
+			return
+		}
+	}
+}
+
+// fill returns a copy of a template route with a call's arguments in
+// place of its placeholders. A template whose handler is an argument (a
+// wrapper's) is registered at the call (pos, site, pkg when pos is
+// valid); another stays at its registration. Placeholders of the caller
+// that remain make it a template of caller.
+func fill(r *rawRoute, args []tmplArg, caller *types.Func, pos token.Pos, site token.Position, pkg string) *rawRoute {
+	p, m, h, w, ok, tmpl := substitute(r.path, r.method, r.handler, r.harg-1, r.writes, args)
+	nr := *r
+	nr.path, nr.method, nr.handler, nr.writes, nr.dyn = p, m, h, w, r.dyn || !ok
+	nr.harg, nr.tmpl = 0, nil
+	if pos.IsValid() && r.harg > 0 {
+		nr.pos, nr.site, nr.pkg = pos, site, pkg
+	}
+	if tmpl && caller != nil {
+		nr.tmpl, nr.harg = caller, placeholderIndex(h)+1
+	}
+	return &nr
+}
+
+// wrapped reports whether routes registered on n with a path from the
+// function's parameters are a wrapper's templates: n is a router the
+// function does not make (a field, a package variable, a parameter).
+func wrapped(n *node) bool {
+	switch n.kind {
+	case nodeHolder, nodeUnknown, nodeParam, nodeGlobal:
+		return true
+	}
+	return false
+}
+
+// untemplate writes the placeholders of the declaration's parameters as
+// dynamic segments named by the parameters: {?prefix}.
+func (x *extractor) untemplate(s string) string {
+	if !hasTemplate(s) {
+		return s
+	}
+	var params *types.Tuple
+	if x.decl != nil {
+		params = x.decl.Type().(*types.Signature).Params()
+	}
+	return replaceTemplates(s, func(n int) string {
+		if params != nil && n < params.Len() && params.At(n).Name() != "" && params.At(n).Name() != "_" {
+			return "{?" + params.At(n).Name() + "}"
+		}
+		return unknownSegment
+	})
+}
+
+// prefixOf keeps a prefix (a group's, a mount's, a stripped one) free of
+// placeholders: only the path of a registration makes a template; a
+// prefix from a parameter is a dynamic segment named by it.
+func (x *extractor) prefixOf(p string, ok bool) (string, bool) {
+	if hasTemplate(p) {
+		return x.untemplate(p), false
+	}
+	return p, ok
+}
+
+// clearTemplates writes the placeholders left in a path (a router mounted
+// at a wrapper's parameter) as unknown segments.
+func clearTemplates(s string) string {
+	if !hasTemplate(s) {
+		return s
+	}
+	return replaceTemplates(s, func(int) string { return unknownSegment })
+}
+
+// replaceTemplates replaces each placeholder {=N} of s with f(N).
+func replaceTemplates(s string, f func(int) string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(s, "{=")
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		j := strings.IndexByte(s[i:], '}')
+		if j < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		n, err := strconv.Atoi(s[i+2 : i+j])
+		if err != nil {
+			b.WriteString(unknownSegment)
+		} else {
+			b.WriteString(f(n))
+		}
+		s = s[i+j+1:]
+	}
+}
+
+// placeholderIndex returns N of a handler written {=N}, or -1.
+func placeholderIndex(h string) int {
+	if !strings.HasPrefix(h, "{=") || !strings.HasSuffix(h, "}") {
+		return -1
+	}
+	n, err := strconv.Atoi(h[2 : len(h)-1])
+	if err != nil {
+		return -1
+	}
+	return n
+}
