@@ -81,6 +81,10 @@ type rawRoute struct {
 	// index of the parameter that gives its handler, 0 none.
 	tmpl *types.Func
 	harg int
+
+	// fallback: a route whose handler is a function's result that may
+	// be a router; it is dropped when that router has routes.
+	fallback *node
 }
 
 // value is what an expression evaluates to, when it is router-like.
@@ -93,6 +97,10 @@ type value struct {
 	mount bool
 	dyn   bool
 	host  string
+
+	// defaults is what routes registered on the router write when their
+	// handler says nothing (a group middleware's content type).
+	defaults Writes
 
 	// http.StripPrefix(strip, router)
 	stripped bool
@@ -662,12 +670,14 @@ func (x *extractor) userCall(fn *types.Func, sig *types.Signature, call *ast.Cal
 		return nil
 	}
 	if local {
+		if len(routerArgs) == 1 && fw == "" {
+			// A middleware wrapping the router it is given: the same
+			// routes, at this call only (the function's result is
+			// shared by all its calls).
+			return routerArgs[0]
+		}
 		r := x.resultNode(fn)
 		r.used = true
-		if len(routerArgs) == 1 && fw == "" {
-			// Perhaps a middleware wrapping the router it is given.
-			x.edges = append(x.edges, &edge{child: routerArgs[0].n, parent: r, dyn: routerArgs[0].dyn})
-		}
 		return &value{n: r, fw: fw}
 	}
 	if fact != nil && len(fact.Returns) > 0 {
@@ -740,6 +750,14 @@ func (x *extractor) method(fw, name string, recv *value, call *ast.CallExpr) *va
 	}
 	switch o.kind {
 	case opSame:
+		if name == "Use" {
+			// gin and echo Use: a middleware setting the response's
+			// content type answers for the routes registered after it
+			// that say nothing themselves.
+			for _, a := range call.Args {
+				recv.defaults |= x.cls.handlerWrites(a) & (WritesJSON | WritesPage)
+			}
+		}
 		return recv
 	case opGroup:
 		p, ok := x.prefixOf(str(o.pathArg))
@@ -823,6 +841,14 @@ func (x *extractor) route(fw string, o op, recv *value, call *ast.CallExpr, arg 
 			// mount point, unless StripPrefix cuts more of it.
 			x.edges = append(x.edges, &edge{child: sub.n, parent: recv.n, prefix: prefix, mount: recv.mount && !sub.stripped,
 				dyn: recv.dyn || sub.dyn, host: host})
+			if sub.fw == "" && sub.n.kind == nodeResult {
+				// A function of this package returning an http.Handler:
+				// a router, or a handler it wraps (wrapCORS(s.wrap(f))).
+				// The route stands unless routes are found below it.
+				for _, m := range methods {
+					x.add(recv, fw, m, host, orUnknown(p, ok), ok, h, 0, call).fallback = sub.n
+				}
+			}
 			return recv
 		}
 	}
@@ -894,6 +920,9 @@ func (x *extractor) add(recv *value, fw, method, host, p string, constPath bool,
 			handler = handler[:77] + "..."
 		}
 		w |= x.cls.handlerWrites(h)
+	}
+	if w == 0 {
+		w = recv.defaults
 	}
 	if host == "" {
 		host = recv.host

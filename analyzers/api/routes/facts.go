@@ -77,4 +77,5 @@ const (
 	WritesStatic                     // files
 	WritesMetrics                    // metrics
 	WritesDebug                      // pprof, expvar
+	ReadsJSON                        // decodes a JSON (or YAML) request body: a program's request
 )

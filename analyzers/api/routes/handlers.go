@@ -139,6 +139,14 @@ func (c *classifier) oneCallWrites(call *ast.CallExpr, responds bool) Writes {
 	if !ok || toBuffer(info, fn, call) || encodesToReadable(info, fn, call) || !responds && marshals(fn) {
 		return 0
 	}
+	if fn.Pkg() != nil && frameworkOf(fn.Pkg().Path()) != "" {
+		if w := frameworkContentType(info, fn, call); w != 0 {
+			return w
+		}
+	}
+	if decodesRequest(info, fn, call) {
+		return ReadsJSON
+	}
 	return c.funcWrites(fn)
 }
 
@@ -279,6 +287,10 @@ func knownWrites(fn *types.Func) Writes {
 			return WritesPage
 		case "File", "FileFromFS", "FileAttachment", "Attachment", "Inline", "SendFile":
 			return WritesStatic
+		case "BindJSON", "ShouldBindJSON", "BindYAML", "ShouldBindYAML", "Bind", "ShouldBind", "BodyParser":
+			// A request body bound to a value: a program's request
+			// (form posts of pages render or redirect, which wins).
+			return ReadsJSON
 		}
 	}
 	return 0
@@ -317,11 +329,44 @@ func contentTypeWrites(info *types.Info, call *ast.CallExpr) Writes {
 	if !ok1 || !ok2 || !strings.EqualFold(k, "Content-Type") {
 		return 0
 	}
+	return contentTypeKind(v)
+}
+
+// contentTypeKind is what a response of a content type is.
+func contentTypeKind(v string) Writes {
+	v = strings.ToLower(v)
 	switch {
-	case strings.Contains(v, "json"), strings.Contains(v, "xml"), strings.Contains(v, "protobuf"):
+	case strings.Contains(v, "json"), strings.Contains(v, "xml"), strings.Contains(v, "protobuf"),
+		strings.Contains(v, "yaml"), strings.HasPrefix(v, "text/event-stream"):
 		return WritesJSON
 	case strings.HasPrefix(v, "text/html"):
 		return WritesPage
+	}
+	return 0
+}
+
+// frameworkContentType reads the content type a framework's context
+// method sets or answers with: gin c.Header("Content-Type", v), echo and
+// gin c.Blob / c.Data(code, contentType, b), fiber c.Set / c.Type.
+func frameworkContentType(info *types.Info, fn *types.Func, call *ast.CallExpr) Writes {
+	if !isContextMethod(fn) {
+		return 0
+	}
+	switch fn.Name() {
+	case "Header", "Set":
+		if len(call.Args) == 2 {
+			if k, ok := constString(info, call.Args[0]); ok && strings.EqualFold(k, "Content-Type") {
+				if v, ok := constString(info, call.Args[1]); ok {
+					return contentTypeKind(v)
+				}
+			}
+		}
+	case "Blob", "Data", "Stream", "DataFromReader":
+		for _, a := range call.Args {
+			if v, ok := constString(info, a); ok && strings.Contains(v, "/") {
+				return contentTypeKind(v)
+			}
+		}
 	}
 	return 0
 }
@@ -390,4 +435,27 @@ func constString(info *types.Info, e ast.Expr) (string, bool) {
 		return "", false
 	}
 	return constant.StringVal(tv.Value), true
+}
+
+// decodesRequest reports whether call is json.NewDecoder(r.Body).Decode(v)
+// (or yaml's) of a request body: a program's request.
+func decodesRequest(info *types.Info, fn *types.Func, call *ast.CallExpr) bool {
+	if fn.Name() != "Decode" || fn.Pkg() == nil {
+		return false
+	}
+	switch fn.Pkg().Path() {
+	case "encoding/json", "gopkg.in/yaml.v3", "gopkg.in/yaml.v2", "sigs.k8s.io/yaml":
+	default:
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	mk, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+	if !ok || len(mk.Args) != 1 {
+		return false
+	}
+	body, ok := ast.Unparen(mk.Args[0]).(*ast.SelectorExpr)
+	return ok && body.Sel.Name == "Body" && isNamed(info.TypeOf(body.X), "net/http", "Request")
 }

@@ -64,7 +64,7 @@ func KindOf(p string, w Writes) Kind {
 	switch {
 	case w&WritesPage != 0:
 		return KindPage
-	case w&WritesJSON != 0:
+	case w&(WritesJSON|ReadsJSON) != 0:
 		return KindAPI
 	case staticTree(segs, lits):
 		return KindStatic

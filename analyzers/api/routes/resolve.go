@@ -30,6 +30,7 @@ func run(pass *analysis.Pass) (any, error) {
 	res := &Result{Encodes: cls.encodes(ins)}
 	x.expandLocal()
 	g := newGraph(x)
+	g.dropFallbacks()
 	posFinder := newPosFinder(pass.Fset)
 
 	// Routes below the routers nothing in this package mounts.
@@ -272,6 +273,44 @@ func newGraph(x *extractor) *graph {
 		g.children[c.parent] = append(g.children[c.parent], &c)
 	}
 	return g
+}
+
+// dropFallbacks drops the routes standing for a handler that turned out
+// to be a router with routes of its own.
+func (g *graph) dropFallbacks() {
+	memo := map[*node]int{} // 0 unknown, 1 visiting or empty, 2 has routes
+	var has func(n *node) bool
+	has = func(n *node) bool {
+		switch memo[n] {
+		case 1:
+			return false
+		case 2:
+			return true
+		}
+		memo[n] = 1
+		for _, r := range g.routesOn[n] {
+			if r.fallback == nil {
+				memo[n] = 2
+				return true
+			}
+		}
+		for _, e := range g.children[n] {
+			if has(e.child) {
+				memo[n] = 2
+				return true
+			}
+		}
+		return false
+	}
+	for n, rs := range g.routesOn {
+		kept := rs[:0]
+		for _, r := range rs {
+			if r.fallback == nil || !has(r.fallback) {
+				kept = append(kept, r)
+			}
+		}
+		g.routesOn[n] = kept
+	}
 }
 
 // Bounds of one collect. A router mounted at two prefixes below a router

@@ -3,8 +3,12 @@ package gin
 
 type Context struct{}
 
-func (*Context) JSON(code int, obj any)              {}
-func (*Context) HTML(code int, name string, obj any) {}
+func (*Context) JSON(code int, obj any)                         {}
+func (*Context) Status(code int)                                {}
+func (*Context) Header(key, value string)                       {}
+func (*Context) ShouldBindJSON(obj any) error                   { return nil }
+func (*Context) Data(code int, contentType string, data []byte) {}
+func (*Context) HTML(code int, name string, obj any)            {}
 
 // String renders through Render, as gin's does: what the framework does
 // inside is no handler's kind.
@@ -28,6 +32,7 @@ func (*RouterGroup) POST(relativePath string, handlers ...HandlerFunc) IRoutes  
 func (*RouterGroup) Handle(method, relativePath string, handlers ...HandlerFunc) IRoutes {
 	return nil
 }
+func (*RouterGroup) DELETE(relativePath string, handlers ...HandlerFunc) IRoutes  { return nil }
 func (*RouterGroup) OPTIONS(relativePath string, handlers ...HandlerFunc) IRoutes { return nil }
 func (*RouterGroup) Static(relativePath, root string) IRoutes                     { return nil }
 func (*RouterGroup) Use(middleware ...HandlerFunc) IRoutes                        { return nil }
