@@ -568,6 +568,18 @@ func (x *extractor) call(call *ast.CallExpr) *value {
 			return x.method(fw, fn.Name(), recv, call)
 		}
 	}
+	if sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) {
+		// A project's interface a router satisfies (registrarFramework).
+		if fw := routerType(sig.Recv().Type()); fw != "" {
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+				recv := x.eval(sel.X)
+				if recv == nil {
+					recv = &value{n: &node{kind: nodeUnknown}, fw: fw}
+				}
+				return x.method(fw, fn.Name(), recv, call)
+			}
+		}
+	}
 	return x.userCall(fn, sig, call)
 }
 

@@ -78,10 +78,67 @@ func routerType(t types.Type) string {
 		return ""
 	}
 	fw := frameworkOf(n.Obj().Pkg().Path())
+	if fw == "" {
+		return registrarFramework(n)
+	}
 	for _, name := range routerTypes[fw] {
 		if n.Obj().Name() == name {
 			return fw
 		}
+	}
+	return ""
+}
+
+// registrarFramework returns the framework of a project's interface that
+// a framework's router satisfies (type registrar interface { GET(path
+// string, h echo.HandlerFunc, m ...echo.MiddlewareFunc) *echo.Route }):
+// a router for the functions that take one, or "".
+func registrarFramework(n *types.Named) string {
+	iface, ok := n.Underlying().(*types.Interface)
+	if !ok {
+		return ""
+	}
+	for i := 0; i < iface.NumMethods(); i++ {
+		m := iface.Method(i)
+		if _, isVerb := verb(m.Name()); !isVerb && m.Name() != "Handle" && m.Name() != "HandleFunc" {
+			continue
+		}
+		sig := m.Type().(*types.Signature)
+		if sig.Params().Len() < 2 {
+			continue
+		}
+		if b, ok := sig.Params().At(0).Type().Underlying().(*types.Basic); !ok || b.Info()&types.IsString == 0 {
+			continue
+		}
+		for j := 1; j < sig.Params().Len(); j++ {
+			t := sig.Params().At(j).Type()
+			if s, ok := t.(*types.Slice); ok && sig.Variadic() && j == sig.Params().Len()-1 {
+				t = s.Elem()
+			}
+			if fw := handlerFramework(t); fw != "" {
+				return fw
+			}
+		}
+	}
+	return ""
+}
+
+// handlerFramework returns the framework of a handler type of its own
+// (echo.HandlerFunc, gin.HandlerFunc, fiber.Handler). An interface
+// taking net/http handlers is more often the service's own wrapper
+// (see wrappers.go) than chi's router.
+func handlerFramework(t types.Type) string {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return ""
+	}
+	switch fw := frameworkOf(n.Obj().Pkg().Path()); {
+	case fw == "gin" || fw == "echo" || fw == "httprouter" || fw == "huma":
+		if n.Obj().Name() == "HandlerFunc" || n.Obj().Name() == "Handle" {
+			return fw
+		}
+	case fw == "fiber" && n.Obj().Name() == "Handler":
+		return fw
 	}
 	return ""
 }

@@ -19,6 +19,9 @@ type classifier struct {
 	busy      map[*types.Func]bool
 	encParams map[*types.Func][]int
 	encBusy   map[*types.Func]bool
+	// methods are the package's concrete methods by name, for the
+	// interface methods it declares (see funcWrites).
+	methods map[string][]*types.Func
 }
 
 func newClassifier(pass *analysis.Pass, decls map[*types.Func]*ast.FuncDecl) *classifier {
@@ -58,6 +61,12 @@ func (c *classifier) funcWrites(fn *types.Func) Writes {
 		return 0
 	}
 	fn = fn.Origin()
+	if sig := fn.Type().(*types.Signature); sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) && fn.Pkg() == c.pass.Pkg && answers(sig) {
+		// An interface method of this package that answers a request
+		// (generated servers: response.VisitGetUserResponse(w)) writes
+		// what the package's methods of that name write.
+		return c.implWrites(fn)
+	}
 	if d, ok := c.decls[fn]; ok {
 		if w, ok := c.writes[fn]; ok {
 			return w
@@ -458,4 +467,32 @@ func decodesRequest(info *types.Info, fn *types.Func, call *ast.CallExpr) bool {
 	}
 	body, ok := ast.Unparen(mk.Args[0]).(*ast.SelectorExpr)
 	return ok && body.Sel.Name == "Body" && isNamed(info.TypeOf(body.X), "net/http", "Request")
+}
+
+// implWrites returns what the concrete methods of the package named as
+// the interface method fn, with its signature, write.
+func (c *classifier) implWrites(fn *types.Func) Writes {
+	if c.methods == nil {
+		c.methods = map[string][]*types.Func{}
+		for d := range c.decls {
+			if sig := d.Type().(*types.Signature); sig.Recv() != nil && !types.IsInterface(sig.Recv().Type()) {
+				c.methods[d.Name()] = append(c.methods[d.Name()], d)
+			}
+		}
+	}
+	if c.busy[fn] {
+		return 0
+	}
+	c.busy[fn] = true
+	defer delete(c.busy, fn)
+	want := fn.Type().(*types.Signature)
+	var w Writes
+	for _, m := range c.methods[fn.Name()] {
+		sig := m.Type().(*types.Signature)
+		if types.Identical(types.NewSignatureType(nil, nil, nil, sig.Params(), sig.Results(), sig.Variadic()),
+			types.NewSignatureType(nil, nil, nil, want.Params(), want.Results(), want.Variadic())) {
+			w |= c.funcWrites(m)
+		}
+	}
+	return w
 }
