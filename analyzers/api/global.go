@@ -73,23 +73,33 @@ func routeGlobal(prog *family.Program) []finding.Finding {
 }
 
 // lateRoutes joins the routers handed to function values and interface
-// methods with the registrars that may be behind them, across the
-// program (routes.Late).
+// methods with the registrars that may be behind them (routes.Late), and
+// the calls of interface methods with the route wrappers behind them
+// (routes.LateCalls), across the program.
 func lateRoutes(prog *family.Program) []routes.Route {
 	var mounts []routes.Mount
 	var regs []routes.Registrar
+	var calls []routes.Call
+	var wrappers []routes.Wrapper
 	for _, p := range prog.Packages {
 		for _, res := range p.Results {
 			if rr, ok := res.(*RouteResult); ok && rr != nil {
 				mounts = append(mounts, rr.Mounts...)
 				regs = append(regs, rr.Registrars...)
+				calls = append(calls, rr.Calls...)
+				wrappers = append(wrappers, rr.Wrappers...)
 			}
 		}
 	}
-	if len(mounts) == 0 || len(regs) == 0 {
-		return nil
+	find := positions(prog.Fset)
+	var out []routes.Route
+	if len(mounts) > 0 && len(regs) > 0 {
+		out = routes.Late(mounts, regs, find)
 	}
-	return routes.Late(mounts, regs, positions(prog.Fset))
+	if len(calls) > 0 && len(wrappers) > 0 {
+		out = append(out, routes.LateCalls(calls, wrappers, find)...)
+	}
+	return out
 }
 
 // positions turns registration sites back into positions of the file set.

@@ -174,7 +174,7 @@ func TestGlobalLateModules(t *testing.T) {
 		got = append(got, r.Method+" "+r.Path+" "+r.Kind+" "+filepath.Base(prog.Fset.Position(r.Pos).Filename))
 	}
 	sort.Strings(got)
-	want := []string{"GET /api/users api users.go", "GET /v1/items api items.go"}
+	want := []string{"GET /api/users api users.go", "GET /v1/items api items.go", "GET /{r.prefix}/v1/legacy/items api items.go"}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("inventory = %q, want %q", got, want)
 	}

@@ -30,6 +30,8 @@ type RouteResult struct {
 	// the whole program sees (routes.Late).
 	Mounts     []routes.Mount
 	Registrars []routes.Registrar
+	Calls      []routes.Call
+	Wrappers   []routes.Wrapper
 
 	partial []finding.Finding // what this package alone shows; Global decides
 }
@@ -82,7 +84,8 @@ func (u *unversioned) run(pass *analysis.Pass) (any, error) {
 		return nil, fmt.Errorf("%s: %s: %w", pass.Pkg.Path(), RuleUnversionedRoute, err)
 	}
 	res := pass.ResultOf[routes.Analyzer].(*routes.Result)
-	out := &RouteResult{Groups: cc.group(res.Routes), All: res.Routes, Mounts: res.Mounts, Registrars: res.Registrars}
+	out := &RouteResult{Groups: cc.group(res.Routes), All: res.Routes, Mounts: res.Mounts, Registrars: res.Registrars,
+		Calls: res.Calls, Wrappers: res.Wrappers}
 	place := placer(pass, u.cfg.Components)
 	out.partial = out.PackageFindings(place)
 	for _, f := range out.partial {

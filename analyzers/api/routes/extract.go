@@ -53,7 +53,7 @@ type edge struct {
 	// function whose parameter child is: the placeholders of its
 	// templates are filled with them (see wrappers.go); caller is the
 	// declaration holding the call.
-	args    []tmplArg
+	args    []Arg
 	caller  *types.Func
 	callPos token.Pos
 }
@@ -131,6 +131,7 @@ type extractor struct {
 	decl    *types.Func // the declaration whose body is walked, literals included
 
 	tmplCalls []tmplCall
+	calls     []Call
 
 	// encodes are the values Huma operations answer with (their
 	// output's Body).
@@ -634,7 +635,7 @@ func (x *extractor) userCall(fn *types.Func, sig *types.Signature, call *ast.Cal
 		fact = x.cls.importFact(fn)
 	}
 	nparams := sig.Params().Len()
-	var args []tmplArg
+	var args []Arg
 	if stringParams(fn) != nil {
 		args = x.callArgs(call)
 		if local {
@@ -709,7 +710,7 @@ func (x *extractor) userCall(fn *types.Func, sig *types.Signature, call *ast.Cal
 
 // instantiate adds the routes of a fact below v, the placeholders of
 // templates filled with the call's arguments.
-func (x *extractor) instantiate(v *value, rs []FactRoute, pos token.Pos, args []tmplArg) {
+func (x *extractor) instantiate(v *value, rs []FactRoute, pos token.Pos, args []Arg) {
 	for _, fr := range rs {
 		host := fr.Host
 		if host == "" {

@@ -111,6 +111,10 @@ func (x *extractor) probe(call *ast.CallExpr) {
 		sort.Strings(methods)
 		name := callee.Name()
 		key = func(i int) string { return methodKey(name, sig, i) }
+		if stringParams(callee) != nil && pathArg(info, call) {
+			x.calls = append(x.calls, Call{Key: templateKey(name, sig), Methods: methods, Args: x.callArgs(call),
+				Pos: call.Pos(), Site: x.pass.Fset.Position(call.Pos()), Package: x.pass.Pkg.Path()})
+		}
 	default:
 		return
 	}
@@ -312,4 +316,75 @@ func subset(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// Call is a call of an interface method with a string argument: perhaps
+// a route wrapper of the program behind the interface (see Wrapper).
+type Call struct {
+	Key     string
+	Methods []string // the interface's method names, sorted
+	Args    []Arg
+	Pos     token.Pos      // the call, in the package whose result holds it
+	Site    token.Position // the call
+	Package string
+}
+
+// Wrapper is a method whose registrations are templates (see
+// wrappers.go): an interface's Call may reach it.
+type Wrapper struct {
+	Key     string
+	Methods []string // the method set of its receiver (pointer), sorted
+	Routes  []FactRoute
+}
+
+// templateKey is the key of a method called through an interface.
+func templateKey(name string, sig *types.Signature) string {
+	plain := types.NewSignatureType(nil, nil, nil, sig.Params(), sig.Results(), sig.Variadic())
+	return "wrapper " + name + " " + types.TypeString(plain, pkgPath)
+}
+
+// LateCalls joins the interface calls and wrappers of the whole program:
+// each call of a wrapper behind an interface is a route, at the call
+// when the wrapper takes the handler. find turns sites into positions.
+func LateCalls(calls []Call, wrappers []Wrapper, find func(token.Position) token.Pos) []Route {
+	by := map[string][]Wrapper{}
+	for _, w := range wrappers {
+		by[w.Key] = append(by[w.Key], w)
+	}
+	var out []Route
+	for _, c := range calls {
+		for _, w := range by[c.Key] {
+			if !subset(c.Methods, w.Methods) {
+				continue
+			}
+			for _, fr := range w.Routes {
+				p, m, h, wr, ok, _ := substitute(fr.Path, fr.Method, fr.Handler, fr.HandlerArg-1, fr.Writes, c.Args)
+				p = clearTemplates(p)
+				if !strings.HasPrefix(p, "/") {
+					p = "/" + p
+				}
+				site, pkg := fr.position(), fr.Package
+				if fr.HandlerArg > 0 {
+					site, pkg = c.Site, c.Package
+				}
+				out = append(out, Route{
+					Framework: fr.Framework, Method: clearTemplates(m), Host: fr.Host, Path: p, Const: fr.Const && ok,
+					Kind: KindOf(p, wr), Handler: h, Pos: c.Pos, SitePos: find(site), Site: site, Package: pkg,
+				})
+			}
+		}
+	}
+	sortRoutes(out)
+	return out
+}
+
+// pathArg reports whether a call passes a constant path ("/users"):
+// only such calls of interface methods may be a wrapper's routes.
+func pathArg(info *types.Info, call *ast.CallExpr) bool {
+	for _, a := range call.Args {
+		if s, ok := constString(info, a); ok && strings.HasPrefix(s, "/") {
+			return true
+		}
+	}
+	return false
 }

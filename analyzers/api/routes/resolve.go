@@ -97,6 +97,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	sort.Slice(fns, func(i, j int) bool { return fns[i].Pos() < fns[j].Pos() })
 	res.Registrars = x.registrars(g, fns)
+	res.Calls = x.calls
 	for _, fn := range fns {
 		fact := &FuncFact{Writes: cls.funcWrites(fn), EncodesParams: cls.funcEncodes(fn)}
 		sig := fn.Type().(*types.Signature)
@@ -113,6 +114,13 @@ func run(pass *analysis.Pass) (any, error) {
 			fact.Returns = factRoutes(g.collect(n, "", false, "", true))
 		}
 		fact.Templates = factRoutes(templates[fn])
+		if recv := sig.Recv(); recv != nil && !types.IsInterface(recv.Type()) && len(fact.Templates) > 0 {
+			t := recv.Type()
+			if _, isPtr := t.(*types.Pointer); !isPtr {
+				t = types.NewPointer(t)
+			}
+			res.Wrappers = append(res.Wrappers, Wrapper{Key: templateKey(fn.Name(), sig), Methods: methodNames(types.NewMethodSet(t)), Routes: fact.Templates})
+		}
 		if !fact.empty() {
 			pass.ExportObjectFact(fn, fact)
 		}

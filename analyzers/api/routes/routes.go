@@ -96,6 +96,11 @@ type Result struct {
 	// program into routes.
 	Mounts     []Mount
 	Registrars []Registrar
+	// Calls are the package's calls of interface methods with string
+	// arguments, and Wrappers its methods registering templates:
+	// LateCalls joins those of the whole program into routes.
+	Calls    []Call
+	Wrappers []Wrapper
 	// Encodes are the values the package writes as JSON responses,
 	// directly or through helpers (of any package) that do.
 	Encodes []Encode

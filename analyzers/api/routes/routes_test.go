@@ -53,7 +53,9 @@ func TestFrameworks(t *testing.T) {
 }
 
 // TestLate joins the routers handed to function values and interface
-// methods with the modules that may be behind them, across packages.
+// methods with the modules that may be behind them, and the calls of
+// interface methods with the route wrappers behind them, across
+// packages.
 func TestLate(t *testing.T) {
 	pass := &analysis.Analyzer{
 		Name:       "passroutes",
@@ -65,6 +67,8 @@ func TestLate(t *testing.T) {
 	results := analysistest.Run(t, analysistest.TestData(), pass, "late/...")
 	var mounts []routes.Mount
 	var regs []routes.Registrar
+	var calls []routes.Call
+	var wrappers []routes.Wrapper
 	for _, r := range results {
 		res := r.Result.(*routes.Result)
 		if len(res.Routes) > 0 {
@@ -72,15 +76,20 @@ func TestLate(t *testing.T) {
 		}
 		mounts = append(mounts, res.Mounts...)
 		regs = append(regs, res.Registrars...)
+		calls = append(calls, res.Calls...)
+		wrappers = append(wrappers, res.Wrappers...)
 	}
 	var got []string
 	for _, r := range routes.Late(mounts, regs, func(token.Position) token.Pos { return token.NoPos }) {
 		got = append(got, r.String()+" "+string(r.Kind)+" "+filepath.Base(r.Site.Filename))
 	}
+	for _, r := range routes.LateCalls(calls, wrappers, func(token.Position) token.Pos { return token.NoPos }) {
+		got = append(got, r.String()+" "+string(r.Kind)+" "+filepath.Base(r.Site.Filename))
+	}
 	sort.Strings(got)
 	want := []string{
-		"GET /api/v2/users other users.go", "GET /items other items.go", "GET /{root}/users other users.go",
-		"POST /api/v2/users other users.go", "POST /{root}/users other users.go",
+		"GET /api/v2/users other users.go", "GET /items other items.go", "GET /{r.prefix}/orders api wrapiface.go",
+		"GET /{root}/users other users.go", "POST /api/v2/users other users.go", "POST /{root}/users other users.go",
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Late = %q, want %q", got, want)

@@ -28,20 +28,20 @@ func tmplSegment(i int) string { return "{=" + strconv.Itoa(i) + "}" }
 // hasTemplate reports whether s holds a placeholder.
 func hasTemplate(s string) bool { return strings.Contains(s, "{=") }
 
-// tmplArg is what a call passes for a parameter: a path part (for string
+// Arg is what a call passes for a parameter: a path part (for string
 // parameters) or a handler.
-type tmplArg struct {
-	path    string
-	ok      bool // the path part is constant
-	handler string
-	writes  Writes
-	tmpl    bool // the argument holds a placeholder of the caller
+type Arg struct {
+	Path     string
+	Const    bool // the path part is constant
+	Handler  string
+	Writes   Writes
+	Template bool // the argument holds a placeholder of the caller
 }
 
 // callArgs reads the arguments of a call of a wrapper.
-func (x *extractor) callArgs(call *ast.CallExpr) []tmplArg {
+func (x *extractor) callArgs(call *ast.CallExpr) []Arg {
 	info := x.pass.TypesInfo
-	out := make([]tmplArg, len(call.Args))
+	out := make([]Arg, len(call.Args))
 	for i, a := range call.Args {
 		t := info.TypeOf(a)
 		if t == nil {
@@ -49,15 +49,15 @@ func (x *extractor) callArgs(call *ast.CallExpr) []tmplArg {
 		}
 		if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
 			p, ok := x.paths.path(a)
-			out[i] = tmplArg{path: p, ok: ok, tmpl: hasTemplate(p)}
+			out[i] = Arg{Path: p, Const: ok, Template: hasTemplate(p)}
 			continue
 		}
-		out[i] = tmplArg{handler: handlerString(a)}
+		out[i] = Arg{Handler: handlerString(a)}
 		if isFuncOrHandler(t) {
-			out[i].writes = x.cls.handlerWrites(a)
+			out[i].Writes = x.cls.handlerWrites(a)
 			if j := x.handlerParam(a); j >= 0 {
-				out[i].tmpl = true
-				out[i].handler = tmplSegment(j)
+				out[i].Template = true
+				out[i].Handler = tmplSegment(j)
 			}
 		}
 	}
@@ -67,7 +67,7 @@ func (x *extractor) callArgs(call *ast.CallExpr) []tmplArg {
 // substitute fills a template's placeholders with a call's arguments.
 // It returns the path, method, handler, writes and whether the path is
 // still constant; tmpl says placeholders of the caller remain.
-func substitute(path, method, handler string, hparam int, writes Writes, args []tmplArg) (p, m, h string, w Writes, ok, tmpl bool) {
+func substitute(path, method, handler string, hparam int, writes Writes, args []Arg) (p, m, h string, w Writes, ok, tmpl bool) {
 	ok = true
 	fill := func(s string) string {
 		if !hasTemplate(s) {
@@ -93,18 +93,18 @@ func substitute(path, method, handler string, hparam int, writes Writes, args []
 				ok = false
 			default:
 				a := args[n]
-				b.WriteString(a.path)
-				ok = ok && a.ok
-				tmpl = tmpl || a.tmpl
+				b.WriteString(a.Path)
+				ok = ok && a.Const
+				tmpl = tmpl || a.Template
 			}
 			s = s[i+j+1:]
 		}
 	}
 	p, m, h, w = fill(path), strings.ToUpper(fill(method)), handler, writes
-	if hparam >= 0 && hparam < len(args) && args[hparam].handler != "" {
+	if hparam >= 0 && hparam < len(args) && args[hparam].Handler != "" {
 		a := args[hparam]
-		h, w = a.handler, w|a.writes
-		tmpl = tmpl || a.tmpl
+		h, w = a.Handler, w|a.Writes
+		tmpl = tmpl || a.Template
 	}
 	p = strings.ReplaceAll(p, "//", "/")
 	return p, m, h, w, ok, tmpl
@@ -166,7 +166,7 @@ func handlerString(h ast.Expr) string {
 // the wrapper's own routers become routes once the walk has found them.
 type tmplCall struct {
 	fn   *types.Func
-	args []tmplArg
+	args []Arg
 	call *ast.CallExpr
 	decl *types.Func // the declaration holding the call
 }
@@ -202,7 +202,7 @@ func (x *extractor) expandLocal() {
 // wrapper's) is registered at the call (pos, site, pkg when pos is
 // valid); another stays at its registration. Placeholders of the caller
 // that remain make it a template of caller.
-func fill(r *rawRoute, args []tmplArg, caller *types.Func, pos token.Pos, site token.Position, pkg string) *rawRoute {
+func fill(r *rawRoute, args []Arg, caller *types.Func, pos token.Pos, site token.Position, pkg string) *rawRoute {
 	p, m, h, w, ok, tmpl := substitute(r.path, r.method, r.handler, r.harg-1, r.writes, args)
 	nr := *r
 	nr.path, nr.method, nr.handler, nr.writes, nr.dyn = p, m, h, w, r.dyn || !ok

@@ -13,3 +13,11 @@ type Items struct{}
 
 // Routes registers the item routes.
 func (Items) Routes(mux *http.ServeMux) { mux.HandleFunc("GET /v1/items", list) }
+
+// Registrar registers routes.
+type Registrar interface {
+	Get(p string, h http.HandlerFunc)
+}
+
+// Legacy registers the legacy routes through a registrar.
+func Legacy(r Registrar) { r.Get("/v1/legacy/items", list) }
