@@ -17,7 +17,9 @@ type Router struct {
 func New(prefix string) *Router { return &Router{mux: http.NewServeMux(), prefix: prefix} }
 
 // Get registers a GET route below the prefix.
-func (r *Router) Get(p string, h http.HandlerFunc) { r.mux.HandleFunc("GET "+path.Join(r.prefix, p), h) }
+func (r *Router) Get(p string, h http.HandlerFunc) {
+	r.mux.HandleFunc("GET "+path.Join(r.prefix, p), h)
+}
 
 // Serve serves the routes.
 func (r *Router) Serve() error { return http.ListenAndServe(":8080", r.mux) }
