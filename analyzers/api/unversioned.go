@@ -204,8 +204,28 @@ func (c *compiled) unversioned(r routes.Route) bool {
 	if c.strategy == StrategyHost {
 		return r.Const || r.Host != ""
 	}
-	_, rest := deploymentRoot(r.Path)
+	prefix, rest := deploymentRoot(r.Path)
+	if prefix != "" && !c.rootIn(rest) {
+		// Below a prefix from configuration with no API root after it,
+		// the prefix may be the API's own root with its version:
+		// oapi-codegen's options.BaseURL of "/api/v1".
+		return false
+	}
 	return r.Const || rest != "" && !routes.HasDynamic(rest)
+}
+
+// rootIn reports whether a path has an API root segment (api, rest, …)
+// among its first literal segments.
+func (c *compiled) rootIn(p string) bool {
+	for i, s := range routes.Segments(p) {
+		if i >= maxRootDepth || isParam(s) {
+			return false
+		}
+		if c.roots[strings.ToLower(s)] {
+			return true
+		}
+	}
+	return false
 }
 
 // deploymentRoot splits a path whose first segments are unknown (a router

@@ -768,7 +768,7 @@ func (x *extractor) method(fw, name string, recv *value, call *ast.CallExpr) *va
 			// content type answers for the routes registered after it
 			// that say nothing themselves.
 			for _, a := range call.Args {
-				recv.defaults |= x.cls.handlerWrites(a) & (WritesJSON | WritesPage)
+				recv.defaults |= x.cls.setsContentType(a)
 			}
 		}
 		return recv
@@ -834,7 +834,7 @@ func (x *extractor) route(fw string, o op, recv *value, call *ast.CallExpr, arg 
 		methods = x.methodsOf(arg(o.methArg))
 	}
 	host := ""
-	if m, rest, found := strings.Cut(p, " "); fw == "net/http" && found && (hasTemplate(m) || hasTemplate(rest)) {
+	if m, rest, found := strings.Cut(p, " "); fw == "net/http" && found && (hasTemplate(m) || hasTemplate(rest) || strings.HasPrefix(rest, "{?")) {
 		methods, p = []string{m}, strings.TrimLeft(rest, " \t") // mux.HandleFunc(method+" "+p, h) in a wrapper
 	} else if fw == "net/http" && ok {
 		pat, err := ParsePattern(p)
@@ -934,8 +934,8 @@ func (x *extractor) add(recv *value, fw, method, host, p string, constPath bool,
 		}
 		w |= x.cls.handlerWrites(h)
 	}
-	if w == 0 {
-		w = recv.defaults
+	if w == 0 && method != "OPTIONS" {
+		w = recv.defaults // not for CORS preflight routes
 	}
 	if host == "" {
 		host = recv.host

@@ -496,3 +496,47 @@ func (c *classifier) implWrites(fn *types.Func) Writes {
 	}
 	return w
 }
+
+// setsContentType returns the kind of the content type a middleware sets
+// on every response (c.Header("Content-Type", "application/json")), not
+// what it writes on errors: a function literal or a function of this
+// package, its own statements only.
+func (c *classifier) setsContentType(e ast.Expr) Writes {
+	var body *ast.BlockStmt
+	switch e := ast.Unparen(e).(type) {
+	case *ast.FuncLit:
+		body = e.Body
+	case *ast.Ident, *ast.SelectorExpr:
+		var id *ast.Ident
+		if s, ok := e.(*ast.SelectorExpr); ok {
+			id = s.Sel
+		} else {
+			id = e.(*ast.Ident)
+		}
+		if fn, ok := c.pass.TypesInfo.Uses[id].(*types.Func); ok {
+			if d := c.decls[fn.Origin()]; d != nil {
+				body = d.Body
+			}
+		}
+	}
+	if body == nil {
+		return 0
+	}
+	var w Writes
+	info := c.pass.TypesInfo
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			if cw := contentTypeWrites(info, n); cw != 0 {
+				w |= cw
+			} else if fn, ok := typeutil.Callee(info, n).(*types.Func); ok && fn.Pkg() != nil && frameworkOf(fn.Pkg().Path()) != "" &&
+				(fn.Name() == "Header" || fn.Name() == "Set") {
+				w |= frameworkContentType(info, fn, n)
+			}
+		}
+		return true
+	})
+	return w & (WritesJSON | WritesPage)
+}

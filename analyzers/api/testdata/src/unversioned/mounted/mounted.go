@@ -24,6 +24,16 @@ func Serve(cfg Config) {
 	_ = http.ListenAndServe(":8080", root)
 }
 
+// ServeRegistry serves generated handlers below a base URL from options,
+// which holds the API's root and version ("/api/v1"): nothing after it
+// says where the API starts, so nothing is judged.
+func ServeRegistry(opts Config) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET "+opts.RootPath+"/registry", items)
+	mux.HandleFunc("GET "+opts.RootPath+"/spaces/{ref}", items)
+	_ = http.ListenAndServe(":8082", mux)
+}
+
 // ServeGit serves repositories over git's smart HTTP protocol below a
 // repository reference: git's contract, no API of the service.
 func ServeGit(repoRef string) {

@@ -15,8 +15,11 @@ import (
 
 func ginRoutes() {
 	r := gin.New()
+	r.Use(func(c *gin.Context) { c.JSON(500, "error") })      // an error middleware: no content type for all
+	r.GET("/swagger", func(c *gin.Context) { c.Status(200) }) // want `route GET /swagger other by func literal`
 	api := r.Group("/api")
 	api.Use(func(c *gin.Context) { c.Header("Content-Type", "application/json") })
+	api.OPTIONS("/*any", func(c *gin.Context) { c.Status(204) })        // want `route OPTIONS /api/\*any other by func literal`
 	api.DELETE("/messages/:id", func(c *gin.Context) { c.Status(204) }) // want `route DELETE /api/messages/:id api by func literal`
 	r.POST("/tags", func(c *gin.Context) {                              // want `route POST /tags api by func literal`
 		var v map[string]string

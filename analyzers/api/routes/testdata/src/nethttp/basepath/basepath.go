@@ -23,6 +23,13 @@ func Serve(basePath string) {
 	_ = http.ListenAndServe(":8080", root)
 }
 
+// Prefixed writes the base path into Go 1.22 patterns.
+func Prefixed(basePath string) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET "+basePath+"/api/things", items) // want `route GET /\{basePath\}/api/things api dynamic by items`
+	_ = http.ListenAndServe(":8083", mux)
+}
+
 // Versions serves one mux at two constant prefixes: both are routes.
 func Versions() {
 	mux := http.NewServeMux()
