@@ -150,7 +150,9 @@ func Rules() []finding.Rule {
 				"adding one then means moving every client. Put the API under /v1 (or the policy's versioning " +
 				"strategy) now. A router mounted below a root path from configuration (e.g. " +
 				"e.Group(cfg.RootPath), http.StripPrefix(basePath, mux)) is judged below it: the root is where the " +
-				"service is deployed, the API is what clients address under it (/{cfg.RootPath}/api). Health checks, metrics, " +
+				"service is deployed, the API is what clients address under it (/{cfg.RootPath}/api); with no API root " +
+				"segment after such a prefix the prefix may hold the API's root and version itself (a generated " +
+				"server's BaseURL of /api/v1), and nothing is judged. Health checks, metrics, " +
 				"pprof, static files and API description documents, routes rendering HTML pages or redirecting on their " +
 				"success path (error branches do not decide a handler's kind), git's HTTP protocols, the endpoints of " +
 				"external protocols (OAuth, OpenID Connect, WebDAV, … and protocol-paths) and routes served only " +
