@@ -56,7 +56,9 @@ func Rules() []finding.Rule {
 				"directory starting with test, named mock(s), fake(s), e2e or fixture(s), or ending with test or " +
 				"tests in a package that imports testing), package main when ignore-main is set, and, in the " +
 				"packages the policy names under roots:, files that declare dependency-injection providers (wire.NewSet, " +
-				"wire.Build, fx.Provide, fx.Module, dig's Provide), and, in the " +
+				"wire.Build, fx.Provide, fx.Module, dig's Provide), adapters (a package named as the package it " +
+				"binds to, or below a directory so named: storage/postgres using database/postgres binds to its " +
+				"backend by design), and, in the " +
 				"audit, other composition roots: packages imported only by package main and other composition " +
 				"roots that hold or build the services of two or more components (a server assembling the " +
 				"application, a routes package taking every handler).",

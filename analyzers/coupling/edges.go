@@ -250,7 +250,7 @@ func collect(pass *analysis.Pass, in *inspector.Inspector, cfg *Config, pl *plac
 				// its plain data fields is reading data, and a struct
 				// that exports every field (a table of prepared
 				// statements) is used through its fields by design.
-				if tn := fieldOwner(pass, c); tn != nil && tn.Pkg() != pass.Pkg && sh.service(tn) && sh.handle(v.Type()) && !allExported(tn) {
+				if tn := fieldOwner(pass, c); tn != nil && tn.Pkg() != pass.Pkg && sh.service(tn) && sh.handle(v.Type()) && !allExported(tn) && !adapterOf(pass.Pkg, tn.Pkg()) {
 					if e := edgeOf(tn.Pkg()); e != nil {
 						e.Sites = append(e.Sites, Site{Pos: id.Pos(), Kind: KindSelect, Object: tn.Name() + "." + v.Name()})
 					}
@@ -280,6 +280,9 @@ func collect(pass *analysis.Pass, in *inspector.Inspector, cfg *Config, pl *plac
 			case *types.TypeName:
 				if !concrete || !sh.service(obj) {
 					continue // a data type, an interface or a named non-struct type
+				}
+				if adapterOf(pass.Pkg, obj.Pkg()) {
+					continue // storage/postgres binding to database/postgres: the adapter's job
 				}
 				contract, ok := contracts[obj.Pkg()]
 				if !ok {
@@ -526,6 +529,24 @@ func allExported(tn *types.TypeName) bool {
 		}
 	}
 	return true
+}
+
+// adapterOf reports whether pkg is an adapter for the technology of dep:
+// a package named as dep, or below a directory named so
+// (internal/storage/postgres and internal/storage/postgres/gc for
+// pkg/database/postgres). An adapter binds to its backend's concrete
+// client by design; its siblings bind to theirs, behind the interface
+// their parent declares.
+func adapterOf(pkg, dep *types.Package) bool {
+	if pkg == dep || dep.Name() == "" {
+		return false
+	}
+	for _, el := range strings.Split(pkg.Path(), "/") {
+		if el == dep.Name() {
+			return true
+		}
+	}
+	return false
 }
 
 // providerFile reports whether f declares dependency-injection providers:
