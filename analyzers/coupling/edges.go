@@ -541,7 +541,15 @@ func adapterOf(pkg, dep *types.Package) bool {
 	if pkg == dep || dep.Name() == "" {
 		return false
 	}
-	for _, el := range strings.Split(pkg.Path(), "/") {
+	// Only below what the two share (the module's path, a common
+	// parent): github.com/hashicorp/nomad/command/agent is no adapter of
+	// github.com/hashicorp/nomad/nomad.
+	a, b := strings.Split(pkg.Path(), "/"), strings.Split(dep.Path(), "/")
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	for _, el := range a[i:] {
 		if el == dep.Name() {
 			return true
 		}
