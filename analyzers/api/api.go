@@ -131,9 +131,11 @@ func Rules() []finding.Rule {
 			Doc: "Reports a protobuf package, read from generated .pb.go files (the package in the raw file " +
 				"descriptor, the *_FullMethodName constants and grpc.ServiceDesc.ServiceName), whose last " +
 				"component is not a version as buf's PACKAGE_VERSION_SUFFIX defines it (v1, v1beta1, v1alpha2, " +
-				"v1test, v1p1beta1). Its messages and services are a wire contract: once clients use them, " +
-				"a breaking change needs a new package, and without a version suffix there is no room for one " +
-				"beside the old. Name the package with a version (shop.orders.v1). It does not read .proto files.",
+				"v1test, v1p1beta1) and that declares services: the package is in the path of every method, a wire " +
+				"contract once clients call them; a breaking change needs a new package, and without a version " +
+				"suffix there is no room for one beside the old. Name the package with a version (shop.orders.v1). " +
+				"A package of messages only (storage records, shared types) is not reported: its name is not on " +
+				"the wire. It does not read .proto files.",
 			Weight:    4,
 			Generated: true,
 		},

@@ -124,7 +124,10 @@ func runProto(pass *analysis.Pass) (any, error) {
 		}
 		sort.Strings(services)
 		res.Packages = append(res.Packages, ProtoPackage{Name: p, Services: services, Pos: s.pos})
-		if ProtoPackageVersioned(p) {
+		if ProtoPackageVersioned(p) || len(services) == 0 {
+			// Messages alone are no served contract: the package name
+			// is not on the wire (a service's is, in every method's
+			// path). Storage records and shared types may rename it.
 			continue
 		}
 		var rel []finding.Related
