@@ -127,7 +127,7 @@ func Rules() []finding.Rule {
 		{
 			ID:      RuleUnversionedProto,
 			Title:   "protobuf package without a version",
-			Summary: "a protobuf package in generated code has no version suffix",
+			Summary: "a protobuf package declaring services in generated code has no version suffix",
 			Doc: "Reports a protobuf package, read from generated .pb.go files (the package in the raw file " +
 				"descriptor, the *_FullMethodName constants and grpc.ServiceDesc.ServiceName), whose last " +
 				"component is not a version as buf's PACKAGE_VERSION_SUFFIX defines it (v1, v1beta1, v1alpha2, " +
