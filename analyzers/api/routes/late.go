@@ -194,7 +194,7 @@ func (x *extractor) registrars(g *graph, fns []*types.Func) []Registrar {
 	routesOf := func(fn *types.Func, i int) []FactRoute {
 		if _, local := x.decls[fn]; local {
 			if n := x.params[fn.Type().(*types.Signature).Params().At(i)]; n != nil {
-				return factRoutes(g.collect(n, "", false, "", true))
+				return factRoutes(g.collect(n, "", false, true))
 			}
 			return nil
 		}

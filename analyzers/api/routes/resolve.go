@@ -58,7 +58,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if (n.kind == nodeUnknown || n.kind == nodeHolder) && !n.root {
 			prefix = unknownSegment
 		}
-		for _, r := range g.collect(n, prefix, prefix != "", "", false) {
+		for _, r := range g.collect(n, prefix, prefix != "", false) {
 			sitePos := r.pos
 			if r.pkg != pass.Pkg.Path() {
 				if p, ok := posFinder.find(r.site); ok {
@@ -106,12 +106,12 @@ func run(pass *analysis.Pass) (any, error) {
 			if n == nil {
 				continue
 			}
-			if rs := factRoutes(g.collect(n, "", false, "", true)); len(rs) > 0 {
+			if rs := factRoutes(g.collect(n, "", false, true)); len(rs) > 0 {
 				fact.Params = append(fact.Params, ParamRoutes{Index: i, Routes: rs})
 			}
 		}
 		if n := x.results[fn]; n != nil {
-			fact.Returns = factRoutes(g.collect(n, "", false, "", true))
+			fact.Returns = factRoutes(g.collect(n, "", false, true))
 		}
 		fact.Templates = factRoutes(templates[fn])
 		if recv := sig.Recv(); recv != nil && !types.IsInterface(recv.Type()) && len(fact.Templates) > 0 {
@@ -334,7 +334,7 @@ const (
 // (!rel) get full paths, "/" for the root; routes of a fact (rel) keep
 // their paths relative to n: "" (n itself) stays apart from "/", which
 // only the caller, mounting n, resolves.
-func (g *graph) collect(n *node, prefix string, dyn bool, host string, rel bool) []*rawRoute {
+func (g *graph) collect(n *node, prefix string, dyn bool, rel bool) []*rawRoute {
 	var out []*rawRoute
 	var visit func(n *node, prefix string, mount, dyn bool, host string, depth int)
 	onPath := map[*node]bool{}
@@ -377,7 +377,7 @@ func (g *graph) collect(n *node, prefix string, dyn bool, host string, rel bool)
 			}
 		}
 	}
-	visit(n, prefix, false, dyn, host, 0)
+	visit(n, prefix, false, dyn, "", 0)
 	return out
 }
 
