@@ -190,7 +190,7 @@ func (c *compiled) versionPrefix(r routes.Route) string {
 	}
 	segs := routes.Segments(r.Path)
 	for i, s := range segs {
-		if c.version.MatchString(s) {
+		if c.version.MatchString(s) || routes.RPCService(s) && c.rpcVersioned(s) {
 			return r.Host + "/" + strings.Join(segs[:i+1], "/")
 		}
 	}
@@ -409,4 +409,16 @@ func count(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// rpcVersioned reports whether an RPC service's package has a version
+// component: memos.api.v1.MemoService.
+func (c *compiled) rpcVersioned(seg string) bool {
+	parts := strings.Split(seg, ".")
+	for _, p := range parts[:len(parts)-1] {
+		if c.version.MatchString(p) {
+			return true
+		}
+	}
+	return false
 }

@@ -154,7 +154,7 @@ type extractor struct {
 }
 
 func newExtractor(pass *analysis.Pass, decls map[*types.Func]*ast.FuncDecl, cls *classifier) *extractor {
-	return &extractor{
+	x := &extractor{
 		pass:    pass,
 		cls:     cls,
 		paths:   newPathReader(pass.TypesInfo, pass.Pkg, pass.Files),
@@ -170,6 +170,49 @@ func newExtractor(pass *analysis.Pass, decls map[*types.Func]*ast.FuncDecl, cls 
 		loopback:        map[*node]bool{},
 		loopbackServers: map[types.Object]bool{},
 	}
+	x.paths.resultPath = x.resultPath
+	return x
+}
+
+// resultPath returns the constant a function always returns as its first
+// result: a function of this package, or one whose fact says it.
+func (x *extractor) resultPath(fn *types.Func) (string, bool) {
+	fn = fn.Origin()
+	if d, ok := x.decls[fn]; ok {
+		return constFirstResult(x.pass.TypesInfo, d)
+	}
+	if f := x.cls.importFact(fn); f != nil && f.ResultPath != "" {
+		return f.ResultPath, true
+	}
+	return "", false
+}
+
+// constFirstResult returns the constant string every return statement of
+// a function gives first (a generated Connect handler's path:
+// return "/greet.v1.GreetService/", handler).
+func constFirstResult(info *types.Info, d *ast.FuncDecl) (string, bool) {
+	if d.Body == nil {
+		return "", false
+	}
+	val, found, ok := "", false, true
+	ast.Inspect(d.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(n.Results) == 0 {
+				ok = false
+				return false
+			}
+			s, isConst := constString(info, n.Results[0])
+			if !isConst || found && s != val {
+				ok = false
+			}
+			val, found = s, true
+		}
+		return ok
+	})
+	return val, ok && found && strings.HasPrefix(val, "/")
 }
 
 func (x *extractor) paramNode(fn *types.Func, i int, v *types.Var) *node {

@@ -20,6 +20,9 @@ type FuncFact struct {
 	// parameters, with full paths holding placeholders: each call is a
 	// route (see wrappers.go).
 	Templates []FactRoute
+	// ResultPath is the path the function always returns first (a
+	// generated Connect handler's: "/greet.v1.GreetService/").
+	ResultPath string
 	// EncodesParams are the indices of parameters the function encodes
 	// as a JSON response (writeJSON(w, status, v any) encodes 2).
 	EncodesParams []int
@@ -29,7 +32,7 @@ type FuncFact struct {
 func (*FuncFact) AFact() {}
 
 func (f *FuncFact) empty() bool {
-	return len(f.Params) == 0 && len(f.Returns) == 0 && len(f.Templates) == 0 && f.Writes == 0 && len(f.EncodesParams) == 0
+	return len(f.Params) == 0 && len(f.Returns) == 0 && len(f.Templates) == 0 && f.Writes == 0 && len(f.EncodesParams) == 0 && f.ResultPath == ""
 }
 
 // ParamRoutes are the routes registered on one parameter.

@@ -61,6 +61,9 @@ func KindOf(p string, w Writes) Kind {
 			return KindProtocol
 		}
 	}
+	if len(segs) > 0 && RPCService(segs[0]) {
+		return KindAPI // a gRPC-style path: Connect, gRPC-Web, Twirp
+	}
 	switch {
 	case w&WritesPage != 0:
 		return KindPage
@@ -171,4 +174,20 @@ func protocolPath(lits []string) bool {
 func versionLike(s string) bool {
 	s = strings.TrimPrefix(s, "v")
 	return s != "" && s[0] >= '0' && s[0] <= '9'
+}
+
+// RPCService reports whether a path segment names an RPC service as
+// gRPC, Connect and Twirp paths do: a protobuf package and a service
+// name, memos.api.v1.MemoService.
+func RPCService(seg string) bool {
+	i := strings.LastIndexByte(seg, '.')
+	if i <= 0 || i == len(seg)-1 || seg[i+1] < 'A' || seg[i+1] > 'Z' {
+		return false
+	}
+	for _, r := range seg {
+		if r != '.' && r != '_' && !(r >= 'a' && r <= 'z') && !(r >= 'A' && r <= 'Z') && !(r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
 }

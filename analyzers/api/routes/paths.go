@@ -88,6 +88,12 @@ type pathReader struct {
 	// params are the string parameters of the declaration being walked:
 	// a path made from one is a template (see wrappers.go).
 	params map[*types.Var]int
+	// results are the variables given, once, the first result of a call
+	// (path, h := greetv1connect.NewGreetServiceHandler(svc)), with the
+	// function called; resultPath says which constant a function always
+	// returns first.
+	results    map[*types.Var]*types.Func
+	resultPath func(*types.Func) (string, bool)
 }
 
 // newPathReader finds the package's constant variables in files.
@@ -112,6 +118,35 @@ func newPathReader(info *types.Info, pkg *types.Package, files []*ast.File) *pat
 				}
 			}
 		}
+	}
+	pr.results = map[*types.Var]*types.Func{}
+	seen := map[*types.Var]bool{}
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			as, ok := n.(*ast.AssignStmt)
+			if !ok || len(as.Lhs) < 2 || len(as.Rhs) != 1 {
+				return true
+			}
+			id, ok := as.Lhs[0].(*ast.Ident)
+			if !ok {
+				return true
+			}
+			v, ok := cmpObj(info, id).(*types.Var)
+			if !ok {
+				return true
+			}
+			var fn *types.Func
+			if call, isCall := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); isCall {
+				fn, _ = typeutil.Callee(info, call).(*types.Func)
+			}
+			if seen[v] || fn == nil {
+				pr.results[v] = nil // assigned twice, or not from a function
+			} else {
+				pr.results[v] = fn
+			}
+			seen[v] = true
+			return true
+		})
 	}
 	if len(pr.vars) == 0 {
 		return pr
@@ -165,8 +200,12 @@ func (pr *pathReader) str(e ast.Expr) (string, bool) {
 		return "", false
 	}
 	if v, ok := pr.info.Uses[id].(*types.Var); ok {
-		s, ok := pr.vars[v]
-		return s, ok
+		if s, ok := pr.vars[v]; ok {
+			return s, true
+		}
+		if fn := pr.results[v]; fn != nil && pr.resultPath != nil {
+			return pr.resultPath(fn)
+		}
 	}
 	return "", false
 }

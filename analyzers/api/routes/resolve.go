@@ -114,6 +114,9 @@ func run(pass *analysis.Pass) (any, error) {
 			fact.Returns = factRoutes(g.collect(n, "", false, true))
 		}
 		fact.Templates = factRoutes(templates[fn])
+		if s, ok := constFirstResult(pass.TypesInfo, decls[fn]); ok {
+			fact.ResultPath = s
+		}
 		if recv := sig.Recv(); recv != nil && !types.IsInterface(recv.Type()) && len(fact.Templates) > 0 {
 			t := recv.Type()
 			if _, isPtr := t.(*types.Pointer); !isPtr {
