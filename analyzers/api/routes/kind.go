@@ -185,7 +185,9 @@ func RPCService(seg string) bool {
 		return false
 	}
 	for _, r := range seg {
-		if r != '.' && r != '_' && !(r >= 'a' && r <= 'z') && !(r >= 'A' && r <= 'Z') && !(r >= '0' && r <= '9') {
+		switch {
+		case r == '.', r == '_', r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
+		default:
 			return false
 		}
 	}
