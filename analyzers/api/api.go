@@ -158,7 +158,8 @@ func Rules() []finding.Rule {
 				"pprof, static files and API description documents, routes rendering HTML pages or redirecting on their " +
 				"success path (error branches do not decide a handler's kind), git's HTTP protocols, the endpoints of " +
 				"external protocols (OAuth, OpenID Connect, WebDAV, … and protocol-paths) and routes served only " +
-				"on a loopback address (a command's local callback server) are " +
+				"on a loopback address (a command's local callback server) or registered in test-support packages " +
+				"(fixtures, fakes, mocks: a test's fake server) are " +
 				"not API contracts and are not reported; nor are routes whose handler could not be classified, " +
 				"unless they are below an API root, on a resource whose other routes encode JSON, or on a path the " +
 				"policy names in api-paths. Other parts of paths that are not constants are not guessed at.",

@@ -45,7 +45,13 @@ func routeGlobal(prog *family.Program) []finding.Finding {
 	if late := lateRoutes(prog); len(late) > 0 {
 		cc, err := ConfigFrom(prog.Settings).compile()
 		if err == nil {
-			add(cc.group(late))
+			judged := late[:0:0]
+			for _, r := range late {
+				if !testSupportRoute(prog, r) {
+					judged = append(judged, r)
+				}
+			}
+			add(cc.group(judged))
 		}
 	}
 	subjects := make([]string, 0, len(by))

@@ -21,7 +21,7 @@ import (
 func program(t *testing.T, dir string) *family.Program {
 	t.Helper()
 	dir, _ = filepath.Abs(dir)
-	pkgs, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax, Dir: dir}, "./...")
+	pkgs, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Dir: dir}, "./...")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +51,11 @@ func program(t *testing.T, dir string) *family.Program {
 		prog.Packages = append(prog.Packages, p)
 	}
 	sort.Slice(prog.Packages, func(i, j int) bool { return prog.Packages[i].Path < prog.Packages[j].Path })
-	r := component.NewResolver(nil, []component.Module{{Path: "example.com/global"}})
+	mod := "example.com/global"
+	if m := pkgs[0].Module; m != nil {
+		mod = m.Path
+	}
+	r := component.NewResolver(nil, []component.Module{{Path: mod}})
 	prog.Place = r.Resolve
 	return prog
 }

@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"github.com/oneway-lint/oneway/analyzers/api/routes"
+	"github.com/oneway-lint/oneway/analyzers/component"
 	"github.com/oneway-lint/oneway/analyzers/family"
 )
 
@@ -24,6 +25,9 @@ func Inventory(prog *family.Program) family.Inventory {
 	seen := map[key]bool{}
 	protos := map[string]*family.ProtoPackage{}
 	addRoute := func(r routes.Route) {
+		if r.Loopback || testSupportRoute(prog, r) {
+			return // a command's local callback server, a test's fake server: nothing clients call
+		}
 		k := key{r.Method, r.Host, r.Path, r.Site.Filename, r.Site.Offset}
 		if seen[k] {
 			return // a registration seen from several packages
@@ -77,8 +81,18 @@ func inventoryRoute(cc *compiled, r routes.Route) family.Route {
 	}
 	return family.Route{
 		Method: r.Method, Host: r.Host, Path: routes.Shown(r.Path), Constant: r.Const,
-		Versioned: cc.versionPrefix(r) != "", Kind: string(kind), Loopback: r.Loopback, Package: r.Package, Pos: pos,
+		Versioned: cc.versionPrefix(r) != "", Kind: string(kind), Package: r.Package, Pos: pos,
 	}
+}
+
+// testSupportRoute reports whether a route is registered in a test-support
+// package (fixtures, fakes, mocks, test helpers: component.TestSupport).
+func testSupportRoute(prog *family.Program, r routes.Route) bool {
+	if prog.Place == nil {
+		return false
+	}
+	pl := prog.Place(r.Package)
+	return pl.Module != "" && component.TestSupport(pl.Rel, false)
 }
 
 func mergeSorted(a, b []string) []string {

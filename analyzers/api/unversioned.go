@@ -84,9 +84,15 @@ func (u *unversioned) run(pass *analysis.Pass) (any, error) {
 		return nil, fmt.Errorf("%s: %s: %w", pass.Pkg.Path(), RuleUnversionedRoute, err)
 	}
 	res := pass.ResultOf[routes.Analyzer].(*routes.Result)
-	out := &RouteResult{Groups: cc.group(res.Routes), All: res.Routes, Mounts: res.Mounts, Registrars: res.Registrars,
-		Calls: res.Calls, Wrappers: res.Wrappers}
 	place := placer(pass, u.cfg.Components)
+	judged := make([]routes.Route, 0, len(res.Routes))
+	for _, r := range res.Routes {
+		if pl := place(r.Package); pl.Module == "" || !component.TestSupport(pl.Rel, false) {
+			judged = append(judged, r) // a test's fake server is no API
+		}
+	}
+	out := &RouteResult{Groups: cc.group(judged), All: res.Routes, Mounts: res.Mounts, Registrars: res.Registrars,
+		Calls: res.Calls, Wrappers: res.Wrappers}
 	out.partial = out.PackageFindings(place)
 	for _, f := range out.partial {
 		pass.Report(finding.Diagnostic(f))

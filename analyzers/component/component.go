@@ -215,3 +215,25 @@ type DefaultComponent struct {
 	Patterns []string // the globs that select it, sorted
 	Packages int      // how many of the listed packages it holds
 }
+
+// TestSupport reports whether the package with the module-relative path
+// rel is test support: test helpers, fixtures, mocks, fakes, end-to-end
+// suites. They exist to build concrete fixtures of the components under
+// test, so their dependencies are no design decision: a directory
+// anywhere in the path whose name starts with "test" (test, tests,
+// testing, testdata, testutil, testdb, ...), is mock, mocks, fake,
+// fakes, e2e, fixture or fixtures, or — for a package that imports
+// "testing" — ends with "test" or "tests" (storetest, apitests, as
+// net/http/httptest is named).
+func TestSupport(rel string, testing bool) bool {
+	for _, seg := range strings.Split(rel, "/") {
+		switch {
+		case strings.HasPrefix(seg, "test"),
+			seg == "mock", seg == "mocks", seg == "fake", seg == "fakes",
+			seg == "e2e", seg == "fixture", seg == "fixtures",
+			testing && (strings.HasSuffix(seg, "test") || strings.HasSuffix(seg, "tests")):
+			return true
+		}
+	}
+	return false
+}

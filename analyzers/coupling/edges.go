@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/oneway-lint/oneway/analyzers/component"
 	"github.com/oneway-lint/oneway/analyzers/finding"
 )
 
@@ -166,7 +167,7 @@ func collect(pass *analysis.Pass, in *inspector.Inspector, cfg *Config, pl *plac
 		return
 	}
 	self := pl.place(res.Package)
-	if self.Component == "" || testSupport(self.Rel, importsTesting(pass.Pkg)) {
+	if self.Component == "" || component.TestSupport(self.Rel, importsTesting(pass.Pkg)) {
 		return
 	}
 	res.Component, res.Module = self.Component, self.Module
@@ -440,28 +441,6 @@ func immutable(t types.Type) bool {
 func isBasic(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Kind() != types.UnsafePointer
-}
-
-// testSupport reports whether the package with the module-relative path
-// rel is test support: test helpers, fixtures, mocks, fakes, end-to-end
-// suites. They exist to build concrete fixtures of the components under
-// test, so their dependencies are no design decision: a directory
-// anywhere in the path whose name starts with "test" (test, tests,
-// testing, testdata, testutil, testdb, ...), is mock, mocks, fake,
-// fakes, e2e, fixture or fixtures, or — for a package that imports
-// "testing" — ends with "test" or "tests" (storetest, apitests, as
-// net/http/httptest is named).
-func testSupport(rel string, testing bool) bool {
-	for _, seg := range strings.Split(rel, "/") {
-		switch {
-		case strings.HasPrefix(seg, "test"),
-			seg == "mock", seg == "mocks", seg == "fake", seg == "fakes",
-			seg == "e2e", seg == "fixture", seg == "fixtures",
-			testing && (strings.HasSuffix(seg, "test") || strings.HasSuffix(seg, "tests")):
-			return true
-		}
-	}
-	return false
 }
 
 // importsTesting reports whether pkg imports package testing.

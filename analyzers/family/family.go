@@ -67,7 +67,6 @@ type Route struct {
 	Constant  bool   // every part of the path is known statically
 	Versioned bool   // the path (or host) carries a version as the policy defines it
 	Kind      string // api, page, health, metrics, static, protocol, debug or other
-	Loopback  bool   // served only on a loopback address: no API for clients elsewhere
 	Package   string // the package holding the registration
 	Pos       token.Pos
 }

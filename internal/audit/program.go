@@ -263,7 +263,7 @@ func moduleLine(data []byte) int {
 func (pr *program) route(r family.Route) report.Route {
 	pos := pr.fset.Position(r.Pos)
 	return report.Route{
-		Method: r.Method, Host: r.Host, Path: r.Path, Versioned: r.Versioned, Kind: r.Kind, Loopback: r.Loopback,
+		Method: r.Method, Host: r.Host, Path: r.Path, Versioned: r.Versioned, Kind: r.Kind,
 		Component: pr.resolver.Resolve(r.Package).Component, Package: r.Package,
 		File: pr.rel(pos.Filename), Line: pos.Line, Constant: r.Constant,
 	}

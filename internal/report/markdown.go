@@ -147,7 +147,7 @@ func Markdown(w io.Writer, r *Report) error {
 		p("\n## Routes (%d, %d versioned)\n\n", len(routes), versionedRoutes(routes))
 		p("| Method | Route | Kind | Version | Component | Location |\n|---|---|---|---|---|---|\n")
 		for _, rt := range routes {
-			p("| %s | %s | %s | %s | %s | %s |\n", md(routeMethod(rt)), md(rt.Host+rt.Path), md(routeKind(rt)), versionWord(rt.Versioned),
+			p("| %s | %s | %s | %s | %s | %s |\n", md(routeMethod(rt)), md(rt.Host+rt.Path), md(rt.Kind), versionWord(rt.Versioned),
 				md(rt.Component), mdLocation(rt.File, rt.Line, 0))
 		}
 	}

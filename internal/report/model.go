@@ -166,23 +166,11 @@ type Route struct {
 	Path      string `json:"path"`
 	Versioned bool   `json:"versioned"`
 	Kind      string `json:"kind"` // api | page | health | metrics | static | protocol | debug | other
-	// Loopback is set for a route served only on a loopback address:
-	// no API for clients elsewhere, and no api decision.
-	Loopback  bool   `json:"loopback,omitempty"`
 	Component string `json:"component"`
 	Package   string `json:"package"`
 	File      string `json:"file"`
 	Line      int    `json:"line"`
 	Constant  bool   `json:"constant"`
-}
-
-// routeKind is a route's kind as reports show it: "api", or "api,
-// loopback" for a route served on a loopback address only.
-func routeKind(r Route) string {
-	if r.Loopback {
-		return r.Kind + ", loopback"
-	}
-	return r.Kind
 }
 
 // ProtoPackage is one protobuf package found in generated code.

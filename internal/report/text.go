@@ -130,7 +130,7 @@ func Text(w io.Writer, r *Report, o TextOptions) error {
 			if rt.Versioned {
 				version = "versioned"
 			}
-			fmt.Fprintf(tw, "  %s %s%s\t%s\t%s\t%s:%d\n", Sanitize(method), Sanitize(rt.Host), Sanitize(rt.Path), Sanitize(routeKind(rt)), version, Sanitize(rt.File), rt.Line)
+			fmt.Fprintf(tw, "  %s %s%s\t%s\t%s\t%s:%d\n", Sanitize(method), Sanitize(rt.Host), Sanitize(rt.Path), Sanitize(rt.Kind), version, Sanitize(rt.File), rt.Line)
 		}
 		if err := tw.Flush(); err != nil {
 			return err
