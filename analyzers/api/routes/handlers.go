@@ -227,15 +227,11 @@ func encodesToReadable(info *types.Info, fn *types.Func, call *ast.CallExpr) boo
 	if fn.Name() != "Encode" || fn.Pkg() == nil {
 		return false
 	}
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok {
+	arg := coderArg(call)
+	if arg == nil {
 		return false
 	}
-	mk, ok := ast.Unparen(sel.X).(*ast.CallExpr)
-	if !ok || len(mk.Args) != 1 {
-		return false
-	}
-	t := info.TypeOf(mk.Args[0])
+	t := info.TypeOf(arg)
 	if t == nil || isResponseWriter(t) {
 		return false
 	}
@@ -457,16 +453,22 @@ func decodesRequest(info *types.Info, fn *types.Func, call *ast.CallExpr) bool {
 	default:
 		return false
 	}
+	body, ok := ast.Unparen(coderArg(call)).(*ast.SelectorExpr)
+	return ok && body.Sel.Name == "Body" && isNamed(info.TypeOf(body.X), "net/http", "Request")
+}
+
+// coderArg returns w of NewEncoder(w).Encode(v) or NewDecoder(r).Decode(v):
+// the argument of the call the method is called on, or nil.
+func coderArg(call *ast.CallExpr) ast.Expr {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
-		return false
+		return nil
 	}
 	mk, ok := ast.Unparen(sel.X).(*ast.CallExpr)
 	if !ok || len(mk.Args) != 1 {
-		return false
+		return nil
 	}
-	body, ok := ast.Unparen(mk.Args[0]).(*ast.SelectorExpr)
-	return ok && body.Sel.Name == "Body" && isNamed(info.TypeOf(body.X), "net/http", "Request")
+	return mk.Args[0]
 }
 
 // implWrites returns what the concrete methods of the package named as
@@ -507,13 +509,7 @@ func (c *classifier) setsContentType(e ast.Expr) Writes {
 	case *ast.FuncLit:
 		body = e.Body
 	case *ast.Ident, *ast.SelectorExpr:
-		var id *ast.Ident
-		if s, ok := e.(*ast.SelectorExpr); ok {
-			id = s.Sel
-		} else {
-			id = e.(*ast.Ident)
-		}
-		if fn, ok := c.pass.TypesInfo.Uses[id].(*types.Func); ok {
+		if fn, ok := c.pass.TypesInfo.Uses[identOf(e)].(*types.Func); ok {
 			if d := c.decls[fn.Origin()]; d != nil {
 				body = d.Body
 			}

@@ -57,26 +57,45 @@ func Shown(p string) string {
 	if !strings.Contains(p, "{?") {
 		return p
 	}
+	return replaceMarked(p, "{?", func(expr string) string {
+		if expr == "" {
+			return unknownSegment
+		}
+		return "{" + expr + "}"
+	})
+}
+
+// replaceMarked replaces each run of s that starts with open and ends
+// with the next "}" by f of the text between them.
+func replaceMarked(s, open string, f func(string) string) string {
 	var b strings.Builder
 	for {
-		i := strings.Index(p, "{?")
+		i := strings.Index(s, open)
 		if i < 0 {
-			b.WriteString(p)
+			b.WriteString(s)
 			return b.String()
 		}
-		j := strings.IndexByte(p[i:], '}')
+		j := strings.IndexByte(s[i:], '}')
 		if j < 0 {
-			b.WriteString(p)
+			b.WriteString(s)
 			return b.String()
 		}
-		b.WriteString(p[:i])
-		if j == 2 {
-			b.WriteString(unknownSegment)
-		} else {
-			b.WriteString("{" + p[i+2:i+j] + "}")
-		}
-		p = p[i+j+1:]
+		b.WriteString(s[:i])
+		b.WriteString(f(s[i+len(open) : i+j]))
+		s = s[i+j+1:]
 	}
+}
+
+// identOf returns the identifier an expression names: x, or pkg.X and
+// v.F by their last part.
+func identOf(e ast.Expr) *ast.Ident {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return e
+	case *ast.SelectorExpr:
+		return e.Sel
+	}
+	return nil
 }
 
 // pathReader reads paths from expressions: constants, and package
@@ -153,14 +172,7 @@ func newPathReader(info *types.Info, pkg *types.Package, files []*ast.File) *pat
 	}
 	// A variable assigned or whose address is taken is no constant.
 	drop := func(e ast.Expr) {
-		var id *ast.Ident
-		switch e := ast.Unparen(e).(type) {
-		case *ast.Ident:
-			id = e
-		case *ast.SelectorExpr:
-			id = e.Sel
-		}
-		if id != nil {
+		if id := identOf(e); id != nil {
 			if v, ok := info.Uses[id].(*types.Var); ok {
 				delete(pr.vars, v)
 			}
@@ -190,13 +202,8 @@ func (pr *pathReader) str(e ast.Expr) (string, bool) {
 	if s, ok := constString(pr.info, e); ok {
 		return s, true
 	}
-	var id *ast.Ident
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		id = e
-	case *ast.SelectorExpr:
-		id = e.Sel
-	default:
+	id := identOf(e)
+	if id == nil {
 		return "", false
 	}
 	if v, ok := pr.info.Uses[id].(*types.Var); ok {

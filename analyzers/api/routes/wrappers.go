@@ -73,32 +73,15 @@ func substitute(path, method, handler string, hparam int, writes Writes, args []
 		if !hasTemplate(s) {
 			return s
 		}
-		var b strings.Builder
-		for {
-			i := strings.Index(s, "{=")
-			if i < 0 {
-				b.WriteString(s)
-				return b.String()
-			}
-			j := strings.IndexByte(s[i:], '}')
-			if j < 0 {
-				b.WriteString(s)
-				return b.String()
-			}
-			b.WriteString(s[:i])
-			n, err := strconv.Atoi(s[i+2 : i+j])
-			switch {
-			case err != nil || n >= len(args):
-				b.WriteString(unknownSegment)
+		return replaceTemplates(s, func(n int) string {
+			if n >= len(args) {
 				ok = false
-			default:
-				a := args[n]
-				b.WriteString(a.Path)
-				ok = ok && a.Const
-				tmpl = tmpl || a.Template
+				return unknownSegment
 			}
-			s = s[i+j+1:]
-		}
+			a := args[n]
+			ok, tmpl = ok && a.Const, tmpl || a.Template
+			return a.Path
+		})
 	}
 	p, m, h, w = fill(path), strings.ToUpper(fill(method)), handler, writes
 	if hparam >= 0 && hparam < len(args) && args[hparam].Handler != "" {
@@ -266,27 +249,13 @@ func clearTemplates(s string) string {
 
 // replaceTemplates replaces each placeholder {=N} of s with f(N).
 func replaceTemplates(s string, f func(int) string) string {
-	var b strings.Builder
-	for {
-		i := strings.Index(s, "{=")
-		if i < 0 {
-			b.WriteString(s)
-			return b.String()
+	return replaceMarked(s, "{=", func(in string) string {
+		n, err := strconv.Atoi(in)
+		if err != nil || n < 0 {
+			return unknownSegment
 		}
-		j := strings.IndexByte(s[i:], '}')
-		if j < 0 {
-			b.WriteString(s)
-			return b.String()
-		}
-		b.WriteString(s[:i])
-		n, err := strconv.Atoi(s[i+2 : i+j])
-		if err != nil {
-			b.WriteString(unknownSegment)
-		} else {
-			b.WriteString(f(n))
-		}
-		s = s[i+j+1:]
-	}
+		return f(n)
+	})
 }
 
 // placeholderIndex returns N of a handler written {=N}, or -1.
