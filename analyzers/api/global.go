@@ -62,7 +62,7 @@ func routeGlobal(prog *family.Program) []finding.Finding {
 	site := func(r routes.Route) token.Pos { return r.SitePos }
 	var out []finding.Finding
 	for _, s := range subjects {
-		rs := uniqueRoutes(by[s])
+		rs := routes.Dedupe(by[s]) // a module both called and reached late
 		sort.SliceStable(rs, func(i, j int) bool {
 			a, b := rs[i].Site, rs[j].Site
 			if a.Filename != b.Filename {
@@ -97,55 +97,12 @@ func lateRoutes(prog *family.Program) []routes.Route {
 			}
 		}
 	}
-	find := positions(prog.Fset)
 	var out []routes.Route
 	if len(mounts) > 0 && len(regs) > 0 {
-		out = routes.Late(mounts, regs, find)
+		out = routes.Late(mounts, regs, prog.Fset)
 	}
 	if len(calls) > 0 && len(wrappers) > 0 {
-		out = append(out, routes.LateCalls(calls, wrappers, find)...)
-	}
-	return out
-}
-
-// positions turns registration sites back into positions of the file set.
-func positions(fset *token.FileSet) func(token.Position) token.Pos {
-	var files map[string]*token.File
-	return func(p token.Position) token.Pos {
-		if fset == nil {
-			return token.NoPos
-		}
-		if files == nil {
-			files = map[string]*token.File{}
-			fset.Iterate(func(f *token.File) bool {
-				files[f.Name()] = f
-				return true
-			})
-		}
-		f := files[p.Filename]
-		if f == nil || p.Offset < 0 || p.Offset > f.Size() {
-			return token.NoPos
-		}
-		return f.Pos(p.Offset)
-	}
-}
-
-// uniqueRoutes drops a route met twice at one registration site (a
-// module both called and reached late).
-func uniqueRoutes(rs []routes.Route) []routes.Route {
-	type key struct {
-		file               string
-		offset             int
-		method, host, path string
-	}
-	seen := map[key]bool{}
-	out := rs[:0:0]
-	for _, r := range rs {
-		k := key{r.Site.Filename, r.Site.Offset, r.Method, r.Host, r.Path}
-		if !seen[k] {
-			seen[k] = true
-			out = append(out, r)
-		}
+		out = append(out, routes.LateCalls(calls, wrappers, prog.Fset)...)
 	}
 	return out
 }

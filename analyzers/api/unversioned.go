@@ -221,17 +221,10 @@ func (c *compiled) unversioned(r routes.Route) bool {
 }
 
 // rootIn reports whether a path has an API root segment (api, rest, …)
-// among its first literal segments.
+// among its first literal segments: Root finds one.
 func (c *compiled) rootIn(p string) bool {
-	for i, s := range routes.Segments(p) {
-		if i >= maxRootDepth || isParam(s) {
-			return false
-		}
-		if c.roots[strings.ToLower(s)] {
-			return true
-		}
-	}
-	return false
+	root, _ := c.Root("", p)
+	return root != "/"
 }
 
 // deploymentRoot splits a path whose first segments are unknown (a router

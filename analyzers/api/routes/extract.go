@@ -141,9 +141,6 @@ type extractor struct {
 	// escapes are the functions with router parameters referenced as
 	// values here (see Registrar).
 	escapes map[escapeKey]bool
-	// varInits are the initializers of the package's variables, read
-	// when a grpc-gateway pattern variable is met.
-	varInits map[*types.Var]ast.Expr
 
 	// loopback marks the routers served only on a loopback address
 	// (127.0.0.1, localhost, ::1): a command's local callback server, a
@@ -179,7 +176,7 @@ func newExtractor(pass *analysis.Pass, decls map[*types.Func]*ast.FuncDecl, cls 
 func (x *extractor) resultPath(fn *types.Func) (string, bool) {
 	fn = fn.Origin()
 	if d, ok := x.decls[fn]; ok {
-		return constFirstResult(x.pass.TypesInfo, d)
+		return constFirstResult(x.pass.TypesInfo, fn, d)
 	}
 	if f := x.cls.importFact(fn); f != nil && f.ResultPath != "" {
 		return f.ResultPath, true
@@ -190,8 +187,8 @@ func (x *extractor) resultPath(fn *types.Func) (string, bool) {
 // constFirstResult returns the constant string every return statement of
 // a function gives first (a generated Connect handler's path:
 // return "/greet.v1.GreetService/", handler).
-func constFirstResult(info *types.Info, d *ast.FuncDecl) (string, bool) {
-	if d.Body == nil {
+func constFirstResult(info *types.Info, fn *types.Func, d *ast.FuncDecl) (string, bool) {
+	if res := fn.Type().(*types.Signature).Results(); d.Body == nil || res.Len() == 0 || !isString(res.At(0).Type()) {
 		return "", false
 	}
 	val, found, ok := "", false, true
@@ -681,7 +678,7 @@ func (x *extractor) userCall(fn *types.Func, sig *types.Signature, call *ast.Cal
 	var args []Arg
 	if stringParams(fn) != nil {
 		args = x.callArgs(call)
-		if local {
+		if local && args != nil {
 			x.tmplCalls = append(x.tmplCalls, tmplCall{fn: fn, args: args, call: call, decl: x.decl})
 		}
 	}
@@ -869,7 +866,6 @@ func orUnknown(s string, ok bool) string {
 }
 
 func (x *extractor) route(fw string, o op, recv *value, call *ast.CallExpr, arg func(int) ast.Expr, str func(int) (string, bool)) *value {
-	info := x.pass.TypesInfo
 	p, ok := str(o.pathArg)
 	h := arg(o.handler)
 	methods := []string{o.method}
@@ -886,8 +882,10 @@ func (x *extractor) route(fw string, o op, recv *value, call *ast.CallExpr, arg 
 			host, p = pat.Host, pat.Path
 		}
 	}
-	if fw == "net/http" || fw == "chi" {
-		// A router handed to Handle serves the full path below it.
+	// A router handed to Handle serves the full path below it, and so
+	// does a router behind a catch-all of echo or gin
+	// (e.Any("/api/v1/*", echo.WrapHandler(mux))).
+	if fw == "net/http" || fw == "chi" || (fw == "echo" || fw == "gin") && ok && wildcardTail(p) {
 		if sub := x.eval(h); sub != nil && sub.n != nil && !sub.builder {
 			prefix := recv.prefix
 			if sub.stripped {
@@ -908,20 +906,6 @@ func (x *extractor) route(fw string, o op, recv *value, call *ast.CallExpr, arg 
 			return recv
 		}
 	}
-	if (fw == "echo" || fw == "gin") && ok && wildcardTail(p) {
-		// e.Any("/api/v1/*", echo.WrapHandler(mux)): a router behind a
-		// catch-all sees the whole path, as the router serves it.
-		if sub := x.eval(h); sub != nil && sub.n != nil && !sub.builder && sub.fw != fw {
-			prefix := recv.prefix
-			if sub.stripped {
-				prefix = joinPrefix(prefix, sub.strip)
-			}
-			x.edges = append(x.edges, &edge{child: sub.n, parent: recv.n, prefix: prefix, mount: recv.mount && !sub.stripped,
-				dyn: recv.dyn || sub.dyn, host: recv.host})
-			return recv
-		}
-	}
-	_ = info
 	var w Writes
 	if _, isVar := ast.Unparen(arg(o.pathArg)).(*ast.Ident); isVar && fw == "grpc-gateway" {
 		// A generated binding answers with the RPC's response as JSON;
@@ -971,10 +955,7 @@ func (x *extractor) methodsOf(e ast.Expr) []string {
 func (x *extractor) add(recv *value, fw, method, host, p string, constPath bool, h ast.Expr, w Writes, call *ast.CallExpr) *rawRoute {
 	handler := ""
 	if h != nil {
-		handler = types.ExprString(h)
-		if len(handler) > 80 {
-			handler = handler[:77] + "..."
-		}
+		handler = handlerString(h)
 		w |= x.cls.handlerWrites(h)
 	}
 	if w == 0 && method != "OPTIONS" {

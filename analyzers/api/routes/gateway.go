@@ -46,7 +46,7 @@ func (x *extractor) gatewayPath(e ast.Expr) (string, bool) {
 		if !isVar || v.Parent() != x.pass.Pkg.Scope() {
 			return "", false
 		}
-		e = x.packageVarInit(v)
+		e = x.paths.inits[v]
 	}
 	call, ok := e.(*ast.CallExpr)
 	if !ok {
@@ -135,34 +135,6 @@ func (x *extractor) gatewayFunc(call *ast.CallExpr) string {
 		return ""
 	}
 	return fn.Name()
-}
-
-// packageVarInit returns the initializer of a package variable declared
-// in the package, or nil.
-func (x *extractor) packageVarInit(v *types.Var) ast.Expr {
-	if x.varInits == nil {
-		x.varInits = map[*types.Var]ast.Expr{}
-		for _, f := range x.pass.Files {
-			for _, d := range f.Decls {
-				gd, ok := d.(*ast.GenDecl)
-				if !ok {
-					continue
-				}
-				for _, s := range gd.Specs {
-					vs, ok := s.(*ast.ValueSpec)
-					if !ok || len(vs.Values) != len(vs.Names) {
-						continue
-					}
-					for i, n := range vs.Names {
-						if obj, ok := x.pass.TypesInfo.Defs[n].(*types.Var); ok {
-							x.varInits[obj] = vs.Values[i]
-						}
-					}
-				}
-			}
-		}
-	}
-	return x.varInits[v]
 }
 
 // constInts reads a []int literal of constants.

@@ -487,12 +487,10 @@ func (c *classifier) implWrites(fn *types.Func) Writes {
 	}
 	c.busy[fn] = true
 	defer delete(c.busy, fn)
-	want := fn.Type().(*types.Signature)
+	want := plainSig(fn.Type().(*types.Signature))
 	var w Writes
 	for _, m := range c.methods[fn.Name()] {
-		sig := m.Type().(*types.Signature)
-		if types.Identical(types.NewSignatureType(nil, nil, nil, sig.Params(), sig.Results(), sig.Variadic()),
-			types.NewSignatureType(nil, nil, nil, want.Params(), want.Results(), want.Variadic())) {
+		if types.Identical(plainSig(m.Type().(*types.Signature)), want) {
 			w |= c.funcWrites(m)
 		}
 	}

@@ -43,7 +43,7 @@ func (x *extractor) humaFunc(fn *types.Func, call *ast.CallExpr) *value {
 		if routerType(info.TypeOf(call.Args[0])) == "" {
 			return nil
 		}
-		api = &value{n: &node{kind: nodeUnknown}, fw: "huma"}
+		api = &value{n: &node{kind: nodeUnknown, root: isRootRouter(info.TypeOf(call.Args[0]))}, fw: "huma"}
 	}
 	switch name := fn.Name(); name {
 	case "NewGroup":

@@ -51,21 +51,31 @@ type Registrar struct {
 // funcKey is the key of parameter i of a function of signature sig
 // called through a value.
 func funcKey(sig *types.Signature, i int) string {
-	plain := types.NewSignatureType(nil, nil, nil, sig.Params(), sig.Results(), sig.Variadic())
-	return "func " + types.TypeString(plain, pkgPath) + "#" + strconv.Itoa(i)
+	return "func " + types.TypeString(plainSig(sig), pkgPath) + "#" + strconv.Itoa(i)
+}
+
+// plainSig is sig without its receiver: a method's as its method value
+// or an interface's method has it.
+func plainSig(sig *types.Signature) *types.Signature {
+	return types.NewSignatureType(nil, nil, nil, sig.Params(), sig.Results(), sig.Variadic())
 }
 
 // methodKey is the key of parameter i of a method called through an
 // interface.
 func methodKey(name string, sig *types.Signature, i int) string {
-	plain := types.NewSignatureType(nil, nil, nil, sig.Params(), sig.Results(), sig.Variadic())
-	return "method " + name + " " + types.TypeString(plain, pkgPath) + "#" + strconv.Itoa(i)
+	return "method " + name + " " + types.TypeString(plainSig(sig), pkgPath) + "#" + strconv.Itoa(i)
 }
 
 func pkgPath(p *types.Package) string { return p.Path() }
 
-// methodNames returns the sorted names of a method set.
-func methodNames(ms *types.MethodSet) []string {
+// recvMethods returns the sorted names of the methods of a method's
+// receiver type, its pointer's: what an interface it satisfies may call.
+func recvMethods(sig *types.Signature) []string {
+	t := sig.Recv().Type()
+	if _, isPtr := t.(*types.Pointer); !isPtr {
+		t = types.NewPointer(t)
+	}
+	ms := types.NewMethodSet(t)
 	out := make([]string, 0, ms.Len())
 	for i := 0; i < ms.Len(); i++ {
 		out = append(out, ms.At(i).Obj().Name())
@@ -78,13 +88,28 @@ func methodNames(ms *types.MethodSet) []string {
 // interface method: a route with no path of its own, carried through
 // the graph and facts to where the router is served, where it becomes
 // a Mount.
+//
+// It also records calls of interface methods that pass a constant path:
+// perhaps a route wrapper behind the interface (see Call). It runs for
+// every call, so it looks at the arguments before anything else.
 func (x *extractor) probe(call *ast.CallExpr) {
 	info := x.pass.TypesInfo
-	var key func(i int) string
-	var methods []string
+	routers := false
+	for _, a := range call.Args {
+		if routerType(info.TypeOf(a)) != "" {
+			routers = true
+			break
+		}
+	}
+	paths := pathArg(info, call)
+	if !routers && !paths {
+		return
+	}
 	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
 		return // a conversion
 	}
+	var key func(i int) string
+	var methods []string
 	switch callee := typeutil.Callee(info, call).(type) {
 	case nil, *types.Var:
 		t := info.TypeOf(call.Fun)
@@ -98,8 +123,9 @@ func (x *extractor) probe(call *ast.CallExpr) {
 		key = func(i int) string { return funcKey(sig, i) }
 	case *types.Func:
 		sig := callee.Type().(*types.Signature)
-		if sig.Recv() == nil || !types.IsInterface(sig.Recv().Type()) {
-			return
+		if sig.Recv() == nil || !types.IsInterface(sig.Recv().Type()) || routerType(sig.Recv().Type()) != "" ||
+			callee.Pkg() != nil && frameworkOf(callee.Pkg().Path()) != "" {
+			return // a concrete callee, or a router's own method (see method)
 		}
 		iface, ok := sig.Recv().Type().Underlying().(*types.Interface)
 		if !ok {
@@ -111,11 +137,14 @@ func (x *extractor) probe(call *ast.CallExpr) {
 		sort.Strings(methods)
 		name := callee.Name()
 		key = func(i int) string { return methodKey(name, sig, i) }
-		if stringParams(callee) != nil && pathArg(info, call) {
+		if paths && stringParams(callee) != nil {
 			x.calls = append(x.calls, Call{Key: templateKey(name, sig), Methods: methods, Args: x.callArgs(call),
 				Pos: call.Pos(), Site: x.pass.Fset.Position(call.Pos()), Package: x.pass.Pkg.Path()})
 		}
 	default:
+		return
+	}
+	if !routers {
 		return
 	}
 	for i, a := range call.Args {
@@ -157,34 +186,36 @@ type escapeKey struct {
 // funcValues walks a file for functions referenced as values (not
 // called): registrars.
 func (x *extractor) funcValues(f *ast.File) {
+	// A call is visited before its function expression, which is marked
+	// called before the walk reaches it.
 	called := map[ast.Expr]bool{}
 	ast.Inspect(f, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok {
-			called[ast.Unparen(call.Fun)] = true
-		}
-		return true
-	})
-	ast.Inspect(f, func(n ast.Node) bool {
-		var id *ast.Ident
 		switch e := n.(type) {
+		case *ast.CallExpr:
+			fun := ast.Unparen(e.Fun)
+			called[fun] = true
+			if sel, ok := fun.(*ast.SelectorExpr); ok {
+				called[sel.Sel] = true
+			}
 		case *ast.SelectorExpr:
-			if called[e] {
-				return false
+			if !called[e] {
+				x.escapeIdent(e.Sel)
 			}
-			id = e.Sel
-		case *ast.Ident:
-			if called[e] {
-				return false
-			}
-			id = e
-		default:
 			return true
-		}
-		if fn, ok := x.pass.TypesInfo.Uses[id].(*types.Func); ok {
-			x.escape(fn)
+		case *ast.Ident:
+			if !called[e] {
+				x.escapeIdent(e)
+			}
 		}
 		return true
 	})
+}
+
+// escapeIdent records the function id names, when it names one.
+func (x *extractor) escapeIdent(id *ast.Ident) {
+	if fn, ok := x.pass.TypesInfo.Uses[id].(*types.Func); ok {
+		x.escape(fn)
+	}
 }
 
 // registrars returns the package's registrars: the escaped functions and
@@ -228,10 +259,6 @@ func (x *extractor) registrars(g *graph, fns []*types.Func) []Registrar {
 		if sig.Recv() == nil || types.IsInterface(sig.Recv().Type()) {
 			continue
 		}
-		recv := sig.Recv().Type()
-		if _, isPtr := recv.(*types.Pointer); !isPtr {
-			recv = types.NewPointer(recv)
-		}
 		var methods []string
 		for i := 0; i < sig.Params().Len(); i++ {
 			if routerType(sig.Params().At(i).Type()) == "" {
@@ -242,7 +269,7 @@ func (x *extractor) registrars(g *graph, fns []*types.Func) []Registrar {
 				continue
 			}
 			if methods == nil {
-				methods = methodNames(types.NewMethodSet(recv))
+				methods = recvMethods(sig)
 			}
 			out = append(out, Registrar{Key: methodKey(fn.Name(), sig, i), Methods: methods, Routes: rs})
 		}
@@ -252,8 +279,10 @@ func (x *extractor) registrars(g *graph, fns []*types.Func) []Registrar {
 
 // Late joins the mounts and registrars of the whole program: the routes
 // each registrar registers below each router handed to a call that may
-// reach it. find turns a registration site back into a position.
-func Late(mounts []Mount, regs []Registrar, find func(token.Position) token.Pos) []Route {
+// reach it. Registration sites are positions of fset when its files hold
+// them (nil: none).
+func Late(mounts []Mount, regs []Registrar, fset *token.FileSet) []Route {
+	find := newPosFinder(fset).pos
 	by := map[string][]Registrar{}
 	for _, r := range regs {
 		by[r.Key] = append(by[r.Key], r)
@@ -339,14 +368,15 @@ type Wrapper struct {
 
 // templateKey is the key of a method called through an interface.
 func templateKey(name string, sig *types.Signature) string {
-	plain := types.NewSignatureType(nil, nil, nil, sig.Params(), sig.Results(), sig.Variadic())
-	return "wrapper " + name + " " + types.TypeString(plain, pkgPath)
+	return "wrapper " + name + " " + types.TypeString(plainSig(sig), pkgPath)
 }
 
 // LateCalls joins the interface calls and wrappers of the whole program:
 // each call of a wrapper behind an interface is a route, at the call
-// when the wrapper takes the handler. find turns sites into positions.
-func LateCalls(calls []Call, wrappers []Wrapper, find func(token.Position) token.Pos) []Route {
+// when the wrapper takes the handler. Sites are positions of fset when
+// its files hold them (nil: none).
+func LateCalls(calls []Call, wrappers []Wrapper, fset *token.FileSet) []Route {
+	find := newPosFinder(fset).pos
 	by := map[string][]Wrapper{}
 	for _, w := range wrappers {
 		by[w.Key] = append(by[w.Key], w)

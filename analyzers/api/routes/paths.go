@@ -103,7 +103,10 @@ func identOf(e ast.Expr) *ast.Ident {
 // (var APIPrefix = "/api/v2"), which are constants in all but name.
 type pathReader struct {
 	info *types.Info
-	vars map[*types.Var]string
+	// inits are the initializers of the package's variables; vars the
+	// constant strings among them that the package never assigns.
+	inits map[*types.Var]ast.Expr
+	vars  map[*types.Var]string
 	// params are the string parameters of the declaration being walked:
 	// a path made from one is a template (see wrappers.go).
 	params map[*types.Var]int
@@ -115,9 +118,11 @@ type pathReader struct {
 	resultPath func(*types.Func) (string, bool)
 }
 
-// newPathReader finds the package's constant variables in files.
+// newPathReader reads the package's variables in files: their
+// initializers, which are constants, and which are given a call's first
+// result.
 func newPathReader(info *types.Info, pkg *types.Package, files []*ast.File) *pathReader {
-	pr := &pathReader{info: info, vars: map[*types.Var]string{}}
+	pr := &pathReader{info: info, inits: map[*types.Var]ast.Expr{}, vars: map[*types.Var]string{}, results: map[*types.Var]*types.Func{}}
 	for _, f := range files {
 		for _, d := range f.Decls {
 			gd, ok := d.(*ast.GenDecl)
@@ -130,47 +135,18 @@ func newPathReader(info *types.Info, pkg *types.Package, files []*ast.File) *pat
 					continue
 				}
 				for i, n := range vs.Names {
-					v, isVar := info.Defs[n].(*types.Var)
-					if s, isConst := constString(info, vs.Values[i]); isVar && isConst && v.Parent() == pkg.Scope() {
-						pr.vars[v] = s
+					if v, isVar := info.Defs[n].(*types.Var); isVar && v.Parent() == pkg.Scope() {
+						pr.inits[v] = vs.Values[i]
+						if s, isConst := constString(info, vs.Values[i]); isConst {
+							pr.vars[v] = s
+						}
 					}
 				}
 			}
 		}
 	}
-	pr.results = map[*types.Var]*types.Func{}
-	seen := map[*types.Var]bool{}
-	for _, f := range files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			as, ok := n.(*ast.AssignStmt)
-			if !ok || len(as.Lhs) < 2 || len(as.Rhs) != 1 {
-				return true
-			}
-			id, ok := as.Lhs[0].(*ast.Ident)
-			if !ok {
-				return true
-			}
-			v, ok := cmpObj(info, id).(*types.Var)
-			if !ok {
-				return true
-			}
-			var fn *types.Func
-			if call, isCall := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); isCall {
-				fn, _ = typeutil.Callee(info, call).(*types.Func)
-			}
-			if seen[v] || fn == nil {
-				pr.results[v] = nil // assigned twice, or not from a function
-			} else {
-				pr.results[v] = fn
-			}
-			seen[v] = true
-			return true
-		})
-	}
-	if len(pr.vars) == 0 {
-		return pr
-	}
-	// A variable assigned or whose address is taken is no constant.
+	// A variable assigned or whose address is taken is no constant; one
+	// given a call's first result once is that result.
 	drop := func(e ast.Expr) {
 		if id := identOf(e); id != nil {
 			if v, ok := info.Uses[id].(*types.Var); ok {
@@ -178,12 +154,16 @@ func newPathReader(info *types.Info, pkg *types.Package, files []*ast.File) *pat
 			}
 		}
 	}
+	seen := map[*types.Var]bool{}
 	for _, f := range files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.AssignStmt:
 				for _, l := range n.Lhs {
 					drop(l)
+				}
+				if len(n.Lhs) >= 2 && len(n.Rhs) == 1 {
+					pr.firstResult(n, seen)
 				}
 			case *ast.UnaryExpr:
 				if n.Op == token.AND {
@@ -194,6 +174,28 @@ func newPathReader(info *types.Info, pkg *types.Package, files []*ast.File) *pat
 		})
 	}
 	return pr
+}
+
+// firstResult records the variable an assignment gives a call's first
+// result (path, h := f()), unless it is given another value too.
+func (pr *pathReader) firstResult(as *ast.AssignStmt, seen map[*types.Var]bool) {
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok {
+		return
+	}
+	v, ok := cmpObj(pr.info, id).(*types.Var)
+	if !ok {
+		return
+	}
+	var fn *types.Func
+	if call, isCall := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); isCall {
+		fn, _ = typeutil.Callee(pr.info, call).(*types.Func)
+	}
+	if seen[v] {
+		fn = nil // assigned twice
+	}
+	pr.results[v] = fn
+	seen[v] = true
 }
 
 // str returns the value of a constant string expression or of a
@@ -297,14 +299,11 @@ func (pr *pathReader) sprintf(call *ast.CallExpr) (s string, ok, known bool) {
 		}
 		a := args[0]
 		args = args[1:]
-		tv := info.Types[a]
-		if v, isVar := pr.str(a); isVar && tv.Value == nil {
+		if v, isConst := pr.str(a); isConst {
 			fmt.Fprintf(&b, "%"+string(verb), v)
 			continue
 		}
-		switch {
-		case tv.Value != nil && tv.Value.Kind() == constant.String:
-			fmt.Fprintf(&b, "%"+string(verb), constant.StringVal(tv.Value))
+		switch tv := info.Types[a]; {
 		case tv.Value != nil && tv.Value.Kind() == constant.Int && verb != 's' && verb != 'q':
 			b.WriteString(tv.Value.ExactString())
 		default:

@@ -87,7 +87,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	res.Encodes = append(res.Encodes, x.encodes...)
 	sort.SliceStable(res.Encodes, func(i, j int) bool { return res.Encodes[i].Pos < res.Encodes[j].Pos })
-	res.Routes = dropDynamicTwins(res.Routes)
+	res.Routes = Dedupe(res.Routes)
 	sortRoutes(res.Routes)
 
 	// Facts for the functions of this package.
@@ -114,15 +114,11 @@ func run(pass *analysis.Pass) (any, error) {
 			fact.Returns = factRoutes(g.collect(n, "", false, true))
 		}
 		fact.Templates = factRoutes(templates[fn])
-		if s, ok := constFirstResult(pass.TypesInfo, decls[fn]); ok {
+		if s, ok := constFirstResult(pass.TypesInfo, fn, decls[fn]); ok {
 			fact.ResultPath = s
 		}
 		if recv := sig.Recv(); recv != nil && !types.IsInterface(recv.Type()) && len(fact.Templates) > 0 {
-			t := recv.Type()
-			if _, isPtr := t.(*types.Pointer); !isPtr {
-				t = types.NewPointer(t)
-			}
-			res.Wrappers = append(res.Wrappers, Wrapper{Key: templateKey(fn.Name(), sig), Methods: methodNames(types.NewMethodSet(t)), Routes: fact.Templates})
+			res.Wrappers = append(res.Wrappers, Wrapper{Key: templateKey(fn.Name(), sig), Methods: recvMethods(sig), Routes: fact.Templates})
 		}
 		if !fact.empty() {
 			pass.ExportObjectFact(fn, fact)
@@ -131,14 +127,14 @@ func run(pass *analysis.Pass) (any, error) {
 	return res, nil
 }
 
-// dropDynamicTwins keeps one route per registration and path, and one
-// where a router is served both at its place and below a prefix from
+// Dedupe keeps one route per registration and path, and one where a
+// router is served both at its place and below a prefix from
 // configuration, as in
 //
 //	if basePath == "" { root.Handle("/", mux) } else { root.Handle(basePath+"/", http.StripPrefix(basePath, mux)) }
 //
 // The route below the prefix says both: /{basePath}/api/items.
-func dropDynamicTwins(rs []Route) []Route {
+func Dedupe(rs []Route) []Route {
 	type key struct {
 		file         string
 		offset       int
@@ -154,7 +150,7 @@ func dropDynamicTwins(rs []Route) []Route {
 		p string
 	}
 	seen := map[exact]bool{}
-	out := rs[:0]
+	out := make([]Route, 0, len(rs))
 	for _, r := range rs {
 		e := exact{key{r.Site.Filename, r.Site.Offset, r.Method, r.Host}, r.Path}
 		if seen[e] {
@@ -393,7 +389,16 @@ type posFinder struct {
 
 func newPosFinder(fset *token.FileSet) *posFinder { return &posFinder{fset: fset} }
 
+// pos is find without its second result: token.NoPos when not found.
+func (p *posFinder) pos(pos token.Position) token.Pos {
+	found, _ := p.find(pos)
+	return found
+}
+
 func (p *posFinder) find(pos token.Position) (token.Pos, bool) {
+	if p.fset == nil {
+		return token.NoPos, false
+	}
 	if p.files == nil {
 		p.files = map[string]*token.File{}
 		p.fset.Iterate(func(f *token.File) bool {

@@ -2,7 +2,6 @@ package routes_test
 
 import (
 	"fmt"
-	"go/token"
 	"path/filepath"
 	"reflect"
 	"sort"
@@ -80,16 +79,17 @@ func TestLate(t *testing.T) {
 		wrappers = append(wrappers, res.Wrappers...)
 	}
 	var got []string
-	for _, r := range routes.Late(mounts, regs, func(token.Position) token.Pos { return token.NoPos }) {
+	for _, r := range routes.Late(mounts, regs, nil) {
 		got = append(got, r.String()+" "+string(r.Kind)+" "+filepath.Base(r.Site.Filename))
 	}
-	for _, r := range routes.LateCalls(calls, wrappers, func(token.Position) token.Pos { return token.NoPos }) {
+	for _, r := range routes.LateCalls(calls, wrappers, nil) {
 		got = append(got, r.String()+" "+string(r.Kind)+" "+filepath.Base(r.Site.Filename))
 	}
 	sort.Strings(got)
 	want := []string{
-		"GET /api/v2/users other users.go", "GET /items other items.go", "GET /{r.prefix}/orders api wrapiface.go",
-		"GET /{root}/users other users.go", "POST /api/v2/users other users.go", "POST /{root}/users other users.go",
+		"GET /api/v2/internal other shared.go", "GET /api/v2/users other users.go", "GET /items other items.go",
+		"GET /{r.prefix}/orders api wrapiface.go", "GET /{root}/internal other shared.go", "GET /{root}/users other users.go",
+		"POST /api/v2/users other users.go", "POST /{root}/users other users.go",
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Late = %q, want %q", got, want)

@@ -38,18 +38,28 @@ type Arg struct {
 	Template bool // the argument holds a placeholder of the caller
 }
 
-// callArgs reads the arguments of a call of a wrapper.
+// callArgs reads the arguments of a call of a wrapper, or returns nil
+// when no string argument may be a path (one with a "/", a placeholder,
+// or a named expression such as a prefix from configuration):
+// most calls of functions taking strings register nothing, and the
+// handlers of those are not classified for nothing.
 func (x *extractor) callArgs(call *ast.CallExpr) []Arg {
 	info := x.pass.TypesInfo
 	out := make([]Arg, len(call.Args))
+	paths := false
 	for i, a := range call.Args {
-		t := info.TypeOf(a)
-		if t == nil {
-			continue
-		}
-		if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
+		if isString(info.TypeOf(a)) {
 			p, ok := x.paths.path(a)
 			out[i] = Arg{Path: p, Const: ok, Template: hasTemplate(p)}
+			paths = paths || strings.Contains(p, "/") || out[i].Template || IsDynamic(p) && p != unknownSegment
+		}
+	}
+	if !paths {
+		return nil
+	}
+	for i, a := range call.Args {
+		t := info.TypeOf(a)
+		if t == nil || isString(t) {
 			continue
 		}
 		out[i] = Arg{Handler: handlerString(a)}
@@ -99,25 +109,30 @@ func (x *extractor) handlerParam(h ast.Expr) int {
 	if h == nil || x.decl == nil {
 		return -1
 	}
-	sig := x.decl.Type().(*types.Signature)
+	params := x.decl.Type().(*types.Signature).Params()
 	found := -1
 	ast.Inspect(h, func(n ast.Node) bool {
-		id, ok := n.(*ast.Ident)
-		if !ok || found >= 0 {
-			return found < 0
-		}
-		v, ok := x.pass.TypesInfo.Uses[id].(*types.Var)
-		if !ok || !isFuncOrHandler(v.Type()) {
-			return true
-		}
-		for i := 0; i < sig.Params().Len(); i++ {
-			if sig.Params().At(i) == v {
-				found = i
+		if id, ok := n.(*ast.Ident); ok {
+			if v, ok := x.pass.TypesInfo.Uses[id].(*types.Var); ok && isFuncOrHandler(v.Type()) {
+				for i := 0; i < params.Len(); i++ {
+					if params.At(i) == v {
+						found = i
+					}
+				}
 			}
 		}
-		return true
+		return found < 0
 	})
 	return found
+}
+
+// isString reports whether t is a string type.
+func isString(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
 }
 
 // stringParams returns the string parameters of fn, by index.
@@ -126,7 +141,7 @@ func stringParams(fn *types.Func) map[*types.Var]int {
 	var out map[*types.Var]int
 	for i := 0; i < sig.Params().Len(); i++ {
 		p := sig.Params().At(i)
-		if b, ok := p.Type().Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
+		if isString(p.Type()) {
 			if out == nil {
 				out = map[*types.Var]int{}
 			}
@@ -163,11 +178,19 @@ func (x *extractor) expandLocal() {
 		r *rawRoute
 	}
 	done := map[pair]bool{}
+	start := 0
+	byFn := map[*types.Func][]*rawRoute{}
 	for round := 0; round < 4; round++ {
 		n := len(x.routes)
+		for _, r := range x.routes[start:n] {
+			if r.tmpl != nil && r.n.kind != nodeParam && r.probe == "" {
+				byFn[r.tmpl] = append(byFn[r.tmpl], r)
+			}
+		}
+		start = n
 		for ci, c := range x.tmplCalls {
-			for _, r := range x.routes[:n] {
-				if r.tmpl != c.fn || r.n.kind == nodeParam || r.probe != "" || done[pair{ci, r}] {
+			for _, r := range byFn[c.fn] {
+				if done[pair{ci, r}] {
 					continue
 				}
 				done[pair{ci, r}] = true
