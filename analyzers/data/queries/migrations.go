@@ -2,11 +2,16 @@ package queries
 
 import (
 	"go/ast"
+	"go/constant"
+	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/oneway-lint/oneway/analyzers/data/sqlscan"
 )
 
 // migContext says whether a call belongs to the code that versions the
@@ -102,9 +107,74 @@ func registration(info *types.Info, cur inspector.Cursor) bool {
 		fn, _ := typeutil.Callee(info, p).(*types.Func)
 		return fn != nil && migrationName(fn.Name())
 	case *ast.CompositeLit:
-		return migrationType(info.TypeOf(p))
+		return migrationRegistry(info, parent)
 	}
 	return false
+}
+
+// migrationRegistry reports whether the composite literal at cur, or a
+// literal it is part of, lists migrations: its type is named for them
+// (gormigrate.Migration, []migration{…}), or it is bound to a name that
+// is (var migrations = [...]func(*sql.Tx) error{…}, Migrations: […],
+// the result of func migrations(), an argument of AddMigrations).
+func migrationRegistry(info *types.Info, cur inspector.Cursor) bool {
+	for {
+		lit, ok := cur.Node().(*ast.CompositeLit)
+		if !ok {
+			return false
+		}
+		if migrationType(info.TypeOf(lit)) {
+			return true
+		}
+		parent := cur.Parent()
+		if kv, ok := parent.Node().(*ast.KeyValueExpr); ok && kv.Value == lit {
+			if id, ok := kv.Key.(*ast.Ident); ok && registryName(id.Name) {
+				return true // Migrations: []func(…){…}
+			}
+			cur, parent = parent, parent.Parent()
+		}
+		switch p := parent.Node().(type) {
+		case *ast.CompositeLit:
+			cur = parent
+			continue
+		case *ast.UnaryExpr: // &Migration{…}
+			if p.Op == token.AND {
+				cur = parent
+				if _, ok := parent.Parent().Node().(*ast.CompositeLit); ok {
+					cur = parent.Parent()
+					continue
+				}
+			}
+			return false
+		case *ast.ValueSpec:
+			return slices.ContainsFunc(p.Names, func(n *ast.Ident) bool { return registryName(n.Name) })
+		case *ast.AssignStmt:
+			for i, rhs := range p.Rhs {
+				if rhs == cur.Node() && i < len(p.Lhs) {
+					if id := identOf(p.Lhs[i]); id != nil && registryName(id.Name) {
+						return true
+					}
+				}
+			}
+		case *ast.ReturnStmt:
+			for enc := range parent.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+				if d, ok := enc.Node().(*ast.FuncDecl); ok {
+					return registryName(d.Name.Name)
+				}
+				return false
+			}
+		case *ast.CallExpr:
+			fn, _ := typeutil.Callee(info, p).(*types.Func)
+			return fn != nil && ast.Unparen(p.Fun) != cur.Node() && migrationName(fn.Name())
+		}
+		return false
+	}
+}
+
+// registryName reports whether a variable, field or function named so
+// holds migrations: migrations, dbMigrations, Migrations, migrateSteps.
+func registryName(name string) bool {
+	return strings.Contains(strings.ToLower(name), "migrat")
 }
 
 // registeredMigrations returns the package's declared functions that are
@@ -160,4 +230,51 @@ func (a *finder) migrationContext(cur inspector.Cursor) migContext {
 		}
 	}
 	return notMigration
+}
+
+// registrySites finds the SQL held as data by migration lists
+// (var migrations = []migration{{stmts: []string{"CREATE TABLE …"}}}):
+// statements the list's runner executes, one site per constant string,
+// all of them migration steps. A statement that a query site of the
+// package already resolved to is not listed twice.
+func (a *finder) registrySites(in *inspector.Inspector, sites []Site) []Site {
+	var out []Site
+	registry := map[ast.Node]bool{}
+	for cur := range in.Root().Preorder((*ast.CompositeLit)(nil)) {
+		for _, el := range cur.Node().(*ast.CompositeLit).Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				el = kv.Value
+			}
+			tv, ok := a.pass.TypesInfo.Types[el]
+			if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+				continue
+			}
+			is, seen := registry[cur.Node()]
+			if !seen {
+				is = migrationRegistry(a.pass.TypesInfo, cur)
+				registry[cur.Node()] = is
+			}
+			if !is {
+				continue
+			}
+			sql := constant.StringVal(tv.Value)
+			sts := sqlscan.Scan(sql)
+			if !looksLikeSQL(sts) || len(tablesOf(sts)) == 0 || resolvedBy(sites, sql) {
+				continue
+			}
+			out = append(out, Site{Pos: el.Pos(), API: "migration", SQL: sql, Constant: true,
+				Statements: sts, Tables: tablesOf(sts), Migration: true})
+		}
+	}
+	return out
+}
+
+// resolvedBy reports whether a site's SQL holds the text sql.
+func resolvedBy(sites []Site, sql string) bool {
+	for _, s := range sites {
+		if s.SQL != "" && strings.Contains(s.SQL, sql) {
+			return true
+		}
+	}
+	return false
 }

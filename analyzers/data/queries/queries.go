@@ -89,6 +89,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	out.Sites = append(out.Sites, a.ormSites()...)
 	out.Sites = append(out.Sites, a.copySites()...)
+	out.Sites = append(out.Sites, a.registrySites(in, out.Sites)...)
 	out.Models = a.models(in)
 	sort.SliceStable(out.Sites, func(i, j int) bool { return out.Sites[i].Pos < out.Sites[j].Pos })
 	return out, nil

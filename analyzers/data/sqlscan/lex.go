@@ -26,6 +26,10 @@ const (
 type token struct {
 	kind tokKind
 	text string // words: as written; quoted: unquoted content; punct: the operator
+	// note holds the comments that follow the token ("-- JSON array").
+	note string
+	// end is the offset just past the token in the source.
+	start, end int
 }
 
 // upper returns the keyword form of a word token, or "" for other tokens.
@@ -36,13 +40,52 @@ func (t token) upper() string {
 	return strings.ToUpper(t.text)
 }
 
-// lex splits src into tokens, skipping whitespace and comments. It never
-// fails: anything it does not understand becomes punctuation.
+// lex splits src into tokens, skipping whitespace and keeping comments as
+// notes of the token before them. It never fails: anything it does not
+// understand becomes punctuation. A name that a hole is part of
+// ("users_" + suffix, a quoted name built from a variable) is a hole: no
+// table is named after a fragment.
 func lex(src string) []token {
+	return glue(scan(src))
+}
+
+// glue merges words, quoted names and numbers written against a hole
+// with no space between into one hole.
+func glue(toks []token) []token {
+	holes := false
+	for i := range toks {
+		if toks[i].kind == tQuoted && strings.Contains(toks[i].text, Hole) {
+			toks[i] = token{kind: tHole, text: Hole, note: toks[i].note, start: toks[i].start, end: toks[i].end}
+		}
+		holes = holes || toks[i].kind == tHole
+	}
+	if !holes {
+		return toks
+	}
+	part := func(t token) bool { return t.kind == tWord || t.kind == tQuoted || t.kind == tNumber || t.kind == tHole }
+	out := toks[:0]
+	for _, t := range toks {
+		if n := len(out); n > 0 && out[n-1].end == t.start && part(t) && part(out[n-1]) &&
+			(t.kind == tHole || out[n-1].kind == tHole) {
+			out[n-1] = token{kind: tHole, text: Hole, note: out[n-1].note + t.note, start: out[n-1].start, end: t.end}
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func scan(src string) []token {
 	var toks []token
+	comment := func(text string) {
+		if n := len(toks); n > 0 {
+			toks[n-1].note += text
+		}
+	}
 	i := 0
 	for i < len(src) {
 		c := src[i]
+		start, n := i, len(toks)
 		switch {
 		case c == 0:
 			toks = append(toks, token{kind: tHole, text: Hole})
@@ -53,11 +96,13 @@ func lex(src string) []token {
 			for i < len(src) && src[i] != '\n' {
 				i++
 			}
+			comment(src[start:i])
 		case c == '#' && (i+1 >= len(src) || src[i+1] == ' ' || src[i+1] == '\t'):
 			// MySQL line comment; "#>" and "#-" are PostgreSQL operators.
 			for i < len(src) && src[i] != '\n' {
 				i++
 			}
+			comment(src[start:i])
 		case c == '/' && i+1 < len(src) && src[i+1] == '*':
 			end := strings.Index(src[i+2:], "*/")
 			if end < 0 {
@@ -65,6 +110,7 @@ func lex(src string) []token {
 			} else {
 				i += 2 + end + 2
 			}
+			comment(src[start:i])
 		case c == '\'':
 			j := quotedEnd(src, i, '\'')
 			toks = append(toks, token{kind: tString, text: src[i:j]})
@@ -167,9 +213,12 @@ func lex(src string) []token {
 				i += 2
 				break
 			}
-			_, n := utf8.DecodeRuneInString(src[i:])
-			toks = append(toks, token{kind: tPunct, text: src[i : i+n]})
-			i += n
+			_, w := utf8.DecodeRuneInString(src[i:])
+			toks = append(toks, token{kind: tPunct, text: src[i : i+w]})
+			i += w
+		}
+		if len(toks) > n {
+			toks[n].start, toks[n].end = start, i
 		}
 	}
 	return toks

@@ -56,6 +56,9 @@ type Table struct {
 type Column struct {
 	Name string
 	Type string // lower case, as written: "jsonb", "varchar(20)"
+	// JSON is set when a comment on the definition says the column holds
+	// JSON ("scopes bytea not null, -- JSON array of strings").
+	JSON bool
 }
 
 // Statement is what the scanner found in one SQL statement.
@@ -78,10 +81,18 @@ type Statement struct {
 	// Defined holds the columns a CREATE TABLE or ALTER TABLE … ADD
 	// defines, for the table named in Tables with access DDL.
 	Defined []Column
+	// Dropped holds the columns an ALTER TABLE … DROP COLUMN removes.
+	Dropped []string
+	// Renames holds the tables ALTER TABLE … RENAME TO and RENAME TABLE
+	// give new names.
+	Renames []Renaming
 	// Open is set when an unresolved part of the query (a Hole) stands
 	// where a clause could be, so the absence of WHERE proves nothing.
 	Open bool
 }
+
+// Renaming is a table that gets a new name.
+type Renaming struct{ From, To string }
 
 // Scan reads the statements in src. It accepts any input: fragments,
 // several statements separated by semicolons, any dialect's quoting and
@@ -501,6 +512,9 @@ func (p *parser) qualifiedName() (string, bool) {
 			break
 		}
 		p.pos++
+		if p.peek(0).kind == tHole {
+			return "", false // schema.<hole>: the table is not known
+		}
 	}
 	if len(parts) == 0 {
 		return "", false
@@ -577,16 +591,21 @@ func (p *parser) ddl(st *Statement, verb string) {
 			break
 		}
 		if verb == "RENAME" { // MySQL: RENAME TABLE a TO b, c TO d
+			var names []string
 			for {
 				name, ok := p.qualifiedName()
 				if !ok {
 					break
 				}
+				names = append(names, name)
 				st.Tables = append(st.Tables, Table{Name: name, Access: DDL})
 				if !p.isKeyword("TO") && !p.isPunct(",") {
 					break
 				}
 				p.pos++
+			}
+			for i := 0; i+1 < len(names); i += 2 {
+				st.Renames = append(st.Renames, Renaming{From: names[i], To: names[i+1]})
 			}
 			break
 		}
@@ -607,7 +626,7 @@ func (p *parser) ddl(st *Statement, verb string) {
 			p.with(st)
 		}
 		if verb == "ALTER" {
-			p.alterTable(st)
+			p.alterTable(st, name)
 		}
 	case "INDEX":
 		p.pos++
@@ -626,16 +645,39 @@ func (p *parser) ddl(st *Statement, verb string) {
 	p.body(st, 0)
 }
 
-// alterTable reads the ALTER TABLE actions that add columns.
-func (p *parser) alterTable(st *Statement) {
+// alterTable reads the ALTER TABLE actions that add and drop columns and
+// rename the table.
+func (p *parser) alterTable(st *Statement, table string) {
 	for p.pos < len(p.toks) && !p.isPunct(";") && !p.isPunct(")") {
+		if p.isKeyword("DROP") && (p.pos == 0 || p.toks[p.pos-1].text == "," || p.toks[p.pos-1].kind == tWord || p.toks[p.pos-1].kind == tQuoted) {
+			p.pos++
+			p.skipKeywords("COLUMN", "IF", "EXISTS")
+			if p.isKeyword("CONSTRAINT", "PRIMARY", "FOREIGN", "UNIQUE", "CHECK", "INDEX", "KEY", "DEFAULT", "NOT", "PARTITION", "IDENTITY", "EXPRESSION") {
+				continue
+			}
+			if t := p.peek(0); t.kind == tWord || t.kind == tQuoted {
+				st.Dropped = append(st.Dropped, ident(t))
+				p.pos++
+			}
+			continue
+		}
+		if p.isKeyword("RENAME") && (p.peek(1).upper() == "TO" || p.peek(1).upper() == "AS") {
+			p.pos += 2
+			if name, ok := p.qualifiedName(); ok {
+				st.Renames = append(st.Renames, Renaming{From: table, To: name})
+				st.Tables = append(st.Tables, Table{Name: name, Access: DDL})
+			}
+			continue
+		}
 		if p.isKeyword("ADD") {
 			p.pos++
 			p.skipKeywords("COLUMN", "IF", "NOT", "EXISTS")
 			if p.isKeyword("CONSTRAINT", "PRIMARY", "FOREIGN", "UNIQUE", "CHECK", "INDEX", "KEY") {
 				continue
 			}
+			start := p.pos
 			if c, ok := p.columnDef(); ok {
+				c.JSON = p.notesMention(start, p.pos+1, "json")
 				st.Defined = append(st.Defined, c)
 			}
 			continue
@@ -657,12 +699,26 @@ func (p *parser) columnDefs() []Column {
 			p.skipItem()
 			continue
 		}
-		if c, ok := p.columnDef(); ok {
+		start := p.pos
+		c, ok := p.columnDef()
+		p.skipItem()
+		if ok {
+			c.JSON = p.notesMention(start, p.pos, "json")
 			cols = append(cols, c)
 		}
-		p.skipItem()
 	}
 	return cols
+}
+
+// notesMention reports whether a comment on the tokens toks[from:to]
+// mentions word, in any case.
+func (p *parser) notesMention(from, to int, word string) bool {
+	for _, t := range p.toks[from:min(to, len(p.toks))] {
+		if t.note != "" && strings.Contains(strings.ToLower(t.note), word) {
+			return true
+		}
+	}
+	return false
 }
 
 // columnDef reads "name type…" and stops at the first constraint keyword.

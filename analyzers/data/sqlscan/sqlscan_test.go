@@ -35,9 +35,18 @@ func brief(sts []Statement) string {
 		if len(st.Defined) > 0 {
 			var ds []string
 			for _, d := range st.Defined {
+				if d.JSON {
+					d.Type += " (json)"
+				}
 				ds = append(ds, d.Name+" "+d.Type)
 			}
 			b.WriteString(" defs=" + strings.Join(ds, ","))
+		}
+		if len(st.Dropped) > 0 {
+			b.WriteString(" dropped=" + strings.Join(st.Dropped, ","))
+		}
+		for _, r := range st.Renames {
+			b.WriteString(" renamed=" + r.From + ">" + r.To)
 		}
 		parts = append(parts, b.String())
 	}
@@ -152,7 +161,7 @@ func TestScan(t *testing.T) {
 		{"truncate", "TRUNCATE writes", "TRUNCATE TABLE sessions",
 			"truncate write:sessions"},
 		{"rename", "MySQL RENAME TABLE", "RENAME TABLE a TO b",
-			"rename ddl:a ddl:b ddl"},
+			"rename ddl:a ddl:b ddl renamed=a>b"},
 		{"hole table", "an unresolved table name is not a table", "SELECT id FROM \x00 WHERE id = ?",
 			"select where cols=id"},
 		{"hole clause", "an unresolved clause makes the statement open", "DELETE FROM t \x00",
@@ -177,6 +186,21 @@ func TestScan(t *testing.T) {
 		{"pg prefix in an application schema", "only pg_catalog's pg_* names are the system's",
 			"SELECT id FROM app.pg_jobs JOIN pg_stat_activity ON true",
 			"select read:app.pg_jobs cols=id"},
+		{"hole in a quoted name", "a quoted name built from a variable is no table, and no NUL either",
+			"DELETE FROM \"\x00\"", "delete open"},
+		{"hole glued to a name", "users_ + suffix names no table users_", "SELECT id FROM users_\x00 WHERE id = 1 UNION SELECT id FROM \x00_log",
+			"select where cols=id,id"},
+		{"hole after a schema", "schema. + name names no table schema", "SELECT id FROM audit.\x00 WHERE id = 1",
+			"select where cols=id"},
+		{"json comments", "a comment on a column definition that says JSON marks it, and only it",
+			"CREATE TABLE t (\n id text, -- the key\n scopes bytea not null, -- JSON array of strings\n data bytea /* raw */\n); ALTER TABLE t ADD COLUMN extra text; -- json object",
+			"create ddl:t ddl defs=id text,scopes bytea (json),data bytea ; alter ddl:t ddl defs=extra text (json)"},
+		{"drop column", "ALTER TABLE … DROP COLUMN removes columns, DROP DEFAULT and constraints do not",
+			"ALTER TABLE t DROP COLUMN a, DROP IF EXISTS b, DROP CONSTRAINT c, ALTER COLUMN d DROP DEFAULT",
+			"alter ddl:t ddl dropped=a,b"},
+		{"rename table", "ALTER TABLE … RENAME TO gives the table a new name; a column rename does not",
+			"ALTER TABLE t_dg_tmp RENAME TO t; ALTER TABLE u RENAME COLUMN a TO b; RENAME TABLE x TO y",
+			"alter ddl:t ddl:t_dg_tmp ddl renamed=t_dg_tmp>t ; alter ddl:u ddl ; rename ddl:x ddl:y ddl renamed=x>y"},
 		{"unterminated", "broken input is tolerated", "SELECT 'oops FROM t",
 			"select"},
 		{"empty", "nothing in, nothing out", "  -- just a comment", ""},
