@@ -38,15 +38,19 @@ func Rules() []finding.Rule {
 		{
 			ID:      RuleCatchAllColumn,
 			Title:   "catch-all column",
-			Summary: "a json, jsonb, hstore or blob column used as a bag of fields",
-			Doc: "Finds columns declared as JSON, JSONB, hstore or a blob type, in DDL issued from code or in ORM " +
-				"models (gorm:\"type:jsonb\", a serializer, bun type:jsonb, xorm json, json.RawMessage or " +
-				"datatypes.JSON fields). Such a column lets every caller store whatever fields it likes: the real " +
-				"schema moves into code scattered over the code base, and the stored documents must be migrated " +
-				"one by one once anything reads them. Model the fields that matter as columns, or give the bag " +
-				"one owner and a versioned schema. Reported once per column, at its first declaration, however many " +
-				"migrations or SQL dialects declare it. Not reported: JSON used only in queries (json_build_object), " +
-				"text and varchar columns, and columns in migration files that are not Go code.",
+			Summary: "a json, jsonb or hstore column, or json kept in a blob, used as a bag of fields",
+			Doc: "Finds columns that hold a bag of fields: JSON, JSONB and hstore columns in DDL issued from code, " +
+				"binary and text columns whose definition carries a comment saying they hold JSON " +
+				"(\"scopes bytea, -- JSON array\"), and ORM model fields judged by their Go type: what is stored from " +
+				"any, map[string]any, json.RawMessage or datatypes.JSON, and a []byte or string the ORM stores as JSON " +
+				"(gorm:\"type:jsonb\", a serializer, bun type:jsonb, xorm json). Such a column lets every caller store " +
+				"whatever fields it likes: the real schema moves into code scattered over the code base, and the stored " +
+				"documents must be migrated one by one once anything reads them. Model the fields that matter as " +
+				"columns, or give the bag one owner and a versioned schema. Reported once per column, at its first " +
+				"declaration, however many migrations or SQL dialects declare it. Not reported: a field whose Go type " +
+				"declares the stored value (a struct, []string, map[string][]string serialised as JSON), opaque binary " +
+				"columns (icons, keys, caches: bytea or blob with no JSON comment, []byte fields), JSON used only in " +
+				"queries (json_build_object), and columns in migration files that are not Go code.",
 			Weight: 3,
 		},
 		{

@@ -97,9 +97,12 @@ func siteFindings(s queries.Site, cfg *Config) []finding.Finding {
 				ddl = append(ddl, table)
 			}
 			for _, c := range st.Defined {
-				if bagType(c.Type) {
-					subject := table + "." + c.Name
+				subject := table + "." + c.Name
+				switch {
+				case bagType(c.Type):
 					add(RuleCatchAllColumn, subject, fmt.Sprintf("column %s is a %s bag: its fields are a schema nobody declares", subject, c.Type), localEvidence())
+				case c.JSON:
+					add(RuleCatchAllColumn, subject, fmt.Sprintf("column %s keeps JSON in a %s column: its fields are a schema nobody declares", subject, c.Type), localEvidence())
 				}
 			}
 			if st.Kind == sqlscan.Create && len(st.Defined) > cfg.MaxColumns {
@@ -153,28 +156,38 @@ func modelFindings(m queries.Model, cfg *Config) []finding.Finding {
 	return out
 }
 
-// bagType reports whether a column type stores a bag of fields.
+// bagType reports whether a column type of hand-written DDL stores a bag
+// of fields: JSON and hstore. Binary and text columns are opaque values
+// (icons, keys, caches) unless a comment says they hold JSON.
 func bagType(t string) bool {
 	base, _, _ := strings.Cut(t, "(")
 	base = strings.TrimSuffix(strings.TrimSpace(base), "[]")
 	switch base {
-	case "json", "jsonb", "hstore", "blob", "tinyblob", "mediumblob", "longblob", "bytea":
+	case "json", "jsonb", "hstore":
 		return true
 	}
 	return false
 }
 
-// bagColumn says what kind of bag a model column is, or "".
+// bagColumn says what kind of bag a model column is, or "": judged by the
+// field's Go type, which declares the stored value's schema when it has
+// one ([]string as JSON, a struct). What is stored from any,
+// map[string]any, json.RawMessage or datatypes.JSON is a bag, and so is
+// a []byte or string the ORM stores as JSON; other bytes are opaque.
 func bagColumn(c queries.ModelColumn) string {
-	switch {
-	case bagType(c.DBType):
-		return c.DBType
-	case c.Serialized:
-		return "serialized"
-	case strings.HasSuffix(c.GoType, "json.RawMessage"), strings.HasPrefix(c.GoType, "gorm.io/datatypes.JSON"):
+	switch c.Shape {
+	case queries.Untyped:
+		if c.DBType != "" {
+			return c.DBType
+		}
 		return "json"
-	case strings.HasPrefix(c.GoType, "gorm.io/datatypes.") && strings.Contains(c.GoType, "Map"):
-		return "json"
+	case queries.Bytes, queries.Text:
+		if bagType(c.DBType) {
+			return c.DBType
+		}
+		if c.Serialized {
+			return "json"
+		}
 	}
 	return ""
 }

@@ -99,7 +99,7 @@ func (a *finder) columns(st *ast.StructType, lib string) []ModelColumn {
 			if !name.IsExported() {
 				continue
 			}
-			c := ModelColumn{Pos: name.Pos(), Field: name.Name, Name: snake(name.Name), GoType: types.TypeString(t, types.RelativeTo(a.pass.Pkg))}
+			c := ModelColumn{Pos: name.Pos(), Field: name.Name, Name: snake(name.Name), GoType: types.TypeString(t, types.RelativeTo(a.pass.Pkg)), Shape: shapeOf(t)}
 			parseTag(&c, lib, raw)
 			cols = append(cols, c)
 		}

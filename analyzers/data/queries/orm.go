@@ -43,6 +43,56 @@ type ModelColumn struct {
 	// Serialized is set when the ORM stores the field as one encoded value
 	// (gorm serializer:json, xorm json, bun json_use_number / type:json).
 	Serialized bool
+	// Shape is what the Go type says of the stored value.
+	Shape Shape
+}
+
+// Shape is what a field's Go type says of the value a column stores.
+type Shape uint8
+
+// The shapes of stored values.
+const (
+	// Typed: a type that declares its fields or elements (a struct,
+	// []string, map[string][]string, time.Time, a number).
+	Typed Shape = iota
+	// Untyped: any, map[string]any, json.RawMessage, datatypes.JSON:
+	// whatever fields the writers put in.
+	Untyped
+	// Bytes: []byte, opaque unless the ORM stores it as JSON.
+	Bytes
+	// Text: a string, opaque unless the ORM stores it as JSON.
+	Text
+)
+
+// shapeOf says what t declares of the value it stores.
+func shapeOf(t types.Type) Shape {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil {
+		switch path, name := n.Obj().Pkg().Path(), n.Obj().Name(); {
+		case path == "encoding/json" && name == "RawMessage",
+			path == "gorm.io/datatypes" && (name == "JSON" || name == "JSONMap"):
+			return Untyped
+		}
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Interface:
+		return Untyped
+	case *types.Map:
+		if shapeOf(u.Elem()) == Untyped {
+			return Untyped
+		}
+	case *types.Slice:
+		if b, ok := types.Unalias(u.Elem()).(*types.Basic); ok && b.Kind() == types.Byte {
+			return Bytes
+		}
+	case *types.Basic:
+		if u.Info()&types.IsString != 0 {
+			return Text
+		}
+	}
+	return Typed
 }
 
 // orm names an ORM or builder library by import path.

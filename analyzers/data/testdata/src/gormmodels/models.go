@@ -9,11 +9,22 @@ import (
 
 type Product struct {
 	gorm.Model
-	Name  string
-	Attrs json.RawMessage // want `field Attrs maps column products.attrs as a json bag: its fields are a schema nobody declares`
-	Tags  []string        `gorm:"serializer:json"`     // want `field Tags maps column products.tags as a serialized bag: its fields are a schema nobody declares`
-	Meta  string          `gorm:"type:jsonb;not null"` // want `field Meta maps column products.meta as a jsonb bag: its fields are a schema nobody declares`
-	Notes string          `gorm:"type:text"`
+	Name   string
+	Attrs  json.RawMessage     // want `field Attrs maps column products.attrs as a json bag: its fields are a schema nobody declares`
+	Tags   []string            `gorm:"serializer:json"`     // a typed list: the Go type declares it
+	Meta   string              `gorm:"type:jsonb;not null"` // want `field Meta maps column products.meta as a jsonb bag: its fields are a schema nobody declares`
+	Notes  string              `gorm:"type:text"`
+	Icon   []byte              `gorm:"type:bytea"`      // opaque bytes
+	Specs  Specs               `gorm:"serializer:json"` // a struct declares its fields
+	Extra  map[string]any      `gorm:"serializer:json"` // want `field Extra maps column products.extra as a json bag: its fields are a schema nobody declares`
+	Raw    []byte              `gorm:"type:jsonb"`      // want `field Raw maps column products.raw as a jsonb bag: its fields are a schema nobody declares`
+	Any    any                 `gorm:"serializer:json"` // want `field Any maps column products.any as a json bag: its fields are a schema nobody declares`
+	Attrs2 map[string][]string `gorm:"serializer:json"` // typed values
+}
+
+// Specs are a product's measured specifications.
+type Specs struct {
+	Width, Height int
 }
 
 type Customer struct { // want `model Customer maps table crm_customers with 26 columns, more than 25`

@@ -17,7 +17,7 @@ func (d *DB) Exec(ctx context.Context, query string, args ...any) error {
 
 // EnsureSchema creates the tables at start-up.
 func (d *DB) EnsureSchema(ctx context.Context) error {
-	return d.Exec(ctx, schema) // want `application code issues schema ddl for products, events` `column products.attributes is a jsonb bag: its fields are a schema nobody declares` `column events.payload is a longblob bag: its fields are a schema nobody declares` `column products.extra is a hstore bag: its fields are a schema nobody declares`
+	return d.Exec(ctx, schema) // want `application code issues schema ddl for products, events` `column products.attributes is a jsonb bag: its fields are a schema nobody declares` `column events.meta keeps JSON in a longblob column: its fields are a schema nobody declares` `column products.extra is a hstore bag: its fields are a schema nobody declares`
 }
 
 const schema = `
@@ -26,7 +26,11 @@ CREATE TABLE IF NOT EXISTS products (
 	name TEXT NOT NULL,
 	attributes JSONB NOT NULL DEFAULT '{}'
 );
-CREATE TABLE events (id INT, payload LONGBLOB);
+CREATE TABLE events (
+	id INT,
+	payload LONGBLOB, -- the raw event, opaque
+	meta LONGBLOB -- a JSON object
+);
 ALTER TABLE products ADD COLUMN extra hstore;
 CREATE INDEX products_name ON products (name);
 `
