@@ -213,6 +213,9 @@ type Result struct {
 	finding.Result
 	Package string
 	Sites   []queries.Site // sorted by position
+	// Gone lists the tables the package's DDL drops or renames away
+	// (old names, SQLite's temporary rebuild tables), sorted.
+	Gone []string
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
@@ -220,8 +223,9 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	if !ok {
 		return nil, fmt.Errorf("data: %s: no query sites", pass.Pkg.Path())
 	}
-	res := &Result{Package: pass.Pkg.Path(), Sites: q.Sites}
-	for _, f := range decide(pass.Fset, q, cfg) {
+	schema := replay(pass.Fset, q.Sites)
+	res := &Result{Package: pass.Pkg.Path(), Sites: q.Sites, Gone: schema.goneTables()}
+	for _, f := range decide(pass.Fset, q, schema, cfg) {
 		res.Report(pass, f)
 	}
 	return res, nil

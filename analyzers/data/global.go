@@ -36,12 +36,16 @@ type SiteRef struct {
 // define it.
 func Inventory(prog *family.Program) []TableUse {
 	byName := map[string]*TableUse{}
+	gone := map[string]bool{}
 	for _, pkg := range prog.Packages {
 		res := resultOf(pkg)
 		if res == nil {
 			continue
 		}
 		comp := componentOf(prog, pkg.Path)
+		for _, t := range res.Gone {
+			gone[t] = true
+		}
 		for _, s := range res.Sites {
 			for _, t := range s.Tables {
 				u := byName[t.Name]
@@ -70,6 +74,9 @@ func Inventory(prog *family.Program) []TableUse {
 	}
 	out := make([]TableUse, 0, len(byName))
 	for _, u := range byName {
+		if len(u.Reads) == 0 && len(u.Writes) == 0 && gone[u.Table] {
+			continue // only DDL, and dropped or renamed since: not a table of today's schema
+		}
 		out = append(out, *u)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Table < out[j].Table })

@@ -107,8 +107,9 @@ func TestInventory(t *testing.T) {
 	}
 	want := []string{
 		// The migrations package defines the tables: every one of its sites is DDL.
+		// Its temporary invoices_new and the dropped legacy_carts are no tables.
 		"customers comps=billing,migrations,orders,reports,users,web pkgs=6 reads=5 writes=2 ddl=2",
-		"invoices comps=billing,migrations,reports pkgs=3 reads=1 writes=1 ddl=1",
+		"invoices comps=billing,migrations,reports pkgs=3 reads=1 writes=1 ddl=3",
 		"orders comps=billing,migrations,orders pkgs=3 reads=2 writes=3 ddl=2",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {

@@ -19,11 +19,17 @@ func localEvidence() finding.Evidence {
 // decide returns the per-package findings for the sites and models of a
 // package, sorted by position (file name, then offset: the order of
 // token.Pos values across files depends on the order they were parsed in).
-func decide(fset *token.FileSet, q *queries.Result, cfg *Config) []finding.Finding {
+func decide(fset *token.FileSet, q *queries.Result, schema schemaState, cfg *Config) []finding.Finding {
 	var out []finding.Finding
 	for _, s := range q.Sites {
-		out = append(out, siteFindings(s, cfg)...)
+		for _, f := range siteFindings(s) {
+			if f.Rule == RuleCatchAllColumn && !schema.has(splitColumn(f.Subject)) {
+				continue // dropped by a later migration, or its table is gone
+			}
+			out = append(out, f)
+		}
 	}
+	out = append(out, schema.wideTables(cfg)...)
 	for _, m := range q.Models {
 		out = append(out, modelFindings(m, cfg)...)
 	}
@@ -66,7 +72,7 @@ func onePerSubject(fs []finding.Finding) []finding.Finding {
 	return out
 }
 
-func siteFindings(s queries.Site, cfg *Config) []finding.Finding {
+func siteFindings(s queries.Site) []finding.Finding {
 	var out []finding.Finding
 	add := func(rule, subject, msg string, ev finding.Evidence) {
 		out = append(out, finding.Finding{Rule: rule, Pos: s.Pos, Message: msg, Subject: subject, Evidence: ev})
@@ -104,11 +110,6 @@ func siteFindings(s queries.Site, cfg *Config) []finding.Finding {
 				case c.JSON:
 					add(RuleCatchAllColumn, subject, fmt.Sprintf("column %s keeps JSON in a %s column: its fields are a schema nobody declares", subject, c.Type), localEvidence())
 				}
-			}
-			if st.Kind == sqlscan.Create && len(st.Defined) > cfg.MaxColumns {
-				ev := localEvidence()
-				ev.Columns = len(st.Defined)
-				add(RuleWideTable, table, fmt.Sprintf("table %s has %d columns, more than %d", table, len(st.Defined), cfg.MaxColumns), ev)
 			}
 		}
 	}
@@ -190,6 +191,15 @@ func bagColumn(c queries.ModelColumn) string {
 		}
 	}
 	return ""
+}
+
+// splitColumn splits "schema.table.column" into its table and column.
+func splitColumn(subject string) (string, string) {
+	i := strings.LastIndexByte(subject, '.')
+	if i < 0 {
+		return "", subject
+	}
+	return subject[:i], subject[i+1:]
 }
 
 func firstTable(st sqlscan.Statement, acc sqlscan.Access) string {

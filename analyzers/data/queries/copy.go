@@ -27,6 +27,7 @@ func (a *finder) copySites() []Site {
 			Pos:       c.expr.Pos(),
 			API:       qualified(c.callee, recvName(c.callee)),
 			Migration: c.mig != notMigration,
+			Rollback:  c.mig == migrationRollback,
 		}
 		if parts, ok := a.identifier(c.expr.Args[i], 0); ok {
 			site.Constant = true

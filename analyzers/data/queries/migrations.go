@@ -28,7 +28,44 @@ const (
 	// a function registered as a migration (goose.AddMigration(up, down),
 	// gormigrate.Migration{Migrate: …}, newFuncMigration("1", "2", func…)).
 	migrationStep
+	// migrationRollback: a versioned step that undoes another: the second
+	// function of goose.AddMigration(up, down), gormigrate's Rollback, a
+	// function of a migrations package named down or rollback.
+	migrationRollback
 )
+
+// rollbackName reports whether a migration function or field named so
+// undoes a step: down, downUsers, Rollback, revert.
+func rollbackName(name string) bool {
+	n := strings.ToLower(name)
+	return strings.HasPrefix(n, "down") || strings.HasSuffix(n, "down") || strings.Contains(n, "rollback") || strings.Contains(n, "revert")
+}
+
+// rollbackPosition reports whether the function value at cur, registered
+// as a migration, is registered as the step that undoes one: under a key
+// named so (Rollback: func…), or after another function in the
+// registering call (AddMigration(up, down)).
+func rollbackPosition(info *types.Info, cur inspector.Cursor) bool {
+	if id := identOf(cur.Node().(ast.Expr)); id != nil && rollbackName(id.Name) {
+		return true
+	}
+	parent := cur.Parent()
+	switch p := parent.Node().(type) {
+	case *ast.KeyValueExpr:
+		id, ok := p.Key.(*ast.Ident)
+		return ok && rollbackName(id.Name)
+	case *ast.CallExpr:
+		for _, arg := range p.Args {
+			if arg == cur.Node() {
+				return false
+			}
+			if _, ok := info.TypeOf(arg).Underlying().(*types.Signature); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // migrationPackage reports whether a package holds migrations, by its
 // name or the last element of its path.
@@ -178,9 +215,10 @@ func registryName(name string) bool {
 }
 
 // registeredMigrations returns the package's declared functions that are
-// registered as migrations: goose.AddMigration(upUsers, downUsers).
-func registeredMigrations(info *types.Info, in *inspector.Inspector) map[*types.Func]bool {
-	out := map[*types.Func]bool{}
+// registered as migrations, and whether each is a step or a rollback:
+// goose.AddMigration(upUsers, downUsers).
+func registeredMigrations(info *types.Info, in *inspector.Inspector) map[*types.Func]migContext {
+	out := map[*types.Func]migContext{}
 	for cur := range in.Root().Preorder((*ast.Ident)(nil), (*ast.SelectorExpr)(nil)) {
 		var id *ast.Ident
 		switch n := cur.Node().(type) {
@@ -198,8 +236,11 @@ func registeredMigrations(info *types.Info, in *inspector.Inspector) map[*types.
 				continue // the Sel of a selector: judged with the selector
 			}
 		}
-		if registration(info, cur) {
-			out[fn] = true
+		if registration(info, cur) && out[fn] != migrationRollback {
+			out[fn] = migrationStep
+			if rollbackPosition(info, cur) {
+				out[fn] = migrationRollback
+			}
 		}
 	}
 	return out
@@ -209,18 +250,24 @@ func registeredMigrations(info *types.Info, in *inspector.Inspector) map[*types.
 // in a migrations package, in a function literal or declared function
 // registered as a migration, or in a function named for migrations.
 func (a *finder) migrationContext(cur inspector.Cursor) migContext {
-	if a.migPkg {
-		return migrationStep
-	}
 	for enc := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
 		switch n := enc.Node().(type) {
 		case *ast.FuncLit:
 			if registration(a.pass.TypesInfo, enc) {
+				if rollbackPosition(a.pass.TypesInfo, enc) {
+					return migrationRollback
+				}
 				return migrationStep
 			}
 		case *ast.FuncDecl:
 			fn, _ := a.pass.TypesInfo.Defs[n.Name].(*types.Func)
-			if fn != nil && a.registered[fn] {
+			if k := a.registered[fn]; fn != nil && k != notMigration {
+				return k
+			}
+			if a.migPkg {
+				if rollbackName(n.Name.Name) {
+					return migrationRollback
+				}
 				return migrationStep
 			}
 			if machineryName(n.Name.Name) {
@@ -228,6 +275,9 @@ func (a *finder) migrationContext(cur inspector.Cursor) migContext {
 			}
 			return notMigration
 		}
+	}
+	if a.migPkg {
+		return migrationStep
 	}
 	return notMigration
 }

@@ -170,7 +170,8 @@ func (a *finder) ormSites() []Site {
 			s.Tables = sortTables(applicationTables(s.Tables))
 			// Auto-migration is schema in code unless a versioned
 			// migration runs it; a function's name does not version it.
-			s.Migration = c.mig == migrationStep || !s.Migrate && c.mig != notMigration
+			s.Migration = c.mig >= migrationStep || !s.Migrate && c.mig != notMigration
+			s.Rollback = c.mig == migrationRollback
 			sites = append(sites, s)
 		}
 	}

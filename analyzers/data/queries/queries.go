@@ -58,6 +58,10 @@ type Site struct {
 	// Migrate is set for ORM schema operations (gorm AutoMigrate, bun
 	// CreateTable, xorm Sync): schema issued from application code.
 	Migrate bool
+	// Rollback is set for the migration sites of steps that undo others
+	// (goose's down functions, gormigrate's Rollback): they say nothing of
+	// the schema the migrations build.
+	Rollback bool
 	// Migration is set for sites that belong to the versioned schema
 	// migrations rather than to the application's use of its data: code
 	// of a migrations package, functions registered as migrations
@@ -105,7 +109,7 @@ type finder struct {
 	// migPkg is set for a migrations package; registered holds the
 	// package's functions registered as migrations.
 	migPkg     bool
-	registered map[*types.Func]bool
+	registered map[*types.Func]migContext
 }
 
 // call is a call expression and the function declaration it is in.
@@ -256,6 +260,7 @@ func (a *finder) sqlSite(c call) (Site, bool) {
 		Constant:   t.constant,
 		Statements: sts,
 		Migration:  c.mig != notMigration,
+		Rollback:   c.mig == migrationRollback,
 	}
 	site.Tables = tablesOf(sts)
 	return site, true

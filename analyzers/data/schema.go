@@ -1,0 +1,187 @@
+package data
+
+import (
+	"fmt"
+	"go/token"
+	"slices"
+	"sort"
+
+	"github.com/oneway-lint/oneway/analyzers/data/queries"
+	"github.com/oneway-lint/oneway/analyzers/data/sqlscan"
+	"github.com/oneway-lint/oneway/analyzers/finding"
+)
+
+// shape is a table as a package's DDL leaves it, replayed in order.
+type shape struct {
+	cols    []string    // in the order they were defined
+	created token.Pos   // the first CREATE TABLE, or the first ALTER when no CREATE is seen
+	initial int         // the columns it was created with
+	creates []token.Pos // every CREATE TABLE of it, one per dialect or rebuild
+	alters  []token.Pos // the sites that added columns to it
+}
+
+// schemaState is the schema a package's DDL builds: the tables that
+// exist after its last statement, and those its migrations dropped or
+// renamed away.
+type schemaState struct {
+	tables map[string]*shape
+	gone   map[string]bool
+}
+
+// replay runs the DDL of the sites in source order (file name, then
+// offset; versioned migrations are usually one per file, named in order):
+// CREATE TABLE defines columns, ALTER TABLE adds and drops them, RENAME
+// moves a table to its new name (SQLite's rebuild through a _dg_tmp or
+// _new table), DROP TABLE removes it. Steps that undo others (down
+// migrations) are left out: they describe no schema the application runs
+// on.
+func replay(fset *token.FileSet, sites []queries.Site) schemaState {
+	s := schemaState{tables: map[string]*shape{}, gone: map[string]bool{}}
+	ordered := slices.Clone(sites)
+	sort.SliceStable(ordered, func(i, j int) bool {
+		pi, pj := fset.Position(ordered[i].Pos), fset.Position(ordered[j].Pos)
+		if pi.Filename != pj.Filename {
+			return pi.Filename < pj.Filename
+		}
+		return pi.Offset < pj.Offset
+	})
+	for _, site := range ordered {
+		if site.Rollback {
+			continue
+		}
+		for _, st := range site.Statements {
+			s.apply(site.Pos, st)
+		}
+	}
+	return s
+}
+
+func (s *schemaState) apply(pos token.Pos, st sqlscan.Statement) {
+	switch {
+	case st.Kind == sqlscan.Create && len(st.Defined) > 0:
+		name := firstTable(st, sqlscan.DDL)
+		t := s.tables[name]
+		if t == nil {
+			t = &shape{created: pos}
+			s.tables[name] = t
+		} else if len(t.creates) == 0 {
+			t.created = pos // created here after ALTERs seen first
+		}
+		t.cols = t.cols[:0]
+		for _, c := range st.Defined {
+			t.cols = addColumn(t.cols, c.Name)
+		}
+		t.initial = len(t.cols)
+		t.creates = append(t.creates, pos)
+		delete(s.gone, name)
+	case st.Kind == sqlscan.Alter:
+		name := firstTable(st, sqlscan.DDL)
+		if len(st.Renames) > 0 {
+			name = st.Renames[0].From
+		}
+		if len(st.Defined) > 0 || len(st.Dropped) > 0 {
+			t := s.tables[name]
+			if t == nil {
+				t = &shape{created: pos}
+				s.tables[name] = t
+			}
+			for _, c := range st.Defined {
+				t.cols = addColumn(t.cols, c.Name)
+			}
+			for _, c := range st.Dropped {
+				t.cols = slices.DeleteFunc(t.cols, func(x string) bool { return x == c })
+			}
+			if len(st.Defined) > 0 && !slices.Contains(t.alters, pos) {
+				t.alters = append(t.alters, pos)
+			}
+		}
+	case st.Kind == sqlscan.Drop:
+		for _, tb := range st.Tables {
+			if tb.Access == sqlscan.DDL {
+				delete(s.tables, tb.Name)
+				s.gone[tb.Name] = true
+			}
+		}
+	}
+	for _, r := range st.Renames {
+		if t := s.tables[r.From]; t != nil {
+			s.tables[r.To] = t
+		}
+		delete(s.tables, r.From)
+		s.gone[r.From] = true
+		delete(s.gone, r.To)
+	}
+}
+
+// goneTables returns the tables dropped or renamed away, sorted.
+func (s schemaState) goneTables() []string {
+	out := make([]string, 0, len(s.gone))
+	for name := range s.gone {
+		out = append(out, name)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func addColumn(cols []string, name string) []string {
+	if slices.Contains(cols, name) {
+		return cols
+	}
+	return append(cols, name)
+}
+
+// has reports whether a column of a table exists after the replay; a
+// table the replay never saw created may have it.
+func (s schemaState) has(table, col string) bool {
+	if s.gone[table] {
+		return false
+	}
+	t := s.tables[table]
+	return t == nil || len(t.creates) == 0 || slices.Contains(t.cols, col)
+}
+
+// maxRelated bounds the related positions of a wide-table finding: the
+// message counts them all.
+const maxRelated = 10
+
+// wideTables reports the tables the replay leaves with more than
+// cfg.MaxColumns columns, at their first CREATE TABLE: a table grown past
+// the limit by ALTER TABLE … ADD COLUMN in later migrations is as wide as
+// one created so.
+func (s schemaState) wideTables(cfg *Config) []finding.Finding {
+	names := make([]string, 0, len(s.tables))
+	for name := range s.tables {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	var out []finding.Finding
+	for _, name := range names {
+		t := s.tables[name]
+		if len(t.cols) <= cfg.MaxColumns || name == "" {
+			continue
+		}
+		ev := localEvidence()
+		ev.Columns = len(t.cols)
+		ev.Sites = len(t.creates) + len(t.alters)
+		msg := fmt.Sprintf("table %s has %d columns, more than %d", name, len(t.cols), cfg.MaxColumns)
+		if len(t.alters) > 0 {
+			msg = fmt.Sprintf("table %s has %d columns, more than %d: %d at creation, the rest added in %d places", name, len(t.cols), cfg.MaxColumns, t.initial, len(t.alters))
+			if len(t.creates) == 0 {
+				msg = fmt.Sprintf("table %s has at least %d columns, more than %d, added in %d places", name, len(t.cols), cfg.MaxColumns, len(t.alters))
+			}
+		}
+		f := finding.Finding{Rule: RuleWideTable, Pos: t.created, Subject: name, Evidence: ev, Message: msg}
+		for _, p := range t.creates {
+			if p != t.created && len(f.Related) < maxRelated {
+				f.Related = append(f.Related, finding.Related{Pos: p, Message: "also declared here"})
+			}
+		}
+		for _, p := range t.alters {
+			if len(f.Related) < maxRelated {
+				f.Related = append(f.Related, finding.Related{Pos: p, Message: "columns added here"})
+			}
+		}
+		out = append(out, f)
+	}
+	return out
+}
