@@ -293,6 +293,9 @@ func (a *finder) registrySites(in *inspector.Inspector, sites []Site) []Site {
 	for cur := range in.Root().Preorder((*ast.CompositeLit)(nil)) {
 		for _, el := range cur.Node().(*ast.CompositeLit).Elts {
 			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				if id, ok := kv.Key.(*ast.Ident); ok && proseField(id.Name) {
+					continue // Description: "Update description definition …"
+				}
 				el = kv.Value
 			}
 			tv, ok := a.pass.TypesInfo.Types[el]
@@ -309,7 +312,7 @@ func (a *finder) registrySites(in *inspector.Inspector, sites []Site) []Site {
 			}
 			sql := constant.StringVal(tv.Value)
 			sts := sqlscan.Scan(sql)
-			if !looksLikeSQL(sts) || len(tablesOf(sts)) == 0 || resolvedBy(sites, sql) {
+			if !statements(sts, sql) || resolvedBy(sites, sql) {
 				continue
 			}
 			out = append(out, Site{Pos: el.Pos(), API: "migration", SQL: sql, Constant: true,
@@ -317,6 +320,47 @@ func (a *finder) registrySites(in *inspector.Inspector, sites []Site) []Site {
 		}
 	}
 	return out
+}
+
+// proseField reports whether a field of a migration holds words for
+// people rather than SQL: its name, description, comment.
+func proseField(name string) bool {
+	switch strings.ToLower(name) {
+	case "id", "name", "description", "desc", "comment", "title", "version", "summary", "note", "notes":
+		return true
+	}
+	return false
+}
+
+// statements reports whether a string held as data is SQL that uses
+// tables: every statement has the clause its verb needs (UPDATE … SET,
+// DELETE … FROM, INSERT … INTO, a SELECT … FROM, the object of a DDL
+// verb), so that prose ("Delete stored notifications") is not a query.
+func statements(sts []sqlscan.Statement, sql string) bool {
+	if len(tablesOf(sts)) == 0 {
+		return false
+	}
+	words := strings.Fields(strings.ToUpper(sql))
+	has := func(w string) bool { return slices.Contains(words, w) }
+	for _, st := range sts {
+		ok := true
+		switch st.Kind {
+		case sqlscan.Update:
+			ok = has("SET")
+		case sqlscan.Delete, sqlscan.Select:
+			ok = has("FROM")
+		case sqlscan.Insert:
+			ok = has("INTO") || has("VALUES")
+		case sqlscan.Create, sqlscan.Alter, sqlscan.Drop:
+			ok = has("TABLE") || has("INDEX") || has("VIEW")
+		case sqlscan.Fragment, sqlscan.Other:
+			ok = false
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // resolvedBy reports whether a site's SQL holds the text sql.

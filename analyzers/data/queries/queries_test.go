@@ -32,6 +32,11 @@ func render(t *testing.T, r *analysistest.Result) []string {
 		if s.Migrate {
 			b.WriteString(" migrate")
 		}
+		if s.Rollback {
+			b.WriteString(" rollback")
+		} else if s.Migration {
+			b.WriteString(" migration")
+		}
 		if s.Const != "" {
 			b.WriteString(" name=" + s.Const)
 		}
@@ -224,6 +229,22 @@ func TestSites(t *testing.T) {
 				"steps.go:41 database/sql.DB.ExecContext write:audit_log write:login_attempts",
 				"steps.go:45 database/sql.DB.ExecContext",
 				"steps.go:48 database/sql.DB.ExecContext",
+			},
+		},
+		{
+			name: "migration lists",
+			reason: "statements held as data in a list bound to a migrations name are migration sites (not the words beside them); " +
+				"functions in such a list, registered under Migrate or first in AddMigration, are steps; Rollback and the second function undo them",
+			pkg: "registry",
+			sites: []string{
+				"registry.go:15 migration write:keys read:users const migration",
+				"registry.go:16 migration ddl:notes const migration",
+				"registry.go:30 database/sql.Tx.Exec ddl:tags const migration",
+				"registry.go:34 database/sql.Tx.Exec ddl:tags const rollback",
+				"registry.go:46 database/sql.Tx.Exec ddl:labels const migration",
+				"registry.go:51 database/sql.Tx.Exec ddl:labels const rollback",
+				"registry.go:57 database/sql.Tx.Exec write:notes const migration",
+				"registry.go:65 database/sql.Tx.Exec write:notes const",
 			},
 		},
 		{
