@@ -175,7 +175,7 @@ func (a *finder) sinkOf(fn *types.Func) (sink, bool) {
 	if fn.Pkg() != nil && fn.Pkg() != a.pass.Pkg {
 		var f WrapperFact
 		if a.pass.ImportObjectFact(fn.Origin(), &f) {
-			return sink{arg: f.Param, api: f.API, strict: f.Strict}, true
+			return sink{arg: f.Param, api: f.API, strict: f.Strict, template: f.Template}, true
 		}
 	}
 	return sink{}, false
@@ -197,8 +197,12 @@ func (a *finder) findWrappers() {
 			if !ok || s.arg >= len(c.expr.Args) {
 				continue
 			}
-			if t := a.res.resolve(c.expr.Args[s.arg], c.params); t.param >= 0 {
-				a.local[c.fn] = sink{arg: t.param, api: s.api, strict: s.strict}
+			if t := a.queryText(c, s); t.param >= 0 {
+				w := sink{arg: t.param, api: s.api, strict: s.strict}
+				if t.s != marker(t.param) {
+					w.template = t.s
+				}
+				a.local[c.fn] = w
 				changed = true
 			}
 		}
@@ -217,7 +221,7 @@ func (a *finder) exportFacts() {
 			continue
 		}
 		s := a.local[fn]
-		a.pass.ExportObjectFact(fn, &WrapperFact{Param: s.arg, API: s.api, Strict: s.strict})
+		a.pass.ExportObjectFact(fn, &WrapperFact{Param: s.arg, API: s.api, Strict: s.strict, Template: s.template})
 	}
 }
 
@@ -244,7 +248,7 @@ func (a *finder) sqlSite(c call) (Site, bool) {
 	if !ok || s.arg >= len(c.expr.Args) {
 		return Site{}, false
 	}
-	t := a.res.resolve(c.expr.Args[s.arg], c.params)
+	t := a.queryText(c, s)
 	if t.param >= 0 {
 		return Site{}, false
 	}
@@ -264,6 +268,20 @@ func (a *finder) sqlSite(c call) (Site, bool) {
 	}
 	site.Tables = tablesOf(sts)
 	return site, true
+}
+
+// queryText is the query a call to a sink issues: its SQL argument, or
+// the sink's template filled in with the call's arguments.
+func (a *finder) queryText(c call, s sink) text {
+	if s.template == "" {
+		return a.res.resolve(c.expr.Args[s.arg], c.params)
+	}
+	return fill(s.template, func(i int) text {
+		if i >= len(c.expr.Args) {
+			return hole()
+		}
+		return a.res.resolve(c.expr.Args[i], c.params)
+	})
 }
 
 func recvName(fn *types.Func) string {

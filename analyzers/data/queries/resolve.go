@@ -21,7 +21,11 @@ import (
 type text struct {
 	s        string // the text, with sqlscan.Hole for unresolved parts
 	constant bool   // no part is unresolved
-	param    int    // index of the enclosing function's parameter the text derives from, or -1
+	// param is the index of the first of the enclosing function's
+	// parameters the text derives from, or -1. Each such parameter stands
+	// in s as its marker (see marker), so that the text is a template the
+	// function's callers fill in.
+	param int
 	name     string // the named constant the text comes from, if any ("pkg.getAuthor")
 	// alts is set when the text is one of several constant statements,
 	// the elements of a slice it was taken from (steps[i]); s then holds
@@ -31,6 +35,60 @@ type text struct {
 }
 
 func hole() text { return text{s: sqlscan.Hole, param: -1} }
+
+// Markers of parameters in a template: markOpen, the parameter's index,
+// markClose. Neither byte occurs in SQL.
+const (
+	markOpen  = "\x01"
+	markClose = "\x02"
+)
+
+// marker is the stand-in of the i-th parameter in a template.
+func marker(i int) string { return markOpen + strconv.Itoa(i) + markClose }
+
+// paramText is the text of the i-th parameter of the enclosing function.
+func paramText(i int) text { return text{s: marker(i), param: i} }
+
+// fill puts the text of each parameter marked in template in its place:
+// arg(i) returns it. The result is constant when every part is; it
+// derives from the first parameter of the caller that an argument does.
+func fill(template string, arg func(i int) text) text {
+	out := text{constant: true, param: -1}
+	var b strings.Builder
+	for {
+		i := strings.Index(template, markOpen)
+		if i < 0 {
+			b.WriteString(template)
+			break
+		}
+		b.WriteString(template[:i])
+		j := strings.Index(template[i:], markClose)
+		if j < 0 {
+			b.WriteString(sqlscan.Hole)
+			out.constant = false
+			break
+		}
+		n, err := strconv.Atoi(template[i+len(markOpen) : i+j])
+		template = template[i+j+len(markClose):]
+		t := hole()
+		if err == nil {
+			t = flat(arg(n))
+		}
+		if b.Len()+len(t.s) > maxTextLen {
+			return hole()
+		}
+		b.WriteString(t.s)
+		out.constant = out.constant && t.constant
+		if out.param < 0 {
+			out.param = t.param
+		}
+	}
+	out.s = b.String()
+	if strings.Contains(out.s, sqlscan.Hole) {
+		out.constant = false
+	}
+	return out
+}
 
 // flat is t as a part of a larger text: a set of statements in a
 // concatenation or a format is no statement, so it becomes a hole.
@@ -291,7 +349,7 @@ func (r *resolver) resolveDepth(e ast.Expr, params map[*types.Var]int, depth int
 			return hole()
 		}
 		if i, ok := params[v]; ok {
-			return text{s: sqlscan.Hole, param: i}
+			return paramText(i)
 		}
 		return r.variable(v, params, depth)
 	case *ast.CallExpr:
@@ -429,8 +487,11 @@ func (r *resolver) call(call *ast.CallExpr, params map[*types.Var]int, depth int
 	switch path, name := fn.Pkg().Path(), fn.Name(); {
 	case path == "fmt" && name == "Sprintf" && len(call.Args) > 0:
 		f := r.resolveDepth(call.Args[0], params, depth+1)
-		if f.param >= 0 || !f.constant {
-			return text{s: sqlscan.Hole, param: f.param}
+		if f.param >= 0 {
+			return f // the format is the caller's: the whole text is
+		}
+		if !f.constant {
+			return hole()
 		}
 		args := make([]text, len(call.Args)-1)
 		for i, a := range call.Args[1:] {
@@ -449,11 +510,17 @@ func (r *resolver) call(call *ast.CallExpr, params map[*types.Var]int, depth int
 	return hole()
 }
 
-// sprintf formats like fmt.Sprintf, putting resolved constant arguments in
-// place and a Hole where an argument is unknown.
+// sprintf formats like fmt.Sprintf, putting resolved constant arguments
+// and the enclosing function's parameters in place and a Hole where an
+// argument is unknown.
 func sprintf(format string, args []text) text {
 	var b strings.Builder
 	out := text{constant: true, param: -1}
+	for _, a := range args {
+		if a.param >= 0 && out.param < 0 {
+			out.param = a.param
+		}
+	}
 	argi := 0
 	for i := 0; i < len(format); i++ {
 		c := format[i]
@@ -474,8 +541,9 @@ func sprintf(format string, args []text) text {
 			i = j
 			continue
 		}
-		if argi < len(args) && args[argi].constant && format[j] != 'q' {
-			b.WriteString(args[argi].s)
+		if argi < len(args) && format[j] != 'q' && (args[argi].constant || args[argi].param >= 0) {
+			b.WriteString(flat(args[argi]).s)
+			out.constant = out.constant && args[argi].constant
 		} else {
 			b.WriteString(sqlscan.Hole)
 			out.constant = false

@@ -3,6 +3,8 @@ package queries
 import (
 	"go/types"
 	"strings"
+
+	"github.com/oneway-lint/oneway/analyzers/data/sqlscan"
 )
 
 // WrapperFact marks a function or method of the analysed code that passes
@@ -14,18 +16,37 @@ type WrapperFact struct {
 	// Strict is set when the wrapper ends in an interface method (Get,
 	// Exec …) that only counts as a query when its text is SQL.
 	Strict bool
+	// Template is the query the wrapper builds, with its parameters
+	// marked where they go, when a parameter is only a part of it
+	// ("DELETE FROM \"" + table + "\""); empty when the parameter at
+	// Param is the whole query.
+	Template string
 }
 
 // AFact implements analysis.Fact.
 func (*WrapperFact) AFact() {}
 
-func (f *WrapperFact) String() string { return "sql wrapper of " + f.API }
+func (f *WrapperFact) String() string {
+	if f.Template == "" {
+		return "sql wrapper of " + f.API
+	}
+	return "sql wrapper of " + f.API + ": " + shown(f.Template)
+}
+
+// shown is a template for people: parameters as {i}, holes as {?}.
+func shown(template string) string {
+	r := strings.NewReplacer(markOpen, "{", markClose, "}", sqlscan.Hole, "{?}")
+	return r.Replace(template)
+}
 
 // sink says which argument of a call is SQL text.
 type sink struct {
 	arg    int    // index into the call's arguments
 	api    string // the library call it ends in: "database/sql.DB.QueryContext"
 	strict bool   // only SQL-looking text counts (calls through interfaces)
+	// template is the query with the arguments marked where they go, or
+	// "" when the argument at arg is the whole query.
+	template string
 }
 
 // libraries are the import paths of the database libraries whose calls

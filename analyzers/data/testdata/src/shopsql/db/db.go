@@ -34,3 +34,9 @@ CREATE TABLE events (
 ALTER TABLE products ADD COLUMN extra hstore;
 CREATE INDEX products_name ON products (name);
 `
+
+// Clear deletes every row of a table: a helper that formats the query
+// with its caller's table name.
+func (d *DB) Clear(ctx context.Context, table string) error {
+	return d.Exec(ctx, "DELETE FROM "+table)
+}
