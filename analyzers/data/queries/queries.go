@@ -276,12 +276,61 @@ func (a *finder) queryText(c call, s sink) text {
 	if s.template == "" {
 		return a.res.resolve(c.expr.Args[s.arg], c.params)
 	}
-	return fill(s.template, func(i int) text {
+	arg := func(i int) text {
 		if i >= len(c.expr.Args) {
 			return hole()
 		}
 		return a.res.resolve(c.expr.Args[i], c.params)
-	})
+	}
+	if t, ok := a.rangedText(c, s, arg); ok {
+		return t
+	}
+	return fill(s.template, arg)
+}
+
+// rangedText fills a template once per entry of a range over constant
+// strings when arguments are the range's key and value
+// (for old, new := range renames { renameTable(tx, old, new) }): each
+// filled text is a statement of its own.
+func (a *finder) rangedText(c call, s sink, arg func(int) text) (text, bool) {
+	var over ast.Expr
+	keys := map[int]bool{}
+	for i, e := range c.expr.Args {
+		o, key := a.res.ranged(e)
+		if o == nil {
+			continue
+		}
+		if over != nil && o != over {
+			return text{}, false
+		}
+		over = o
+		keys[i] = key
+	}
+	if over == nil {
+		return text{}, false
+	}
+	ps, ok := a.res.pairs(over, 0)
+	if !ok || len(ps) == 0 {
+		return text{}, false
+	}
+	elems := map[int64]string{}
+	for n, p := range ps {
+		t := fill(s.template, func(i int) text {
+			key, ranged := keys[i]
+			switch {
+			case !ranged:
+				return arg(i)
+			case key:
+				return text{s: p.key, constant: true, param: -1}
+			}
+			return text{s: p.value, constant: true, param: -1}
+		})
+		if t.param >= 0 || t.alts != nil {
+			return text{}, false
+		}
+		elems[int64(n)] = t.s
+	}
+	return alternatives(elems), true
 }
 
 func recvName(fn *types.Func) string {

@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -121,9 +122,11 @@ func (t text) each() []string {
 type assignment struct {
 	rhs ast.Expr // nil when the value cannot be tracked (tuple assignment, &v, range)
 	add bool     // v += rhs
-	// over is the ranged-over expression when the variable is the value
-	// of a range statement (for _, v := range over).
+	// over is the ranged-over expression when the variable is the key or
+	// the value of a range statement (for k, v := range over); key tells
+	// which.
 	over ast.Expr
+	key  bool
 }
 
 // resolver resolves string expressions of one package.
@@ -205,8 +208,8 @@ func newResolver(pass *analysis.Pass, in *inspector.Inspector) *resolver {
 			for _, e := range []ast.Expr{n.Key, n.Value} {
 				if v := varOf(e); v != nil {
 					a := assignment{}
-					if e == n.Value && n.Tok == token.DEFINE {
-						a.over = n.X
+					if n.Tok == token.DEFINE {
+						a.over, a.key = n.X, e == n.Key
 					}
 					r.assigns[v] = append(r.assigns[v], a)
 				}
@@ -226,15 +229,85 @@ func newResolver(pass *analysis.Pass, in *inspector.Inspector) *resolver {
 	return r
 }
 
-// stringElems reports whether t is a slice or array of strings.
+// stringElems reports whether t is a slice or array of strings, or a map
+// from strings to strings.
 func stringElems(t types.Type) bool {
 	switch u := t.Underlying().(type) {
 	case *types.Slice:
 		return isString(u.Elem())
 	case *types.Array:
 		return isString(u.Elem())
+	case *types.Map:
+		return isString(u.Key()) && isString(u.Elem())
 	}
 	return false
+}
+
+// pair is a key and a value of a range over constant strings.
+type pair struct{ key, value string }
+
+// pairs returns the keys and values of a map from strings to strings (in
+// key order) or a slice of strings (by index) that holds constants only
+// and that nothing changes.
+func (r *resolver) pairs(e ast.Expr, depth int) ([]pair, bool) {
+	if depth > 20 {
+		return nil, false
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		v, ok := r.info.Uses[e].(*types.Var)
+		if !ok || r.shared[v] {
+			return nil, false
+		}
+		if as := r.assigns[v]; len(as) == 1 && as[0].rhs != nil && !as[0].add {
+			return r.pairs(as[0].rhs, depth+1)
+		}
+		return nil, false
+	case *ast.CompositeLit:
+		if _, ok := r.info.TypeOf(e).Underlying().(*types.Map); !ok {
+			break
+		}
+		var out []pair
+		for _, el := range e.Elts {
+			kv, ok := el.(*ast.KeyValueExpr)
+			if !ok {
+				return nil, false
+			}
+			k, v := r.info.Types[kv.Key], r.info.Types[kv.Value]
+			if k.Value == nil || v.Value == nil || k.Value.Kind() != constant.String || v.Value.Kind() != constant.String {
+				return nil, false
+			}
+			out = append(out, pair{constant.StringVal(k.Value), constant.StringVal(v.Value)})
+		}
+		slices.SortFunc(out, func(a, b pair) int { return strings.Compare(a.key, b.key) })
+		return out, true
+	}
+	elems, ok := r.elements(e, nil, depth+1)
+	if !ok {
+		return nil, false
+	}
+	var out []pair
+	for _, i := range slices.Sorted(maps.Keys(elems)) {
+		out = append(out, pair{strconv.FormatInt(i, 10), elems[i]})
+	}
+	return out, true
+}
+
+// ranged returns the range statement's ranged-over expression when e is
+// its key or value variable, and which of the two it is.
+func (r *resolver) ranged(e ast.Expr) (over ast.Expr, key bool) {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil, false
+	}
+	v, ok := r.info.Uses[id].(*types.Var)
+	if !ok {
+		return nil, false
+	}
+	if as := r.assigns[v]; len(as) == 1 && as[0].over != nil {
+		return as[0].over, as[0].key
+	}
+	return nil, false
 }
 
 // elementUse tells how the use of a variable at cur treats its elements:
@@ -448,6 +521,20 @@ func (r *resolver) elements(e ast.Expr, params map[*types.Var]int, depth int) (m
 func (r *resolver) variable(v *types.Var, params map[*types.Var]int, depth int) text {
 	as := r.assigns[v]
 	if len(as) == 1 && as[0].over != nil {
+		if _, isMap := r.info.TypeOf(as[0].over).Underlying().(*types.Map); isMap || as[0].key {
+			ps, ok := r.pairs(as[0].over, depth+1)
+			if !ok || !isMap {
+				return hole() // a slice's index is no text
+			}
+			elems := map[int64]string{}
+			for i, p := range ps {
+				elems[int64(i)] = p.value
+				if as[0].key {
+					elems[int64(i)] = p.key
+				}
+			}
+			return alternatives(elems)
+		}
 		if elems, ok := r.elements(as[0].over, params, depth+1); ok {
 			return alternatives(elems)
 		}

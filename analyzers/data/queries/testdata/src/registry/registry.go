@@ -57,6 +57,20 @@ var schemaMigrations = [...]func(*sql.Tx) error{
 		_, err := tx.Exec(`UPDATE notes SET body = ''`)
 		return err
 	},
+	func(tx *sql.Tx) error {
+		renames := map[string]string{"list": "lists", "label_task": "label_tasks"}
+		for from, to := range renames {
+			if err := renameTable(tx, from, to); err != nil { // one statement per entry
+				return err
+			}
+		}
+		return nil
+	},
+}
+
+func renameTable(tx *sql.Tx, from, to string) error { // want renameTable:`sql wrapper of database/sql.Tx.Exec: ALTER TABLE \{1\} RENAME TO \{2\}`
+	_, err := tx.Exec("ALTER TABLE " + from + " RENAME TO " + to)
+	return err
 }
 
 // lookups is no migration list: its functions are the application's.
