@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -76,6 +77,40 @@ func migrationPackage(pkg *types.Package) bool {
 		switch n {
 		case "migration", "migrations", "migrate", "migrator", "migrators", "dbmigrate", "dbmigration", "dbmigrations", "schemamigrations":
 			return true
+		}
+	}
+	return false
+}
+
+// schemaWork reports whether a package changes the schema: it imports a
+// migration library (goose, golang-migrate, gormigrate, xormigrate), holds
+// DDL text, or calls an ORM schema operation. A package named migration
+// without any (an importer of another service's data) is application code.
+func schemaWork(pass *analysis.Pass, in *inspector.Inspector) bool {
+	for _, imp := range pass.Pkg.Imports() {
+		if p := strings.ToLower(imp.Path()); strings.Contains(p, "migrat") || strings.Contains(p, "goose") {
+			return true
+		}
+	}
+	for cur := range in.Root().Preorder((*ast.BasicLit)(nil), (*ast.CallExpr)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.BasicLit:
+			if n.Kind != token.STRING {
+				continue
+			}
+			u := strings.ToUpper(n.Value)
+			for _, ddl := range []string{"CREATE TABLE", "ALTER TABLE", "DROP TABLE", "CREATE INDEX", "RENAME TABLE"} {
+				if strings.Contains(u, ddl) {
+					return true
+				}
+			}
+		case *ast.CallExpr:
+			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
+				switch sel.Sel.Name {
+				case "Sync", "Sync2", "AutoMigrate", "Migrator", "CreateTable", "CreateTables", "DropTable", "DropTables", "NewCreateTable", "NewDropTable", "NewAddColumn":
+					return true
+				}
+			}
 		}
 	}
 	return false

@@ -79,7 +79,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	a := &finder{pass: pass, res: newResolver(pass, in), local: map[*types.Func]sink{}}
-	a.migPkg = migrationPackage(pass.Pkg)
+	a.migPkg = migrationPackage(pass.Pkg) && schemaWork(pass, in)
 	a.registered = registeredMigrations(pass.TypesInfo, in)
 	a.collectCalls(in)
 	a.findWrappers()

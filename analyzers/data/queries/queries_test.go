@@ -253,6 +253,14 @@ func TestSites(t *testing.T) {
 			},
 		},
 		{
+			name:   "a package named migration that changes no schema",
+			reason: "an importer of another service's data is named migration too: without DDL, schema operations or a migration library it is application code",
+			pkg:    "importer/migration",
+			sites: []string{
+				"status.go:9 database/sql.DB.Exec write:migration_status const",
+			},
+		},
+		{
 			name:   "pgx CopyFrom",
 			reason: "CopyFrom writes the table its pgx.Identifier names, in pgx v5 and v4 and through sqlc's DBTX; another CopyFrom is no site",
 			pkg:    "pgxcopy",
