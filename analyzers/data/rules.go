@@ -31,7 +31,9 @@ func decide(fset *token.FileSet, q *queries.Result, schema schemaState, cfg *Con
 	}
 	out = append(out, schema.wideTables(cfg)...)
 	for _, m := range q.Models {
-		out = append(out, modelFindings(m, cfg)...)
+		if !m.Migration { // a migration's snapshot of a model: the application's model decides
+			out = append(out, modelFindings(m, cfg)...)
+		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Pos != out[j].Pos {

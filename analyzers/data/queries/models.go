@@ -31,7 +31,7 @@ func (a *finder) models(in *inspector.Inspector) []Model {
 		if lib == "" {
 			continue
 		}
-		m := Model{Pos: ts.Pos(), Type: a.pass.Pkg.Path() + "." + obj.Name(), ORM: lib, Table: a.tableOfType(obj, lib)}
+		m := Model{Pos: ts.Pos(), Type: a.pass.Pkg.Path() + "." + obj.Name(), ORM: lib, Table: a.tableOfType(obj, lib), Migration: a.migPkg}
 		m.Columns = a.columns(st, lib)
 		out = append(out, m)
 	}
@@ -170,10 +170,15 @@ func parseTag(c *ModelColumn, lib, raw string) {
 			}
 		}
 	case "xorm":
-		for _, w := range strings.Fields(raw) {
+		words := strings.Fields(raw)
+		for i, w := range words {
+			value := i > 0 && xormTakesValue(strings.ToLower(words[i-1])) // default 'x', comment y
 			switch lw := strings.ToLower(w); {
+			case value:
 			case strings.HasPrefix(w, "'") && strings.HasSuffix(w, "'") && len(w) > 1:
 				c.Name = strings.Trim(w, "'")
+			case xormName(lw):
+				c.Name = w // xorm:"json not null permissions": the word that is no keyword names the column
 			case lw == "json" || lw == "jsonb" || lw == "blob" || lw == "text" || lw == "longtext" || strings.HasPrefix(lw, "varchar"):
 				c.DBType = lw
 				if lw == "json" || lw == "jsonb" {
@@ -182,4 +187,36 @@ func parseTag(c *ModelColumn, lib, raw string) {
 			}
 		}
 	}
+}
+
+// xormName reports whether a lower-case word of an xorm tag is the column
+// name: no keyword, no type, no setting with an argument.
+func xormName(w string) bool {
+	if w == "" || strings.ContainsAny(w, "()'<>-") {
+		return false
+	}
+	switch w {
+	case "pk", "null", "not", "notnull", "autoincr", "unique", "index", "extends", "deleted", "created", "updated",
+		"version", "default", "comment", "json", "jsonb", "cache", "nocache", "unsigned", "true", "false", "local", "utc":
+		return false
+	}
+	return !sqlType(w)
+}
+
+// xormTakesValue reports whether an xorm tag keyword takes the next word
+// as its value (default 0, comment x).
+func xormTakesValue(w string) bool { return w == "default" || w == "comment" }
+
+// sqlType reports whether a lower-case word names a column type (xorm's
+// tags mix them with keywords).
+func sqlType(w string) bool {
+	switch w {
+	case "bit", "tinyint", "smallint", "mediumint", "int", "integer", "bigint", "serial", "bigserial",
+		"char", "varchar", "nchar", "nvarchar", "tinytext", "text", "ntext", "mediumtext", "longtext", "clob",
+		"binary", "varbinary", "date", "datetime", "time", "timestamp", "timestampz", "year",
+		"decimal", "numeric", "float", "real", "double", "money",
+		"tinyblob", "blob", "mediumblob", "longblob", "bytea", "bool", "boolean", "uuid", "enum", "set", "array", "uniqueidentifier", "sysname":
+		return true
+	}
+	return false
 }

@@ -31,6 +31,10 @@ type Model struct {
 	Table   string
 	ORM     string // "gorm", "bun" or "xorm"
 	Columns []ModelColumn
+	// Migration is set for a model of a migrations package: a snapshot of
+	// the table at one version, which the application's own model
+	// supersedes.
+	Migration bool
 }
 
 // ModelColumn is one mapped field of a model.
@@ -120,9 +124,12 @@ type ormCall struct {
 	args []ast.Expr
 }
 
-// chain returns the method calls below and including c, innermost first.
-func chain(c *ast.CallExpr) []ormCall {
+// chain returns the method calls below and including c, innermost first,
+// following a receiver held in a variable to the chain it was first
+// assigned (query := s.Table("labels").Select(…); query.Find(&rows)).
+func (a *finder) chain(c *ast.CallExpr) []ormCall {
 	var out []ormCall
+	hops := 0
 	for {
 		sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr)
 		if !ok {
@@ -133,6 +140,10 @@ func chain(c *ast.CallExpr) []ormCall {
 		}
 		out = append(out, ormCall{name: sel.Sel.Name, args: c.Args})
 		inner, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+		if !ok && hops < 5 {
+			inner, ok = a.assignedChain(sel.X)
+			hops++
+		}
 		if !ok {
 			break
 		}
@@ -142,6 +153,25 @@ func chain(c *ast.CallExpr) []ormCall {
 		out[i], out[j] = out[j], out[i]
 	}
 	return out
+}
+
+// assignedChain returns the call a local variable was first assigned, when
+// e is one: the start of the chain it holds.
+func (a *finder) assignedChain(e ast.Expr) (*ast.CallExpr, bool) {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil, false
+	}
+	v, ok := a.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.Parent() == a.pass.Pkg.Scope() || v.Parent() == nil {
+		return nil, false
+	}
+	as := a.res.assigns[v]
+	if len(as) == 0 || as[0].rhs == nil || as[0].add {
+		return nil, false
+	}
+	call, ok := ast.Unparen(as[0].rhs).(*ast.CallExpr)
+	return call, ok
 }
 
 // ormSites finds the tables named by ORM and builder calls.
@@ -215,7 +245,7 @@ func (a *finder) gormSite(c call) (Site, bool) {
 	if recvName(c.callee) != "DB" {
 		return Site{}, false
 	}
-	calls := chain(c.expr)
+	calls := a.chain(c.expr)
 	site := Site{Constant: true}
 	var joined []sqlscan.Table
 	var model *types.Named // the schema gorm reads preloads from: Model's, else the destination's
@@ -371,9 +401,16 @@ func gormSetting(tag, key string) string {
 }
 
 // migrateSite is a schema operation of an ORM: every argument that is a
-// model is a table with access DDL.
+// model is a table with access DDL. A drop (gorm's Migrator().DropTable,
+// xorm's DropTables) is also the statement it runs, so that the schema's
+// replay knows the table is gone.
 func (a *finder) migrateSite(c call, lib string) Site {
 	site := Site{Migrate: true, Constant: true}
+	defer func() {
+		if strings.HasPrefix(c.callee.Name(), "Drop") && strings.Contains(c.callee.Name(), "Table") && len(site.Tables) > 0 {
+			site.Statements = []sqlscan.Statement{{Kind: sqlscan.Drop, DDL: true, Tables: site.Tables}}
+		}
+	}()
 	for _, arg := range c.expr.Args {
 		if t, ok := a.modelTable(arg, lib); ok {
 			site.Tables = append(site.Tables, sqlscan.Table{Name: t, Access: sqlscan.DDL})
@@ -393,7 +430,7 @@ func (a *finder) bunSite(c call) (Site, bool) {
 	default:
 		return Site{}, false
 	}
-	calls := chain(c.expr)
+	calls := a.chain(c.expr)
 	var acc sqlscan.Access
 	migrate := false
 	for _, oc := range calls {
@@ -455,7 +492,7 @@ func (a *finder) xormSite(c call) (Site, bool) {
 	default:
 		return Site{}, false
 	}
-	calls := chain(c.expr)
+	calls := a.chain(c.expr)
 	site := Site{Constant: true}
 	for _, oc := range calls[:len(calls)-1] {
 		if oc.name == "SQL" {
@@ -654,7 +691,25 @@ func (a *finder) tableOfType(obj *types.TypeName, lib string) string {
 	if obj.Pkg() != a.pass.Pkg && a.pass.ImportObjectFact(obj, &f) {
 		return f.Name
 	}
+	if owner := promotedTableName(obj); owner != nil {
+		return a.tableOfType(owner, lib)
+	}
 	return conventionalName(obj.Name(), lib)
+}
+
+// promotedTableName returns the embedded model whose TableName method a
+// struct gets by embedding it (xorm:"extends", a gorm projection that
+// embeds its model): the ORM maps the struct to that model's table.
+func promotedTableName(obj *types.TypeName) *types.TypeName {
+	m, index, _ := types.LookupFieldOrMethod(obj.Type(), true, obj.Pkg(), "TableName")
+	fn, ok := m.(*types.Func)
+	if !ok || len(index) < 2 {
+		return nil // none, or the type's own
+	}
+	if n := namedRecv(fn); n != nil && n.Obj() != obj {
+		return n.Obj()
+	}
+	return nil
 }
 
 // conventionalName is the table an ORM derives from a type name: gorm

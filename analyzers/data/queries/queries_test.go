@@ -261,6 +261,21 @@ func TestSites(t *testing.T) {
 			},
 		},
 		{
+			name: "xorm projections",
+			reason: "a struct that extends a model maps to the model's table (the promoted TableName); a session held in a variable keeps the table its chain named; " +
+				"the word of an xorm tag that is no keyword, no type and no default names the column",
+			pkg: "xormextends",
+			sites: []string{
+				"xormextends.go:36 xorm.io/xorm.Session.Find read:labels const",
+				"xormextends.go:42 xorm.io/xorm.Session.FindAndCount read:labels const",
+			},
+			models: []string{
+				"xorm xormextends.Label labels id,title:varchar(250)",
+				"xorm xormextends.APIToken api_token id,permissions:json:serialized,kind:varchar(10),expires_unix",
+				"xorm xormextends.labelWithTaskID labels task_id",
+			},
+		},
+		{
 			name:   "pgx CopyFrom",
 			reason: "CopyFrom writes the table its pgx.Identifier names, in pgx v5 and v4 and through sqlc's DBTX; another CopyFrom is no site",
 			pkg:    "pgxcopy",

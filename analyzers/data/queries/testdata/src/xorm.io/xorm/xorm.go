@@ -18,3 +18,8 @@ func (s *Session) Find(rowsSlicePtr interface{}, condiBean ...interface{}) error
 }
 func (s *Session) Update(bean interface{}, condiBean ...interface{}) (int64, error) { return 0, nil }
 func (s *Session) Delete(beans ...interface{}) (int64, error)                       { return 0, nil }
+
+func (e *Engine) DropTables(beans ...interface{}) error                               { return nil }
+func (s *Session) Join(op string, table interface{}, cond string) *Session            { return s }
+func (s *Session) Limit(limit int, start ...int) *Session                             { return s }
+func (s *Session) FindAndCount(rows interface{}, conds ...interface{}) (int64, error) { return 0, nil }
