@@ -82,10 +82,21 @@ func migrationPackage(pkg *types.Package) bool {
 	return false
 }
 
+// changesSchema reports whether the package changes the schema (see
+// schemaWork), once.
+func (a *finder) changesSchema() bool {
+	if a.schema == nil {
+		b := schemaWork(a.pass, a.in)
+		a.schema = &b
+	}
+	return *a.schema
+}
+
 // schemaWork reports whether a package changes the schema: it imports a
 // migration library (goose, golang-migrate, gormigrate, xormigrate), holds
 // DDL text, or calls an ORM schema operation. A package named migration
-// without any (an importer of another service's data) is application code.
+// without any (an importer of another service's data) is application code,
+// and so are its functions named for migrations (StartMigration).
 func schemaWork(pass *analysis.Pass, in *inspector.Inspector) bool {
 	for _, imp := range pass.Pkg.Imports() {
 		if p := strings.ToLower(imp.Path()); strings.Contains(p, "migrat") || strings.Contains(p, "goose") {
@@ -305,7 +316,7 @@ func (a *finder) migrationContext(cur inspector.Cursor) migContext {
 				}
 				return migrationStep
 			}
-			if machineryName(n.Name.Name) {
+			if machineryName(n.Name.Name) && a.changesSchema() {
 				return migrationMachinery
 			}
 			return notMigration

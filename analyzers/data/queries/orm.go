@@ -406,11 +406,6 @@ func gormSetting(tag, key string) string {
 // replay knows the table is gone.
 func (a *finder) migrateSite(c call, lib string) Site {
 	site := Site{Migrate: true, Constant: true}
-	defer func() {
-		if strings.HasPrefix(c.callee.Name(), "Drop") && strings.Contains(c.callee.Name(), "Table") && len(site.Tables) > 0 {
-			site.Statements = []sqlscan.Statement{{Kind: sqlscan.Drop, DDL: true, Tables: site.Tables}}
-		}
-	}()
 	for _, arg := range c.expr.Args {
 		if t, ok := a.modelTable(arg, lib); ok {
 			site.Tables = append(site.Tables, sqlscan.Table{Name: t, Access: sqlscan.DDL})
@@ -419,6 +414,9 @@ func (a *finder) migrateSite(c call, lib string) Site {
 			site.Tables = append(site.Tables, ts...)
 			site.Constant = site.Constant && constant
 		}
+	}
+	if strings.HasPrefix(c.callee.Name(), "Drop") && strings.Contains(c.callee.Name(), "Table") && len(site.Tables) > 0 {
+		site.Statements = []sqlscan.Statement{{Kind: sqlscan.Drop, DDL: true, Tables: site.Tables}}
 	}
 	return site
 }

@@ -79,7 +79,8 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	a := &finder{pass: pass, res: newResolver(pass, in), local: map[*types.Func]sink{}}
-	a.migPkg = migrationPackage(pass.Pkg) && schemaWork(pass, in)
+	a.in = in
+	a.migPkg = migrationPackage(pass.Pkg) && a.changesSchema()
 	a.registered = registeredMigrations(pass.TypesInfo, in)
 	a.collectCalls(in)
 	a.findWrappers()
@@ -110,6 +111,8 @@ type finder struct {
 	// package's functions registered as migrations.
 	migPkg     bool
 	registered map[*types.Func]migContext
+	in         *inspector.Inspector
+	schema     *bool // memo of changesSchema
 }
 
 // call is a call expression and the function declaration it is in.

@@ -258,6 +258,7 @@ func TestSites(t *testing.T) {
 			pkg:    "importer/migration",
 			sites: []string{
 				"status.go:9 database/sql.DB.Exec write:migration_status const",
+				"status.go:16 database/sql.DB.Exec write:migration_status const",
 			},
 		},
 		{

@@ -25,6 +25,15 @@ func V20230611(db *gorm.DB) error {
 	return db.AutoMigrate(&user20230611{}, &typesenseSync{})
 }
 
+func V20250101(db *gorm.DB) error {
+	return db.Exec(`CREATE TABLE search_index (id INT, a1 TEXT, a2 TEXT, a3 TEXT, a4 TEXT, a5 TEXT, a6 TEXT, a7 TEXT, a8 TEXT,
+		a9 TEXT, a10 TEXT, a11 TEXT, a12 TEXT, a13 TEXT, a14 TEXT, a15 TEXT, a16 TEXT, a17 TEXT, a18 TEXT, a19 TEXT, a20 TEXT,
+		a21 TEXT, a22 TEXT, a23 TEXT, a24 TEXT, a25 TEXT, a26 TEXT)`).Error
+}
+
 func V20260225(db *gorm.DB) error {
+	if err := db.Migrator().DropTable("search_index"); err != nil { // the wide table is gone
+		return err
+	}
 	return db.Migrator().DropTable("typesense_syncs")
 }
