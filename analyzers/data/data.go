@@ -73,10 +73,13 @@ func Rules() []finding.Rule {
 			ID:      RuleSelectStar,
 			Title:   "SELECT *",
 			Summary: "select * couples code to every column of a table",
-			Doc: "Finds SELECT * and SELECT t.* in the outermost select list of a query. The code then depends on " +
+			Doc: "Finds SELECT * and SELECT t.* in the outermost select list of a query, naming the tables whose columns it " +
+				"selects: every table of the outer FROM list for *, the one named or aliased t for t.*, through derived tables " +
+				"and CTEs that select * themselves. The code then depends on " +
 				"the number and order of all columns: adding or reordering one breaks scans, and dropping an " +
 				"unused one is impossible to check. Name the columns the code reads. Not reported: count(*), " +
-				"a * inside a sub-query such as EXISTS (SELECT * …), queries built by ORMs, and migrations, " +
+				"a * inside a sub-query such as EXISTS (SELECT * …), a * over derived tables and CTEs that name their " +
+				"columns, queries built by ORMs, and migrations, " +
 				"which run once against one version of the schema.",
 			Weight: 2,
 		},

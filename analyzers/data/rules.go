@@ -85,11 +85,10 @@ func siteFindings(s queries.Site) []finding.Finding {
 		// A migration runs once against one version of the schema: its
 		// SELECT * and its backfills without WHERE fix nothing.
 		if st.Star && (st.Kind == sqlscan.Select || st.Kind == sqlscan.Insert) && !s.Migration {
-			t := firstTable(st, sqlscan.Read)
-			if t == "" {
+			if ts := st.StarTables; len(ts) == 0 {
 				add(RuleSelectStar, "*", "select * couples the code to every column of the tables it reads", localEvidence())
 			} else {
-				add(RuleSelectStar, t, fmt.Sprintf("select * from %s couples the code to every column of %s", t, t), localEvidence())
+				add(RuleSelectStar, ts[0], fmt.Sprintf("select * from %s couples the code to every column of %s", strings.Join(ts, ", "), andList(ts)), localEvidence())
 			}
 		}
 		if (st.Kind == sqlscan.Update || st.Kind == sqlscan.Delete) && !st.Where && !st.Open && !s.Migration {
@@ -220,6 +219,14 @@ func hasDDL(sts []sqlscan.Statement) bool {
 		}
 	}
 	return false
+}
+
+// andList joins names with commas and a final "and".
+func andList(names []string) string {
+	if len(names) <= 1 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 // list names up to three tables and counts the rest.

@@ -72,10 +72,10 @@ func TestSites(t *testing.T) {
 		models       []string
 	}{
 		{
-			name:   "database/sql repository",
+			name: "database/sql repository",
 			reason: "wrappers, constants, concatenation, Sprintf, single and += assignments; the wrappers' own calls are not sites; " +
 				"a helper that formats its parameter into a query is a template its callers fill in (a constant table is found, a variable one is none)",
-			pkg:    "repo/store",
+			pkg: "repo/store",
 			sites: []string{
 				"store.go:39 repo/store.Repo.query read:orders const",
 				"store.go:47 repo/store.Repo.query read:orders const",

@@ -27,7 +27,7 @@ type text struct {
 	// in s as its marker (see marker), so that the text is a template the
 	// function's callers fill in.
 	param int
-	name     string // the named constant the text comes from, if any ("pkg.getAuthor")
+	name  string // the named constant the text comes from, if any ("pkg.getAuthor")
 	// alts is set when the text is one of several constant statements,
 	// the elements of a slice it was taken from (steps[i]); s then holds
 	// them all, separated by ";\n", and constant is false, as the text

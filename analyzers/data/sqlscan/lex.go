@@ -62,7 +62,9 @@ func glue(toks []token) []token {
 	if !holes {
 		return toks
 	}
-	part := func(t token) bool { return t.kind == tWord || t.kind == tQuoted || t.kind == tNumber || t.kind == tHole }
+	part := func(t token) bool {
+		return t.kind == tWord || t.kind == tQuoted || t.kind == tNumber || t.kind == tHole
+	}
 	out := toks[:0]
 	for _, t := range toks {
 		if n := len(out); n > 0 && out[n-1].end == t.start && part(t) && part(out[n-1]) &&

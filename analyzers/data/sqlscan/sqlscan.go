@@ -1,6 +1,7 @@
 package sqlscan
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -69,8 +70,14 @@ type Statement struct {
 	// catalogue (see Catalogue).
 	Tables []Table
 	// Star is set when the outermost select list has * or t.* (but not
-	// count(*) nor a * inside a sub-query such as EXISTS (SELECT * …)).
+	// count(*) nor a * inside a sub-query such as EXISTS (SELECT * …))
+	// over a table: a * over derived tables and CTEs that name their
+	// columns couples to nothing.
 	Star bool
+	// StarTables are the tables whose every column the star selects: those
+	// of the outer FROM list (t.* picks one), through derived tables and
+	// CTEs that select * themselves; empty when the table is unresolved.
+	StarTables []string
 	// Columns are the plain columns named by the outermost select list,
 	// the INSERT column list or the UPDATE SET list, in order.
 	Columns []string
@@ -89,6 +96,19 @@ type Statement struct {
 	// Open is set when an unresolved part of the query (a Hole) stands
 	// where a clause could be, so the absence of WHERE proves nothing.
 	Open bool
+
+	// refs are the tables the statement's own FROM list reads, and
+	// stars what its select list's stars qualify ("" for a bare *).
+	refs  []tableRef
+	stars []string
+}
+
+// tableRef is a table of a FROM list: a named table, or a derived table
+// or CTE with the tables its own star selects.
+type tableRef struct {
+	name, alias string
+	derived     bool
+	star        []string // of a derived table or CTE
 }
 
 // Renaming is a table that gets a new name.
@@ -98,7 +118,7 @@ type Renaming struct{ From, To string }
 // several statements separated by semicolons, any dialect's quoting and
 // placeholders. It never panics; what it cannot read it skips.
 func Scan(src string) []Statement {
-	p := &parser{toks: lex(src), ctes: map[string]bool{}}
+	p := &parser{toks: lex(src), ctes: map[string]bool{}, cteStars: map[string][]string{}}
 	var out []Statement
 	for p.pos < len(p.toks) {
 		if p.isPunct(";") || p.isPunct(")") {
@@ -111,9 +131,11 @@ func Scan(src string) []Statement {
 			p.pos++
 		}
 		if st.Kind != "" {
+			p.starTables(&st)
 			out = append(out, st.finish(p.ctes))
 		}
 		p.ctes = map[string]bool{}
+		p.cteStars = map[string][]string{}
 	}
 	return out
 }
@@ -122,6 +144,9 @@ type parser struct {
 	toks []token
 	pos  int
 	ctes map[string]bool // upper-case names of the CTEs of the current statement
+	// cteStars holds, by upper-case CTE name, the tables each CTE's own
+	// star selects.
+	cteStars map[string][]string
 	// depth bounds recursion so hostile input cannot exhaust the stack.
 	depth int
 	// parens is the run of "(" tokens subStatementAhead last measured,
@@ -303,6 +328,11 @@ func (p *parser) body(st *Statement, level int) {
 				if inSelect && paren == 0 && (prev.upper() == "SELECT" || prev.upper() == "DISTINCT" ||
 					prev.upper() == "ALL" || prev.text == "," || prev.text == ".") {
 					st.Star = true
+					q := ""
+					if prev.text == "." && p.pos >= 2 {
+						q = ident(p.toks[p.pos-2])
+					}
+					st.stars = append(st.stars, q)
 				}
 			}
 		}
@@ -388,13 +418,48 @@ func (p *parser) body(st *Statement, level int) {
 	}
 }
 
-// sub reads a parenthesised sub-statement and merges what it uses into st.
-func (p *parser) sub(st *Statement, level int) {
+// sub reads a parenthesised sub-statement and merges what it uses into
+// st. It returns the sub-statement, its star resolved.
+func (p *parser) sub(st *Statement, level int) Statement {
 	s := p.statement(level + 1)
 	st.Tables = append(st.Tables, s.Tables...)
 	if s.DDL {
 		st.DDL = true
 	}
+	p.starTables(&s)
+	return s
+}
+
+// starTables resolves what the stars of st's select list select: the
+// named tables of its FROM list (t.* the one named or aliased t), the
+// star tables of its derived tables and CTEs. A star over derived tables
+// and CTEs that name their columns selects no table's columns: Star is
+// cleared. With no FROM list read (an unresolved table) Star stays, with
+// no tables.
+func (p *parser) starTables(st *Statement) {
+	if !st.Star || len(st.refs) == 0 {
+		return
+	}
+	var out []string
+	for _, q := range st.stars {
+		for _, r := range st.refs {
+			if q != "" && !strings.EqualFold(q, r.alias) && !strings.EqualFold(q, r.name) &&
+				!strings.EqualFold(q, r.name[strings.LastIndexByte(r.name, '.')+1:]) {
+				continue
+			}
+			switch cte, isCTE := p.cteStars[strings.ToUpper(r.name)]; {
+			case r.derived:
+				out = append(out, r.star...)
+			case isCTE || p.ctes[strings.ToUpper(r.name)]:
+				out = append(out, cte...)
+			case !Catalogue(r.name):
+				out = append(out, r.name)
+			}
+		}
+	}
+	sort.Strings(out)
+	st.StarTables = slices.Compact(out)
+	st.Star = len(st.StarTables) > 0
 }
 
 // subStatementAhead reports whether the current "(" opens a sub-statement.
@@ -438,7 +503,10 @@ func (p *parser) with(st *Statement) {
 			return
 		}
 		p.pos++
-		p.sub(st, 1)
+		name := strings.ToUpper(ident(t))
+		if s := p.sub(st, 1); s.Star {
+			p.cteStars[name] = s.StarTables
+		}
 		if p.isPunct(")") {
 			p.pos++
 		}
@@ -454,9 +522,11 @@ func (p *parser) with(st *Statement) {
 func (p *parser) tableList(st *Statement, acc Access, list bool) {
 	for p.pos < len(p.toks) {
 		p.skipKeywords("ONLY", "LATERAL")
+		var ref tableRef
 		if p.subStatementAhead() {
 			p.pos++
-			p.sub(st, 1)
+			s := p.sub(st, 1)
+			ref = tableRef{derived: true, star: s.StarTables}
 			if p.isPunct(")") {
 				p.pos++
 			}
@@ -467,14 +537,19 @@ func (p *parser) tableList(st *Statement, acc Access, list bool) {
 			}
 			if p.isPunct("(") && acc == Read { // a table function: generate_series(…)
 				p.skipParens()
+				ref.derived = true
 			} else {
 				st.Tables = append(st.Tables, Table{Name: name, Access: acc})
 			}
+			ref.name = name
 			if p.isPunct("*") { // ONLY t *
 				p.pos++
 			}
 		}
-		p.alias()
+		ref.alias = p.alias()
+		if acc == Read {
+			st.refs = append(st.refs, ref)
+		}
 		if !list || !p.isPunct(",") {
 			return
 		}
@@ -483,18 +558,20 @@ func (p *parser) tableList(st *Statement, acc Access, list bool) {
 }
 
 // alias consumes an optional [AS] alias [(columns)].
-func (p *parser) alias() {
+func (p *parser) alias() string {
 	if p.isKeyword("AS") {
 		p.pos++
 	} else if t := p.peek(0); t.kind != tQuoted && (t.kind != tWord || isReserved(t.upper())) {
-		return
+		return ""
 	}
 	if t := p.peek(0); t.kind == tWord || t.kind == tQuoted {
 		p.pos++
 		if p.isPunct("(") {
 			p.skipParens()
 		}
+		return ident(t)
 	}
+	return ""
 }
 
 // qualifiedName reads name(.name)* and returns its normalised form.
@@ -794,6 +871,7 @@ func (st Statement) finish(ctes map[string]bool) Statement {
 		return ts[i].Access < ts[j].Access
 	})
 	st.Tables = ts
+	st.refs, st.stars = nil, nil
 	return st
 }
 

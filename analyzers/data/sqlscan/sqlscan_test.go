@@ -18,7 +18,7 @@ func brief(sts []Statement) string {
 			fmt.Fprintf(&b, " %s:%s", t.Access, t.Name)
 		}
 		if st.Star {
-			b.WriteString(" star")
+			b.WriteString(" star(" + strings.Join(st.StarTables, ",") + ")")
 		}
 		if st.Where {
 			b.WriteString(" where")
@@ -60,9 +60,9 @@ func TestScan(t *testing.T) {
 		{"simple select", "the common case", "SELECT id, name FROM users WHERE id = $1",
 			"select read:users where cols=id,name"},
 		{"star", "SELECT * couples code to every column", "select * from users",
-			"select read:users star"},
+			"select read:users star(users)"},
 		{"qualified star", "t.* is a star too", "SELECT u.* FROM users u",
-			"select read:users star"},
+			"select read:users star(users)"},
 		{"count star", "count(*) selects no columns", "SELECT count(*) FROM orders",
 			"select read:orders"},
 		{"exists star", "a star inside EXISTS is harmless", "SELECT id FROM a WHERE EXISTS (SELECT * FROM b WHERE b.a_id = a.id)",
@@ -91,7 +91,7 @@ func TestScan(t *testing.T) {
 		{"insert", "INSERT writes its target and names columns", "INSERT INTO users (email, name) VALUES ($1, $2) RETURNING id",
 			"insert write:users cols=email,name"},
 		{"insert select", "the source of INSERT … SELECT is read", "INSERT INTO archive SELECT * FROM orders WHERE status = 'done'",
-			"insert write:archive read:orders star where"},
+			"insert write:archive read:orders star(orders) where"},
 		{"upsert", "ON CONFLICT DO UPDATE is not an UPDATE statement", "INSERT INTO stock (sku, n) VALUES (?, ?) ON CONFLICT (sku) DO UPDATE SET n = excluded.n",
 			"insert write:stock cols=sku,n"},
 		{"replace", "MySQL REPLACE writes", "REPLACE INTO kv (k, v) VALUES (?, ?)",
@@ -119,7 +119,7 @@ func TestScan(t *testing.T) {
 		{"is distinct from", "IS DISTINCT FROM compares", "SELECT id FROM a WHERE x IS DISTINCT FROM y",
 			"select read:a where cols=id"},
 		{"table function", "set-returning functions are not tables", "SELECT * FROM generate_series(1, 10) g JOIN t ON true",
-			"select read:t star"},
+			"select read:t star(t)"},
 		{"union", "both sides of a UNION are read", "SELECT id FROM a UNION ALL SELECT id FROM b",
 			"select read:a read:b cols=id,id"},
 		{"parenthesised union", "leading parentheses are skipped", "(SELECT id FROM a) UNION (SELECT id FROM b)",
@@ -186,6 +186,20 @@ func TestScan(t *testing.T) {
 		{"pg prefix in an application schema", "only pg_catalog's pg_* names are the system's",
 			"SELECT id FROM app.pg_jobs JOIN pg_stat_activity ON true",
 			"select read:app.pg_jobs cols=id"},
+		{"star of a join", "a bare * selects every table of the FROM list", "SELECT * FROM a JOIN b ON a.id = b.a_id",
+			"select read:a read:b star(a,b)"},
+		{"qualified star of a join", "t.* selects the table named or aliased t, not the first in the list",
+			"SELECT p.id, users.* FROM projects p LEFT JOIN (SELECT *, row_number() OVER () AS rn FROM subs) sh ON true LEFT JOIN users ON sh.user_id = users.id",
+			"select read:projects read:subs read:users star(users) cols=id"},
+		{"star in a sub-query of the where clause", "the outer star selects the outer table, not the sub-query's",
+			"SELECT * FROM tasks WHERE id IN (WITH RECURSIVE sub AS (SELECT task_id FROM task_relations) SELECT task_id FROM sub)",
+			"select read:task_relations read:tasks star(tasks) where"},
+		{"star through a cte", "a star over a CTE that selects * is a star over its table",
+			"WITH RECURSIVE all_projects AS (SELECT p.* FROM projects p UNION ALL SELECT c.* FROM projects c JOIN all_projects a ON c.parent = a.id) SELECT * FROM all_projects",
+			"select read:projects star(projects)"},
+		{"star over named columns", "a star over a derived table that names its columns selects no table's every column",
+			"SELECT * FROM (SELECT id, name FROM users) u",
+			"select read:users"},
 		{"hole in a quoted name", "a quoted name built from a variable is no table, and no NUL either",
 			"DELETE FROM \"\x00\"", "delete open"},
 		{"hole glued to a name", "users_ + suffix names no table users_", "SELECT id FROM users_\x00 WHERE id = 1 UNION SELECT id FROM \x00_log",

@@ -27,6 +27,9 @@ func Nightly(ctx context.Context, d *db.DB, s *sql.DB, where string) error {
 	s.QueryRowContext(ctx, "SELECT count(*) FROM products")                                               // count(*) is no star
 	s.QueryRowContext(ctx, "SELECT id FROM carts c WHERE EXISTS (SELECT * FROM items WHERE cart = c.id)") // star in EXISTS
 	s.QueryRowContext(ctx, "SELECT c.* FROM carts c JOIN items i ON i.cart = c.id")                       // want `select \* from carts couples the code to every column of carts`
+	s.QueryRowContext(ctx, "SELECT c.id, i.* FROM carts c JOIN items i ON i.cart = c.id")                 // want `select \* from items couples the code to every column of items`
+	s.QueryRowContext(ctx, "SELECT * FROM (SELECT id, total FROM carts) x")                               // the derived table names its columns
+	s.QueryRowContext(ctx, "SELECT * FROM wishlists w JOIN carts c ON c.id = w.cart")                     // want `select \* from carts, wishlists couples the code to every column of carts and wishlists`
 	q := fmt.Sprintf("SELECT id, %s FROM %s", "name", "products")
 	s.QueryRowContext(ctx, q)                             // resolved, no star
 	s.ExecContext(ctx, "DROP TABLE IF EXISTS tmp_import") // want `application code issues schema ddl for tmp_import`
