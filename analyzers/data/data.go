@@ -92,6 +92,7 @@ func Rules() []finding.Rule {
 				"table is an integration contract nobody owns: its shape cannot change without touching every " +
 				"component, and no component can move to its own store. Give each table one owner and let the " +
 				"others go through that component's API. Sites of migrations define the schema and are not use. " +
+				"Tables are told apart by datastore: a Cassandra table and a SQL table of one name are two tables. " +
 				"Decided by the whole-program audit only.",
 			Weight: 4,
 			Global: true,
@@ -108,8 +109,8 @@ func Rules() []finding.Rule {
 				"or is used by more than max-component-share percent of the components that query the database. " +
 				"Such a god table makes every feature depend on one shape, so it can neither be split nor " +
 				"changed without a coordinated migration. Split it by concern while it is small. Not reported " +
-				"below min-sites query sites in total; sites of migrations are not counted. Decided by the " +
-				"whole-program audit only.",
+				"below min-sites query sites in total; sites of migrations are not counted; shares are of one datastore's " +
+				"sites and components. Decided by the whole-program audit only.",
 			Weight: 4,
 			Global: true,
 			Options: []finding.Option{

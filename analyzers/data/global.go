@@ -15,6 +15,7 @@ import (
 // of the audit's table inventory.
 type TableUse struct {
 	Table      string
+	Store      string    // the kind of datastore when not SQL (see queries.Site.Store)
 	Components []string  // sorted
 	Packages   []string  // sorted
 	Reads      []SiteRef // in package order, then position
@@ -35,7 +36,7 @@ type SiteRef struct {
 // name, with the components, packages and sites that read, write or
 // define it.
 func Inventory(prog *family.Program) []TableUse {
-	byName := map[string]*TableUse{}
+	byName := map[[2]string]*TableUse{} // by store and name
 	gone := map[string]bool{}
 	for _, pkg := range prog.Packages {
 		res := resultOf(pkg)
@@ -48,10 +49,11 @@ func Inventory(prog *family.Program) []TableUse {
 		}
 		for _, s := range res.Sites {
 			for _, t := range s.Tables {
-				u := byName[t.Name]
+				key := [2]string{s.Store, t.Name}
+				u := byName[key]
 				if u == nil {
-					u = &TableUse{Table: t.Name}
-					byName[t.Name] = u
+					u = &TableUse{Table: t.Name, Store: s.Store}
+					byName[key] = u
 				}
 				ref := SiteRef{Pos: s.Pos, Package: pkg.Path, Component: comp, API: s.API, Constant: s.Constant}
 				switch {
@@ -79,8 +81,21 @@ func Inventory(prog *family.Program) []TableUse {
 		}
 		out = append(out, *u)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Table < out[j].Table })
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Table != out[j].Table {
+			return out[i].Table < out[j].Table
+		}
+		return out[i].Store < out[j].Store
+	})
 	return out
+}
+
+// label is the table's name, with its store when that is not SQL.
+func (u TableUse) label() string {
+	if u.Store == "" {
+		return u.Table
+	}
+	return u.Table + " (" + u.Store + ")"
 }
 
 // Tables is the family's inventory: every table with the sites that
@@ -88,7 +103,7 @@ func Inventory(prog *family.Program) []TableUse {
 func Tables(prog *family.Program) family.Inventory {
 	var inv family.Inventory
 	for _, u := range Inventory(prog) {
-		t := family.Table{Name: u.Table, Components: u.Components, Packages: u.Packages}
+		t := family.Table{Name: u.Table, Store: u.Store, Components: u.Components, Packages: u.Packages}
 		for _, s := range []struct {
 			kind string
 			refs []SiteRef
@@ -150,31 +165,32 @@ func singleTable(prog *family.Program, inv []TableUse) []finding.Finding {
 	maxShare := family.Option(prog.Settings, RuleSingleTable, "max-query-share", DefaultMaxQueryShare)
 	maxCompShare := family.Option(prog.Settings, RuleSingleTable, "max-component-share", DefaultMaxComponentShare)
 	minSites := family.Option(prog.Settings, RuleSingleTable, "min-sites", DefaultMinSites)
-	// The program's query sites and the components that query.
-	allSites := map[SiteRef]bool{}
-	allComps := map[string]bool{}
+	// The query sites of each datastore and the components that query it:
+	// a god table is one of its own database.
+	allSites := map[string]map[SiteRef]bool{}
+	allComps := map[string]map[string]bool{}
 	for _, u := range inv {
-		for _, r := range append(append([]SiteRef(nil), u.Reads...), u.Writes...) {
-			allSites[r] = true
-			allComps[r.Component] = true
+		if allSites[u.Store] == nil {
+			allSites[u.Store], allComps[u.Store] = map[SiteRef]bool{}, map[string]bool{}
 		}
-	}
-	total := len(allSites)
-	if total < minSites {
-		return nil
+		for _, r := range append(append([]SiteRef(nil), u.Reads...), u.Writes...) {
+			allSites[u.Store][r] = true
+			allComps[u.Store][r.Component] = true
+		}
 	}
 	var out []finding.Finding
 	for _, u := range inv {
 		us := usageOf(prog, u)
-		if len(us.sites) == 0 {
+		total, comps := len(allSites[u.Store]), len(allComps[u.Store])
+		if len(us.sites) == 0 || total < minSites {
 			continue
 		}
 		var why []string
 		if len(us.sites)*100 > maxShare*total {
 			why = append(why, fmt.Sprintf("%d of %d query sites", len(us.sites), total))
 		}
-		if len(allComps) >= 3 && len(us.comps)*100 > maxCompShare*len(allComps) {
-			why = append(why, fmt.Sprintf("%d of %d components", len(us.comps), len(allComps)))
+		if comps >= 3 && len(us.comps)*100 > maxCompShare*comps {
+			why = append(why, fmt.Sprintf("%d of %d components", len(us.comps), comps))
 		}
 		if len(why) == 0 {
 			continue
@@ -182,10 +198,10 @@ func singleTable(prog *family.Program, inv []TableUse) []finding.Finding {
 		out = append(out, finding.Finding{
 			Rule:     RuleSingleTable,
 			Pos:      us.sites[0].Pos,
-			Subject:  u.Table,
+			Subject:  u.label(),
 			Evidence: us.evidence(),
-			Message:  fmt.Sprintf("table %s carries %s: every feature depends on its shape", u.Table, strings.Join(why, " and ")),
-			Related:  firstPerComponent(us.sites, "", "also uses "+u.Table),
+			Message:  fmt.Sprintf("table %s carries %s: every feature depends on its shape", u.label(), strings.Join(why, " and ")),
+			Related:  firstPerComponent(us.sites, "", "also uses "+u.label()),
 		})
 	}
 	return out
@@ -234,10 +250,10 @@ func sharedTable(prog *family.Program, inv []TableUse) []finding.Finding {
 		out = append(out, finding.Finding{
 			Rule:     RuleSharedTable,
 			Pos:      pos,
-			Subject:  u.Table,
+			Subject:  u.label(),
 			Evidence: ev,
-			Message:  fmt.Sprintf("table %s is %s: its shape is a contract nobody owns", u.Table, strings.Join(why, " and ")),
-			Related:  firstPerComponent(us.sites, owner, "uses "+u.Table),
+			Message:  fmt.Sprintf("table %s is %s: its shape is a contract nobody owns", u.label(), strings.Join(why, " and ")),
+			Related:  firstPerComponent(us.sites, owner, "uses "+u.label()),
 		})
 	}
 	return out

@@ -82,6 +82,7 @@ type ProtoPackage struct {
 // Table is one database table and the code that uses it.
 type Table struct {
 	Name       string   // as the database knows it, schema-qualified when the code qualifies it
+	Store      string   // the kind of datastore when not SQL ("cql"), see queries.Site.Store
 	Components []string // sorted
 	Packages   []string // sorted
 	Sites      []Site   // sorted by position

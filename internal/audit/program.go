@@ -200,6 +200,7 @@ func (pr *program) decide(pol *policy.Policy, rules map[string]finding.Rule, f f
 func (pr *program) table(t family.Table) report.Table {
 	out := report.Table{
 		Name:       t.Name,
+		Store:      t.Store,
 		Components: append([]string{}, t.Components...),
 		Packages:   append([]string{}, t.Packages...),
 		Sites:      []report.SiteRef{},

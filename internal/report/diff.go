@@ -76,7 +76,7 @@ func Diff(old, new *Report) *Delta {
 	tables := func(r *Report) []string {
 		var names []string
 		for _, t := range r.Inventory.Tables {
-			names = append(names, t.Name)
+			names = append(names, t.Label())
 		}
 		return names
 	}

@@ -215,7 +215,7 @@ func mapStrings(r *Report, f func(string) string) *Report {
 	}
 	out.Inventory.Tables = make([]Table, len(r.Inventory.Tables))
 	for i, t := range r.Inventory.Tables {
-		t.Name, t.Components, t.Packages = f(t.Name), strs(t.Components), strs(t.Packages)
+		t.Name, t.Store, t.Components, t.Packages = f(t.Name), f(t.Store), strs(t.Components), strs(t.Packages)
 		sites := make([]SiteRef, len(t.Sites))
 		for j, s := range t.Sites {
 			sites[j] = SiteRef{File: f(s.File), Line: s.Line, Kind: f(s.Kind)}

@@ -139,7 +139,7 @@ func Markdown(w io.Writer, r *Report) error {
 				}
 				sites = append(sites, mdLocation(s.File, s.Line, 0)+" ("+md(s.Kind)+")")
 			}
-			p("| %s | %d | %d | %d | %s | %s |\n", md(t.Name), t.Reads, t.Writes, t.DDL, md(strings.Join(t.Components, ", ")), strings.Join(sites, "<br>"))
+			p("| %s | %d | %d | %d | %s | %s |\n", md(t.Label()), t.Reads, t.Writes, t.DDL, md(strings.Join(t.Components, ", ")), strings.Join(sites, "<br>"))
 		}
 	}
 

@@ -150,13 +150,25 @@ type Inventory struct {
 
 // Table is one database table the code uses.
 type Table struct {
-	Name       string    `json:"name"`
+	Name string `json:"name"`
+	// Store names the kind of datastore when it is not a SQL database
+	// ("cql"): tables of the same name in two stores are two tables.
+	Store      string    `json:"store,omitempty"`
 	Components []string  `json:"components"`
 	Packages   []string  `json:"packages"`
 	Reads      int       `json:"reads"`
 	Writes     int       `json:"writes"`
 	DDL        int       `json:"ddl"`
 	Sites      []SiteRef `json:"sites"`
+}
+
+// Label is the table's name, with its store when that is not SQL:
+// "schema_version (cql)".
+func (t Table) Label() string {
+	if t.Store == "" {
+		return t.Name
+	}
+	return t.Name + " (" + t.Store + ")"
 }
 
 // Route is one HTTP route the code base serves.
@@ -259,7 +271,7 @@ func (r *Report) Sort() {
 		)
 	})
 	slices.SortFunc(r.Components, func(a, b Component) int { return cmp.Compare(a.Name, b.Name) })
-	slices.SortFunc(r.Inventory.Tables, func(a, b Table) int { return cmp.Compare(a.Name, b.Name) })
+	slices.SortFunc(r.Inventory.Tables, func(a, b Table) int { return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Store, b.Store)) })
 	slices.SortFunc(r.Inventory.Routes, func(a, b Route) int {
 		return cmp.Or(cmp.Compare(a.Host, b.Host), cmp.Compare(a.Path, b.Path), cmp.Compare(a.Method, b.Method),
 			cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))

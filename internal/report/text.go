@@ -103,7 +103,7 @@ func Text(w io.Writer, r *Report, o TextOptions) error {
 		heads[Accepted].Fprintf(bw, "Tables (%d)\n", len(tables))
 		tw := tabwriter.NewWriter(bw, 0, 8, 2, ' ', 0)
 		for _, tb := range tables {
-			fmt.Fprintf(tw, "  %s\t%d reads, %d writes, %d ddl\t%s\n", Sanitize(tb.Name), tb.Reads, tb.Writes, tb.DDL, Sanitize(strings.Join(tb.Components, ", ")))
+			fmt.Fprintf(tw, "  %s\t%d reads, %d writes, %d ddl\t%s\n", Sanitize(tb.Label()), tb.Reads, tb.Writes, tb.DDL, Sanitize(strings.Join(tb.Components, ", ")))
 		}
 		if err := tw.Flush(); err != nil {
 			return err

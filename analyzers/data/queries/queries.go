@@ -55,6 +55,10 @@ type Site struct {
 	Statements []sqlscan.Statement
 	// Tables are every table the site uses, with its access, sorted.
 	Tables []sqlscan.Table
+	// Store is the kind of datastore the site talks to when it is not a
+	// SQL database: "cql" for Cassandra and ScyllaDB (gocql, or an API whose
+	// package says so). Tables of one name in two stores are two tables.
+	Store string
 	// Migrate is set for ORM schema operations (gorm AutoMigrate, bun
 	// CreateTable, xorm Sync): schema issued from application code.
 	Migrate bool
@@ -268,6 +272,7 @@ func (a *finder) sqlSite(c call) (Site, bool) {
 		Statements: sts,
 		Migration:  c.mig != notMigration,
 		Rollback:   c.mig == migrationRollback,
+		Store:      storeOf(s.api),
 	}
 	site.Tables = tablesOf(sts)
 	return site, true

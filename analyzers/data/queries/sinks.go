@@ -52,7 +52,7 @@ type sink struct {
 // libraries are the import paths of the database libraries whose calls
 // take SQL text; versions and sub-packages share their parent's entry.
 func libraries() []string {
-	return []string{"database/sql", "github.com/jackc/pgx", "github.com/jmoiron/sqlx", "github.com/uptrace/bun", "gorm.io/gorm", "xorm.io/xorm"}
+	return []string{"database/sql", "github.com/gocql/gocql", "github.com/jackc/pgx", "github.com/jmoiron/sqlx", "github.com/uptrace/bun", "gorm.io/gorm", "xorm.io/xorm"}
 }
 
 // sqlMethods returns the methods of a library whose first string
@@ -70,6 +70,8 @@ func sqlMethods(lib string) []string {
 		return []string{"Query", "QueryRow", "Exec", "QueryFunc", "Queue", "Prepare"}
 	case "gorm.io/gorm":
 		return []string{"Raw", "Exec"}
+	case "github.com/gocql/gocql":
+		return []string{"Query"}
 	case "github.com/uptrace/bun":
 		return []string{"NewRaw", "ExecContext", "QueryContext", "QueryRowContext"}
 	case "xorm.io/xorm":
@@ -140,6 +142,17 @@ func librarySink(fn *types.Func) (sink, bool) {
 		return sink{arg: i, api: api}, true
 	}
 	return sink{}, false
+}
+
+// storeOf names the kind of datastore an API talks to, from its import
+// path: "cql" for Cassandra and ScyllaDB (gocql, a package named for
+// them), "" for SQL databases.
+func storeOf(api string) string {
+	p := strings.ToLower(api)
+	if strings.Contains(p, "gocql") || strings.Contains(p, "cassandra") || strings.Contains(p, "scylla") {
+		return "cql"
+	}
+	return ""
 }
 
 func qualified(fn *types.Func, recv string) string {
