@@ -38,6 +38,7 @@ type SiteRef struct {
 func Inventory(prog *family.Program) []TableUse {
 	byName := map[[2]string]*TableUse{} // by store and name
 	gone := map[string]bool{}
+	called := calledGenerated(prog)
 	for _, pkg := range prog.Packages {
 		res := resultOf(pkg)
 		if res == nil {
@@ -57,6 +58,8 @@ func Inventory(prog *family.Program) []TableUse {
 				}
 				ref := SiteRef{Pos: s.Pos, Package: pkg.Path, Component: comp, API: s.API, Constant: s.Constant}
 				switch {
+				case s.Delegated != "" && called[s.Delegated]:
+					continue // its callers' sites use the table
 				case s.Migration:
 					// Migrations define the schema; their reads and
 					// writes (backfills, seed rows, the version row) are
@@ -79,6 +82,7 @@ func Inventory(prog *family.Program) []TableUse {
 		if len(u.Reads) == 0 && len(u.Writes) == 0 && gone[u.Table] {
 			continue // only DDL, and dropped or renamed since: not a table of today's schema
 		}
+
 		out = append(out, *u)
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -88,6 +92,22 @@ func Inventory(prog *family.Program) []TableUse {
 		return out[i].Store < out[j].Store
 	})
 	return out
+}
+
+// calledGenerated returns the generated functions that run queries and
+// that some site of the program calls (queries.Site.Calls).
+func calledGenerated(prog *family.Program) map[string]bool {
+	called := map[string]bool{}
+	for _, pkg := range prog.Packages {
+		if res := resultOf(pkg); res != nil {
+			for _, s := range res.Sites {
+				if s.Calls {
+					called[s.API] = true
+				}
+			}
+		}
+	}
+	return called
 }
 
 // label is the table's name, with its store when that is not SQL.

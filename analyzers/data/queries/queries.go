@@ -24,7 +24,7 @@ var Analyzer = &analysis.Analyzer{
 	Requires:   []*analysis.Analyzer{inspect.Analyzer},
 	Run:        run,
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{(*WrapperFact)(nil), (*TableNameFact)(nil)},
+	FactTypes:  []analysis.Fact{(*WrapperFact)(nil), (*TableNameFact)(nil), (*QueryFact)(nil)},
 }
 
 // Result holds the query sites and ORM models of one package.
@@ -62,6 +62,14 @@ type Site struct {
 	// Migrate is set for ORM schema operations (gorm AutoMigrate, bun
 	// CreateTable, xorm Sync): schema issued from application code.
 	Migrate bool
+	// Delegated names the generated function (sqlc's Queries methods) a
+	// site is in, package-qualified like API: the function's callers are
+	// the sites that use the tables, each with its queries (QueryFact);
+	// the site stands for the use only when nothing calls the function.
+	Delegated string
+	// Calls is set for a call of such a generated function: the site uses
+	// its tables; its statements are judged where they are written.
+	Calls bool
 	// Rollback is set for the migration sites of steps that undo others
 	// (goose's down functions, gormigrate's Rollback): they say nothing of
 	// the schema the migrations build.
@@ -91,11 +99,15 @@ func run(pass *analysis.Pass) (any, error) {
 	a.exportFacts()
 	a.tableNames()
 	out := &Result{}
+	fnOf := map[int]*types.Func{}
 	for _, c := range a.calls {
 		if s, ok := a.sqlSite(c); ok {
+			fnOf[len(out.Sites)] = c.fn
 			out.Sites = append(out.Sites, s)
 		}
 	}
+	generated := a.generatedQueries(out.Sites, fnOf)
+	out.Sites = append(out.Sites, a.generatedCallSites(generated)...)
 	out.Sites = append(out.Sites, a.ormSites()...)
 	out.Sites = append(out.Sites, a.copySites()...)
 	out.Sites = append(out.Sites, a.registrySites(in, out.Sites)...)

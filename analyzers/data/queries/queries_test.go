@@ -32,6 +32,9 @@ func render(t *testing.T, r *analysistest.Result) []string {
 		if s.Migrate {
 			b.WriteString(" migrate")
 		}
+		if s.Delegated != "" {
+			b.WriteString(" delegated")
+		}
 		if s.Rollback {
 			b.WriteString(" rollback")
 		} else if s.Migration {
@@ -199,8 +202,17 @@ func TestSites(t *testing.T) {
 			reason: "calls through the generated DBTX interface with query constants; a cache Get with a key is not a query",
 			pkg:    "sqlcgen",
 			sites: []string{
-				"query.sql.go:23 sqlcgen.DBTX.QueryRowContext read:authors const name=sqlcgen.getAuthor",
-				"query.sql.go:33 sqlcgen.DBTX.ExecContext write:authors const name=sqlcgen.deleteAuthor",
+				"query.sql.go:23 sqlcgen.DBTX.QueryRowContext read:authors const delegated name=sqlcgen.getAuthor",
+				"query.sql.go:33 sqlcgen.DBTX.ExecContext write:authors const delegated name=sqlcgen.deleteAuthor",
+			},
+		},
+		{
+			name:   "sqlc callers",
+			reason: "a call of a generated method that runs queries is a site with its tables, in the caller's package",
+			pkg:    "sqlcgen/app",
+			sites: []string{
+				"app.go:12 sqlcgen.Queries.GetAuthor read:authors const",
+				"app.go:15 sqlcgen.Queries.DeleteAuthor write:authors const",
 			},
 		},
 		{

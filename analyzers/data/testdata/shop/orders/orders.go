@@ -5,6 +5,7 @@ import (
 	"context"
 
 	"example.com/shop/platform/db"
+	"example.com/shop/platform/store"
 )
 
 func Place(ctx context.Context, q *db.Q, customer int64) error {
@@ -21,4 +22,10 @@ func Cancel(ctx context.Context, q *db.Q, id int64) error {
 func Get(ctx context.Context, q *db.Q, id int64) error {
 	_, err := q.Query(ctx, "SELECT id, status FROM orders WHERE id = $1", id)
 	return err
+}
+
+// WishFor records a wish with the order: a second component writes
+// wishes through the same generated method.
+func WishFor(ctx context.Context, s *store.Queries, customer, product int64) error {
+	return s.SaveWish(ctx, customer, product)
 }

@@ -19,7 +19,7 @@ SELECT id, name, bio FROM authors
 WHERE id = $1 LIMIT 1
 `
 
-func (q *Queries) GetAuthor(ctx context.Context, id int64) error {
+func (q *Queries) GetAuthor(ctx context.Context, id int64) error { // want GetAuthor:"runs queries: read authors"
 	row := q.db.QueryRowContext(ctx, getAuthor, id)
 	return row.Err()
 }
@@ -29,7 +29,7 @@ DELETE FROM authors
 WHERE id = $1
 `
 
-func (q *Queries) DeleteAuthor(ctx context.Context, id int64) error {
+func (q *Queries) DeleteAuthor(ctx context.Context, id int64) error { // want DeleteAuthor:"runs queries: write authors"
 	_, err := q.db.ExecContext(ctx, deleteAuthor, id)
 	return err
 }
