@@ -22,9 +22,6 @@ func localEvidence() finding.Evidence {
 func decide(fset *token.FileSet, q *queries.Result, schema schemaState, cfg *Config) []finding.Finding {
 	var out []finding.Finding
 	for _, s := range q.Sites {
-		if s.Calls {
-			continue // the generated function's own site is judged
-		}
 		for _, f := range siteFindings(s) {
 			if f.Rule == RuleCatchAllColumn && !schema.has(splitColumn(f.Subject)) {
 				continue // dropped by a later migration, or its table is gone

@@ -33,9 +33,23 @@
 // that to other packages. Model types export a TableNameFact so that other
 // packages map them to the same table.
 //
+// A function's string parameter that is only a part of a query (a table
+// name a helper formats in) makes the function a template: its callers'
+// constant arguments fill it in (WrapperFact.Template), a name built from
+// a variable names no table. Generated functions that run queries (sqlc's
+// Queries methods, xo) hand their tables to their callers (QueryFact):
+// each call is a site of the caller's package; so do the finishers of
+// ent's generated builders (UserQuery.All reads the entity's table) and
+// ent's Schema.Create (schema issued from code). Tables are told apart by
+// datastore (Site.Store: "cql" for Cassandra).
+//
 // Sites that belong to versioned schema migrations are marked (Site.Migration):
-// code of a migrations package, functions registered as migrations, and
-// functions named for running or recording them.
+// code of a package named for migrations that changes the schema,
+// functions registered as migrations in any shape (an argument of
+// AddMigration, a value of a Migration type, an element of a list bound to
+// a migrations name), statements held as data in such lists, and, in a
+// package that changes the schema, functions named for running or
+// recording them. Steps that undo others are marked Rollback.
 //
 // The analyzer reports nothing: its result, a *Result, lists every site
 // (position, API, resolved SQL, whether it is constant, the statements the

@@ -2,6 +2,7 @@ package queries
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"sort"
 	"strings"
@@ -14,7 +15,12 @@ import (
 // application uses the tables, so each call of it is a site with its
 // queries.
 type QueryFact struct {
-	SQL      []string // the texts of its queries, holes for unknown parts
+	SQL []string // the texts of its queries, holes for unknown parts
+	// Tables are the tables it uses when it holds no SQL text (ent's
+	// builders name their entity's table).
+	Tables []sqlscan.Table
+	// Migrate is set when it issues the schema (ent's Schema.Create).
+	Migrate bool
 	API      string   // the library call they end in
 	Constant bool     // every text is known
 	Store    string   // see Site.Store
@@ -30,6 +36,9 @@ func (f *QueryFact) String() string {
 			ts = append(ts, t.Access.String()+" "+t.Name)
 		}
 	}
+	for _, t := range f.Tables {
+		ts = append(ts, t.Access.String()+" "+t.Name)
+	}
 	return "runs queries: " + strings.Join(ts, ", ")
 }
 
@@ -37,27 +46,10 @@ func (f *QueryFact) String() string {
 // they are marked Delegated, and each such function gets a QueryFact for
 // its callers, exported when other packages can call it.
 func (a *finder) generatedQueries(sites []Site, fnOf map[int]*types.Func) map[*types.Func]*QueryFact {
-	gen := map[*ast.File]bool{}
-	for _, f := range a.pass.Files {
-		if ast.IsGenerated(f) {
-			gen[f] = true
-		}
-	}
-	if len(gen) == 0 {
-		return nil
-	}
-	inGenerated := func(fn *types.Func) bool {
-		for f := range gen {
-			if f.FileStart <= fn.Pos() && fn.Pos() < f.FileEnd {
-				return true
-			}
-		}
-		return false
-	}
 	out := map[*types.Func]*QueryFact{}
 	for i := range sites {
 		fn := fnOf[i]
-		if fn == nil || !inGenerated(fn) {
+		if fn == nil || !a.inGenerated(fn.Pos()) {
 			continue
 		}
 		f := out[fn]
@@ -82,6 +74,24 @@ func (a *finder) generatedQueries(sites []Site, fnOf map[int]*types.Func) map[*t
 	return out
 }
 
+// inGenerated reports whether pos is in a generated file of the package.
+func (a *finder) inGenerated(pos token.Pos) bool {
+	if a.genFiles == nil {
+		a.genFiles = []*ast.File{}
+		for _, f := range a.pass.Files {
+			if ast.IsGenerated(f) {
+				a.genFiles = append(a.genFiles, f)
+			}
+		}
+	}
+	for _, f := range a.genFiles {
+		if f.FileStart <= pos && pos < f.FileEnd {
+			return true
+		}
+	}
+	return false
+}
+
 // generatedCallSites returns a site for each call of a generated function
 // that runs queries: the caller uses the tables.
 func (a *finder) generatedCallSites(local map[*types.Func]*QueryFact) []Site {
@@ -94,8 +104,8 @@ func (a *finder) generatedCallSites(local map[*types.Func]*QueryFact) []Site {
 				f = &imported
 			}
 		}
-		if f == nil || c.fn != nil && local[c.fn] != nil {
-			continue // not generated, or one generated function calling another
+		if f == nil || a.inGenerated(c.expr.Pos()) {
+			continue // not generated, or generated code calling its own
 		}
 		site := Site{
 			Pos:       c.expr.Pos(),
@@ -103,14 +113,18 @@ func (a *finder) generatedCallSites(local map[*types.Func]*QueryFact) []Site {
 			SQL:       strings.Join(f.SQL, ";\n"),
 			Constant:  f.Constant,
 			Store:     f.Store,
-			Migration: c.mig != notMigration,
+			Migration: c.mig >= migrationStep || !f.Migrate && c.mig != notMigration,
 			Rollback:  c.mig == migrationRollback,
 			Calls:     true,
+			Migrate:   f.Migrate,
 		}
+		// The statements are judged where they are written; the caller
+		// uses their tables.
+		var sts []sqlscan.Statement
 		for _, q := range f.SQL {
-			site.Statements = append(site.Statements, sqlscan.Scan(q)...)
+			sts = append(sts, sqlscan.Scan(q)...)
 		}
-		site.Tables = tablesOf(site.Statements)
+		site.Tables = sortTables(append(tablesOf(sts), f.Tables...))
 		out = append(out, site)
 	}
 	return out

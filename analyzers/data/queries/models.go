@@ -24,6 +24,11 @@ func (a *finder) models(in *inspector.Inspector) []Model {
 		if !ok || obj.Parent() != a.pass.Pkg.Scope() {
 			continue
 		}
+		if m, ok := a.entModel(obj); ok {
+			m.Migration = a.migPkg
+			out = append(out, m)
+			continue
+		}
 		lib := modelORM(a.pass.TypesInfo, st)
 		if _, named := a.tableNames()[obj]; lib == "" && named {
 			lib = "gorm"

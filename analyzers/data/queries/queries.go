@@ -107,6 +107,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	generated := a.generatedQueries(out.Sites, fnOf)
+	a.entFacts(in)
 	out.Sites = append(out.Sites, a.generatedCallSites(generated)...)
 	out.Sites = append(out.Sites, a.ormSites()...)
 	out.Sites = append(out.Sites, a.copySites()...)
@@ -129,6 +130,7 @@ type finder struct {
 	registered map[*types.Func]migContext
 	in         *inspector.Inspector
 	schema     *bool // memo of changesSchema
+	genFiles   []*ast.File // the generated files, once asked
 }
 
 // call is a call expression and the function declaration it is in.

@@ -60,6 +60,12 @@ func renderModels(r *analysistest.Result) []string {
 			if c.Serialized {
 				col += ":serialized"
 			}
+			switch c.Shape {
+			case queries.Untyped:
+				col += ":untyped"
+			case queries.Bytes:
+				col += ":bytes"
+			}
 			cols = append(cols, col)
 		}
 		out = append(out, fmt.Sprintf("%s %s %s %s", m.ORM, m.Type, m.Table, strings.Join(cols, ",")))
@@ -142,7 +148,7 @@ func TestSites(t *testing.T) {
 				"gormrepo.go:60 gorm.io/gorm.Migrator.DropTable ddl:categories const migrate",
 			},
 			models: []string{
-				"gorm gormrepo.UserProfile user_profiles id,full_name,settings:jsonb",
+				"gorm gormrepo.UserProfile user_profiles id,full_name,settings:jsonb:untyped",
 				"gorm gormrepo.Category categories id,name",
 			},
 		},
@@ -213,6 +219,26 @@ func TestSites(t *testing.T) {
 			sites: []string{
 				"app.go:12 sqlcgen.Queries.GetAuthor read:authors const",
 				"app.go:15 sqlcgen.Queries.DeleteAuthor write:authors const",
+			},
+		},
+		{
+			name: "ent",
+			reason: "the finishers of ent's generated builders use their entity's table at the caller, Schema.Create issues the schema; " +
+				"an ent schema is a model whose field.JSON Go type says what the column holds",
+			pkg: "entapp/accounts",
+			sites: []string{
+				"accounts.go:11 entapp/ent/migrate.Schema.Create ddl:accounts const migrate",
+				"accounts.go:15 entapp/ent.UserQuery.All read:accounts const",
+				"accounts.go:18 entapp/ent.UserClient.Get read:accounts const",
+				"accounts.go:21 entapp/ent.UserCreate.Save write:accounts const",
+			},
+		},
+		{
+			name:   "ent schema",
+			reason: "an ent schema is a model of its annotated table; field.JSON keeps its Go type",
+			pkg:    "entapp/ent/schema",
+			models: []string{
+				"ent entapp/ent/schema.User accounts name,scopes:json:serialized,settings:json:serialized:untyped,avatar:bytes",
 			},
 		},
 		{
