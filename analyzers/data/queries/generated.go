@@ -20,10 +20,10 @@ type QueryFact struct {
 	// builders name their entity's table).
 	Tables []sqlscan.Table
 	// Migrate is set when it issues the schema (ent's Schema.Create).
-	Migrate bool
-	API      string   // the library call they end in
-	Constant bool     // every text is known
-	Store    string   // see Site.Store
+	Migrate  bool
+	API      string // the library call they end in
+	Constant bool   // every text is known
+	Store    string // see Site.Store
 }
 
 // AFact implements analysis.Fact.

@@ -129,7 +129,7 @@ type finder struct {
 	migPkg     bool
 	registered map[*types.Func]migContext
 	in         *inspector.Inspector
-	schema     *bool // memo of changesSchema
+	schema     *bool       // memo of changesSchema
 	genFiles   []*ast.File // the generated files, once asked
 }
 
