@@ -196,7 +196,7 @@ func (a *finder) sinkOf(fn *types.Func) (sink, bool) {
 	if fn.Pkg() != nil && fn.Pkg() != a.pass.Pkg {
 		var f WrapperFact
 		if a.pass.ImportObjectFact(fn.Origin(), &f) {
-			return sink{arg: f.Param, api: f.API, strict: f.Strict, template: f.Template}, true
+			return sink{arg: f.Param, api: f.API, strict: f.Strict, template: f.Template, mig: migContext(f.Migration)}, true
 		}
 	}
 	return sink{}, false
@@ -221,7 +221,7 @@ func (a *finder) findWrappers() {
 			if t := a.queryText(c, s); t.param >= 0 {
 				w := sink{arg: t.param, api: s.api, strict: s.strict}
 				if t.s != marker(t.param) {
-					w.template = t.s
+					w.template, w.mig = t.s, max(s.mig, c.mig)
 				}
 				a.local[c.fn] = w
 				changed = true
@@ -242,7 +242,7 @@ func (a *finder) exportFacts() {
 			continue
 		}
 		s := a.local[fn]
-		a.pass.ExportObjectFact(fn, &WrapperFact{Param: s.arg, API: s.api, Strict: s.strict, Template: s.template})
+		a.pass.ExportObjectFact(fn, &WrapperFact{Param: s.arg, API: s.api, Strict: s.strict, Template: s.template, Migration: uint8(s.mig)})
 	}
 }
 
@@ -284,8 +284,8 @@ func (a *finder) sqlSite(c call) (Site, bool) {
 		Const:      t.name,
 		Constant:   t.constant,
 		Statements: sts,
-		Migration:  c.mig != notMigration,
-		Rollback:   c.mig == migrationRollback,
+		Migration:  max(c.mig, s.mig) != notMigration,
+		Rollback:   max(c.mig, s.mig) == migrationRollback,
 		Store:      storeOf(s.api),
 	}
 	site.Tables = tablesOf(sts)

@@ -21,6 +21,10 @@ type WrapperFact struct {
 	// ("DELETE FROM \"" + table + "\""); empty when the parameter at
 	// Param is the whole query.
 	Template string
+	// Migration is set when the template is built by migration code
+	// (recordMigrationVersion(v)): its callers' sites are migration
+	// machinery too, whatever their own functions are named.
+	Migration uint8
 }
 
 // AFact implements analysis.Fact.
@@ -47,6 +51,7 @@ type sink struct {
 	// template is the query with the arguments marked where they go, or
 	// "" when the argument at arg is the whole query.
 	template string
+	mig      migContext // the migration context the template is built in
 }
 
 // libraries are the import paths of the database libraries whose calls
