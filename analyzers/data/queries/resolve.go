@@ -255,12 +255,8 @@ func (r *resolver) pairs(e ast.Expr, depth int) ([]pair, bool) {
 	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
-		v, ok := r.info.Uses[e].(*types.Var)
-		if !ok || r.shared[v] {
-			return nil, false
-		}
-		if as := r.assigns[v]; len(as) == 1 && as[0].rhs != nil && !as[0].add {
-			return r.pairs(as[0].rhs, depth+1)
+		if rhs := r.onlyValue(e); rhs != nil {
+			return r.pairs(rhs, depth+1)
 		}
 		return nil, false
 	case *ast.CompositeLit:
@@ -291,6 +287,19 @@ func (r *resolver) pairs(e ast.Expr, depth int) ([]pair, bool) {
 		out = append(out, pair{strconv.FormatInt(i, 10), elems[i]})
 	}
 	return out, true
+}
+
+// onlyValue returns the one value a variable of string elements is
+// assigned, when nothing else changes it (see shared), or nil.
+func (r *resolver) onlyValue(id *ast.Ident) ast.Expr {
+	v, ok := r.info.Uses[id].(*types.Var)
+	if !ok || r.shared[v] {
+		return nil
+	}
+	if as := r.assigns[v]; len(as) == 1 && as[0].rhs != nil && !as[0].add {
+		return as[0].rhs
+	}
+	return nil
 }
 
 // ranged returns the range statement's ranged-over expression when e is
@@ -481,12 +490,8 @@ func (r *resolver) elements(e ast.Expr, params map[*types.Var]int, depth int) (m
 	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
-		v, ok := r.info.Uses[e].(*types.Var)
-		if !ok || r.shared[v] {
-			return nil, false
-		}
-		if as := r.assigns[v]; len(as) == 1 && as[0].rhs != nil && !as[0].add {
-			return r.elements(as[0].rhs, params, depth+1)
+		if rhs := r.onlyValue(e); rhs != nil {
+			return r.elements(rhs, params, depth+1)
 		}
 	case *ast.CompositeLit:
 		out := map[int64]string{}
