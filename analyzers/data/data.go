@@ -220,6 +220,9 @@ type Result struct {
 	// Gone lists the tables the package's DDL drops or renames away
 	// (old names, SQLite's temporary rebuild tables), sorted.
 	Gone []string
+	// Temporary lists the tables the package creates with CREATE TEMP
+	// TABLE, sorted: tables of a session, not of the schema.
+	Temporary []string
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
@@ -228,7 +231,8 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		return nil, fmt.Errorf("data: %s: no query sites", pass.Pkg.Path())
 	}
 	schema := replay(pass.Fset, q.Sites)
-	res := &Result{Package: pass.Pkg.Path(), Sites: q.Sites, Gone: schema.goneTables()}
+	res := &Result{Package: pass.Pkg.Path(), Sites: q.Sites}
+	res.Gone, res.Temporary = schema.goneTables()
 	for _, f := range decide(pass.Fset, q, schema, cfg) {
 		res.Report(pass, f)
 	}

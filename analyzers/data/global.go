@@ -37,7 +37,7 @@ type SiteRef struct {
 // define it.
 func Inventory(prog *family.Program) []TableUse {
 	byName := map[[2]string]*TableUse{} // by store and name
-	gone := map[string]bool{}
+	gone, temp := map[string]bool{}, map[string]bool{}
 	called := calledGenerated(prog)
 	for _, pkg := range prog.Packages {
 		res := resultOf(pkg)
@@ -47,6 +47,9 @@ func Inventory(prog *family.Program) []TableUse {
 		comp := componentOf(prog, pkg.Path)
 		for _, t := range res.Gone {
 			gone[t] = true
+		}
+		for _, t := range res.Temporary {
+			temp[t] = true
 		}
 		for _, s := range res.Sites {
 			for _, t := range s.Tables {
@@ -79,8 +82,11 @@ func Inventory(prog *family.Program) []TableUse {
 	}
 	out := make([]TableUse, 0, len(byName))
 	for _, u := range byName {
-		if len(u.Reads) == 0 && len(u.Writes) == 0 && gone[u.Table] {
-			continue // only DDL, and dropped or renamed since: not a table of today's schema
+		switch {
+		case temp[u.Table] && u.Store == "":
+			continue // a session's temporary table
+		case len(u.Reads) == 0 && len(u.Writes) == 0 && (gone[u.Table] || transientName(u.Table)):
+			continue // only DDL, and dropped or renamed since, or a rebuild's step: not a table of today's schema
 		}
 
 		out = append(out, *u)

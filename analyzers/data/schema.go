@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/oneway-lint/oneway/analyzers/data/queries"
 	"github.com/oneway-lint/oneway/analyzers/data/sqlscan"
@@ -26,6 +27,7 @@ type shape struct {
 type schemaState struct {
 	tables map[string]*shape
 	gone   map[string]bool
+	temp   map[string]bool // CREATE TEMP TABLE: tables of a session
 }
 
 // replay runs the DDL of the sites in source order (file name, then
@@ -36,7 +38,7 @@ type schemaState struct {
 // migrations) are left out: they describe no schema the application runs
 // on.
 func replay(fset *token.FileSet, sites []queries.Site) schemaState {
-	s := schemaState{tables: map[string]*shape{}, gone: map[string]bool{}}
+	s := schemaState{tables: map[string]*shape{}, gone: map[string]bool{}, temp: map[string]bool{}}
 	ordered := slices.Clone(sites)
 	sort.SliceStable(ordered, func(i, j int) bool {
 		pi, pj := fset.Position(ordered[i].Pos), fset.Position(ordered[j].Pos)
@@ -57,6 +59,12 @@ func replay(fset *token.FileSet, sites []queries.Site) schemaState {
 }
 
 func (s *schemaState) apply(pos token.Pos, st sqlscan.Statement) {
+	if st.Kind == sqlscan.Create && st.Temporary {
+		if name := firstTable(st, sqlscan.DDL); name != "" {
+			s.temp[name] = true
+		}
+		return
+	}
 	switch {
 	case st.Kind == sqlscan.Create && len(st.Defined) > 0:
 		name := firstTable(st, sqlscan.DDL)
@@ -113,14 +121,39 @@ func (s *schemaState) apply(pos token.Pos, st sqlscan.Statement) {
 	}
 }
 
-// goneTables returns the tables dropped or renamed away, sorted.
-func (s schemaState) goneTables() []string {
-	out := make([]string, 0, len(s.gone))
-	for name := range s.gone {
+// goneTables returns the tables dropped or renamed away, and the
+// temporary tables, sorted.
+func (s schemaState) goneTables() (gone, temp []string) {
+	return sortedSet(s.gone), sortedSet(s.temp)
+}
+
+func sortedSet(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for name := range m {
 		out = append(out, name)
 	}
 	sort.Strings(out)
 	return out
+}
+
+// transientName reports whether a table is named as a step of a rebuild
+// (tasks_new, tasks_dg_tmp, tmp_tasks, tasks_old, tasks_backup): used
+// by migrations only, it is no table of today's schema even when the
+// statement that renames or drops it is out of sight (a .sql file, a
+// dynamic EXECUTE).
+func transientName(name string) bool {
+	n := strings.ToLower(name[strings.LastIndexByte(name, '.')+1:])
+	for _, p := range []string{"tmp_", "temp_"} {
+		if strings.HasPrefix(n, p) {
+			return true
+		}
+	}
+	for _, suf := range []string{"_new", "_old", "_tmp", "_temp", "_backup", "_bak"} {
+		if strings.HasSuffix(n, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 func addColumn(cols []string, name string) []string {

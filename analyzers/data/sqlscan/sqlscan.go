@@ -88,6 +88,9 @@ type Statement struct {
 	// Defined holds the columns a CREATE TABLE or ALTER TABLE … ADD
 	// defines, for the table named in Tables with access DDL.
 	Defined []Column
+	// Temporary is set for CREATE TEMP TABLE: a table of the session, no
+	// table of the schema.
+	Temporary bool
 	// Dropped holds the columns an ALTER TABLE … DROP COLUMN removes.
 	Dropped []string
 	// Renames holds the tables ALTER TABLE … RENAME TO and RENAME TABLE
@@ -657,7 +660,11 @@ func (p *parser) ddl(st *Statement, verb string) {
 		p.body(st, 0)
 		return
 	}
+	start := p.pos
 	p.skipKeywords("OR", "REPLACE", "TEMP", "TEMPORARY", "UNLOGGED", "GLOBAL", "LOCAL", "UNIQUE", "MATERIALIZED", "VIRTUAL", "RECURSIVE")
+	for _, t := range p.toks[start:p.pos] {
+		st.Temporary = st.Temporary || t.upper() == "TEMP" || t.upper() == "TEMPORARY"
+	}
 	object := p.peek(0).upper()
 	switch object {
 	case "TABLE", "VIEW":

@@ -16,3 +16,15 @@ func Invoice(ctx context.Context, q *db.Q, order int64) error {
 	}
 	return q.Exec(ctx, "UPDATE orders SET status = 'invoiced' WHERE id = $1", order)
 }
+
+// Totals sums in a table of the session: no table of the schema.
+func Totals(ctx context.Context, q *db.Q) error {
+	if err := q.Exec(ctx, "CREATE TEMP TABLE run_totals (order_id INT, total INT) ON COMMIT DROP"); err != nil {
+		return err
+	}
+	if err := q.Exec(ctx, "INSERT INTO run_totals SELECT order_id, 1 FROM invoices WHERE order_id > 0"); err != nil {
+		return err
+	}
+	_, err := q.Query(ctx, "SELECT order_id FROM run_totals WHERE total > 0")
+	return err
+}
