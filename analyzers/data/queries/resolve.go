@@ -142,6 +142,10 @@ type resolver struct {
 	// active holds the variables being resolved, so that a variable
 	// that refers to itself (q += q) is a hole instead of a recursion.
 	active map[*types.Var]bool
+	// decls holds the package's functions that return one string, and
+	// returns the texts they return (see returned).
+	decls   map[*types.Func]*ast.FuncDecl
+	returns map[*types.Func]text
 	// budget is what is left of the steps one resolve may take: texts
 	// made of copies of texts (Sprintf of Sprintf of …) are exponential.
 	budget int
@@ -156,7 +160,17 @@ const (
 
 // newResolver records every assignment to the package's variables.
 func newResolver(pass *analysis.Pass, in *inspector.Inspector) *resolver {
-	r := &resolver{info: pass.TypesInfo, assigns: map[*types.Var][]assignment{}, shared: map[*types.Var]bool{}, written: map[*types.Var]bool{}, active: map[*types.Var]bool{}}
+	r := &resolver{info: pass.TypesInfo, assigns: map[*types.Var][]assignment{}, shared: map[*types.Var]bool{}, written: map[*types.Var]bool{}, active: map[*types.Var]bool{},
+		decls: map[*types.Func]*ast.FuncDecl{}, returns: map[*types.Func]text{}}
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil && returnsString(pass.TypesInfo, fd) {
+				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					r.decls[fn] = fd
+				}
+			}
+		}
+	}
 	varOf := func(e ast.Expr) *types.Var {
 		id, ok := ast.Unparen(e).(*ast.Ident)
 		if !ok {
@@ -227,6 +241,16 @@ func newResolver(pass *analysis.Pass, in *inspector.Inspector) *resolver {
 		}
 	}
 	return r
+}
+
+// returnsString reports whether a function declaration has one result, a
+// string.
+func returnsString(info *types.Info, fd *ast.FuncDecl) bool {
+	rs := fd.Type.Results
+	if rs == nil || len(rs.List) != 1 || len(rs.List[0].Names) > 1 {
+		return false
+	}
+	return isString(info.TypeOf(rs.List[0].Type))
 }
 
 // stringElems reports whether t is a slice or array of strings, or a map
@@ -550,6 +574,9 @@ func (r *resolver) variable(v *types.Var, params map[*types.Var]int, depth int) 
 	}
 	r.active[v] = true
 	defer delete(r.active, v)
+	if t, ok := r.branches(as, params, depth); ok {
+		return t
+	}
 	t := r.resolveDepth(as[0].rhs, params, depth+1)
 	t.name = ""
 	for _, a := range as[1:] {
@@ -569,12 +596,97 @@ func (r *resolver) variable(v *types.Var, params map[*types.Var]int, depth int) 
 	return t
 }
 
+// branches resolves a variable given a constant text in each of several
+// branches (var q string; switch … { case …: q = "…" }): the set of them,
+// each a statement. Not when any assignment appends or is not constant.
+func (r *resolver) branches(as []assignment, params map[*types.Var]int, depth int) (text, bool) {
+	if len(as) < 2 {
+		return text{}, false
+	}
+	elems := map[int64]string{}
+	var seen []string
+	for _, a := range as {
+		if a.add || a.rhs == nil {
+			return text{}, false
+		}
+		t := r.resolveDepth(a.rhs, params, depth+1)
+		if !t.constant || t.alts != nil {
+			return text{}, false
+		}
+		if !slices.Contains(seen, t.s) {
+			seen = append(seen, t.s)
+			elems[int64(len(elems))] = t.s
+		}
+	}
+	if len(elems) == 1 {
+		return text{s: seen[0], constant: true, param: -1}, true
+	}
+	return alternatives(elems), true
+}
+
+// returned is the text a function of the package returns, as a template
+// of its string parameters: func CreateTable(name string) string {
+// return fmt.Sprintf(q, name) }. Several returns of one text are one; of
+// constant texts, the set of them; else a hole.
+func (r *resolver) returned(fn *types.Func, depth int) text {
+	if t, ok := r.returns[fn]; ok {
+		return t
+	}
+	r.returns[fn] = hole() // a recursion finds a hole
+	decl := r.decls[fn]
+	params := stringParams(r.info, decl)
+	var outs []text
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(n.Results) == 1 {
+				outs = append(outs, r.resolveDepth(n.Results[0], params, depth+1))
+			}
+		}
+		return true
+	})
+	t := hole()
+	switch {
+	case len(outs) == 1:
+		t = outs[0]
+	case len(outs) > 1:
+		elems := map[int64]string{}
+		for i, o := range outs {
+			if !o.constant || o.alts != nil {
+				elems = nil
+				break
+			}
+			elems[int64(i)] = o.s
+		}
+		if elems != nil {
+			t = alternatives(elems)
+		}
+	}
+	t.name = ""
+	r.returns[fn] = t
+	return t
+}
+
 // call resolves fmt.Sprintf with a constant format and the string
 // helpers that keep a query's meaning (Rebind, TrimSpace).
 func (r *resolver) call(call *ast.CallExpr, params map[*types.Var]int, depth int) text {
 	fn, _ := typeutil.Callee(r.info, call).(*types.Func)
 	if fn == nil || fn.Pkg() == nil {
 		return hole()
+	}
+	if decl := r.decls[fn.Origin()]; decl != nil {
+		t := r.returned(fn.Origin(), depth)
+		if t.alts != nil || t.param < 0 {
+			return t
+		}
+		return fill(t.s, func(i int) text {
+			if i >= len(call.Args) {
+				return hole()
+			}
+			return r.resolveDepth(call.Args[i], params, depth+1)
+		})
 	}
 	switch path, name := fn.Pkg().Path(), fn.Name(); {
 	case path == "fmt" && name == "Sprintf" && len(call.Args) > 0:

@@ -120,3 +120,15 @@ func (r *Repo) Reset(ctx context.Context, tables []string) error {
 	}
 	return r.deleteAll(ctx, "sessions")
 }
+
+// createTable returns the statement for its caller's table.
+func createTable(name string) string {
+	q := `CREATE TABLE %s (id INT, version BIGINT)`
+	return fmt.Sprintf(q, name)
+}
+
+// Bootstrap creates its bookkeeping table through the statement builder.
+func (r *Repo) Bootstrap(ctx context.Context) error {
+	_, err := r.db.ExecContext(ctx, createTable("goose_db_version"))
+	return err
+}
