@@ -28,6 +28,8 @@ type token struct {
 	text string // words: as written; quoted: unquoted content; punct: the operator
 	// note holds the comments that follow the token ("-- JSON array").
 	note string
+	// body is the content of a dollar-quoted string ($$ … $$).
+	body string
 	// end is the offset just past the token in the source.
 	start, end int
 }
@@ -155,12 +157,14 @@ func scan(src string) []token {
 			if k < len(src) && src[k] == '$' {
 				tag := src[i : k+1]
 				end := strings.Index(src[k+1:], tag)
+				body := ""
 				if end < 0 {
 					i = len(src)
 				} else {
+					body = src[k+1 : k+1+end]
 					i = k + 1 + end + len(tag)
 				}
-				toks = append(toks, token{kind: tString, text: tag})
+				toks = append(toks, token{kind: tString, text: tag, body: body})
 				break
 			}
 			toks = append(toks, token{kind: tPunct, text: "$"})

@@ -137,6 +137,8 @@ func Scan(src string) []Statement {
 			p.starTables(&st)
 			out = append(out, st.finish(p.ctes))
 		}
+		out = append(out, p.extra...)
+		p.extra = nil
 		p.ctes = map[string]bool{}
 		p.cteStars = map[string][]string{}
 	}
@@ -152,6 +154,9 @@ type parser struct {
 	cteStars map[string][]string
 	// depth bounds recursion so hostile input cannot exhaust the stack.
 	depth int
+	// extra holds the statements of a DO block's body, found while
+	// reading the DO statement.
+	extra []Statement
 	// parens is the run of "(" tokens subStatementAhead last measured,
 	// toks[parens[0]:parens[1]]: a position inside it has the same end,
 	// so that a long run is scanned once, not once per "(".
@@ -257,6 +262,9 @@ func (p *parser) statement(level int) Statement {
 		if isOtherVerb(verb) {
 			st.Kind = Other
 			for p.pos < len(p.toks) && !p.isPunct(";") {
+				if t := p.peek(0); verb == "DO" && t.kind == tString && t.body != "" && p.depth < maxDepth/10 {
+					p.extra = append(p.extra, Scan(plpgsqlStatements(t.body))...)
+				}
 				p.pos++
 			}
 			return st
@@ -968,6 +976,24 @@ func valueContext(prev token) bool {
 		return true
 	}
 	return false
+}
+
+// plpgsqlStatements makes the body of a DO block scannable: the words that
+// open and close PL/pgSQL blocks and branches (BEGIN, THEN, ELSE, LOOP,
+// END …) end the statement before them, so that the SQL statements inside
+// (IF NOT EXISTS (…) THEN ALTER TABLE … END IF) are statements of their own.
+func plpgsqlStatements(body string) string {
+	var b strings.Builder
+	for _, t := range scan(body) {
+		switch t.upper() {
+		case "BEGIN", "THEN", "ELSE", "ELSIF", "LOOP", "DECLARE", "END", "EXCEPTION":
+			b.WriteString(";\n" + t.text + ";\n")
+			continue
+		}
+		b.WriteString(body[t.start:t.end])
+		b.WriteByte(' ')
+	}
+	return b.String()
 }
 
 // isOtherVerb reports whether the upper-case word u starts a statement
