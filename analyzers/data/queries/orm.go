@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -550,13 +551,18 @@ func (a *finder) builderSite(c call, lib string) (Site, bool) {
 	if len(args) == 0 {
 		return Site{}, false
 	}
+	ctes, used := a.prefix(c.expr)
 	site := Site{Constant: true}
+	if acc == sqlscan.Read && (c.callee.Name() == "From" || c.callee.Name() == "SelectFrom") {
+		site.Tables = append(site.Tables, used...) // the prefix's CTEs read them for this query
+	}
 	for _, arg := range args {
 		arg = a.unwrapIdentifier(arg)
 		if tv, ok := a.pass.TypesInfo.Types[arg]; ok && !isString(tv.Type) && lib == "sqlbuilder" {
 			continue // go-sqlbuilder's Struct.InsertInto(table, values…)
 		}
 		ts, constant := a.tableExpr(arg, acc)
+		ts = slices.DeleteFunc(ts, func(t sqlscan.Table) bool { return slices.Contains(ctes, strings.ToUpper(t.Name)) })
 		site.Tables = append(site.Tables, ts...)
 		site.Constant = site.Constant && constant
 	}
@@ -564,6 +570,27 @@ func (a *finder) builderSite(c call, lib string) (Site, bool) {
 		site.Constant = false
 	}
 	return site, true
+}
+
+// prefix reads the WITH clause a builder chain's Prefix holds
+// (Prefix("WITH RECURSIVE tree AS (SELECT … FROM spaces …)").From("tree t")):
+// the names of its CTEs, no tables for the From and joins of the chain,
+// and the tables the CTEs read.
+func (a *finder) prefix(c *ast.CallExpr) (ctes []string, used []sqlscan.Table) {
+	for _, oc := range a.chain(c) {
+		if oc.name != "Prefix" || len(oc.args) == 0 {
+			continue
+		}
+		for _, q := range a.res.resolve(oc.args[0], nil).each() {
+			names := sqlscan.CTENames(q)
+			if len(names) == 0 {
+				continue
+			}
+			ctes = append(ctes, names...)
+			used = append(used, tablesOf(sqlscan.Scan(q+" SELECT 1"))...)
+		}
+	}
+	return ctes, used
 }
 
 // joinedTable returns the argument of a join call that names the table:

@@ -978,6 +978,25 @@ func valueContext(prev token) bool {
 	return false
 }
 
+// CTENames returns the upper-case names of the common table expressions a
+// WITH clause at the start of src defines ("WITH RECURSIVE tree AS (…)"):
+// a query builder's prefix names them for the FROM it builds.
+func CTENames(src string) []string {
+	p := &parser{toks: lex(src), ctes: map[string]bool{}, cteStars: map[string][]string{}}
+	if !p.isKeyword("WITH") {
+		return nil
+	}
+	p.pos++
+	var st Statement
+	p.with(&st)
+	names := make([]string, 0, len(p.ctes))
+	for n := range p.ctes {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
 // plpgsqlStatements makes the body of a DO block scannable: the words that
 // open and close PL/pgSQL blocks and branches (BEGIN, THEN, ELSE, LOOP,
 // END …) end the statement before them, so that the SQL statements inside

@@ -14,6 +14,9 @@ func Squirrel() {
 	squirrel.Insert("audit").Columns("msg").Values("x")
 	squirrel.Update("users").Set("name", "x").Where("id = ?", 1)
 	squirrel.Delete("sessions")
+	squirrel.Select("COUNT(*)").
+		Prefix("WITH RECURSIVE tree AS (SELECT id FROM spaces UNION SELECT s.id FROM spaces s JOIN tree t ON s.parent = t.id)", 1).
+		From("tree t1").Join("tree t2 ON t2.id = t1.id")
 }
 
 func Goqu(db *goqu.Database) {

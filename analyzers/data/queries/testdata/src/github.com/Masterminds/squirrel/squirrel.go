@@ -13,6 +13,7 @@ func Update(table string) UpdateBuilder      { return UpdateBuilder{} }
 func Delete(from string) DeleteBuilder       { return DeleteBuilder{} }
 
 func (b SelectBuilder) From(from string) SelectBuilder                            { return b }
+func (b SelectBuilder) Prefix(sql string, args ...interface{}) SelectBuilder      { return b }
 func (b SelectBuilder) Join(join string, rest ...interface{}) SelectBuilder       { return b }
 func (b SelectBuilder) Where(pred interface{}, args ...interface{}) SelectBuilder { return b }
 func (b SelectBuilder) ToSql() (string, []interface{}, error)                     { return "", nil, nil }
