@@ -50,8 +50,7 @@ var protoVersion = regexp.MustCompile(`^v[0-9]+(test.*|(alpha|beta)[0-9]*|p[0-9]
 // ProtoPackageVersioned reports whether a protobuf package name ends in a
 // version component.
 func ProtoPackageVersioned(pkg string) bool {
-	i := strings.LastIndexByte(pkg, '.')
-	return i >= 0 && protoVersion.MatchString(pkg[i+1:])
+	return protoVersion.MatchString(pkg[strings.LastIndexByte(pkg, '.')+1:]) // a package named v1 alone is versioned too
 }
 
 func runProto(pass *analysis.Pass) (any, error) {
