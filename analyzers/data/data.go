@@ -62,11 +62,14 @@ func Rules() []finding.Rule {
 				"When the application changes the schema as it starts, the schema's history lives nowhere, " +
 				"rollbacks cannot undo it, and several versions running at once fight over it. Keep the schema in " +
 				"versioned migrations run by a separate step. Not reported: TRUNCATE (a data operation), statements " +
-				"in .sql files, and versioned migrations: code of a package named migrations (or migrate, " +
-				"migration, migrator, schema-migrations), functions registered as migrations (an argument of a " +
-				"call such as goose.AddMigration, a value in a composite literal of a Migration type), and, " +
-				"for SQL statements only, functions named for running or recording migrations " +
-				"(runMigrations, setSchemaVersion).",
+				"in .sql files, ent's Schema.Create and gorm's AutoMigrate inside versioned migrations, and versioned " +
+				"migrations: code of a package named migrations (or migrate, migration, migrator, schema-migrations) " +
+				"or of a developer's script under hack/ or scripts/, when it changes the schema; functions registered " +
+				"as migrations in any shape (an argument of a call such as goose.AddMigration, a value in a composite " +
+				"literal of a Migration type, an element of a list bound to a migrations name: var migrations = " +
+				"[]func(*sql.Tx) error{…}); statements held as data in such a list; and, for SQL statements in a " +
+				"package that changes the schema, functions named for running or recording migrations " +
+				"(runMigrations, setSchemaVersion) and the callers of the statements they build.",
 			Weight: 3,
 		},
 		{
@@ -137,8 +140,10 @@ func Rules() []finding.Rule {
 			ID:      RuleWideTable,
 			Title:   "wide table",
 			Summary: "a table with more columns than the policy allows",
-			Doc: "Finds tables defined, in CREATE TABLE issued from code or as an ORM model, with more than " +
-				"max-columns columns. A wide table usually mixes concerns; each one added makes it harder to split " +
+			Doc: "Finds tables defined, in CREATE TABLE issued from code or as an ORM model (gorm, bun, xorm, ent), " +
+				"with more than max-columns columns, counting the columns later ALTER TABLE statements add and drop " +
+				"(the package's DDL replayed in file order, down migrations left out; a table dropped since is none). " +
+				"A wide table usually mixes concerns; each one added makes it harder to split " +
 				"and every query that reads it more likely to depend on all of it. Split it by concern. Not " +
 				"reported: tables known only from queries.",
 			Weight: 2,

@@ -119,7 +119,8 @@ func TestInventory(t *testing.T) {
 		// gifts is used only by a generated method nothing calls: it stays, in the generated package.
 		"gifts comps=platform pkgs=1 reads=0 writes=1 ddl=0",
 		"invoices comps=billing,migrations,reports pkgs=3 reads=2 writes=1 ddl=3",
-		"orders comps=billing,migrations,orders pkgs=3 reads=2 writes=3 ddl=2",
+		// hack/backfill, a one-off script that changes the schema, is a migration.
+		"orders comps=billing,hack,migrations,orders pkgs=4 reads=2 writes=3 ddl=4",
 		// Cassandra's orders table is another table of the same name.
 		"orders (cql) comps=sessions pkgs=1 reads=0 writes=2 ddl=0",
 		// wishes is written through sqlc's generated method by its two callers' components.

@@ -82,6 +82,19 @@ func migrationPackage(pkg *types.Package) bool {
 	return false
 }
 
+// toolingPackage reports whether a package is a developer's tool kept
+// beside the service (under hack/ or scripts/, by the convention of
+// large Go code bases): when it changes the schema it is a one-off
+// migration, not a component using the tables.
+func toolingPackage(pkg *types.Package) bool {
+	for _, seg := range strings.Split(pkg.Path(), "/") {
+		if seg == "hack" || seg == "scripts" {
+			return true
+		}
+	}
+	return false
+}
+
 // changesSchema reports whether the package changes the schema (see
 // schemaWork), once.
 func (a *finder) changesSchema() bool {

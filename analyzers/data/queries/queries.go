@@ -92,7 +92,7 @@ func run(pass *analysis.Pass) (any, error) {
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	a := &finder{pass: pass, res: newResolver(pass, in), local: map[*types.Func]sink{}}
 	a.in = in
-	a.migPkg = migrationPackage(pass.Pkg) && a.changesSchema()
+	a.migPkg = (migrationPackage(pass.Pkg) || toolingPackage(pass.Pkg)) && a.changesSchema()
 	a.registered = registeredMigrations(pass.TypesInfo, in)
 	a.collectCalls(in)
 	a.findWrappers()
