@@ -184,10 +184,10 @@ func TestSites(t *testing.T) {
 			},
 		},
 		{
-			name:   "builders",
+			name: "builders",
 			reason: "squirrel, goqu and go-sqlbuilder table arguments, goqu.T identifiers, joined tables; a join option or a struct value is no table; " +
 				"a CTE that a Prefix defines is no table, its tables are read",
-			pkg:    "builders",
+			pkg: "builders",
 			sites: []string{
 				"builders.go:13 github.com/Masterminds/squirrel.SelectBuilder.Join read:teams const",
 				"builders.go:13 github.com/Masterminds/squirrel.SelectBuilder.From read:users const",
