@@ -127,6 +127,18 @@ type assignment struct {
 	// which.
 	over ast.Expr
 	key  bool
+	// block is the statement list the assignment is in (a block, a case
+	// clause): assignments in one list follow each other, in different
+	// lists they may be alternatives.
+	block ast.Node
+}
+
+// enclosingBlock returns the block or case clause around cur.
+func enclosingBlock(cur inspector.Cursor) ast.Node {
+	for enc := range cur.Enclosing((*ast.BlockStmt)(nil), (*ast.CaseClause)(nil), (*ast.CommClause)(nil)) {
+		return enc.Node()
+	}
+	return nil
 }
 
 // resolver resolves string expressions of one package.
@@ -180,15 +192,16 @@ func newResolver(pass *analysis.Pass, in *inspector.Inspector) *resolver {
 		return v
 	}
 	filter := []ast.Node{(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.UnaryExpr)(nil), (*ast.RangeStmt)(nil)}
-	in.Preorder(filter, func(n ast.Node) {
-		switch n := n.(type) {
+	for cur := range in.Root().Preorder(filter...) {
+		block := enclosingBlock(cur)
+		switch n := cur.Node().(type) {
 		case *ast.AssignStmt:
 			for i, lhs := range n.Lhs {
 				v := varOf(lhs)
 				if v == nil {
 					continue
 				}
-				a := assignment{add: n.Tok == token.ADD_ASSIGN}
+				a := assignment{add: n.Tok == token.ADD_ASSIGN, block: block}
 				if len(n.Lhs) == len(n.Rhs) && (n.Tok == token.DEFINE || n.Tok == token.ASSIGN || n.Tok == token.ADD_ASSIGN) {
 					a.rhs = n.Rhs[i]
 				} else if i == 0 && len(n.Rhs) == 1 {
@@ -206,7 +219,7 @@ func newResolver(pass *analysis.Pass, in *inspector.Inspector) *resolver {
 				if v == nil || len(n.Values) == 0 {
 					continue
 				}
-				a := assignment{}
+				a := assignment{block: block}
 				if len(n.Values) == len(n.Names) {
 					a.rhs = n.Values[i]
 				}
@@ -229,7 +242,7 @@ func newResolver(pass *analysis.Pass, in *inspector.Inspector) *resolver {
 				}
 			}
 		}
-	})
+	}
 	for cur := range in.Root().Preorder((*ast.Ident)(nil)) {
 		v, ok := r.info.Uses[cur.Node().(*ast.Ident)].(*types.Var)
 		if !ok || !stringElems(v.Type()) {
@@ -598,10 +611,19 @@ func (r *resolver) variable(v *types.Var, params map[*types.Var]int, depth int) 
 
 // branches resolves a variable given a constant text in each of several
 // branches (var q string; switch … { case …: q = "…" }): the set of them,
-// each a statement. Not when any assignment appends or is not constant.
+// each a statement. Not when any assignment appends or is not constant,
+// nor when two are in one statement list: a variable reused for one query
+// after another is each of them at its own call, not both.
 func (r *resolver) branches(as []assignment, params map[*types.Var]int, depth int) (text, bool) {
 	if len(as) < 2 {
 		return text{}, false
+	}
+	blocks := map[ast.Node]bool{}
+	for _, a := range as {
+		if blocks[a.block] {
+			return text{}, false
+		}
+		blocks[a.block] = true
 	}
 	elems := map[int64]string{}
 	var seen []string

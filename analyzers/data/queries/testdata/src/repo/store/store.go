@@ -132,3 +132,14 @@ func (r *Repo) Bootstrap(ctx context.Context) error {
 	_, err := r.db.ExecContext(ctx, createTable("goose_db_version"))
 	return err
 }
+
+// Sequential reuses one variable for two queries: each call runs its own.
+func (r *Repo) Sequential(ctx context.Context) error {
+	q := "UPDATE orders SET seen = true WHERE id = 1"
+	if _, err := r.db.ExecContext(ctx, q); err != nil {
+		return err
+	}
+	q = "DELETE FROM carts WHERE id = 2"
+	_, err := r.db.ExecContext(ctx, q)
+	return err
+}
