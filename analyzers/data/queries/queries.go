@@ -295,6 +295,10 @@ func (a *finder) sqlSite(c call) (Site, bool) {
 // queryText is the query a call to a sink issues: its SQL argument, or
 // the sink's template filled in with the call's arguments.
 func (a *finder) queryText(c call, s sink) text {
+	return nameSlots(a.fillText(c, s))
+}
+
+func (a *finder) fillText(c call, s sink) text {
 	if s.template == "" {
 		return a.res.resolve(c.expr.Args[s.arg], c.params)
 	}

@@ -47,6 +47,97 @@ const (
 // marker is the stand-in of the i-th parameter in a template.
 func marker(i int) string { return markOpen + strconv.Itoa(i) + markClose }
 
+// nameSlots keeps the markers of a query that stand where a name goes (a
+// table after FROM, INTO, UPDATE, JOIN, TABLE, TO; a quoted name; a schema
+// or a table of schema.table) and turns the others, values and clauses
+// ("… WHERE name = '" + name + "'", "… ORDER BY " + order), into holes: a
+// function that formats a value into its query is where the query is,
+// not its callers. A text that is one parameter, the whole query, stays.
+func nameSlots(t text) text {
+	if t.param < 0 || t.s == marker(t.param) || !strings.Contains(t.s, markOpen) {
+		return t
+	}
+	var b strings.Builder
+	param := -1
+	s := t.s
+	for {
+		i := strings.Index(s, markOpen)
+		if i < 0 {
+			b.WriteString(s)
+			break
+		}
+		j := strings.Index(s[i:], markClose)
+		if j < 0 {
+			b.WriteString(s)
+			break
+		}
+		m := s[i : i+j+len(markClose)]
+		b.WriteString(s[:i])
+		if nameSlot(b.String(), s[i+len(m):]) {
+			b.WriteString(m)
+			if param < 0 {
+				param, _ = strconv.Atoi(m[len(markOpen) : len(m)-len(markClose)])
+			}
+		} else {
+			b.WriteString(sqlscan.Hole)
+		}
+		s = s[i+len(m):]
+	}
+	t.s, t.param = b.String(), param
+	return t
+}
+
+// nameSlot reports whether a part between before and after stands where
+// a name goes.
+func nameSlot(before, after string) bool {
+	if strings.HasPrefix(after, ".") {
+		return true // schema.table
+	}
+	before = withoutComments(before)
+	if before == "" {
+		return true // the whole query, after a comment or none
+	}
+	switch before[len(before)-1] {
+	case '"', '`', '.', '[', ';':
+		return true // a quoted name, a schema's table, a statement of its own
+	}
+	k := len(before)
+	for k > 0 && (isWordChar(before[k-1])) {
+		k--
+	}
+	switch strings.ToUpper(before[k:]) {
+	case "FROM", "JOIN", "INTO", "UPDATE", "TABLE", "EXISTS", "TO", "ONLY", "TRUNCATE", "USING":
+		return true
+	}
+	return false
+}
+
+// withoutComments trims the spaces and the SQL comments that end text.
+func withoutComments(text string) string {
+	for {
+		text = strings.TrimRight(text, " \t\r\n")
+		switch {
+		case strings.HasSuffix(text, "*/"):
+			i := strings.LastIndex(text, "/*")
+			if i < 0 {
+				return text
+			}
+			text = text[:i]
+		default:
+			line := text[strings.LastIndexByte(text, '\n')+1:]
+			i := strings.Index(line, "--")
+			if i < 0 {
+				return text
+			}
+			text = text[:len(text)-len(line)+i]
+		}
+	}
+}
+
+func isWordChar(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
 // paramText is the text of the i-th parameter of the enclosing function.
 func paramText(i int) text { return text{s: marker(i), param: i} }
 
