@@ -24,15 +24,15 @@ const (
 )
 
 type token struct {
-	kind tokKind
-	text string // words: as written; quoted: unquoted content; punct: the operator
-	// note holds the comments that follow the token ("-- JSON array").
-	note string
-	// body is the content of a dollar-quoted string ($$ … $$).
-	body string
-	// end is the offset just past the token in the source.
-	start, end int
+	text  string // words: as written; quoted: unquoted content; punct: the operator
+	start int32  // the token's offset in the source
+	kind  tokKind
 }
+
+// notes holds the comments of a source by the start of the token they
+// follow ("scopes bytea, -- JSON array"): few tokens have one, so they
+// are kept beside the tokens, not in each.
+type notes map[int32]string
 
 // upper returns the keyword form of a word token, or "" for other tokens.
 func (t token) upper() string {
@@ -47,43 +47,25 @@ func (t token) upper() string {
 // understand becomes punctuation. A name that a hole is part of
 // ("users_" + suffix, a quoted name built from a variable) is a hole: no
 // table is named after a fragment.
-func lex(src string) []token {
-	return glue(scan(src))
+func lex(src string) ([]token, notes) {
+	return scan(src)
 }
 
-// glue merges words, quoted names and numbers written against a hole
-// with no space between into one hole.
-func glue(toks []token) []token {
-	holes := false
-	for i := range toks {
-		if toks[i].kind == tQuoted && strings.Contains(toks[i].text, Hole) {
-			toks[i] = token{kind: tHole, text: Hole, note: toks[i].note, start: toks[i].start, end: toks[i].end}
-		}
-		holes = holes || toks[i].kind == tHole
-	}
-	if !holes {
-		return toks
-	}
-	part := func(t token) bool {
-		return t.kind == tWord || t.kind == tQuoted || t.kind == tNumber || t.kind == tHole
-	}
-	out := toks[:0]
-	for _, t := range toks {
-		if n := len(out); n > 0 && out[n-1].end == t.start && part(t) && part(out[n-1]) &&
-			(t.kind == tHole || out[n-1].kind == tHole) {
-			out[n-1] = token{kind: tHole, text: Hole, note: out[n-1].note + t.note, start: out[n-1].start, end: t.end}
-			continue
-		}
-		out = append(out, t)
-	}
-	return out
+// part reports whether a token can be part of a name.
+func part(t token) bool {
+	return t.kind == tWord || t.kind == tQuoted || t.kind == tNumber || t.kind == tHole
 }
 
-func scan(src string) []token {
+func scan(src string) ([]token, notes) {
 	var toks []token
+	var ns notes
+	prevEnd := -1
 	comment := func(text string) {
 		if n := len(toks); n > 0 {
-			toks[n-1].note += text
+			if ns == nil {
+				ns = notes{}
+			}
+			ns[toks[n-1].start] += text
 		}
 	}
 	i := 0
@@ -157,14 +139,12 @@ func scan(src string) []token {
 			if k < len(src) && src[k] == '$' {
 				tag := src[i : k+1]
 				end := strings.Index(src[k+1:], tag)
-				body := ""
 				if end < 0 {
 					i = len(src)
 				} else {
-					body = src[k+1 : k+1+end]
 					i = k + 1 + end + len(tag)
 				}
-				toks = append(toks, token{kind: tString, text: tag, body: body})
+				toks = append(toks, token{kind: tString, text: tag})
 				break
 			}
 			toks = append(toks, token{kind: tPunct, text: "$"})
@@ -224,10 +204,35 @@ func scan(src string) []token {
 			i += w
 		}
 		if len(toks) > n {
-			toks[n].start, toks[n].end = start, i
+			t := &toks[n]
+			t.start = int32(start)
+			if t.kind == tQuoted && strings.Contains(t.text, Hole) {
+				t.kind, t.text = tHole, Hole // a quoted name built from a variable
+			}
+			// A name written against a hole with no space between is a
+			// hole: "users_" + suffix.
+			if n > 0 && prevEnd == start && part(*t) && part(toks[n-1]) && (t.kind == tHole || toks[n-1].kind == tHole) {
+				toks[n-1] = token{kind: tHole, text: Hole, start: toks[n-1].start}
+				toks = toks[:n]
+			}
+			prevEnd = i
 		}
 	}
-	return toks
+	return toks, ns
+}
+
+// dollarBody returns the content of a dollar-quoted string token
+// ($tag$ … $tag$) of src, or "".
+func dollarBody(src string, t token) string {
+	if t.kind != tString || !strings.HasPrefix(t.text, "$") || !strings.HasSuffix(t.text, "$") || len(t.text) < 2 {
+		return ""
+	}
+	rest := src[int(t.start)+len(t.text):]
+	end := strings.Index(rest, t.text)
+	if end < 0 {
+		return ""
+	}
+	return rest[:end]
 }
 
 // quotedEnd returns the index just past the literal that starts at src[i]

@@ -120,8 +120,14 @@ type Renaming struct{ From, To string }
 // Scan reads the statements in src. It accepts any input: fragments,
 // several statements separated by semicolons, any dialect's quoting and
 // placeholders. It never panics; what it cannot read it skips.
-func Scan(src string) []Statement {
-	p := &parser{toks: lex(src), ctes: map[string]bool{}, cteStars: map[string][]string{}}
+func Scan(src string) []Statement { return scanNested(src, 0) }
+
+// maxNesting bounds how deep DO blocks within DO blocks are read.
+const maxNesting = 4
+
+func scanNested(src string, nesting int) []Statement {
+	toks, ns := lex(src)
+	p := &parser{src: src, toks: toks, notes: ns, nesting: nesting, ctes: map[string]bool{}, cteStars: map[string][]string{}}
 	var out []Statement
 	for p.pos < len(p.toks) {
 		if p.isPunct(";") || p.isPunct(")") {
@@ -146,9 +152,12 @@ func Scan(src string) []Statement {
 }
 
 type parser struct {
-	toks []token
-	pos  int
-	ctes map[string]bool // upper-case names of the CTEs of the current statement
+	src     string
+	toks    []token
+	notes   notes
+	nesting int // of the DO block this source is the body of
+	pos     int
+	ctes    map[string]bool // upper-case names of the CTEs of the current statement
 	// cteStars holds, by upper-case CTE name, the tables each CTE's own
 	// star selects.
 	cteStars map[string][]string
@@ -262,8 +271,8 @@ func (p *parser) statement(level int) Statement {
 		if isOtherVerb(verb) {
 			st.Kind = Other
 			for p.pos < len(p.toks) && !p.isPunct(";") {
-				if t := p.peek(0); verb == "DO" && t.kind == tString && t.body != "" && p.depth < maxDepth/10 {
-					p.extra = append(p.extra, Scan(plpgsqlStatements(t.body))...)
+				if body := dollarBody(p.src, p.peek(0)); verb == "DO" && body != "" && p.nesting < maxNesting {
+					p.extra = append(p.extra, scanNested(plpgsqlStatements(body), p.nesting+1)...)
 				}
 				p.pos++
 			}
@@ -806,7 +815,7 @@ func (p *parser) columnDefs() []Column {
 // mentions word, in any case.
 func (p *parser) notesMention(from, to int, word string) bool {
 	for _, t := range p.toks[from:min(to, len(p.toks))] {
-		if t.note != "" && strings.Contains(strings.ToLower(t.note), word) {
+		if note := p.notes[t.start]; note != "" && strings.Contains(strings.ToLower(note), word) {
 			return true
 		}
 	}
@@ -982,7 +991,8 @@ func valueContext(prev token) bool {
 // WITH clause at the start of src defines ("WITH RECURSIVE tree AS (…)"):
 // a query builder's prefix names them for the FROM it builds.
 func CTENames(src string) []string {
-	p := &parser{toks: lex(src), ctes: map[string]bool{}, cteStars: map[string][]string{}}
+	toks, ns := lex(src)
+	p := &parser{src: src, toks: toks, notes: ns, ctes: map[string]bool{}, cteStars: map[string][]string{}}
 	if !p.isKeyword("WITH") {
 		return nil
 	}
@@ -1003,15 +1013,17 @@ func CTENames(src string) []string {
 // (IF NOT EXISTS (…) THEN ALTER TABLE … END IF) are statements of their own.
 func plpgsqlStatements(body string) string {
 	var b strings.Builder
-	for _, t := range scan(body) {
+	toks, _ := scan(body)
+	last := 0
+	for _, t := range toks {
 		switch t.upper() {
 		case "BEGIN", "THEN", "ELSE", "ELSIF", "LOOP", "DECLARE", "END", "EXCEPTION":
+			b.WriteString(body[last:t.start])
 			b.WriteString(";\n" + t.text + ";\n")
-			continue
+			last = int(t.start) + len(t.text)
 		}
-		b.WriteString(body[t.start:t.end])
-		b.WriteByte(' ')
 	}
+	b.WriteString(body[last:])
 	return b.String()
 }
 
