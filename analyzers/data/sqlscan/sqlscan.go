@@ -1,7 +1,6 @@
 package sqlscan
 
 import (
-	"slices"
 	"sort"
 	"strings"
 )
@@ -105,17 +104,6 @@ type Statement struct {
 	refs  []tableRef
 	stars []string
 }
-
-// tableRef is a table of a FROM list: a named table, or a derived table
-// or CTE with the tables its own star selects.
-type tableRef struct {
-	name, alias string
-	derived     bool
-	star        []string // of a derived table or CTE
-}
-
-// Renaming is a table that gets a new name.
-type Renaming struct{ From, To string }
 
 // Scan reads the statements in src. It accepts any input: fragments,
 // several statements separated by semicolons, any dialect's quoting and
@@ -448,38 +436,6 @@ func (p *parser) sub(st *Statement, level int) Statement {
 	}
 	p.starTables(&s)
 	return s
-}
-
-// starTables resolves what the stars of st's select list select: the
-// named tables of its FROM list (t.* the one named or aliased t), the
-// star tables of its derived tables and CTEs. A star over derived tables
-// and CTEs that name their columns selects no table's columns: Star is
-// cleared. With no FROM list read (an unresolved table) Star stays, with
-// no tables.
-func (p *parser) starTables(st *Statement) {
-	if !st.Star || len(st.refs) == 0 {
-		return
-	}
-	var out []string
-	for _, q := range st.stars {
-		for _, r := range st.refs {
-			if q != "" && !strings.EqualFold(q, r.alias) && !strings.EqualFold(q, r.name) &&
-				!strings.EqualFold(q, r.name[strings.LastIndexByte(r.name, '.')+1:]) {
-				continue
-			}
-			switch cte, isCTE := p.cteStars[strings.ToUpper(r.name)]; {
-			case r.derived:
-				out = append(out, r.star...)
-			case isCTE || p.ctes[strings.ToUpper(r.name)]:
-				out = append(out, cte...)
-			case !Catalogue(r.name):
-				out = append(out, r.name)
-			}
-		}
-	}
-	sort.Strings(out)
-	st.StarTables = slices.Compact(out)
-	st.Star = len(st.StarTables) > 0
 }
 
 // subStatementAhead reports whether the current "(" opens a sub-statement.
@@ -985,46 +941,6 @@ func valueContext(prev token) bool {
 		return true
 	}
 	return false
-}
-
-// CTENames returns the upper-case names of the common table expressions a
-// WITH clause at the start of src defines ("WITH RECURSIVE tree AS (…)"):
-// a query builder's prefix names them for the FROM it builds.
-func CTENames(src string) []string {
-	toks, ns := lex(src)
-	p := &parser{src: src, toks: toks, notes: ns, ctes: map[string]bool{}, cteStars: map[string][]string{}}
-	if !p.isKeyword("WITH") {
-		return nil
-	}
-	p.pos++
-	var st Statement
-	p.with(&st)
-	names := make([]string, 0, len(p.ctes))
-	for n := range p.ctes {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
-
-// plpgsqlStatements makes the body of a DO block scannable: the words that
-// open and close PL/pgSQL blocks and branches (BEGIN, THEN, ELSE, LOOP,
-// END …) end the statement before them, so that the SQL statements inside
-// (IF NOT EXISTS (…) THEN ALTER TABLE … END IF) are statements of their own.
-func plpgsqlStatements(body string) string {
-	var b strings.Builder
-	toks, _ := scan(body)
-	last := 0
-	for _, t := range toks {
-		switch t.upper() {
-		case "BEGIN", "THEN", "ELSE", "ELSIF", "LOOP", "DECLARE", "END", "EXCEPTION":
-			b.WriteString(body[last:t.start])
-			b.WriteString(";\n" + t.text + ";\n")
-			last = int(t.start) + len(t.text)
-		}
-	}
-	b.WriteString(body[last:])
-	return b.String()
 }
 
 // isOtherVerb reports whether the upper-case word u starts a statement
