@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"go/token"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -124,16 +125,7 @@ func (s *schemaState) apply(pos token.Pos, st sqlscan.Statement) {
 // goneTables returns the tables dropped or renamed away, and the
 // temporary tables, sorted.
 func (s schemaState) goneTables() (gone, temp []string) {
-	return sortedSet(s.gone), sortedSet(s.temp)
-}
-
-func sortedSet(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for name := range m {
-		out = append(out, name)
-	}
-	sort.Strings(out)
-	return out
+	return slices.Sorted(maps.Keys(s.gone)), slices.Sorted(maps.Keys(s.temp))
 }
 
 // transientName reports whether a table is named as a step of a rebuild
