@@ -84,7 +84,7 @@ func TestSites(t *testing.T) {
 			name: "database/sql repository",
 			reason: "wrappers, constants, concatenation, Sprintf, single and += assignments; the wrappers' own calls are not sites; " +
 				"a helper that formats its parameter into a query is a template its callers fill in (a constant table is found, a variable one is none); " +
-				"a variable given a constant text in each branch is each of them (one reused for one query after another is none); a function returning a text built from its parameters is filled in at the call",
+				"a variable given a constant text in each branch is each of them, one reused for one query after another is the last before each call; a function returning a text built from its parameters is filled in at the call",
 			pkg: "repo/store",
 			sites: []string{
 				"store.go:39 repo/store.Repo.query read:orders const",
@@ -99,8 +99,8 @@ func TestSites(t *testing.T) {
 				"store.go:117 repo/store.Repo.deleteAll",
 				"store.go:121 repo/store.Repo.deleteAll write:sessions const",
 				"store.go:132 database/sql.DB.ExecContext ddl:goose_db_version const",
-				"store.go:139 database/sql.DB.ExecContext",
-				"store.go:143 database/sql.DB.ExecContext",
+				"store.go:140 database/sql.DB.ExecContext write:orders const",
+				"store.go:144 database/sql.DB.ExecContext write:carts const",
 			},
 		},
 		{

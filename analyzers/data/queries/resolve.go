@@ -50,6 +50,7 @@ type assignment struct {
 	// clause): assignments in one list follow each other, in different
 	// lists they may be alternatives.
 	block ast.Node
+	pos   token.Pos
 }
 
 // enclosingBlock returns the block or case clause around cur.
@@ -120,7 +121,7 @@ func newResolver(pass *analysis.Pass, in *inspector.Inspector) *resolver {
 				if v == nil {
 					continue
 				}
-				a := assignment{add: n.Tok == token.ADD_ASSIGN, block: block}
+				a := assignment{add: n.Tok == token.ADD_ASSIGN, block: block, pos: n.Pos()}
 				if len(n.Lhs) == len(n.Rhs) && (n.Tok == token.DEFINE || n.Tok == token.ASSIGN || n.Tok == token.ADD_ASSIGN) {
 					a.rhs = n.Rhs[i]
 				} else if i == 0 && len(n.Rhs) == 1 {
@@ -138,7 +139,7 @@ func newResolver(pass *analysis.Pass, in *inspector.Inspector) *resolver {
 				if v == nil || len(n.Values) == 0 {
 					continue
 				}
-				a := assignment{block: block}
+				a := assignment{block: block, pos: n.Pos()}
 				if len(n.Values) == len(n.Names) {
 					a.rhs = n.Values[i]
 				}
@@ -389,7 +390,7 @@ func (r *resolver) resolveDepth(e ast.Expr, params map[*types.Var]int, depth int
 		if i, ok := params[v]; ok {
 			return paramText(i)
 		}
-		return r.variable(v, params, depth)
+		return r.variable(v, e.Pos(), params, depth)
 	case *ast.CallExpr:
 		return r.call(e, params, depth)
 	case *ast.IndexExpr:
@@ -479,7 +480,7 @@ func (r *resolver) elements(e ast.Expr, params map[*types.Var]int, depth int) (m
 // variable resolves a variable assigned once, possibly extended with +=,
 // and the value of a range over a slice of constant statements (the set
 // of them, as for steps[i]).
-func (r *resolver) variable(v *types.Var, params map[*types.Var]int, depth int) text {
+func (r *resolver) variable(v *types.Var, use token.Pos, params map[*types.Var]int, depth int) text {
 	as := r.assigns[v]
 	if len(as) == 1 && as[0].over != nil {
 		if _, isMap := r.info.TypeOf(as[0].over).Underlying().(*types.Map); isMap || as[0].key {
@@ -506,6 +507,11 @@ func (r *resolver) variable(v *types.Var, params map[*types.Var]int, depth int) 
 	}
 	r.active[v] = true
 	defer delete(r.active, v)
+	if a, ok := reaching(as, use); ok {
+		t := r.resolveDepth(a.rhs, params, depth+1)
+		t.name = ""
+		return t
+	}
 	if t, ok := r.branches(as, params, depth); ok {
 		return t
 	}
@@ -526,6 +532,30 @@ func (r *resolver) variable(v *types.Var, params map[*types.Var]int, depth int) 
 		t.constant = false
 	}
 	return t
+}
+
+// reaching returns the assignment whose value a use of a variable reads,
+// when the variable is reused for one query after another in one
+// statement list (q := "SELECT …"; …; q = "DELETE …"; db.Exec(q)): the
+// last assignment before the use, in a block around the use. Not when
+// any assignment appends.
+func reaching(as []assignment, use token.Pos) (assignment, bool) {
+	if len(as) < 2 || !use.IsValid() {
+		return assignment{}, false
+	}
+	var last assignment
+	for _, a := range as {
+		if a.add || a.rhs == nil {
+			return assignment{}, false
+		}
+		if a.pos < use && a.pos > last.pos {
+			last = a
+		}
+	}
+	if last.rhs == nil || last.block == nil || use < last.block.Pos() || use >= last.block.End() {
+		return assignment{}, false
+	}
+	return last, true
 }
 
 // branches resolves a variable given a constant text in each of several

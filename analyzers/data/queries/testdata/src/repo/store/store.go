@@ -133,7 +133,8 @@ func (r *Repo) Bootstrap(ctx context.Context) error {
 	return err
 }
 
-// Sequential reuses one variable for two queries: each call runs its own.
+// Sequential reuses one variable for two queries: each call runs the one
+// assigned last before it.
 func (r *Repo) Sequential(ctx context.Context) error {
 	q := "UPDATE orders SET seen = true WHERE id = 1"
 	if _, err := r.db.ExecContext(ctx, q); err != nil {
