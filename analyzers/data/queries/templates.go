@@ -181,4 +181,3 @@ func (t text) each() []string {
 	}
 	return t.alts
 }
-
