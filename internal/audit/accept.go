@@ -8,6 +8,7 @@ import (
 
 	"github.com/oneway-lint/oneway/analyzers/finding"
 	"github.com/oneway-lint/oneway/internal/directive"
+	"github.com/oneway-lint/oneway/internal/filter"
 	"github.com/oneway-lint/oneway/internal/report"
 	"github.com/oneway-lint/oneway/policy"
 )
@@ -28,10 +29,7 @@ func (pr *program) directives(pkgs []*packages.Package) fileDirectives {
 	var fd fileDirectives
 	for _, p := range pkgs {
 		for _, f := range p.Syntax {
-			if _, gen := generatedFile(pr.fset, f); gen {
-				continue
-			}
-			if found, bad := directive.File(pr.fset, f); len(found) > 0 || len(bad) > 0 {
+			if found, bad := filter.FileDirectives(pr.fset, f); len(found) > 0 || len(bad) > 0 {
 				fd = append(fd, fileDirective{found, bad})
 			}
 		}
@@ -68,32 +66,22 @@ func (pr *program) accept(ds []report.Decision, fd fileDirectives, pol *policy.P
 		return problems
 	}
 
-	byFile := map[string][]int{} // module-relative file → indexes into dirs
-	for i, d := range dirs {
-		f := pr.rel(d.File)
-		byFile[f] = append(byFile[f], i)
-	}
-	used := make([]bool, len(dirs))
+	accepting := filter.NewDirectives(dirs, pr.rel)
 	for i := range ds {
 		d := &ds[i]
-		locs := append([]report.Location{{File: d.File, Line: d.Line}}, d.Related...)
-	search:
-		for _, l := range locs {
-			for _, j := range byFile[l.File] {
-				if dirs[j].Covers(d.Rule, l.Line) {
-					used[j] = true
-					d.Class = report.Accepted
-					d.Reason = dirs[j].Reason
-					break search
-				}
-			}
+		locs := []filter.Location{{File: d.File, Line: d.Line}}
+		for _, r := range d.Related {
+			locs = append(locs, filter.Location{File: r.File, Line: r.Line})
+		}
+		if dir, ok := accepting.Accept(d.Rule, locs); ok {
+			d.Class = report.Accepted
+			d.Reason = dir.Reason
 		}
 	}
-	for i, d := range dirs {
-		if used[i] || !enablesAny(d, pol) {
-			continue
+	for _, d := range accepting.Unused() {
+		if enablesAny(d, pol) {
+			problem(d, "directive matches no decision: remove it, or move it to the decision's line or the line above")
 		}
-		problem(d, "directive matches no decision: remove it, or move it to the decision's line or the line above")
 	}
 	sort.SliceStable(problems, func(a, b int) bool { return problems[a].Line < problems[b].Line })
 	return problems

@@ -4,14 +4,14 @@
 // with the rule id, the class and the cost, so that a reader of a single
 // line sees what the audit would say.
 //
-// What the audit does in its driver, these wrappers do per package:
-// rules the policy switches off, ignored subjects, excluded files,
-// generated files and //oneway:accept directives are honoured.
+// What the audit does in its driver, these wrappers do per package, with
+// the same filter (package filter): rules the policy switches off,
+// ignored subjects, excluded files, generated files and //oneway:accept
+// directives at a finding's position or at a related location.
 package scored
 
 import (
 	"fmt"
-	"go/ast"
 	"path/filepath"
 	"reflect"
 
@@ -22,6 +22,7 @@ import (
 	"github.com/oneway-lint/oneway/analyzers/finding"
 	"github.com/oneway-lint/oneway/internal/audit"
 	"github.com/oneway-lint/oneway/internal/directive"
+	"github.com/oneway-lint/oneway/internal/filter"
 	"github.com/oneway-lint/oneway/policy"
 )
 
@@ -96,8 +97,8 @@ type scope struct {
 	pass       *analysis.Pass
 	pol        *policy.Policy
 	place      component.Placement
-	generated  map[string]bool                  // file name → generated
-	directives map[string][]directive.Directive // file name → directives
+	generated  map[string]bool // file name → generated
+	directives *filter.Directives
 }
 
 func newScope(pass *analysis.Pass, pol *policy.Policy) *scope {
@@ -107,39 +108,37 @@ func newScope(pass *analysis.Pass, pol *policy.Policy) *scope {
 	}
 	s := &scope{
 		pass: pass, pol: pol,
-		place:      pol.Resolver(modules).Resolve(pass.Pkg.Path()),
-		generated:  map[string]bool{},
-		directives: map[string][]directive.Directive{},
+		place:     pol.Resolver(modules).Resolve(pass.Pkg.Path()),
+		generated: map[string]bool{},
 	}
+	var dirs []directive.Directive
 	for _, f := range pass.Files {
-		name := pass.Fset.Position(f.Package).Filename
-		s.generated[name] = ast.IsGenerated(f)
-		ds, _ := directive.File(pass.Fset, f) // bad directives are the audit's to report
-		s.directives[name] = ds
+		name, gen := filter.GeneratedFile(pass.Fset, f)
+		s.generated[name] = gen
+		ds, _ := filter.FileDirectives(pass.Fset, f) // bad directives are the audit's to report
+		dirs = append(dirs, ds...)
 	}
+	s.directives = filter.NewDirectives(dirs, func(file string) string { return file })
 	return s
 }
 
-// reports says whether a finding is printed: its rule is on, its subject
-// not ignored, its file neither excluded nor generated, and no directive
-// accepts it.
+// reports says whether a finding is printed, as the audit decides it
+// (package filter): its rule is on, its subject not ignored, its file
+// neither excluded nor generated, and no directive accepts it at its
+// position or at a related location.
 func (s *scope) reports(f finding.Finding, rule finding.Rule) bool {
-	if !s.pol.Enabled(f.Rule) || (f.Subject != "" && s.pol.Ignored(f.Rule, f.Subject)) {
-		return false
-	}
 	pos := s.pass.Fset.Position(f.Pos)
-	if s.place.Module != "" && s.pol.Excluded(s.rel(pos.Filename)) {
+	where := filter.Where{File: s.rel(pos.Filename), Excludable: s.place.Module != "", Generated: s.generated[pos.Filename]}
+	if !filter.Reports(s.pol, rule, f.Subject, where) {
 		return false
 	}
-	if s.generated[pos.Filename] && !rule.Generated {
-		return false
+	locs := []filter.Location{{File: pos.Filename, Line: pos.Line}}
+	for _, r := range f.Related {
+		rp := s.pass.Fset.Position(r.Pos)
+		locs = append(locs, filter.Location{File: rp.Filename, Line: rp.Line})
 	}
-	for _, d := range s.directives[pos.Filename] {
-		if d.Covers(f.Rule, pos.Line) {
-			return false
-		}
-	}
-	return true
+	_, accepted := s.directives.Accept(f.Rule, locs)
+	return !accepted
 }
 
 // rel is a file's path relative to the module root, as the policy's
