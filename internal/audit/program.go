@@ -13,8 +13,8 @@ import (
 	"github.com/oneway-lint/oneway/analyzers/component"
 	"github.com/oneway-lint/oneway/analyzers/family"
 	"github.com/oneway-lint/oneway/analyzers/finding"
-	"github.com/oneway-lint/oneway/internal/gitrev"
 	"github.com/oneway-lint/oneway/internal/filter"
+	"github.com/oneway-lint/oneway/internal/gitrev"
 	"github.com/oneway-lint/oneway/internal/report"
 	"github.com/oneway-lint/oneway/policy"
 )
@@ -302,4 +302,3 @@ func (pr *program) components(pkgs []*packages.Package, pol *policy.Policy) []re
 	}
 	return out
 }
-
