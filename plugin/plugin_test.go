@@ -184,3 +184,24 @@ func copyTree(t *testing.T, src, dst string) {
 		t.Fatal(err)
 	}
 }
+
+// TestPluginLinksNoAuditEngine: the golangci-lint plugin needs the
+// analyzers, the policy and the filter, not the audit's engine, its
+// caches, the report renderers or git code.
+func TestPluginLinksNoAuditEngine(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", ".").Output()
+	if err != nil {
+		t.Fatalf("go list -deps: %v", err)
+	}
+	deps := strings.Fields(string(out))
+	if len(deps) < 10 {
+		t.Fatalf("go list -deps listed too little to judge: %v", deps)
+	}
+	for _, d := range deps {
+		for _, banned := range []string{"/internal/audit", "/internal/report", "/internal/cache", "/internal/gitrev"} {
+			if strings.HasSuffix(d, banned) || strings.Contains(d, banned+"/") {
+				t.Errorf("the plugin links %s", d)
+			}
+		}
+	}
+}

@@ -238,7 +238,7 @@ func run(ctx context.Context, o Options, patterns []string, c *cache.Cache) (rep
 	progress(o.Progress, fmt.Sprintf("analysing %d packages…", len(good)))
 	defer progress(o.Progress, "")
 
-	settings := Settings(o.Policy, prog.modules())
+	settings := o.Policy.Settings(prog.modules())
 	var all []*analysis.Analyzer
 	famAnalyzers := map[string][]*analysis.Analyzer{}
 	for _, f := range o.Families {

@@ -20,7 +20,6 @@ import (
 	"github.com/oneway-lint/oneway/analyzers/component"
 	"github.com/oneway-lint/oneway/analyzers/family"
 	"github.com/oneway-lint/oneway/analyzers/finding"
-	"github.com/oneway-lint/oneway/internal/audit"
 	"github.com/oneway-lint/oneway/internal/directive"
 	"github.com/oneway-lint/oneway/internal/filter"
 	"github.com/oneway-lint/oneway/policy"
@@ -29,7 +28,7 @@ import (
 // Analyzers returns the families' analyzers configured for pol and
 // wrapped so that each finding is weighed against it.
 func Analyzers(pol *policy.Policy, families []family.Family) []*analysis.Analyzer {
-	settings := audit.Settings(pol, nil)
+	settings := pol.Settings(nil)
 	var out []*analysis.Analyzer
 	for _, f := range families {
 		rules := map[string]finding.Rule{}

@@ -1,14 +1,13 @@
-package audit
+package policy
 
 import (
 	"github.com/oneway-lint/oneway/analyzers/component"
 	"github.com/oneway-lint/oneway/analyzers/family"
-	"github.com/oneway-lint/oneway/policy"
 )
 
 // Settings turns the policy into the plain settings analyzers receive;
 // modules are the main modules of the code base, where known.
-func Settings(p *policy.Policy, modules []string) family.Settings {
+func (p *Policy) Settings(modules []string) family.Settings {
 	s := family.Settings{Components: p.Specs(), Modules: modules, Roots: p.Roots}
 	for id, rs := range p.Rules {
 		if len(rs.Options) > 0 {
