@@ -194,15 +194,7 @@ func Open(db *sql.DB, id int) error {
 }
 `,
 	}
-	for name, data := range files {
-		p := filepath.Join(repo, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, repo, files)
 	for _, args := range [][]string{{"init", "-q"}, {"add", "-A"}, {"commit", "-q", "-m", "base"}} {
 		git(t, repo, env, args...)
 	}
@@ -318,4 +310,18 @@ func git(t *testing.T, dir string, env []string, args ...string) string {
 		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, stderr)
 	}
 	return string(out)
+}
+
+// writeFiles writes files, by path below dir, making their directories.
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, data := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }

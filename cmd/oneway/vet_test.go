@@ -217,15 +217,7 @@ func generatedQuery(db *sql.DB) error {
 }
 `,
 	}
-	for name, data := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, dir, files)
 	vet, _ := goVet(t, dir, bin)
 	cmd := exec.Command(bin, "audit", "-format", "json", "./...")
 	cmd.Dir = dir
