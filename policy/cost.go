@@ -131,7 +131,7 @@ func (p *Policy) exposure(ev finding.Evidence) Factor {
 
 func spread(ev finding.Evidence) Factor {
 	v := 1 + log2(ev.Sites) + log2(ev.Packages)
-	why := fmt.Sprintf("%s in %s", count(ev.Sites, "site"), count(ev.Packages, "package"))
+	why := fmt.Sprintf("%s in %s", finding.Count(ev.Sites, "site"), finding.Count(ev.Packages, "package"))
 	if ev.Sites == 0 {
 		why = "no sites"
 	}
@@ -160,14 +160,6 @@ func log2(n int) int {
 		return 0
 	}
 	return bits.Len(uint(n)) - 1
-}
-
-// count formats "1 site", "23 sites".
-func count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // mulSat multiplies, saturating at the limits of int instead of wrapping:

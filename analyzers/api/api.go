@@ -46,7 +46,7 @@ type Config struct {
 	// WebDAV, CalDAV, … see routes.KindOf).
 	ProtocolPaths []string
 	// APIRoots are the path segments below which an API is served
-	// (/api/orders); nil means DefaultAPIRoots. An API without one is
+	// (/api/orders); nil means DefaultAPIRoots(). An API without one is
 	// rooted at "/".
 	APIRoots []string
 	// Components places packages in components for the evidence; empty
@@ -170,7 +170,7 @@ func Rules() []finding.Rule {
 				{Name: "api-paths", Type: finding.OptionStrings, Default: "[]", Doc: "path globs always treated as API routes (* matches a segment, a trailing /** everything below)"},
 				{Name: "not-api-paths", Type: finding.OptionStrings, Default: "[]", Doc: "path globs never treated as API routes, such as pages the handler check misses"},
 				{Name: "protocol-paths", Type: finding.OptionStrings, Default: "[]", Doc: "path globs of external protocols the program serves (their contract is a specification, not the program's): listed as protocol, never judged as API; adds to the built-in table (OAuth, OpenID Connect, SAML, SCIM, WebDAV, CalDAV, CardDAV, Fever, Google Reader, ActivityPub inboxes, NodeInfo, WebFinger, /.well-known, git)"},
-				{Name: "api-roots", Type: finding.OptionStrings, Default: "[" + strings.Join(DefaultAPIRoots, ", ") + "]", Doc: "path segments below which an API is served; the routes below one (or at the top, without one) are one API and one decision"},
+				{Name: "api-roots", Type: finding.OptionStrings, Default: "[" + strings.Join(DefaultAPIRoots(), ", ") + "]", Doc: "path segments below which an API is served; the routes below one (or at the top, without one) are one API and one decision"},
 			},
 		},
 	}
@@ -193,26 +193,11 @@ func New(cfg Config) *analysis.Analyzer {
 	a.Flags.Init(a.Name, flag.ContinueOnError)
 	a.Flags.StringVar(&u.cfg.Strategy, "strategy", cfg.Strategy, "how APIs are versioned: path, header, host or none")
 	a.Flags.StringVar(&u.cfg.VersionPattern, "version-pattern", cfg.VersionPattern, "regular expression a version segment matches")
-	a.Flags.Var((*listFlag)(&u.cfg.APIPaths), "api-paths", "comma-separated path globs always treated as API routes")
-	a.Flags.Var((*listFlag)(&u.cfg.NotAPIPaths), "not-api-paths", "comma-separated path globs never treated as API routes")
-	a.Flags.Var((*listFlag)(&u.cfg.ProtocolPaths), "protocol-paths", "comma-separated path globs of external protocols the program serves")
-	a.Flags.Var((*listFlag)(&u.cfg.APIRoots), "api-roots", "comma-separated path segments below which an API is served (default "+strings.Join(DefaultAPIRoots, ",")+")")
+	a.Flags.Var((*finding.ListFlag)(&u.cfg.APIPaths), "api-paths", "comma-separated path globs always treated as API routes")
+	a.Flags.Var((*finding.ListFlag)(&u.cfg.NotAPIPaths), "not-api-paths", "comma-separated path globs never treated as API routes")
+	a.Flags.Var((*finding.ListFlag)(&u.cfg.ProtocolPaths), "protocol-paths", "comma-separated path globs of external protocols the program serves")
+	a.Flags.Var((*finding.ListFlag)(&u.cfg.APIRoots), "api-roots", "comma-separated path segments below which an API is served (default "+strings.Join(DefaultAPIRoots(), ",")+")")
 	return a
-}
-
-// listFlag is a comma-separated list flag.
-type listFlag []string
-
-func (l *listFlag) String() string { return strings.Join(*l, ",") }
-
-func (l *listFlag) Set(s string) error {
-	*l = nil
-	for _, p := range strings.Split(s, ",") {
-		if p = strings.TrimSpace(p); p != "" {
-			*l = append(*l, p)
-		}
-	}
-	return nil
 }
 
 // compiled is a checked configuration.
@@ -239,7 +224,7 @@ func (c Config) compile() (*compiled, error) {
 	roots := map[string]bool{}
 	names := c.APIRoots
 	if names == nil {
-		names = DefaultAPIRoots
+		names = DefaultAPIRoots()
 	}
 	for _, n := range names {
 		roots[strings.ToLower(strings.Trim(n, "/"))] = true

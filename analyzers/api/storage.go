@@ -226,10 +226,10 @@ func storageFinding(comp string, sites []ModelSite) finding.Finding {
 	}
 	first := by[sites[0].Type]
 	msg := fmt.Sprintf("component %s encodes %s directly as JSON responses at %s: %s",
-		comp, count(len(keys), "database model"), count(len(sites), "site"), list(names, 4))
+		comp, finding.Count(len(keys), "database model"), finding.Count(len(sites), "site"), list(names, 4))
 	if len(keys) == 1 {
 		msg = fmt.Sprintf("component %s encodes %s, a database model (%s), directly as JSON responses at %s",
-			comp, first.short, first.why, count(len(sites), "site"))
+			comp, first.short, first.why, finding.Count(len(sites), "site"))
 	}
 	return finding.Finding{
 		Rule:     RuleStorageModelExposed,

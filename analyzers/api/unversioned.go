@@ -250,8 +250,9 @@ func deploymentRoot(p string) (prefix, rest string) {
 	return prefix, rest
 }
 
-// DefaultAPIRoots are the path segments that hold an API below them.
-var DefaultAPIRoots = []string{"api", "apis", "rest", "rpc", "graphql", "json"}
+// DefaultAPIRoots returns the path segments that hold an API below them,
+// a new slice each time.
+func DefaultAPIRoots() []string { return []string{"api", "apis", "rest", "rpc", "graphql", "json"} }
 
 // maxRootDepth is how deep in a path an API root segment is looked for:
 // /api, /admin/api, /services/billing/api.
@@ -358,8 +359,8 @@ func groupFinding(g RouteGroup, place func(string) component.Placement, at, rela
 	first := g.Routes[0]
 	subject := routes.Shown(g.Subject)
 	msg := fmt.Sprintf("api root %s has no version: %s (%s) with %s in %s, e.g. %s",
-		subject, count(len(g.Routes), "route"), list(sortedKeys(resources), 5), count(len(handlers), "handler"),
-		count(len(pkgs), "package"), first.String())
+		subject, finding.Count(len(g.Routes), "route"), list(sortedKeys(resources), 5), finding.Count(len(handlers), "handler"),
+		finding.Count(len(pkgs), "package"), first.String())
 	if len(g.Versioned) > 0 {
 		versioned := make([]string, len(g.Versioned))
 		for i, v := range g.Versioned {
@@ -400,14 +401,6 @@ func list(names []string, n int) string {
 		return strings.Join(names, ", ")
 	}
 	return strings.Join(names[:n], ", ") + fmt.Sprintf(" and %d more", len(names)-n)
-}
-
-// count formats n with a noun in the singular or plural.
-func count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // rpcVersioned reports whether an RPC service's package has a version

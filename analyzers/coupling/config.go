@@ -9,6 +9,7 @@ import (
 
 	"github.com/oneway-lint/oneway/analyzers/component"
 	"github.com/oneway-lint/oneway/analyzers/family"
+	"github.com/oneway-lint/oneway/analyzers/finding"
 )
 
 // Config is the configuration of the coupling analyzer. It is a plain
@@ -102,29 +103,14 @@ func ConfigFrom(s family.Settings) Config {
 func registerFlags(fs *flag.FlagSet, c *Config) {
 	fs.Var((*componentsFlag)(&c.Components), "components",
 		"components as name=glob,glob;name=glob (default: one per top-level directory)")
-	fs.Var((*listFlag)(&c.Modules), "modules", "other main modules of the code base, comma-separated")
+	fs.Var((*finding.ListFlag)(&c.Modules), "modules", "other main modules of the code base, comma-separated")
 	fs.Var((*globsFlag)(&c.Roots), "roots", "composition roots besides package main, as globs, comma-separated")
 	fs.Var((*allowFlag)(&c.Allow), "allow", "allowed dependencies as component=component,component;... (\"*\" allows all)")
 	fs.Var((*publicFlag)(&c.Public), "public", "public packages of components as component=glob,glob;...")
-	fs.Var((*listFlag)(&c.PublicNames), "public-names", "package path segments public by default, comma-separated")
+	fs.Var((*finding.ListFlag)(&c.PublicNames), "public-names", "package path segments public by default, comma-separated")
 	fs.BoolVar(&c.IgnoreMain, "ignore-main", c.IgnoreMain, "do not report concrete dependencies of package main")
 	fs.BoolVar(&c.IgnoreMainReach, "ignore-main-reach", c.IgnoreMainReach, "do not report imports of internal packages by package main")
 	fs.BoolVar(&c.IgnoreErrors, "ignore-errors", c.IgnoreErrors, "do not report reads of exported error variables")
-}
-
-// listFlag is a comma-separated list.
-type listFlag []string
-
-func (l *listFlag) String() string { return strings.Join(*l, ",") }
-
-func (l *listFlag) Set(s string) error {
-	*l = nil
-	for _, e := range strings.Split(s, ",") {
-		if e = strings.TrimSpace(e); e != "" {
-			*l = append(*l, e)
-		}
-	}
-	return nil
 }
 
 // entries splits "a=x,y;b=z" into names and their comma-separated values,

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"go/token"
 	"regexp"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -160,16 +161,35 @@ func Diagnostic(f Finding) analysis.Diagnostic {
 
 // String formats the evidence compactly for messages and logs.
 func (e Evidence) String() string {
-	s := count(e.Sites, "site") + " in " + count(e.Packages, "package")
+	s := Count(e.Sites, "site") + " in " + Count(e.Packages, "package")
 	if e.Components > 1 {
-		s += " of " + count(e.Components, "component")
+		s += " of " + Count(e.Components, "component")
 	}
 	return s
 }
 
-func count(n int, noun string) string {
+// Count formats n with a noun in the singular or plural: "1 site",
+// "23 sites".
+func Count(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// ListFlag is a flag holding a comma-separated list; setting it replaces
+// the list.
+type ListFlag []string
+
+func (l *ListFlag) String() string { return strings.Join(*l, ",") }
+
+// Set implements flag.Value.
+func (l *ListFlag) Set(s string) error {
+	*l = nil
+	for _, e := range strings.Split(s, ",") {
+		if e = strings.TrimSpace(e); e != "" {
+			*l = append(*l, e)
+		}
+	}
+	return nil
 }
