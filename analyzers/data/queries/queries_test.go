@@ -400,10 +400,17 @@ func TestSites(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			rs := analysistest.Run(t, dir, queries.Analyzer, c.pkg)
+			matched := false
+			defer func() {
+				if !matched {
+					t.Errorf("no package %s was analysed: the case checks nothing", c.pkg)
+				}
+			}()
 			for _, r := range rs {
 				if r.Pass.Pkg.Path() != c.pkg {
 					continue
 				}
+				matched = true
 				if got := render(t, r); !equal(got, c.sites) {
 					t.Errorf("%s\nsites of %s:\n got: %s\nwant: %s", c.reason, c.pkg, strings.Join(got, "\n      "), strings.Join(c.sites, "\n      "))
 				}
