@@ -399,6 +399,7 @@ func TestSites(t *testing.T) {
 	dir := analysistest.TestData()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
 			rs := analysistest.Run(t, dir, queries.Analyzer, c.pkg)
 			matched := false
 			defer func() {
