@@ -574,23 +574,38 @@ func (r *resolver) branches(as []assignment, params map[*types.Var]int, depth in
 		}
 		blocks[a.block] = true
 	}
-	elems := map[int64]string{}
-	var seen []string
+	ts := make([]text, 0, len(as))
 	for _, a := range as {
 		if a.add || a.rhs == nil {
 			return text{}, false
 		}
-		t := r.resolveDepth(a.rhs, params, depth+1)
+		ts = append(ts, r.resolveDepth(a.rhs, params, depth+1))
+	}
+	return oneOf(ts)
+}
+
+// oneOf is a text that is one of several constant texts: the text when
+// they agree, else the set of them, each a statement. Not when any is not
+// constant.
+func oneOf(ts []text) (text, bool) {
+	var seen []string
+	for _, t := range ts {
 		if !t.constant || t.alts != nil {
 			return text{}, false
 		}
 		if !slices.Contains(seen, t.s) {
 			seen = append(seen, t.s)
-			elems[int64(len(elems))] = t.s
 		}
 	}
-	if len(elems) == 1 {
+	switch len(seen) {
+	case 0:
+		return text{}, false
+	case 1:
 		return text{s: seen[0], constant: true, param: -1}, true
+	}
+	elems := make(map[int64]string, len(seen))
+	for i, s := range seen {
+		elems[int64(i)] = s
 	}
 	return alternatives(elems), true
 }
@@ -619,21 +634,10 @@ func (r *resolver) returned(fn *types.Func, depth int) text {
 		return true
 	})
 	t := hole()
-	switch {
-	case len(outs) == 1:
+	if len(outs) == 1 {
 		t = outs[0]
-	case len(outs) > 1:
-		elems := map[int64]string{}
-		for i, o := range outs {
-			if !o.constant || o.alts != nil {
-				elems = nil
-				break
-			}
-			elems[int64(i)] = o.s
-		}
-		if elems != nil {
-			t = alternatives(elems)
-		}
+	} else if one, ok := oneOf(outs); ok {
+		t = one
 	}
 	t.name = ""
 	r.returns[fn] = t

@@ -9,8 +9,7 @@ import (
 // WITH clause at the start of src defines ("WITH RECURSIVE tree AS (…)"):
 // a query builder's prefix names them for the FROM it builds.
 func CTENames(src string) []string {
-	toks, ns := lex(src)
-	p := &parser{src: src, toks: toks, notes: ns, ctes: map[string]bool{}, cteStars: map[string][]string{}}
+	p := newParser(src, 0)
 	if !p.isKeyword("WITH") {
 		return nil
 	}
@@ -31,7 +30,7 @@ func CTENames(src string) []string {
 // (IF NOT EXISTS (…) THEN ALTER TABLE … END IF) are statements of their own.
 func plpgsqlStatements(body string) string {
 	var b strings.Builder
-	toks, _ := scan(body)
+	toks, _ := lex(body)
 	last := 0
 	for _, t := range toks {
 		switch t.upper() {

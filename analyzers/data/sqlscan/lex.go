@@ -42,21 +42,17 @@ func (t token) upper() string {
 	return strings.ToUpper(t.text)
 }
 
+// part reports whether a token can be part of a name.
+func part(t token) bool {
+	return t.kind == tWord || t.kind == tQuoted || t.kind == tNumber || t.kind == tHole
+}
+
 // lex splits src into tokens, skipping whitespace and keeping comments as
 // notes of the token before them. It never fails: anything it does not
 // understand becomes punctuation. A name that a hole is part of
 // ("users_" + suffix, a quoted name built from a variable) is a hole: no
 // table is named after a fragment.
 func lex(src string) ([]token, notes) {
-	return scan(src)
-}
-
-// part reports whether a token can be part of a name.
-func part(t token) bool {
-	return t.kind == tWord || t.kind == tQuoted || t.kind == tNumber || t.kind == tHole
-}
-
-func scan(src string) ([]token, notes) {
 	var toks []token
 	var ns notes
 	prevEnd := -1

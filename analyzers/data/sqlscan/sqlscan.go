@@ -114,8 +114,7 @@ func Scan(src string) []Statement { return scanNested(src, 0) }
 const maxNesting = 4
 
 func scanNested(src string, nesting int) []Statement {
-	toks, ns := lex(src)
-	p := &parser{src: src, toks: toks, notes: ns, nesting: nesting, ctes: map[string]bool{}, cteStars: map[string][]string{}}
+	p := newParser(src, nesting)
 	var out []Statement
 	for p.pos < len(p.toks) {
 		if p.isPunct(";") || p.isPunct(")") {
@@ -133,10 +132,15 @@ func scanNested(src string, nesting int) []Statement {
 		}
 		out = append(out, p.extra...)
 		p.extra = nil
-		p.ctes = map[string]bool{}
-		p.cteStars = map[string][]string{}
+		p.ctes, p.cteStars = map[string]bool{}, map[string][]string{}
 	}
 	return out
+}
+
+// newParser reads src, the body of a DO block nesting deep.
+func newParser(src string, nesting int) *parser {
+	toks, ns := lex(src)
+	return &parser{src: src, toks: toks, notes: ns, nesting: nesting, ctes: map[string]bool{}, cteStars: map[string][]string{}}
 }
 
 type parser struct {
