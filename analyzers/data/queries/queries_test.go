@@ -238,6 +238,7 @@ func TestSites(t *testing.T) {
 				"accounts.go:15 entapp/ent.UserQuery.All read:accounts const",
 				"accounts.go:18 entapp/ent.UserClient.Get read:accounts const",
 				"accounts.go:21 entapp/ent.UserCreate.Save write:accounts const",
+				"accounts.go:30 entapp/ent/migrate.Schema.Create ddl:accounts const migrate migration",
 			},
 		},
 		{

@@ -21,3 +21,12 @@ func Names(ctx context.Context, c *ent.Client) error {
 	_, err := c.User.Create().SetName("x").Save(ctx)
 	return err
 }
+
+// AddMigration registers a versioned step.
+func AddMigration(up func(context.Context, *ent.Client) error) {}
+
+func init() {
+	AddMigration(func(ctx context.Context, c *ent.Client) error {
+		return c.Schema.Create(ctx) // a versioned step's schema
+	})
+}
