@@ -230,7 +230,7 @@ func TestSites(t *testing.T) {
 		},
 		{
 			name: "ent",
-			reason: "the finishers of ent's generated builders use their entity's table at the caller, Schema.Create issues the schema; " +
+			reason: "the finishers of ent's generated builders use their entity's table at the caller, Schema.Create issues the schema (in a versioned step, a migration); " +
 				"an ent schema is a model whose field.JSON Go type says what the column holds",
 			pkg: "entapp/accounts",
 			sites: []string{
