@@ -156,7 +156,9 @@ func Rules() []finding.Rule {
 				"segment after such a prefix the prefix may hold the API's root and version itself (a generated " +
 				"server's BaseURL of /api/v1), and nothing is judged. Health checks, metrics, " +
 				"pprof, static files and API description documents, routes rendering HTML pages or redirecting on their " +
-				"success path (error branches do not decide a handler's kind), git's HTTP protocols, the endpoints of " +
+				"success path (error branches do not decide a handler's kind), JSON endpoints registered beside the " +
+				"service's own pages (a router serving more pages than JSON, outside /api or a version: its pages' " +
+				"scripts are their only client, deployed with them), git's HTTP protocols, the endpoints of " +
 				"external protocols (OAuth, OpenID Connect, WebDAV, … and protocol-paths) and routes served only " +
 				"on a loopback address (a command's local callback server) or registered in test-support packages " +
 				"(fixtures, fakes, mocks: a test's fake server) are " +

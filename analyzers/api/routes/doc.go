@@ -6,9 +6,16 @@
 //
 // It is a helper analyzer: it reports nothing, and its Result lists the
 // routes served from a package with their method, host, full path,
-// whether the path is constant, their kind (api, page, health, metrics,
-// debug, static, protocol, other) and their handler, and the values the
-// package encodes as JSON responses.
+// whether the path is constant, their kind (api, page, ui, health,
+// metrics, debug, static, protocol, other) and their handler, and the
+// values the package encodes as JSON responses.
+//
+// Kinds come from what a handler writes on its success path, looking
+// through the program's own response helpers (a content type handed to
+// a builder, WithHeader("Content-Type", "text/html")), and from
+// well-known paths. JSON registered on a router whose own registrations
+// serve more pages than JSON, outside a path that says API (/api, /v1),
+// is ui: the endpoints the pages' scripts call, deployed with them.
 //
 // Routers are followed through variables, fields, closures, groups and
 // sub-routers (Group, Route, PathPrefix(…).Subrouter(), Mount,
@@ -32,7 +39,9 @@
 // the functions referenced as values and methods that register routes
 // on a router parameter as Registrars; Late joins those of the whole
 // program by signature (and, for methods, by name and the interface's
-// methods).
+// methods). A loop over a list written in the code (a slice of
+// (path, handler) structs, a map from path to handler, a list of paths)
+// registers one route per element.
 //
 // Parts of paths that are not constants are written {?expr}, with the
 // expression they come from when it is short and plain ({?cfg.RootPath}),

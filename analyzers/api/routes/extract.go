@@ -85,6 +85,10 @@ type rawRoute struct {
 	// fallback: a route whose handler is a function's result that may
 	// be a router; it is dropped when that router has routes.
 	fallback *node
+
+	// inherited: a route of another function's fact, registered on a
+	// router this package hands it (see instantiate), not here.
+	inherited bool
 }
 
 // value is what an expression evaluates to, when it is router-like.
@@ -168,6 +172,7 @@ func newExtractor(pass *analysis.Pass, decls map[*types.Func]*ast.FuncDecl, cls 
 		loopbackServers: map[types.Object]bool{},
 	}
 	x.paths.resultPath = x.resultPath
+	x.paths.decls = decls
 	return x
 }
 
@@ -299,6 +304,10 @@ func (x *extractor) walk(root ast.Node) {
 			}
 		case *ast.ReturnStmt:
 			x.ret(n)
+		case *ast.RangeStmt:
+			if x.unroll(n) {
+				return false
+			}
 		case *ast.CompositeLit:
 			if addr, h := serverLit(x.pass.TypesInfo, n); h != nil && x.loopbackAddr(addr) {
 				x.markLoopback(h)
@@ -760,7 +769,7 @@ func (x *extractor) instantiate(v *value, rs []FactRoute, pos token.Pos, args []
 			n: v.n, fw: fr.Framework, method: fr.Method, host: host,
 			path: fr.Path, dyn: v.dyn || !fr.Const,
 			writes: fr.Writes, handler: fr.Handler, pos: pos, site: fr.position(), pkg: fr.Package,
-			probe: fr.Probe, probeMethods: fr.ProbeMethods, harg: fr.HandlerArg,
+			probe: fr.Probe, probeMethods: fr.ProbeMethods, harg: fr.HandlerArg, inherited: true,
 		}
 		if hasTemplate(r.path) || hasTemplate(r.method) {
 			r = fill(r, args, x.decl, pos, x.pass.Fset.Position(pos), x.pass.Pkg.Path())
@@ -954,6 +963,9 @@ func (x *extractor) methodsOf(e ast.Expr) []string {
 // add registers a route on recv.
 func (x *extractor) add(recv *value, fw, method, host, p string, constPath bool, h ast.Expr, w Writes, call *ast.CallExpr) *rawRoute {
 	handler := ""
+	if el, _, _ := x.paths.element(h); el != nil {
+		h = el // a handler from the list an unrolled loop ranges over
+	}
 	if h != nil {
 		handler = handlerString(h)
 		w |= x.cls.handlerWrites(h)

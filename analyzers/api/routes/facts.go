@@ -81,4 +81,15 @@ const (
 	WritesMetrics                    // metrics
 	WritesDebug                      // pprof, expvar
 	ReadsJSON                        // decodes a JSON (or YAML) request body: a program's request
+
+	// BesidePages marks no response but a route registered beside the
+	// service's own pages: on a router whose registrations in one
+	// package serve more pages than JSON (see markBesidePages). Its JSON
+	// is for those pages' scripts: KindUI unless its path says API.
+	BesidePages
+
+	// Redirects: the handler sends the browser on (a login step, a
+	// moved page), a page flow like WritesPage, though it renders no
+	// page of its own (markBesidePages counts only those).
+	Redirects
 )

@@ -148,6 +148,11 @@ func (c *classifier) oneCallWrites(call *ast.CallExpr, responds bool) Writes {
 	if !ok || toBuffer(info, fn, call) || encodesToReadable(info, fn, call) || !responds && marshals(fn) {
 		return 0
 	}
+	if responds {
+		if cw := c.headerPairWrites(fn, call); cw != 0 {
+			return cw
+		}
+	}
 	if fn.Pkg() != nil && frameworkOf(fn.Pkg().Path()) != "" {
 		if w := frameworkContentType(info, fn, call); w != 0 {
 			return w
@@ -261,7 +266,7 @@ func knownWrites(fn *types.Func) Writes {
 		case "Redirect":
 			// A redirect sends a browser on: a step of a page flow
 			// (login, a moved page), no answer for programs.
-			return WritesPage
+			return Redirects
 		case "FileServer", "FileServerFS", "ServeFile", "ServeFileFS", "ServeContent":
 			return WritesStatic
 		}
@@ -290,6 +295,8 @@ func knownWrites(fn *types.Func) Writes {
 			return WritesJSON
 		case "HTML", "HTMLBlob", "Render":
 			return WritesPage
+		case "Redirect":
+			return Redirects
 		case "File", "FileFromFS", "FileAttachment", "Attachment", "Inline", "SendFile":
 			return WritesStatic
 		case "BindJSON", "ShouldBindJSON", "BindYAML", "ShouldBindYAML", "Bind", "ShouldBind", "BodyParser":
@@ -337,10 +344,53 @@ func contentTypeWrites(info *types.Info, call *ast.CallExpr) Writes {
 	return contentTypeKind(v)
 }
 
+// headerPairWrites reads a content type handed to a response helper of
+// the program's own, as a header name and value side by side: a
+// builder's WithHeader("Content-Type", "text/html"), a helper's
+// setHeader(w, "Content-Type", jsonType). Only functions of the analysed
+// module count (see ownCode): a client library's SetHeader builds a
+// request to another service, no response.
+func (c *classifier) headerPairWrites(fn *types.Func, call *ast.CallExpr) Writes {
+	if fn.Pkg() == nil || !c.ownCode(fn.Pkg().Path()) {
+		return 0
+	}
+	info := c.pass.TypesInfo
+	for i := 0; i+1 < len(call.Args); i++ {
+		if k, ok := constString(info, call.Args[i]); ok && strings.EqualFold(k, "Content-Type") {
+			if v, ok := constString(info, call.Args[i+1]); ok {
+				return contentTypeKind(v)
+			}
+		}
+	}
+	return 0
+}
+
+// ownCode reports whether a package is the analysed program's own: in the
+// pass's module, or, when the driver names no module, under the same
+// repository root as the package analysed (see repoRoot).
+func (c *classifier) ownCode(path string) bool {
+	if m := c.pass.Module; m != nil && m.Path != "" {
+		return path == m.Path || strings.HasPrefix(path, m.Path+"/")
+	}
+	return repoRoot(path) == repoRoot(c.pass.Pkg.Path())
+}
+
+// repoRoot is the part of an import path that names a repository: three
+// elements below a host (github.com/org/repo), else the first element.
+func repoRoot(path string) string {
+	parts := strings.SplitN(path, "/", 4)
+	if strings.Contains(parts[0], ".") && len(parts) >= 3 {
+		return strings.Join(parts[:3], "/")
+	}
+	return parts[0]
+}
+
 // contentTypeKind is what a response of a content type is.
 func contentTypeKind(v string) Writes {
 	v = strings.ToLower(v)
 	switch {
+	case strings.HasPrefix(v, "image/"), strings.HasPrefix(v, "font/"), strings.HasPrefix(v, "audio/"), strings.HasPrefix(v, "video/"):
+		return 0 // a file, though its type may say xml (image/svg+xml)
 	case strings.Contains(v, "json"), strings.Contains(v, "xml"), strings.Contains(v, "protobuf"),
 		strings.Contains(v, "yaml"), strings.HasPrefix(v, "text/event-stream"):
 		return WritesJSON

@@ -22,8 +22,9 @@ var feedExts = map[string]bool{".xml": true, ".rss": true, ".atom": true}
 // handler writes. What the handler is known to serve (files, metrics,
 // pprof) wins; then well-known paths (health checks, /metrics,
 // /debug/, /.well-known/, files by extension); then what the handler
-// writes (HTML pages, JSON). A route that none of these decide is
-// KindOther.
+// writes (HTML pages, JSON; JSON registered beside pages, outside a
+// path that declares an API, is the pages' own: KindUI). A route that
+// none of these decide is KindOther.
 func KindOf(p string, w Writes) Kind {
 	switch {
 	case w&WritesStatic != 0:
@@ -65,9 +66,12 @@ func KindOf(p string, w Writes) Kind {
 		return KindAPI // a gRPC-style path: Connect, gRPC-Web, Twirp
 	}
 	switch {
-	case w&WritesPage != 0:
+	case w&(WritesPage|Redirects) != 0:
 		return KindPage
 	case w&(WritesJSON|ReadsJSON) != 0:
+		if w&BesidePages != 0 && !declaresAPI(lits) {
+			return KindUI
+		}
 		return KindAPI
 	case staticTree(segs, lits):
 		return KindStatic
@@ -169,6 +173,18 @@ func protocolPath(lits []string) bool {
 	return (last == "inbox" || last == "outbox") && !apiDirs[lits[0]]
 }
 
+// declaresAPI reports whether a path's literal segments say it is an API:
+// an API root (/api, /rest) or a version (/v1, /0) anywhere in it, or a
+// last segment naming a JSON document (/feed.json).
+func declaresAPI(lits []string) bool {
+	for _, s := range lits {
+		if apiDirs[s] || versionLike(s) {
+			return true
+		}
+	}
+	return len(lits) > 0 && path.Ext(lits[len(lits)-1]) == ".json"
+}
+
 // versionLike reports whether a segment looks like a version (v1, v2beta,
 // a number): where the program's own API starts.
 func versionLike(s string) bool {
@@ -192,4 +208,37 @@ func RPCService(seg string) bool {
 		}
 	}
 	return true
+}
+
+// markBesidePages marks the JSON routes registered beside the service's
+// own pages (BesidePages): on a router that this package's own
+// registrations give more pages than JSON routes, as a user interface's
+// router serves its pages and the few JSON endpoints their scripts call.
+// Routes of other functions' facts, handed a router here, do not count:
+// a public API registered beside a package that adds the index page
+// stays an API.
+func (x *extractor) markBesidePages() {
+	type tally struct{ pages, json int }
+	by := map[*node]*tally{}
+	for _, r := range x.routes {
+		if r.inherited || r.probe != "" || r.tmpl != nil {
+			continue
+		}
+		t := by[r.n]
+		if t == nil {
+			t = &tally{}
+			by[r.n] = t
+		}
+		switch {
+		case r.writes&WritesPage != 0:
+			t.pages++
+		case r.writes&(WritesJSON|ReadsJSON) != 0:
+			t.json++
+		}
+	}
+	for _, r := range x.routes {
+		if t := by[r.n]; t != nil && !r.inherited && t.pages > t.json {
+			r.writes |= BesidePages
+		}
+	}
 }

@@ -116,13 +116,20 @@ type pathReader struct {
 	// returns first.
 	results    map[*types.Var]*types.Func
 	resultPath func(*types.Func) (string, bool)
+	// assigned are the package variables assigned or whose address is
+	// taken; decls the package's functions; loop what range variables
+	// stand for in the turn of an unrolled loop (see loops.go).
+	assigned map[*types.Var]bool
+	decls    map[*types.Func]*ast.FuncDecl
+	loop     map[*types.Var]ast.Expr
 }
 
 // newPathReader reads the package's variables in files: their
 // initializers, which are constants, and which are given a call's first
 // result.
 func newPathReader(info *types.Info, pkg *types.Package, files []*ast.File) *pathReader {
-	pr := &pathReader{info: info, inits: map[*types.Var]ast.Expr{}, vars: map[*types.Var]string{}, results: map[*types.Var]*types.Func{}}
+	pr := &pathReader{info: info, inits: map[*types.Var]ast.Expr{}, vars: map[*types.Var]string{}, results: map[*types.Var]*types.Func{},
+		assigned: map[*types.Var]bool{}}
 	for _, f := range files {
 		for _, d := range f.Decls {
 			gd, ok := d.(*ast.GenDecl)
@@ -151,6 +158,7 @@ func newPathReader(info *types.Info, pkg *types.Package, files []*ast.File) *pat
 		if id := identOf(e); id != nil {
 			if v, ok := info.Uses[id].(*types.Var); ok {
 				delete(pr.vars, v)
+				pr.assigned[v] = true
 			}
 		}
 	}
@@ -204,6 +212,11 @@ func (pr *pathReader) str(e ast.Expr) (string, bool) {
 	if s, ok := constString(pr.info, e); ok {
 		return s, true
 	}
+	if el, fn, i := pr.element(e); el != nil {
+		return pr.str(el)
+	} else if fn != nil && i == 0 && pr.resultPath != nil {
+		return pr.resultPath(fn)
+	}
 	id := identOf(e)
 	if id == nil {
 		return "", false
@@ -226,6 +239,9 @@ func (pr *pathReader) path(e ast.Expr) (s string, ok bool) {
 	info := pr.info
 	if s, ok := pr.str(e); ok {
 		return s, true
+	}
+	if el, _, _ := pr.element(e); el != nil {
+		return pr.path(el)
 	}
 	if id, isID := ast.Unparen(e).(*ast.Ident); isID && pr.params != nil {
 		if v, isVar := info.Uses[id].(*types.Var); isVar {

@@ -29,6 +29,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	res := &Result{Encodes: cls.encodes(ins)}
 	x.expandLocal()
+	x.markBesidePages()
 	g := newGraph(x)
 	g.dropFallbacks()
 	posFinder := newPosFinder(pass.Fset)

@@ -30,6 +30,7 @@ type Kind string
 const (
 	KindAPI      Kind = "api"      // encodes JSON (or XML, protobuf) for programs
 	KindPage     Kind = "page"     // renders HTML for browsers
+	KindUI       Kind = "ui"       // JSON for the service's own pages, registered beside them
 	KindHealth   Kind = "health"   // health, liveness and readiness checks
 	KindMetrics  Kind = "metrics"  // metrics endpoints (Prometheus, expvar)
 	KindDebug    Kind = "debug"    // pprof and other debugging endpoints

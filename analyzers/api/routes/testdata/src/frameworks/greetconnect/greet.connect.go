@@ -14,3 +14,15 @@ func NewGreetServiceHandler(svc GreetServiceHandler) (string, http.Handler) {
 	mux := http.NewServeMux()
 	return "/greet.v1.GreetService/", mux
 }
+
+// FarewellServiceHandler is another service.
+type FarewellServiceHandler interface{}
+
+// NewFarewellServiceHandler returns the service's path and handler.
+func NewFarewellServiceHandler(svc FarewellServiceHandler, opts ...Option) (string, http.Handler) {
+	mux := http.NewServeMux()
+	return "/greet.v1.FarewellService/", mux
+}
+
+// Option is a handler option.
+type Option interface{}
