@@ -22,6 +22,9 @@ type classifier struct {
 	// methods are the package's concrete methods by name, for the
 	// interface methods it declares (see funcWrites).
 	methods map[string][]*types.Func
+	// inits are the package's local variables with the value they are
+	// declared with (see localInits), made when first needed.
+	inits map[*types.Var]ast.Expr
 }
 
 func newClassifier(pass *analysis.Pass, decls map[*types.Func]*ast.FuncDecl) *classifier {
@@ -141,7 +144,7 @@ func (c *classifier) walkWrites(n ast.Node, responds, guarded bool, all, success
 // oneCallWrites returns what one call writes itself, not its arguments.
 func (c *classifier) oneCallWrites(call *ast.CallExpr, responds bool) Writes {
 	info := c.pass.TypesInfo
-	if cw := contentTypeWrites(info, call); cw != 0 {
+	if cw := c.contentTypeWrites(call); cw != 0 {
 		return cw
 	}
 	fn, ok := typeutil.Callee(info, call).(*types.Func)
@@ -324,17 +327,17 @@ func isContextMethod(fn *types.Func) bool {
 }
 
 // contentTypeWrites reads w.Header().Set("Content-Type", "..."): the
-// header of a response, reached through its Header method. The Header
+// header of a response, reached through its Header method, directly or
+// through a variable given it (hdr := c.Response().Header()). The Header
 // field of a request being built (req.Header.Set) is a client's.
-func contentTypeWrites(info *types.Info, call *ast.CallExpr) Writes {
+func (c *classifier) contentTypeWrites(call *ast.CallExpr) Writes {
+	info := c.pass.TypesInfo
 	fn, ok := typeutil.Callee(info, call).(*types.Func)
 	if !ok || fn.Name() != "Set" || fn.Pkg() == nil || fn.Pkg().Path() != "net/http" || len(call.Args) != 2 {
 		return 0
 	}
-	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-		if _, viaMethod := ast.Unparen(sel.X).(*ast.CallExpr); !viaMethod {
-			return 0
-		}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && !c.viaMethod(sel.X, 0) {
+		return 0
 	}
 	k, ok1 := constString(info, call.Args[0])
 	v, ok2 := constString(info, call.Args[1])
@@ -342,6 +345,67 @@ func contentTypeWrites(info *types.Info, call *ast.CallExpr) Writes {
 		return 0
 	}
 	return contentTypeKind(v)
+}
+
+// viaMethod reports whether e is a method's result (w.Header()), or a
+// local variable given one once.
+func (c *classifier) viaMethod(e ast.Expr, depth int) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		return true
+	case *ast.Ident:
+		if depth > 2 {
+			return false
+		}
+		v, ok := c.pass.TypesInfo.Uses[e].(*types.Var)
+		if !ok {
+			return false
+		}
+		init := c.localInits()[v]
+		return init != nil && c.viaMethod(init, depth+1)
+	}
+	return false
+}
+
+// localInits returns the expressions the package's local variables are
+// given where they are declared (x := e, var x = e), for those given no
+// other value.
+func (c *classifier) localInits() map[*types.Var]ast.Expr {
+	if c.inits != nil {
+		return c.inits
+	}
+	info := c.pass.TypesInfo
+	c.inits = map[*types.Var]ast.Expr{}
+	reassigned := map[*types.Var]bool{}
+	for _, f := range c.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for i, l := range n.Lhs {
+					id, ok := l.(*ast.Ident)
+					if !ok {
+						continue
+					}
+					if v, ok := info.Defs[id].(*types.Var); ok && len(n.Rhs) == len(n.Lhs) {
+						c.inits[v] = n.Rhs[i]
+					} else if v, ok := info.Uses[id].(*types.Var); ok {
+						reassigned[v] = true
+					}
+				}
+			case *ast.ValueSpec:
+				for i, id := range n.Names {
+					if v, ok := info.Defs[id].(*types.Var); ok && len(n.Values) == len(n.Names) {
+						c.inits[v] = n.Values[i]
+					}
+				}
+			}
+			return true
+		})
+	}
+	for v := range reassigned {
+		delete(c.inits, v)
+	}
+	return c.inits
 }
 
 // headerPairWrites reads a content type handed to a response helper of
@@ -392,7 +456,7 @@ func contentTypeKind(v string) Writes {
 	case strings.HasPrefix(v, "image/"), strings.HasPrefix(v, "font/"), strings.HasPrefix(v, "audio/"), strings.HasPrefix(v, "video/"):
 		return 0 // a file, though its type may say xml (image/svg+xml)
 	case strings.Contains(v, "json"), strings.Contains(v, "xml"), strings.Contains(v, "protobuf"),
-		strings.Contains(v, "yaml"), strings.HasPrefix(v, "text/event-stream"):
+		strings.Contains(v, "yaml"), strings.HasPrefix(v, "text/event-stream"), strings.Contains(v, "csv"):
 		return WritesJSON
 	case strings.HasPrefix(v, "text/html"):
 		return WritesPage
@@ -573,7 +637,7 @@ func (c *classifier) setsContentType(e ast.Expr) Writes {
 		case *ast.FuncLit:
 			return false
 		case *ast.CallExpr:
-			if cw := contentTypeWrites(info, n); cw != 0 {
+			if cw := c.contentTypeWrites(n); cw != 0 {
 				w |= cw
 			} else if fn, ok := typeutil.Callee(info, n).(*types.Func); ok && fn.Pkg() != nil && frameworkOf(fn.Pkg().Path()) != "" &&
 				(fn.Name() == "Header" || fn.Name() == "Set") {

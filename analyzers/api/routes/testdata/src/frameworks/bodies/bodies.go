@@ -1,7 +1,8 @@
 // Package bodies classes handlers that answer programs without a JSON
 // body of their own: a group middleware setting a JSON content type, a
-// JSON request body, YAML and JSON blobs. A status-only handler outside
-// such a group says nothing.
+// JSON request body, YAML and JSON blobs, CSV through a header variable.
+// A status-only handler outside such a group says nothing, nor does a
+// header set on a request sent on.
 package bodies
 
 import (
@@ -44,9 +45,28 @@ func rename(w http.ResponseWriter, r *http.Request) {
 
 func exportData(c echo.Context) error { return c.Blob(200, "application/json", nil) }
 
+// exportCSV streams CSV rows, its content type set through a variable
+// holding the response's header: data for programs.
+func exportCSV(w http.ResponseWriter, r *http.Request) {
+	hdr := w.Header()
+	hdr.Set("Content-Type", "text/csv")
+	fmt.Fprintln(w, "id,email")
+}
+
+// forward sends a JSON request on and answers with nothing of its own:
+// the header set is the outgoing request's.
+func forward(w http.ResponseWriter, r *http.Request) {
+	req, _ := http.NewRequest("POST", "http://hooks/", nil)
+	h := req.Header
+	h.Set("Content-Type", "application/json")
+	_, _ = http.DefaultClient.Do(req)
+}
+
 func muxRoutes() {
 	mux := http.NewServeMux()
-	mux.HandleFunc("PUT /api/tags", rename) // want `route PUT /api/tags api by rename`
+	mux.HandleFunc("PUT /api/tags", rename)               // want `route PUT /api/tags api by rename`
+	mux.HandleFunc("GET /reports/subscribers", exportCSV) // want `route GET /reports/subscribers api by exportCSV`
+	mux.HandleFunc("POST /hooks", forward)                // want `route POST /hooks other by forward`
 	_ = http.ListenAndServe(":8081", mux)
 	e := echo.New()
 	e.GET("/api/subscribers/export", exportData) // want `route GET /api/subscribers/export api by exportData`
