@@ -618,6 +618,9 @@ func (x *extractor) call(call *ast.CallExpr) *value {
 			return x.method(fw, fn.Name(), recv, call)
 		}
 	}
+	if isAutocertHandler(fn) {
+		return x.autocert(call)
+	}
 	if sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) {
 		// A project's interface a router satisfies (registrarFramework).
 		if fw := routerType(sig.Recv().Type()); fw != "" {
