@@ -135,7 +135,7 @@ func Policy(settings any, fams []family.Family) (*policy.Policy, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", where, err)
 	}
-	pol, err := policy.ParseWith(name, data, family.Rules(fams))
+	pol, err := policy.Parse(name, data, family.Rules(fams))
 	if err != nil {
 		return nil, fmt.Errorf("oneway settings (keys %s): %w", strings.Join(keys, ", "), err)
 	}

@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/oneway-lint/oneway/analyzers"
 	"github.com/oneway-lint/oneway/analyzers/component"
 	"github.com/oneway-lint/oneway/analyzers/finding"
 )
@@ -219,12 +218,10 @@ func lookupRule(id string, catalog map[string]finding.Rule) (finding.Rule, strin
 }
 
 // catalogue returns the rules p is checked against: those it was parsed
-// with, or analyzers.Rules for a policy built in code.
+// with. A policy built in code knows none: Validate calls each of its
+// rule settings unknown.
 func (p *Policy) catalogue() map[string]finding.Rule {
-	if p.catalog != nil {
-		return p.catalog
-	}
-	return catalogOf(analyzers.Rules())
+	return p.catalog
 }
 
 // locate turns problems into errors at the positions of their settings,

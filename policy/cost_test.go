@@ -2,6 +2,7 @@ package policy
 
 import (
 	"fmt"
+	"github.com/oneway-lint/oneway/analyzers"
 	"math"
 	"strings"
 	"testing"
@@ -269,7 +270,7 @@ func TestMulSat(t *testing.T) {
 // weight, named in the breakdown; a handful of sites is not weighed (the
 // factor alone lifted two helper calls to invest-now).
 func TestZoneOfPain(t *testing.T) {
-	p := Default()
+	p := Default(analyzers.Rules())
 	r := finding.Rule{ID: "coupling.concrete-dependency", Weight: 2}
 	few := p.Score(r, finding.Evidence{Sites: 2, Packages: 1, ZoneOfPain: true}, "orders")
 	if fewPlain := p.Score(r, finding.Evidence{Sites: 2, Packages: 1}, "orders"); few.Total != fewPlain.Total || strings.Contains(few.String(), "zone of pain") {

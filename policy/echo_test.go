@@ -117,7 +117,7 @@ func TestHugeValues(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := ParseWith("p.yml", []byte(c.src), testRules())
+			_, err := Parse("p.yml", []byte(c.src), testRules())
 			got := errorLines(t, err)
 			for _, l := range got {
 				if len(l) >= 400 || !strings.HasPrefix(l, "p.yml:") {

@@ -32,7 +32,7 @@ func TestExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := ParseWith("example.yml", data, exampleRules())
+	p, err := Parse("example.yml", data, exampleRules())
 	if err != nil {
 		t.Fatalf("example.yml does not parse:\n%v", err)
 	}

@@ -8,7 +8,7 @@ import (
 	"github.com/oneway-lint/oneway/analyzers/finding"
 )
 
-// FuzzParse checks that ParseWith never panics, that its errors are
+// FuzzParse checks that Parse never panics, that its errors are
 // well-formed, and that what it accepts is valid and can be queried.
 // The seeds are the policies of the other tests, valid and broken;
 // crashers found are kept in testdata/fuzz/FuzzParse.
@@ -31,13 +31,13 @@ func FuzzParse(f *testing.F) {
 
 	rules := testRules()
 	f.Fuzz(func(t *testing.T, data []byte) {
-		p, err := ParseWith("fuzz.yml", data, rules)
+		p, err := Parse("fuzz.yml", data, rules)
 		if err != nil {
 			checkFuzzErrors(t, p, err)
 			return
 		}
 		if err := p.Validate(); err != nil {
-			t.Fatalf("ParseWith accepted a policy that Validate rejects:\n%v", err)
+			t.Fatalf("Parse accepted a policy that Validate rejects:\n%v", err)
 		}
 		query(p, rules)
 	})
@@ -47,11 +47,11 @@ func FuzzParse(f *testing.F) {
 // sorted, non-empty Errors whose every problem has a place and a message.
 func checkFuzzErrors(t *testing.T, p *Policy, err error) {
 	if p != nil {
-		t.Fatal("ParseWith returned a policy and an error")
+		t.Fatal("Parse returned a policy and an error")
 	}
 	var errs Errors
 	if !errors.As(err, &errs) || len(errs) == 0 {
-		t.Fatalf("ParseWith error is %T %v, want a non-empty Errors", err, err)
+		t.Fatalf("Parse error is %T %v, want a non-empty Errors", err, err)
 	}
 	for i, e := range errs {
 		if e.File != "fuzz.yml" || e.Line < 1 || e.Col < 1 || e.Msg == "" {
@@ -94,7 +94,7 @@ func BenchmarkParseExample(b *testing.B) {
 	rules := testRules()
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
-		if _, err := ParseWith("example.yml", data, rules); err != nil {
+		if _, err := Parse("example.yml", data, rules); err != nil {
 			b.Fatal(err)
 		}
 	}

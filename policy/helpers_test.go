@@ -53,9 +53,9 @@ func lines(ls ...string) string { return strings.Join(ls, "\n") + "\n" }
 // mustParse parses src with the test rules and fails the test on error.
 func mustParse(t *testing.T, src string) *Policy {
 	t.Helper()
-	p, err := ParseWith("p.yml", []byte(src), testRules())
+	p, err := Parse("p.yml", []byte(src), testRules())
 	if err != nil {
-		t.Fatalf("ParseWith: unexpected error:\n%v", err)
+		t.Fatalf("Parse: unexpected error:\n%v", err)
 	}
 	return p
 }

@@ -144,10 +144,11 @@ type parser struct {
 	poisoned []string            // paths of values that could not be decoded and were replaced by zero values
 }
 
-// ParseWith parses data, the policy file name, and validates it against
-// the given rule catalogue. It returns every problem found, as an
+// Parse parses data, the policy file name, and validates it against
+// the given rule catalogue (analyzers.Rules for oneway's own rules; the
+// policy knows no rule itself). It returns every problem found, as an
 // Errors; it never panics, whatever the bytes.
-func ParseWith(name string, data []byte, rules []finding.Rule) (*Policy, error) {
+func Parse(name string, data []byte, rules []finding.Rule) (*Policy, error) {
 	p := &parser{
 		file:     name,
 		catalog:  catalogOf(rules),

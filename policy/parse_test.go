@@ -561,12 +561,12 @@ func parseErrorCases() []parseCase {
 func TestParseErrors(t *testing.T) {
 	for _, tt := range parseErrorCases() {
 		t.Run(tt.name, func(t *testing.T) {
-			p, err := ParseWith("p.yml", []byte(tt.src), testRules())
+			p, err := Parse("p.yml", []byte(tt.src), testRules())
 			if err == nil {
-				t.Fatalf("ParseWith succeeded, want errors (%s):\n%s", tt.reason, strings.Join(tt.want, "\n"))
+				t.Fatalf("Parse succeeded, want errors (%s):\n%s", tt.reason, strings.Join(tt.want, "\n"))
 			}
 			if p != nil {
-				t.Errorf("ParseWith returned a policy along with errors")
+				t.Errorf("Parse returned a policy along with errors")
 			}
 			checkLines(t, "errors ("+tt.reason+")", tt.want, errorLines(t, err))
 		})
@@ -717,7 +717,7 @@ func TestParseSourceAndHash(t *testing.T) {
 		t.Errorf("Hash = %s, want the sha256 of the bytes, %s", p.Hash, want)
 	}
 	if p.Source != "p.yml" {
-		t.Errorf("Source = %q, want the name given to ParseWith, %q", p.Source, "p.yml")
+		t.Errorf("Source = %q, want the name given to Parse, %q", p.Source, "p.yml")
 	}
 	q := mustParse(t, src+"# a comment changes the hash\n")
 	if q.Hash == p.Hash {
@@ -729,7 +729,7 @@ func TestParseErrorsAreSorted(t *testing.T) {
 	// Problems are found in several passes (YAML shape, then values);
 	// the result is in file order all the same.
 	src := lines("version: 1", "weights: {exposure: {data: 0}}", "stage: [x]", "thresholds: {invest-now: -1}", "exclude: x")
-	_, err := ParseWith("p.yml", []byte(src), testRules())
+	_, err := Parse("p.yml", []byte(src), testRules())
 	var errs Errors
 	if !errors.As(err, &errs) || len(errs) != 4 {
 		t.Fatalf("got %v, want 4 errors", err)
@@ -749,7 +749,7 @@ func TestParseErrorsAreSorted(t *testing.T) {
 // names the default components (one per directory), which only the
 // audit can list, so the parser accepts any name.
 func TestAllowNamesDefaultComponents(t *testing.T) {
-	p, err := ParseWith("p.yml", []byte("version: 1\nallow:\n  web: [store]\n"), nil)
+	p, err := Parse("p.yml", []byte("version: 1\nallow:\n  web: [store]\n"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,7 +7,6 @@ import (
 	"path"
 	"slices"
 
-	"github.com/oneway-lint/oneway/analyzers"
 	"github.com/oneway-lint/oneway/analyzers/component"
 	"github.com/oneway-lint/oneway/analyzers/finding"
 	"github.com/oneway-lint/oneway/internal/inputfile"
@@ -70,7 +69,7 @@ type Policy struct {
 	Source string // the file name it came from, or "(default)" for the embedded one
 	Hash   string // hex sha256 of the bytes parsed
 
-	catalog map[string]finding.Rule // the rules it was checked against; nil: analyzers.Rules()
+	catalog map[string]finding.Rule // the rules it was checked against; nil for a policy built in code: none
 	pos     map[string]position     // where each setting was written, by its path
 }
 
@@ -125,35 +124,24 @@ const defaultSource = "(default)"
 // DefaultBytes returns the embedded default policy, as written.
 func DefaultBytes() []byte { return slices.Clone(defaultYAML) }
 
-// Default returns the embedded default policy: stage traction, no
-// components. It panics only if the embedded file is broken, which a test
-// rules out.
-func Default() *Policy {
-	p, err := Parse(defaultSource, defaultYAML)
+// Default returns the embedded default policy (stage traction, no
+// components), its rule settings checked against rules. It panics only
+// if the embedded file does not fit the rules, which a test rules out.
+func Default(rules []finding.Rule) *Policy {
+	p, err := Parse(defaultSource, defaultYAML, rules)
 	if err != nil {
 		panic("policy: the embedded default policy is broken:\n" + err.Error())
 	}
 	return p
 }
 
-// Parse parses and validates a policy against the rules of
-// analyzers.Rules. Name is the file name used in errors.
-func Parse(name string, data []byte) (*Policy, error) {
-	return ParseWith(name, data, analyzers.Rules())
-}
-
 // Load reads the policy file at path and parses it with Parse.
-func Load(path string) (*Policy, error) {
-	return LoadWith(path, analyzers.Rules())
-}
-
-// LoadWith reads the policy file at path and parses it with ParseWith.
 // Every error is an Errors; a file that cannot be read is reported at
 // line 1, column 1. So is one that is not a regular file (after
 // symbolic links) or is larger than inputfile.PolicyLimit, which is
 // refused without reading it all: a named pipe would block, /dev/zero
 // never end.
-func LoadWith(path string, rules []finding.Rule) (*Policy, error) {
+func Load(path string, rules []finding.Rule) (*Policy, error) {
 	data, err := inputfile.Read(path, inputfile.PolicyLimit)
 	if err != nil {
 		msg := err.Error()
@@ -167,7 +155,7 @@ func LoadWith(path string, rules []finding.Rule) (*Policy, error) {
 		}
 		return nil, Errors{{File: path, Line: 1, Col: 1, Msg: "cannot read policy: " + msg}}
 	}
-	return ParseWith(path, data, rules)
+	return Parse(path, data, rules)
 }
 
 // Validate checks p and returns every problem found, as an Errors, or

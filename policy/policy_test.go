@@ -17,7 +17,7 @@ import (
 )
 
 func TestDefault(t *testing.T) {
-	p := Default()
+	p := Default(analyzers.Rules())
 	want := append([]string{"version 1", "stage traction"}, presetLines(Traction)...)
 	checkLines(t, "default policy", want, dump(p))
 	if p.Source != "(default)" {
@@ -31,7 +31,7 @@ func TestDefault(t *testing.T) {
 		t.Errorf("Default().Validate() = %v, want nil", err)
 	}
 	// The default names no rules, so any catalogue will do.
-	if _, err := ParseWith("default.yml", DefaultBytes(), testRules()); err != nil {
+	if _, err := Parse("default.yml", DefaultBytes(), testRules()); err != nil {
 		t.Errorf("default.yml with the test rules: %v", err)
 	}
 }
@@ -77,7 +77,7 @@ func TestLoad(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p, err := LoadWith(tt.path, testRules())
+			p, err := Load(tt.path, testRules())
 			checkLines(t, "errors ("+tt.reason+")", tt.want, errorLines(t, err))
 			if err == nil && p.Source != tt.path {
 				t.Errorf("Source = %q, want the path %q", p.Source, tt.path)
@@ -86,7 +86,7 @@ func TestLoad(t *testing.T) {
 	}
 
 	t.Run("default catalogue", func(t *testing.T) {
-		p, err := Load(good)
+		p, err := Load(good, analyzers.Rules())
 		if err != nil || p.Stage != Scale {
 			t.Errorf("Load(%s) = %v, %v; want a scale policy", good, p, err)
 		}
@@ -101,7 +101,7 @@ func TestLoadUnreadable(t *testing.T) {
 	if err := os.WriteFile(path, []byte("version: 1\n"), 0o000); err != nil {
 		t.Fatal(err)
 	}
-	_, err := LoadWith(path, testRules())
+	_, err := Load(path, testRules())
 	want := []string{path + ":1:1: cannot read policy: permission denied"}
 	checkLines(t, "errors", want, errorLines(t, err))
 }
@@ -124,7 +124,7 @@ func TestValidate(t *testing.T) {
 	}{
 		{
 			name: "default", reason: "the default policy is valid",
-			policy: Default,
+			policy: func() *Policy { return Default(analyzers.Rules()) },
 		},
 		{
 			name: "zero", reason: "the zero Policy is not valid, and every problem is listed; with no file, no position",
@@ -502,7 +502,7 @@ func TestLoadDevZero(t *testing.T) {
 	if _, err := os.Stat("/dev/zero"); err != nil {
 		t.Skip("no /dev/zero")
 	}
-	_, err := LoadWith("/dev/zero", testRules())
+	_, err := Load("/dev/zero", testRules())
 	want := []string{"/dev/zero:1:1: cannot read policy: not a regular file (a character device)"}
 	checkLines(t, "errors", want, errorLines(t, err))
 }

@@ -1,6 +1,10 @@
 package policy
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/oneway-lint/oneway/analyzers"
+)
 
 func TestSettings(t *testing.T) {
 	p, err := Parse("p.yml", []byte(`version: 1
@@ -15,7 +19,7 @@ allow:
 rules:
   data.wide-table:
     max-columns: 40
-`))
+`), analyzers.Rules())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -158,15 +158,30 @@ func Rules() []finding.Rule {
 // Config configures the per-package analyzer.
 type Config struct {
 	MaxColumns int // data.wide-table max-columns
+
+	// The whole-program rules' options (see Global).
+	MaxReaders        int // data.shared-table max-readers
+	MaxQueryShare     int // data.single-table max-query-share, percent
+	MaxComponentShare int // data.single-table max-component-share, percent
+	MinSites          int // data.single-table min-sites
 }
 
 // DefaultConfig returns the configuration of the default Analyzer.
-func DefaultConfig() Config { return Config{MaxColumns: DefaultMaxColumns} }
+func DefaultConfig() Config {
+	return Config{
+		MaxColumns: DefaultMaxColumns, MaxReaders: DefaultMaxReaders,
+		MaxQueryShare: DefaultMaxQueryShare, MaxComponentShare: DefaultMaxComponentShare, MinSites: DefaultMinSites,
+	}
+}
 
 // ConfigFrom derives a Config from the driver's settings.
 func ConfigFrom(s family.Settings) Config {
 	c := DefaultConfig()
 	c.MaxColumns = family.Option(s, RuleWideTable, "max-columns", c.MaxColumns)
+	c.MaxReaders = family.Option(s, RuleSharedTable, "max-readers", c.MaxReaders)
+	c.MaxQueryShare = family.Option(s, RuleSingleTable, "max-query-share", c.MaxQueryShare)
+	c.MaxComponentShare = family.Option(s, RuleSingleTable, "max-component-share", c.MaxComponentShare)
+	c.MinSites = family.Option(s, RuleSingleTable, "min-sites", c.MinSites)
 	return c
 }
 

@@ -150,9 +150,10 @@ func Tables(prog *family.Program) family.Inventory {
 // program, sorted by rule then table.
 func Global(prog *family.Program) []finding.Finding {
 	inv := Inventory(prog)
+	c := ConfigFrom(prog.Settings)
 	var out []finding.Finding
-	out = append(out, singleTable(prog, inv)...)
-	out = append(out, sharedTable(prog, inv)...)
+	out = append(out, singleTable(prog, c, inv)...)
+	out = append(out, sharedTable(prog, c, inv)...)
 	return out
 }
 
@@ -189,10 +190,8 @@ func (us usage) evidence() finding.Evidence {
 	return finding.Evidence{Sites: len(us.sites), Packages: len(us.pkgs), Components: len(us.comps), DataAtRest: true}
 }
 
-func singleTable(prog *family.Program, inv []TableUse) []finding.Finding {
-	maxShare := family.Option(prog.Settings, RuleSingleTable, "max-query-share", DefaultMaxQueryShare)
-	maxCompShare := family.Option(prog.Settings, RuleSingleTable, "max-component-share", DefaultMaxComponentShare)
-	minSites := family.Option(prog.Settings, RuleSingleTable, "min-sites", DefaultMinSites)
+func singleTable(prog *family.Program, c Config, inv []TableUse) []finding.Finding {
+	maxShare, maxCompShare, minSites := c.MaxQueryShare, c.MaxComponentShare, c.MinSites
 	// The query sites of each datastore and the components that query it:
 	// a god table is one of its own database.
 	allSites := map[string]map[SiteRef]bool{}
@@ -235,8 +234,8 @@ func singleTable(prog *family.Program, inv []TableUse) []finding.Finding {
 	return out
 }
 
-func sharedTable(prog *family.Program, inv []TableUse) []finding.Finding {
-	maxReaders := family.Option(prog.Settings, RuleSharedTable, "max-readers", DefaultMaxReaders)
+func sharedTable(prog *family.Program, c Config, inv []TableUse) []finding.Finding {
+	maxReaders := c.MaxReaders
 	var out []finding.Finding
 	for _, u := range inv {
 		writers := map[string]int{}

@@ -3,6 +3,7 @@ package audit
 import (
 	"context"
 	"fmt"
+	"github.com/oneway-lint/oneway/analyzers"
 	"go/ast"
 	"go/token"
 	"reflect"
@@ -69,7 +70,7 @@ func testFamily() family.Family {
 func audit(t *testing.T, policyYAML string) *report.Report {
 	t.Helper()
 	fam := testFamily()
-	pol, err := policy.ParseWith("test.yml", []byte(policyYAML), fam.Rules)
+	pol, err := policy.Parse("test.yml", []byte(policyYAML), fam.Rules)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -147,7 +148,7 @@ func TestRunThresholdMakesInvestNow(t *testing.T) {
 
 func TestDirectivesAndGeneratedCode(t *testing.T) {
 	fam := testFamily()
-	pol, err := policy.ParseWith("test.yml", []byte("version: 1\nrules:\n  test.global:\n    enabled: false\n"), fam.Rules)
+	pol, err := policy.Parse("test.yml", []byte("version: 1\nrules:\n  test.global:\n    enabled: false\n"), fam.Rules)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -253,7 +254,7 @@ func TestPanicIsContained(t *testing.T) {
 	fam.New = func(family.Settings) []*analysis.Analyzer { return []*analysis.Analyzer{&needy} }
 	fam.Global = nil
 	var log strings.Builder
-	rep, err := Run(context.Background(), Options{Dir: "testdata/mod", Policy: policy.Default(), Families: []family.Family{fam}, Log: &log})
+	rep, err := Run(context.Background(), Options{Dir: "testdata/mod", Policy: policy.Default(analyzers.Rules()), Families: []family.Family{fam}, Log: &log})
 	if err != nil {
 		t.Fatal(err)
 	}

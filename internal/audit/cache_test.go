@@ -96,7 +96,7 @@ func TestCaches(t *testing.T) {
 	}
 	dir := copyTree(t, "testdata/depfacts")
 	cacheDir := t.TempDir()
-	pol := policy.Default()
+	pol := policy.Default(analyzers.Rules())
 	audit := func(cached bool) (*report.Report, string) {
 		t.Helper()
 		var log strings.Builder
@@ -170,7 +170,7 @@ func TestCaches(t *testing.T) {
 
 	// A change to the policy: the rule is off, the cached report is not
 	// the answer.
-	off, err := policy.Parse("off.yml", []byte("version: 1\nrules:\n  data.unbounded-mutation:\n    enabled: false\n"))
+	off, err := policy.Parse("off.yml", []byte("version: 1\nrules:\n  data.unbounded-mutation:\n    enabled: false\n"), analyzers.Rules())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -179,7 +179,7 @@ func TestCaches(t *testing.T) {
 	if has(got, "data.unbounded-mutation", "app/app.go") || strings.Contains(log, "last audit") {
 		t.Errorf("after the policy changed, the report is the old one:\n%+v\n%s", got.Decisions, log)
 	}
-	pol = policy.Default()
+	pol = policy.Default(analyzers.Rules())
 
 	// A change to the dependency: Exec no longer runs its argument as
 	// SQL, so the wrapper fact, and the decision it led to, are gone.
@@ -245,7 +245,7 @@ func TestEditDuringAudit(t *testing.T) {
 				}
 			}
 			edit := func() { write(strings.Replace(string(orig), `"GET /things"`, `"GET /v1/things"`, 1)) }
-			o := Options{Dir: dir, Patterns: []string{"./app"}, Policy: policy.Default(), Families: analyzers.Families(), Version: "test", CacheDir: t.TempDir()}
+			o := Options{Dir: dir, Patterns: []string{"./app"}, Policy: policy.Default(analyzers.Rules()), Families: analyzers.Families(), Version: "test", CacheDir: t.TempDir()}
 			during := o
 			if c.afterLoad {
 				during.afterLoad = edit
@@ -287,7 +287,7 @@ func TestInterruptedAudit(t *testing.T) {
 	cacheDir := t.TempDir()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	o := Options{Dir: dir, Patterns: []string{"./app"}, Policy: policy.Default(), Families: analyzers.Families(), Version: "test", CacheDir: cacheDir, afterLoad: cancel}
+	o := Options{Dir: dir, Patterns: []string{"./app"}, Policy: policy.Default(analyzers.Rules()), Families: analyzers.Families(), Version: "test", CacheDir: cacheDir, afterLoad: cancel}
 	rep, err := Run(ctx, o)
 	if !errors.Is(err, ErrInterrupted) || rep != nil {
 		t.Fatalf("an interrupted audit returned %v and a report %v, want ErrInterrupted and none", err, rep != nil)

@@ -21,7 +21,7 @@ func TestDemo(t *testing.T) {
 	}
 	rep, err := Run(context.Background(), Options{
 		Dir:      "../../testdata/demo",
-		Policy:   policy.Default(),
+		Policy:   policy.Default(analyzers.Rules()),
 		Families: analyzers.Families(),
 		Version:  "test",
 	})

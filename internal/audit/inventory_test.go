@@ -95,7 +95,7 @@ func TestInventory(t *testing.T) {
 	rep, err := Run(context.Background(), Options{
 		Dir:      dir,
 		Patterns: patterns,
-		Policy:   policy.Default(),
+		Policy:   policy.Default(analyzers.Rules()),
 		Families: analyzers.Families(),
 		Env:      env,
 		Version:  "test",

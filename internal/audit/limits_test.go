@@ -43,7 +43,7 @@ func writeTree(b *testing.B, dir string, files map[string]string) {
 // the default policy, and reports what the last audit found.
 func benchAudit(b *testing.B, dir string) *report.Report {
 	b.Helper()
-	fams, pol := analyzers.Families(), policy.Default()
+	fams, pol := analyzers.Families(), policy.Default(analyzers.Rules())
 	b.ReportAllocs()
 	b.ResetTimer()
 	var rep *report.Report

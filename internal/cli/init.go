@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/oneway-lint/oneway/analyzers/component"
+	"github.com/oneway-lint/oneway/analyzers/family"
 	"github.com/oneway-lint/oneway/internal/atomicfile"
 	"github.com/oneway-lint/oneway/internal/audit"
 	"github.com/oneway-lint/oneway/policy"
@@ -61,7 +62,7 @@ func runInit(ctx context.Context, args []string, env Env) int {
 	imports := audit.ImportGraph(pkgs)
 	res := component.NewResolver(nil, mods).Infer(imports)
 	data := StarterPolicy(res.Defaults(paths), observedSurfaces(res, imports, len(mods) > 1))
-	if _, err := policy.Parse("starter policy", data); err != nil {
+	if _, err := policy.Parse("starter policy", data, family.Rules(env.families())); err != nil {
 		fmt.Fprintf(env.Stderr, "oneway: internal error: the starter policy does not parse:\n%v\n", err)
 		return ExitAnalysis
 	}

@@ -1,6 +1,7 @@
 package filter
 
 import (
+	"github.com/oneway-lint/oneway/analyzers"
 	"testing"
 
 	"github.com/oneway-lint/oneway/analyzers/finding"
@@ -9,7 +10,7 @@ import (
 )
 
 func TestReports(t *testing.T) {
-	pol, err := policy.Parse("p.yml", []byte("version: 1\nexclude: [\"legacy/**\"]\nrules:\n  data.select-star:\n    enabled: false\n"))
+	pol, err := policy.Parse("p.yml", []byte("version: 1\nexclude: [\"legacy/**\"]\nrules:\n  data.select-star:\n    enabled: false\n"), analyzers.Rules())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -81,9 +81,9 @@ func Choose(explicit, dir string) Source {
 // the given rules.
 func (s Source) Load(rules []finding.Rule) (*policy.Policy, error) {
 	if s.Path == "" {
-		return policy.Default(), nil
+		return policy.Default(rules), nil
 	}
-	return policy.LoadWith(s.Path, rules)
+	return policy.Load(s.Path, rules)
 }
 
 // Bytes returns the policy's content, for hashing. Like Load, it refuses

@@ -177,13 +177,14 @@ func Register(fs *flag.FlagSet) {
 // such units run in the dependency's directory, often in GOROOT, where
 // a relative -policy path means nothing).
 func Analyzers(args []string, families []family.Family, getenv func(string) string) ([]*analysis.Analyzer, error) {
-	pol := policy.Default()
+	rules := family.Rules(families)
+	pol := policy.Default(rules)
 	if needsPolicy(args) {
 		wd, err := os.Getwd()
 		if err != nil {
 			return nil, err
 		}
-		pol, err = choose(policyFlag(args), getenv(EnvPolicy), wd, wd).Load(family.Rules(families))
+		pol, err = choose(policyFlag(args), getenv(EnvPolicy), wd, wd).Load(rules)
 		if err != nil {
 			return nil, err
 		}

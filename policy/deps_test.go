@@ -1,0 +1,29 @@
+package policy
+
+import (
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// TestPolicyLinksNoRules keeps dependencies pointing down: the policy
+// is handed its rule catalogue, it never links the analyzers' registry
+// or a family, so every driver (the audit, go vet, the golangci-lint
+// plugin, nogo) links only the families it runs.
+func TestPolicyLinksNoRules(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", ".").Output()
+	if err != nil {
+		t.Fatalf("go list -deps: %v", err)
+	}
+	deps := strings.Fields(string(out))
+	if len(deps) < 10 {
+		t.Fatalf("go list -deps listed too little to judge: %v", deps)
+	}
+	const mod = "github.com/oneway-lint/oneway/"
+	for _, d := range deps {
+		switch strings.TrimPrefix(d, mod) {
+		case "analyzers", "analyzers/api", "analyzers/coupling", "analyzers/data", "internal/audit":
+			t.Errorf("the policy package links %s", d)
+		}
+	}
+}
