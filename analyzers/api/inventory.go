@@ -1,6 +1,7 @@
 package api
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/oneway-lint/oneway/analyzers/api/routes"
@@ -96,14 +97,7 @@ func testSupportRoute(prog *family.Program, r routes.Route) bool {
 }
 
 func mergeSorted(a, b []string) []string {
-	set := map[string]bool{}
-	for _, s := range append(append([]string(nil), a...), b...) {
-		set[s] = true
-	}
-	out := make([]string, 0, len(set))
-	for s := range set {
-		out = append(out, s)
-	}
-	sort.Strings(out)
-	return out
+	out := slices.Concat(a, b)
+	slices.Sort(out)
+	return slices.Compact(out)
 }

@@ -3,8 +3,10 @@ package api
 import (
 	"fmt"
 	"go/token"
+	"maps"
 	"path"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -305,12 +307,7 @@ func sortedKeys(m map[string]bool) []string {
 	if len(m) == 0 {
 		return nil
 	}
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
+	return slices.Sorted(maps.Keys(m))
 }
 
 // matchAny matches a path against globs: * matches one segment, a

@@ -332,14 +332,11 @@ func componentOf(prog *family.Program, path string) string {
 }
 
 func addSorted(list []string, s string) []string {
-	i := sort.SearchStrings(list, s)
-	if i < len(list) && list[i] == s {
+	i, found := slices.BinarySearch(list, s)
+	if found {
 		return list
 	}
-	list = append(list, "")
-	copy(list[i+1:], list[i:])
-	list[i] = s
-	return list
+	return slices.Insert(list, i, s)
 }
 
 func sortedKeys(m map[string]int) []string { return slices.Sorted(maps.Keys(m)) }

@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"go/token"
+	"slices"
 	"sort"
 	"strings"
 
@@ -100,7 +101,7 @@ func siteFindings(s queries.Site) []finding.Finding {
 		}
 		if st.DDL {
 			table := firstTable(st, sqlscan.DDL)
-			if table != "" && !contains(ddl, table) {
+			if table != "" && !slices.Contains(ddl, table) {
 				ddl = append(ddl, table)
 			}
 			for _, c := range st.Defined {
@@ -116,7 +117,7 @@ func siteFindings(s queries.Site) []finding.Finding {
 	}
 	if s.Migrate {
 		for _, t := range s.Tables {
-			if !contains(ddl, t.Name) {
+			if !slices.Contains(ddl, t.Name) {
 				ddl = append(ddl, t.Name)
 			}
 		}
@@ -238,13 +239,4 @@ func list(names []string) string {
 		return strings.Join(names, ", ")
 	}
 	return fmt.Sprintf("%s and %d more tables", strings.Join(names[:3], ", "), len(names)-3)
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -20,6 +20,7 @@ import (
 	"strings"
 	"sync"
 
+	"golang.org/x/sync/errgroup"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
@@ -81,14 +82,18 @@ func (e *engine) prepareDeps() (toCompute int) {
 			}
 		}
 		types := e.factTypes()
-		forEach(len(keyed), func(i int) {
-			u := keyed[i]
-			if data, ok := e.cache.Get(depsKind, u.key); ok {
-				if entry, err := decodeEntry(data, types); err == nil {
-					u.entry = entry
+		g := parallel()
+		for _, u := range keyed {
+			g.Go(func() error {
+				if data, ok := e.cache.Get(depsKind, u.key); ok {
+					if entry, err := decodeEntry(data, types); err == nil {
+						u.entry = entry
+					}
 				}
-			}
-		})
+				return nil
+			})
+		}
+		_ = g.Wait() // a miss is not an error
 	}
 	for _, u := range e.units {
 		if u.initial || u.pkg.PkgPath == "unsafe" || u.entry != nil {
@@ -326,9 +331,14 @@ func (e *engine) computeKeys() {
 			jobs = append(jobs, job{u: u})
 		}
 	}
-	forEach(len(jobs), func(i int) {
-		jobs[i].sum, jobs[i].ok = hashFiles(jobs[i].u.pkg)
-	})
+	g := parallel()
+	for i := range jobs {
+		g.Go(func() error {
+			jobs[i].sum, jobs[i].ok = hashFiles(jobs[i].u.pkg)
+			return nil
+		})
+	}
+	_ = g.Wait() // a file that cannot be read leaves its package without a key
 	for _, j := range jobs {
 		u := j.u
 		if !j.ok {
@@ -601,21 +611,10 @@ func decodeEntry(data []byte, types map[string]reflect.Type) (*depEntry, error) 
 	return d, nil
 }
 
-// forEach calls f(0), …, f(n-1) on GOMAXPROCS goroutines and returns
-// when every call has.
-func forEach(n int, f func(i int)) {
-	next := make(chan int, n)
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Go(func() {
-			for i := range next {
-				f(i)
-			}
-		})
-	}
-	wg.Wait()
+// parallel returns a group running as many goroutines at a time as the
+// program may run in parallel: for work bound by system calls and CPU.
+func parallel() *errgroup.Group {
+	g := new(errgroup.Group)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	return g
 }

@@ -337,9 +337,14 @@ func hashTree(h hash.Hash, root string, walked map[string]bool) error {
 	}
 	sums := make([][]byte, len(files))
 	errs := make([]error, len(files))
-	forEach(len(files), func(i int) {
-		sums[i], errs[i] = contentHash(files[i])
-	})
+	g := parallel()
+	for i, f := range files {
+		g.Go(func() error {
+			sums[i], errs[i] = contentHash(f)
+			return nil
+		})
+	}
+	_ = g.Wait() // each file's error is in errs
 	for i, f := range files {
 		rel, _ := filepath.Rel(root, f)
 		fmt.Fprintf(h, "%q ", filepath.ToSlash(rel))

@@ -3,7 +3,7 @@ package routes
 import (
 	"go/ast"
 	"go/types"
-	"sort"
+	"slices"
 
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
@@ -125,19 +125,9 @@ func (c *classifier) funcEncodes(fn *types.Func) []int {
 			out = c.passedOn(d.Body, index)
 		}
 	}
-	sort.Ints(out)
-	out = dedupInts(out)
+	slices.Sort(out)
+	out = slices.Compact(out)
 	c.encParams[fn] = out
-	return out
-}
-
-func dedupInts(s []int) []int {
-	var out []int
-	for i, v := range s {
-		if i == 0 || v != s[i-1] {
-			out = append(out, v)
-		}
-	}
 	return out
 }
 

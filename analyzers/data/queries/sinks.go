@@ -2,6 +2,7 @@ package queries
 
 import (
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/oneway-lint/oneway/analyzers/data/sqlscan"
@@ -115,7 +116,7 @@ func librarySink(fn *types.Func) (sink, bool) {
 	if r := sig.Recv(); r != nil {
 		recv = typeName(r.Type())
 		if _, isIface := r.Type().Underlying().(*types.Interface); isIface && library(fn.Pkg().Path()) == "" {
-			if !contains(interfaceMethods(), fn.Name()) {
+			if !slices.Contains(interfaceMethods(), fn.Name()) {
 				return sink{}, false
 			}
 			if i := firstString(sig); i >= 0 {
@@ -125,7 +126,7 @@ func librarySink(fn *types.Func) (sink, bool) {
 		}
 	}
 	lib := library(fn.Pkg().Path())
-	if lib == "" || !contains(sqlMethods(lib), fn.Name()) {
+	if lib == "" || !slices.Contains(sqlMethods(lib), fn.Name()) {
 		return sink{}, false
 	}
 	api := qualified(fn, recv)
@@ -202,13 +203,4 @@ func isString(t types.Type) bool {
 	}
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsString != 0
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
