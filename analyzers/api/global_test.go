@@ -169,6 +169,26 @@ func TestInventoryProtocolPaths(t *testing.T) {
 	}
 }
 
+// TestInventoryStatusOnly: a handler that answers with a status alone is
+// api in the inventory where the api rules count it in an API (below an
+// API root, on a resource whose other routes encode JSON), and stays
+// other elsewhere.
+func TestInventoryStatusOnly(t *testing.T) {
+	prog := program(t, "testdata/statusonly")
+	var got []string
+	for _, r := range api.Inventory(prog).Routes {
+		got = append(got, r.Method+" "+r.Path+" "+r.Kind)
+	}
+	sort.Strings(got)
+	want := []string{
+		"DELETE /api/items/{id} api", "DELETE /orders/{id} api", "GET /api/items api", "GET /orders/{id} api",
+		"POST /api/items/{id}/archive api", "POST /logout other",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("inventory = %q, want %q", got, want)
+	}
+}
+
 // TestGlobalLateModules: routes registered by modules reached through a
 // list of functions and an interface are in the inventory and judged.
 func TestGlobalLateModules(t *testing.T) {

@@ -24,6 +24,7 @@ func Inventory(prog *family.Program) family.Inventory {
 		offset                   int
 	}
 	seen := map[key]bool{}
+	var kept []routes.Route
 	protos := map[string]*family.ProtoPackage{}
 	addRoute := func(r routes.Route) {
 		if r.Loopback || testSupportRoute(prog, r) {
@@ -34,7 +35,7 @@ func Inventory(prog *family.Program) family.Inventory {
 			return // a registration seen from several packages
 		}
 		seen[k] = true
-		inv.Routes = append(inv.Routes, inventoryRoute(cc, r))
+		kept = append(kept, r)
 	}
 	for _, p := range prog.Packages {
 		for _, res := range p.Results {
@@ -60,6 +61,10 @@ func Inventory(prog *family.Program) family.Inventory {
 	for _, r := range lateRoutes(prog) {
 		addRoute(r)
 	}
+	apiResource := cc.apiResources(kept)
+	for _, r := range kept {
+		inv.Routes = append(inv.Routes, inventoryRoute(cc, r, apiResource))
+	}
 	names := make([]string, 0, len(protos))
 	for n := range protos {
 		names = append(names, n)
@@ -71,14 +76,23 @@ func Inventory(prog *family.Program) family.Inventory {
 	return inv
 }
 
-func inventoryRoute(cc *compiled, r routes.Route) family.Route {
+// inventoryRoute is a route as the inventory lists it. A route whose
+// handler could not be classified is api where the api rules count it
+// in an API (below an API root, on a resource whose other routes encode
+// JSON, on a path the policy names): DELETE /api/items/{id} answering 204.
+func inventoryRoute(cc *compiled, r routes.Route, apiResource func(routes.Route) (string, bool)) family.Route {
 	pos := r.SitePos
 	if !pos.IsValid() {
 		pos = r.Pos
 	}
 	kind := r.Kind
-	if matchAny(cc.protocols, r.Path) {
+	switch {
+	case matchAny(cc.protocols, r.Path):
 		kind = routes.KindProtocol
+	case kind == routes.KindOther:
+		if root, in := apiResource(r); cc.inAPI(r, root, in) {
+			kind = routes.KindAPI
+		}
 	}
 	return family.Route{
 		Method: r.Method, Host: r.Host, Path: routes.Shown(r.Path), Constant: r.Const,

@@ -123,21 +123,12 @@ func placer(pass *analysis.Pass, specs []component.Spec) func(string) component.
 // group keeps the unversioned API routes and groups them by the root of
 // their API: one group per API, whatever the number of its resources.
 func (c *compiled) group(rs []routes.Route) []RouteGroup {
-	// A route the handler check could not classify belongs to an API
-	// when a route of the same resource encodes JSON: DELETE /orders/{id}
-	// answering 204 beside GET /orders/{id}.
-	apiResources := map[string]bool{}
-	for _, r := range rs {
-		if r.Kind == routes.KindAPI {
-			root, res := c.Root(r.Host, r.Path)
-			apiResources[root+"\x00"+res] = true
-		}
-	}
+	apiResource := c.apiResources(rs)
 	by := map[string]*RouteGroup{}
 	versioned := map[string]map[string]bool{}
 	for _, r := range rs {
-		root, res := c.Root(r.Host, r.Path)
-		if !c.inAPI(r, root, apiResources[root+"\x00"+res]) {
+		root, in := apiResource(r)
+		if !c.inAPI(r, root, in) {
 			continue
 		}
 		if v := c.versionPrefix(r); v != "" {
@@ -164,6 +155,24 @@ func (c *compiled) group(rs []routes.Route) []RouteGroup {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Subject < out[j].Subject })
 	return out
+}
+
+// apiResources returns a function giving a route's API root and whether
+// a route of the same resource encodes JSON: a route the handler check
+// could not classify belongs to that API (DELETE /orders/{id} answering
+// 204 beside GET /orders/{id}).
+func (c *compiled) apiResources(rs []routes.Route) func(routes.Route) (root string, apiResource bool) {
+	set := map[string]bool{}
+	for _, r := range rs {
+		if r.Kind == routes.KindAPI {
+			root, res := c.Root(r.Host, r.Path)
+			set[root+"\x00"+res] = true
+		}
+	}
+	return func(r routes.Route) (string, bool) {
+		root, res := c.Root(r.Host, r.Path)
+		return root, set[root+"\x00"+res]
+	}
 }
 
 // inAPI decides whether a route is part of an API: it encodes JSON, the

@@ -22,9 +22,11 @@ type classifier struct {
 	// methods are the package's concrete methods by name, for the
 	// interface methods it declares (see funcWrites).
 	methods map[string][]*types.Func
-	// inits are the package's local variables with the value they are
-	// declared with (see localInits), made when first needed.
-	inits map[*types.Var]ast.Expr
+	// inits are the package's variables with the value they are
+	// declared with (see localInits), made when first needed; varBusy
+	// the variables whose value handlerWrites is reading.
+	inits   map[*types.Var]ast.Expr
+	varBusy map[*types.Var]bool
 }
 
 func newClassifier(pass *analysis.Pass, decls map[*types.Func]*ast.FuncDecl) *classifier {
@@ -164,7 +166,25 @@ func (c *classifier) oneCallWrites(call *ast.CallExpr, responds bool) Writes {
 	if decodesRequest(info, fn, call) {
 		return ReadsJSON
 	}
+	if redirectStatus(info, fn, call) {
+		return Redirects
+	}
 	return c.funcWrites(fn)
+}
+
+// redirectStatus reports whether call is w.WriteHeader(3xx) with a
+// constant status: a redirect written by hand (a generated server's
+// 302 response, the Location header set before it).
+func redirectStatus(info *types.Info, fn *types.Func, call *ast.CallExpr) bool {
+	if fn.Name() != "WriteHeader" || fn.Pkg() == nil || fn.Pkg().Path() != "net/http" || len(call.Args) != 1 {
+		return false
+	}
+	tv, ok := info.Types[call.Args[0]]
+	if !ok || tv.Value == nil {
+		return false
+	}
+	code, ok := constant.Int64Val(constant.ToInt(tv.Value))
+	return ok && code >= 300 && code < 400 && code != 304
 }
 
 // marshals reports whether fn turns a value into bytes (json.Marshal):
@@ -367,9 +387,9 @@ func (c *classifier) viaMethod(e ast.Expr, depth int) bool {
 	return false
 }
 
-// localInits returns the expressions the package's local variables are
-// given where they are declared (x := e, var x = e), for those given no
-// other value.
+// localInits returns the expressions the package's variables, local or
+// not, are given where they are declared (x := e, var x = e), for those
+// given no other value.
 func (c *classifier) localInits() map[*types.Var]ast.Expr {
 	if c.inits != nil {
 		return c.inits
@@ -502,19 +522,26 @@ func (c *classifier) handlerWrites(e ast.Expr) Writes {
 		if tv, ok := info.Types[e.Fun]; ok && tv.IsType() && len(e.Args) == 1 {
 			return c.handlerWrites(e.Args[0]) // http.HandlerFunc(f)
 		}
-		var w Writes
-		if fn, ok := typeutil.Callee(info, e).(*types.Func); ok {
-			w = c.funcWrites(fn)
-			if fn.Pkg() != nil && fn.Pkg().Path() == "net/http" && fn.Name() == "StripPrefix" && len(e.Args) == 2 {
-				w = c.handlerWrites(e.Args[1])
-			}
-		}
+		// An adapter or middleware handed handlers (handle(fn, …),
+		// withAdmin(func(…){…})) serves what they write; its own
+		// writes (a redirect adding a slash, an error page) decide only
+		// when the handlers say nothing.
+		var args Writes
 		for _, a := range e.Args {
 			if isFuncOrHandler(info.TypeOf(a)) {
-				w |= c.handlerWrites(a)
+				args |= c.handlerWrites(a)
 			}
 		}
-		return w
+		if args != 0 {
+			return args
+		}
+		if fn, ok := typeutil.Callee(info, e).(*types.Func); ok {
+			if fn.Pkg() != nil && fn.Pkg().Path() == "net/http" && fn.Name() == "StripPrefix" && len(e.Args) == 2 {
+				return c.handlerWrites(e.Args[1])
+			}
+			return c.funcWrites(fn)
+		}
+		return 0
 	case *ast.Ident, *ast.SelectorExpr:
 		var obj types.Object
 		if id, ok := e.(*ast.Ident); ok {
@@ -522,8 +549,23 @@ func (c *classifier) handlerWrites(e ast.Expr) Writes {
 		} else {
 			obj = info.Uses[e.(*ast.SelectorExpr).Sel]
 		}
-		if fn, ok := obj.(*types.Func); ok {
-			return c.funcWrites(fn)
+		switch obj := obj.(type) {
+		case *types.Func:
+			return c.funcWrites(obj)
+		case *types.Var:
+			// A handler held in a variable given it once
+			// (var usersGet = withAdmin(func(…){…})): what it was given.
+			if init := c.localInits()[obj]; init != nil && !c.varBusy[obj] {
+				if c.varBusy == nil {
+					c.varBusy = map[*types.Var]bool{}
+				}
+				c.varBusy[obj] = true
+				w := c.handlerWrites(init)
+				delete(c.varBusy, obj)
+				if w != 0 {
+					return w
+				}
+			}
 		}
 	}
 	// A value of a type with a ServeHTTP method.

@@ -77,13 +77,25 @@ func writeJSON(w http.ResponseWriter, v any) {
 
 func list(w http.ResponseWriter, r *http.Request) { writeJSON(w, []int{}) }
 
+// callback answers with a redirect written by hand, as generated
+// servers do: a page flow.
+func callback(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Location", "/")
+	w.WriteHeader(http.StatusFound)
+}
+
+// notModified answers a conditional request: no redirect.
+func notModified(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNotModified) }
+
 func routes() {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /repos/{ref}", redirect)     // want `route GET /repos/\{ref\} page by redirect`
-	mux.HandleFunc("GET /pages/{ref}", show)         // want `route GET /pages/\{ref\} page by show`
-	mux.HandleFunc("GET /api/repos/{ref}", get)      // want `route GET /api/repos/\{ref\} api by get`
-	mux.HandleFunc("GET /api/fail", fail)            // want `route GET /api/fail api by fail`
-	mux.HandleFunc("GET /users/{id}/avatar", avatar) // want `route GET /users/\{id\}/avatar other by avatar`
-	mux.HandleFunc("GET /api/items", list)           // want `route GET /api/items api by list`
+	mux.HandleFunc("GET /repos/{ref}", redirect)        // want `route GET /repos/\{ref\} page by redirect`
+	mux.HandleFunc("GET /pages/{ref}", show)            // want `route GET /pages/\{ref\} page by show`
+	mux.HandleFunc("GET /api/repos/{ref}", get)         // want `route GET /api/repos/\{ref\} api by get`
+	mux.HandleFunc("GET /api/fail", fail)               // want `route GET /api/fail api by fail`
+	mux.HandleFunc("GET /users/{id}/avatar", avatar)    // want `route GET /users/\{id\}/avatar other by avatar`
+	mux.HandleFunc("GET /api/items", list)              // want `route GET /api/items api by list`
+	mux.HandleFunc("GET /api/oauth/callback", callback) // want `route GET /api/oauth/callback page by callback`
+	mux.HandleFunc("GET /api/etag", notModified)        // want `route GET /api/etag other by notModified`
 	_ = http.ListenAndServe(":8080", mux)
 }

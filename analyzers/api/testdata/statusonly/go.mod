@@ -1,0 +1,3 @@
+module example.com/statusonly
+
+go 1.22
