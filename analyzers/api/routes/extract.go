@@ -1106,7 +1106,7 @@ func (x *extractor) gorillaRegister(b *value, h ast.Expr, call *ast.CallExpr) *v
 		ms = []string{""}
 	}
 	p := b.path
-	if b.isPrefix {
+	if b.isPrefix && !matchesRest(p) {
 		p = strings.TrimSuffix(p, "/") + "/"
 	}
 	b.routes = nil
@@ -1115,6 +1115,14 @@ func (x *extractor) gorillaRegister(b *value, h ast.Expr, call *ast.CallExpr) *v
 		b.routes = append(b.routes, x.add(base, "gorilla/mux", m, "", p, !b.dyn, h, 0, call))
 	}
 	return b
+}
+
+// matchesRest reports whether a gorilla/mux path ends in a variable
+// whose pattern takes the rest of the path ({path:.*}): a prefix that
+// needs no slash after it.
+func matchesRest(p string) bool {
+	last := p[strings.LastIndexByte(p, '/')+1:]
+	return strings.HasPrefix(last, "{") && (strings.HasSuffix(last, ":.*}") || strings.HasSuffix(last, ":.+}"))
 }
 
 // below joins a prefix and a path registered on a router at the prefix.

@@ -73,7 +73,7 @@ func KindOf(p string, w Writes) Kind {
 			return KindUI
 		}
 		return KindAPI
-	case staticTree(segs, lits):
+	case staticTree(p, segs, lits):
 		return KindStatic
 	}
 	return KindOther
@@ -86,10 +86,16 @@ var staticDirs = map[string]bool{"static": true, "assets": true, "public": true,
 var apiDirs = map[string]bool{"api": true, "apis": true, "rest": true, "rpc": true, "graphql": true}
 
 // staticTree reports whether a path serves a whole tree below a
-// directory of files: /static/*, /admin/assets/{path...}, /public/static/*filepath;
-// not below /api.
-func staticTree(segs, lits []string) bool {
-	if len(segs) < 2 || len(lits) == 0 || !staticDirs[lits[len(lits)-1]] || apiDirs[lits[0]] {
+// directory of files: /static/*, /admin/assets/{path...}, /public/static/*filepath,
+// a subtree /static/; not below /api.
+func staticTree(p string, segs, lits []string) bool {
+	if len(lits) == 0 || !staticDirs[lits[len(lits)-1]] || apiDirs[lits[0]] {
+		return false
+	}
+	if strings.HasSuffix(p, "/") && !isParamSegment(segs[len(segs)-1]) {
+		return true // net/http's and gorilla's subtree of the directory
+	}
+	if len(segs) < 2 {
 		return false
 	}
 	last := segs[len(segs)-1]

@@ -84,6 +84,13 @@ func TestKindOf(t *testing.T) {
 		{"/files/{name}", 0, KindOther, "a wildcard is not a file"},
 		{"/.well-known/openid-configuration", WritesJSON, KindProtocol, "well-known"},
 		{"/login", 0, KindOther, "unknown handler"},
+		{"/static/", 0, KindStatic, "a subtree of a directory of files"},
+		{"/api/static/", 0, KindOther, "not below /api"},
+		{"/static", 0, KindOther, "one path, no subtree"},
+		{"/entry/status", WritesJSON | BesidePages, KindUI, "JSON beside pages"},
+		{"/api/entries", WritesJSON | BesidePages, KindAPI, "the path says API"},
+		{"/v1/entries", WritesJSON | BesidePages, KindAPI, "a version says API"},
+		{"/logout", Redirects, KindPage, "a redirect is a page flow"},
 	}
 	for _, tt := range tests {
 		if got := KindOf(tt.path, tt.w); got != tt.want {

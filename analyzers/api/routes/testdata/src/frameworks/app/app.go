@@ -75,6 +75,7 @@ func gorillaMain() {
 	s.HandleFunc("/users/{id:[0-9]+}", nil).Methods("PUT")                                         // want `route PUT /api/users/\{id:\[0-9\]\+\} other`
 	r.Path("/x").Methods("POST").HandlerFunc(nil)                                                  // want `route POST /x other`
 	r.PathPrefix("/static/").Handler(http.StripPrefix("/static/", http.FileServer(http.Dir(".")))) // want `route /static/ static`
+	r.PathPrefix("/preview/{size}/{path:.*}").Handler(nil).Methods("GET")                          // want `route GET /preview/\{size\}/\{path:\.\*\} other`
 	sub := mux.NewRouter()
 	sub.HandleFunc("/y", nil) // want `route /legacy/y other`
 	r.PathPrefix("/legacy").Handler(http.StripPrefix("/legacy", sub))
