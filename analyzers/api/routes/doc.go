@@ -41,7 +41,12 @@
 // program by signature (and, for methods, by name and the interface's
 // methods). A loop over a list written in the code (a slice of
 // (path, handler) structs, a map from path to handler, a list of paths)
-// registers one route per element.
+// registers one route per element. A catch-all registration whose
+// handler picks the route itself, testing r.URL.Path and r.Method
+// (constants, anchored regular expressions read as patterns,
+// strings.HasPrefix, in if/else chains and switches, in the functions
+// it hands the request to), serves one route per branch, placed at the
+// branch (see dispatch.go).
 //
 // Parts of paths that are not constants are written {?expr}, with the
 // expression they come from when it is short and plain ({?cfg.RootPath}),

@@ -152,6 +152,10 @@ type extractor struct {
 	// http.Server that listens on one.
 	loopback        map[*node]bool
 	loopbackServers map[types.Object]bool
+
+	// dispatchMemo holds the routes functions serve by dispatching on
+	// their request (see dispatch.go).
+	dispatchMemo map[*types.Func][]FactRoute
 }
 
 func newExtractor(pass *analysis.Pass, decls map[*types.Func]*ast.FuncDecl, cls *classifier) *extractor {
@@ -915,6 +919,12 @@ func (x *extractor) route(fw string, o op, recv *value, call *ast.CallExpr, arg 
 					x.add(recv, fw, m, host, orUnknown(p, ok), ok, h, 0, call).fallback = sub.n
 				}
 			}
+			return recv
+		}
+	}
+	if ok && h != nil && catchAll(fw, p) {
+		if drs := x.dispatchOf(h); len(drs) > 0 {
+			x.addDispatched(recv, fw, methods, host, p, h, drs, call)
 			return recv
 		}
 	}

@@ -26,13 +26,17 @@ type FuncFact struct {
 	// EncodesParams are the indices of parameters the function encodes
 	// as a JSON response (writeJSON(w, status, v any) encodes 2).
 	EncodesParams []int
+	// Dispatch are the routes the function serves by testing its
+	// request's method and path (see dispatch.go), paths as it sees
+	// them.
+	Dispatch []FactRoute
 }
 
 // AFact implements analysis.Fact.
 func (*FuncFact) AFact() {}
 
 func (f *FuncFact) empty() bool {
-	return len(f.Params) == 0 && len(f.Returns) == 0 && len(f.Templates) == 0 && f.Writes == 0 && len(f.EncodesParams) == 0 && f.ResultPath == ""
+	return len(f.Params) == 0 && len(f.Returns) == 0 && len(f.Templates) == 0 && f.Writes == 0 && len(f.EncodesParams) == 0 && f.ResultPath == "" && len(f.Dispatch) == 0
 }
 
 // ParamRoutes are the routes registered on one parameter.

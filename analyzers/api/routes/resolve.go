@@ -61,7 +61,8 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		for _, r := range g.collect(n, prefix, prefix != "", false) {
 			sitePos := r.pos
-			if r.pkg != pass.Pkg.Path() {
+			if r.pkg != pass.Pkg.Path() || r.site != pass.Fset.Position(r.pos) {
+				// In another package, or a branch of a dispatching handler.
 				if p, ok := posFinder.find(r.site); ok {
 					sitePos = p
 				}
@@ -100,7 +101,7 @@ func run(pass *analysis.Pass) (any, error) {
 	res.Registrars = x.registrars(g, fns)
 	res.Calls = x.calls
 	for _, fn := range fns {
-		fact := &FuncFact{Writes: cls.funcWrites(fn), EncodesParams: cls.funcEncodes(fn)}
+		fact := &FuncFact{Writes: cls.funcWrites(fn), EncodesParams: cls.funcEncodes(fn), Dispatch: x.dispatches(fn, map[*types.Func]bool{})}
 		sig := fn.Type().(*types.Signature)
 		for i := 0; i < sig.Params().Len(); i++ {
 			n := x.params[sig.Params().At(i)]

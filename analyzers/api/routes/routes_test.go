@@ -2,6 +2,7 @@ package routes_test
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"reflect"
 	"sort"
@@ -94,4 +95,56 @@ func TestLate(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Late = %q, want %q", got, want)
 	}
+}
+
+// TestDispatchSites: the routes a dispatching handler serves are placed
+// at their branches, not at the catch-all's registration.
+func TestDispatchSites(t *testing.T) {
+	pass := &analysis.Analyzer{
+		Name:       "showandpass",
+		Doc:        "report the routes as show does and pass the result on",
+		Requires:   []*analysis.Analyzer{routes.Analyzer},
+		ResultType: reflect.TypeOf((*routes.Result)(nil)),
+		Run: func(pass *analysis.Pass) (any, error) {
+			if _, err := show.Run(pass); err != nil {
+				return nil, err
+			}
+			return pass.ResultOf[routes.Analyzer], nil
+		},
+	}
+	results := analysistest.Run(t, analysistest.TestData(), pass, "nethttp/dispatch")
+	if len(results) != 1 {
+		t.Fatalf("%d results, want 1", len(results))
+	}
+	fset := results[0].Pass.Fset
+	got := map[string]int{}
+	for _, r := range results[0].Result.(*routes.Result).Routes {
+		got[r.String()] = fset.Position(r.SitePos).Line
+	}
+	// The branches of handleInternal, and the switch of package web.
+	for route, at := range map[string]struct{ file, text string }{
+		"GET /v1/users":        {"dispatch.go", "if r.Method == http.MethodGet && r.URL.Path == usersPath {"},
+		"POST /v1/users":       {"dispatch.go", "} else if r.Method == http.MethodPost && r.URL.Path == usersPath {"},
+		"GET /app/config.json": {"web/web.go", "case http.MethodGet:"},
+	} {
+		if line := lineOf(t, filepath.Join("testdata", "src", "nethttp", "dispatch", at.file), at.text); got[route] != line {
+			t.Errorf("%s is placed at line %d, want %d (its branch); all: %v", route, got[route], line, got)
+		}
+	}
+}
+
+// lineOf returns the line of file holding text.
+func lineOf(t *testing.T, file, text string) int {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, l := range strings.Split(string(data), "\n") {
+		if strings.Contains(l, text) {
+			return i + 1
+		}
+	}
+	t.Fatalf("%s: no line holds %q", file, text)
+	return 0
 }
