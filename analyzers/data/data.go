@@ -96,7 +96,8 @@ func Rules() []finding.Rule {
 				"component, and no component can move to its own store. Give each table one owner and let the " +
 				"others go through that component's API. Sites of migrations define the schema and are not use. " +
 				"Tables are told apart by datastore: a Cassandra table and a SQL table of one name are two tables. " +
-				"Decided by the whole-program audit only.",
+				"Migration tools' bookkeeping tables (schema_migrations, goose_db_version, a schemaVersion table " +
+				"each store keeps) are the tools', not shared. Decided by the whole-program audit only.",
 			Weight: 4,
 			Global: true,
 			Options: []finding.Option{{

@@ -149,12 +149,32 @@ func Tables(prog *family.Program) family.Inventory {
 // Global decides data.single-table and data.shared-table over the whole
 // program, sorted by rule then table.
 func Global(prog *family.Program) []finding.Finding {
-	inv := Inventory(prog)
+	// Migration tools' bookkeeping tables are the tools', written by
+	// every component that migrates a store: no design decision.
+	inv := slices.DeleteFunc(Inventory(prog), func(u TableUse) bool { return bookkeeping(u.Table) })
 	c := ConfigFrom(prog.Settings)
 	var out []finding.Finding
 	out = append(out, singleTable(prog, c, inv)...)
 	out = append(out, sharedTable(prog, c, inv)...)
 	return out
+}
+
+// bookkeepingNames are the tables migration tools keep their state in,
+// lower case without underscores: goose, golang-migrate, gorp, sql-migrate,
+// Rails-style schema_migrations, Prisma, Atlas, Flyway, Liquibase, and
+// the hand-written schema version tables of stores that migrate
+// themselves.
+var bookkeepingNames = map[string]bool{
+	"schemaversion": true, "schemaversions": true, "schemamigrations": true, "schemainfo": true,
+	"goosedbversion": true, "gorpmigrations": true, "migrations": true, "migrationversions": true,
+	"prismamigrations": true, "atlasschemarevisions": true, "flywayschemahistory": true,
+	"databasechangelog": true, "databasechangeloglock": true, "dbversion": true,
+}
+
+// bookkeeping reports whether a table holds a migration tool's state.
+func bookkeeping(table string) bool {
+	name := table[strings.LastIndexByte(table, '.')+1:] // public.schema_migrations
+	return bookkeepingNames[strings.ReplaceAll(strings.ToLower(name), "_", "")]
 }
 
 // usage is what the global rules count for one table: the sites that

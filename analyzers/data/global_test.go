@@ -67,7 +67,7 @@ func TestGlobal(t *testing.T) {
 	}{
 		{
 			name:     "defaults",
-			reason:   "customers is used by every querying component and read by four besides its owner; orders is written by two (Cassandra's orders is another table), wishes by two through generated methods; the migrations' writes are no use",
+			reason:   "customers is used by every querying component and read by four besides its owner; orders is written by two (Cassandra's orders is another table), wishes by two through generated methods; the migrations' writes are no use, nor are the migration tools' bookkeeping tables (schema_migrations written by two)",
 			settings: family.Settings{},
 			want: []string{
 				"data.single-table billing.go:11 customers [7 sites in 5 packages of 5 components] table customers carries 5 of 6 components: every feature depends on its shape",
@@ -123,6 +123,9 @@ func TestInventory(t *testing.T) {
 		"orders comps=billing,hack,migrations,orders pkgs=4 reads=2 writes=3 ddl=4",
 		// Cassandra's orders table is another table of the same name.
 		"orders (cql) comps=sessions pkgs=1 reads=0 writes=2 ddl=0",
+		// Migration bookkeeping tables are tables; no rule weighs them.
+		"schema_migrations comps=billing,reports pkgs=2 reads=0 writes=2 ddl=0",
+		"schemaversion comps=reports,users pkgs=2 reads=1 writes=1 ddl=0",
 		// wishes is written through sqlc's generated method by its two callers' components.
 		"wishes comps=orders,web pkgs=2 reads=0 writes=2 ddl=0",
 	}

@@ -28,3 +28,7 @@ func Totals(ctx context.Context, q *db.Q) error {
 	_, err := q.Query(ctx, "SELECT order_id FROM run_totals WHERE total > 0")
 	return err
 }
+
+func setVersion(ctx context.Context, q *db.Q, v int) error {
+	return q.Exec(ctx, "INSERT INTO schema_migrations (version) VALUES ($1)", v)
+}

@@ -14,3 +14,12 @@ func Daily(ctx context.Context, q *db.Q) error {
 	_, err := q.Query(ctx, "SELECT count(*) FROM invoices")
 	return err
 }
+
+func setVersion(ctx context.Context, q *db.Q, v int) error {
+	return q.Exec(ctx, "INSERT INTO schema_migrations (version) VALUES ($1)", v)
+}
+
+func version(ctx context.Context, q *db.Q) error {
+	_, err := q.Query(ctx, "SELECT version FROM schemaVersion WHERE id = 1")
+	return err
+}
