@@ -182,7 +182,7 @@ func TestInventoryStatusOnly(t *testing.T) {
 	sort.Strings(got)
 	want := []string{
 		"DELETE /api/items/{id} api", "DELETE /orders/{id} api", "GET /api/items api", "GET /orders/{id} api",
-		"POST /api/items/{id}/archive api", "POST /logout other",
+		"OPTIONS /api/items other", "POST /api/items/{id}/archive api", "POST /logout other",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("inventory = %q, want %q", got, want)

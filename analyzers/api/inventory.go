@@ -89,7 +89,7 @@ func inventoryRoute(cc *compiled, r routes.Route, apiResource func(routes.Route)
 	switch {
 	case matchAny(cc.protocols, r.Path):
 		kind = routes.KindProtocol
-	case kind == routes.KindOther:
+	case kind == routes.KindOther && r.Method != "OPTIONS": // a CORS preflight is no operation
 		if root, in := apiResource(r); cc.inAPI(r, root, in) {
 			kind = routes.KindAPI
 		}
