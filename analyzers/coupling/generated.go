@@ -11,6 +11,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/oneway-lint/oneway/analyzers/family"
 )
 
 // Generated code is no design decision of the code base's authors: the
@@ -39,6 +41,14 @@ type GeneratedFact struct{}
 
 // AFact implements analysis.Fact.
 func (*GeneratedFact) AFact() {}
+
+// FactScope implements family.ScopedFact: only a package with a
+// generated file declares generated types (a protobuf message held by
+// the code base's types is data, whichever module generated it), and
+// mock files are the code base's own.
+func (*GeneratedFact) FactScope() family.FactScope {
+	return family.FactScope{OwnTexts: []string{"Code generated"}, MainModules: true}
+}
 
 func (*GeneratedFact) String() string { return "generated" }
 

@@ -10,6 +10,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/oneway-lint/oneway/analyzers/family"
 )
 
 // writesAnalyzer finds the exported package-level variables that their own
@@ -40,6 +42,10 @@ type WrittenFact struct{}
 
 // AFact implements analysis.Fact.
 func (*WrittenFact) AFact() {}
+
+// FactScope implements family.ScopedFact: the rules weigh components of
+// the code base, never its requirements' variables and types.
+func (*WrittenFact) FactScope() family.FactScope { return family.FactScope{MainModules: true} }
 
 // fileOf returns the file that holds c.
 func fileOf(c inspector.Cursor) *ast.File {

@@ -73,11 +73,12 @@ func (e *engine) prepareDeps() (toCompute int) {
 	if len(e.depList) == 0 {
 		return 0
 	}
+	e.plan()
 	if e.cache != nil {
 		e.computeKeys()
 		var keyed []*unit
 		for _, u := range e.units {
-			if !u.initial && u.hasKey && u.pkg.PkgPath != "unsafe" {
+			if !u.initial && u.hasKey && u.pkg.PkgPath != "unsafe" && len(u.run) > 0 {
 				keyed = append(keyed, u)
 			}
 		}
@@ -96,7 +97,7 @@ func (e *engine) prepareDeps() (toCompute int) {
 		_ = g.Wait() // a miss is not an error
 	}
 	for _, u := range e.units {
-		if u.initial || u.pkg.PkgPath == "unsafe" || u.entry != nil {
+		if u.initial || u.pkg.PkgPath == "unsafe" || u.entry != nil || len(u.run) == 0 {
 			continue
 		}
 		toCompute++
@@ -144,8 +145,8 @@ func (e *engine) complete(p *packages.Package) {
 // runDependency gives u its facts: from the cache, or by analysing its
 // source with the analyzers that run on dependencies.
 func (e *engine) runDependency(u *unit) {
-	if u.pkg.PkgPath == "unsafe" {
-		return
+	if u.pkg.PkgPath == "unsafe" || len(u.run) == 0 {
+		return // no analyzer can find facts in it (see plan)
 	}
 	if u.entry != nil {
 		e.stats.hits.Add(1)
@@ -159,10 +160,10 @@ func (e *engine) runDependency(u *unit) {
 		src.illTyped = true
 	}
 	local := newFactSet()
-	for _, i := range e.depList {
+	for _, i := range u.run {
 		e.exec(u, i, src, local)
 	}
-	for _, i := range e.depList {
+	for _, i := range u.run {
 		u.acts[i].result = nil
 	}
 	// Move the facts onto the objects the importers see: the same
@@ -186,7 +187,7 @@ func (e *engine) runDependency(u *unit) {
 	if e.cache == nil || !u.hasKey {
 		return
 	}
-	for _, i := range e.depList {
+	for _, i := range u.run {
 		if u.acts[i].err != nil {
 			return // failures are not cached
 		}
@@ -356,6 +357,7 @@ func (e *engine) computeKeys() {
 			fmt.Fprintf(h, "sizes %d %d\x00", s.Sizeof(types.Typ[types.Int]), s.Alignof(types.Typ[types.Int64]))
 		}
 		h.Write(j.sum[:])
+		fmt.Fprintf(h, "run %v\x00", u.run) // the analyzers plan chose
 		ok := true
 		for _, imp := range u.imports {
 			if !imp.hasKey {

@@ -70,7 +70,7 @@ type engine struct {
 	spent []atomic.Int64 // time in each analyzer (by index), all packages together
 
 	stats struct {
-		hits, misses, completed, withFacts atomic.Int64
+		hits, misses, completed, withFacts, skipped atomic.Int64
 	}
 }
 
@@ -90,6 +90,11 @@ type unit struct {
 
 	factsOnce sync.Once
 	factUnits []*unit // see withPackageFacts
+
+	// run are the analyzers that must run on a dependency (see plan),
+	// reach which fact analyzers' scopes it is in, imports included.
+	run   []int
+	reach []bool
 
 	key    cache.Key // content key of a dependency (see deps.go)
 	hasKey bool
@@ -310,9 +315,9 @@ func (e *engine) run(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	logf(e.log, "analysed %d packages and %d dependencies in %v (dependencies: %v preparing; facts of %d from the cache (%d with facts), %d computed, %d export data completed)",
+	logf(e.log, "analysed %d packages and %d dependencies in %v (dependencies: %v preparing; %d need no facts; facts of %d from the cache (%d with facts), %d computed, %d export data completed)",
 		e.count(true), e.count(false), time.Since(start).Round(time.Millisecond), prepared.Sub(start).Round(time.Millisecond),
-		e.stats.hits.Load(), e.stats.withFacts.Load(), e.stats.misses.Load(), e.stats.completed.Load())
+		e.stats.skipped.Load(), e.stats.hits.Load(), e.stats.withFacts.Load(), e.stats.misses.Load(), e.stats.completed.Load())
 	if e.log != nil {
 		spent := e.timeSpent()
 		names := make([]string, 0, len(spent))

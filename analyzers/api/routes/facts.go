@@ -1,6 +1,10 @@
 package routes
 
-import "go/token"
+import (
+	"go/token"
+
+	"github.com/oneway-lint/oneway/analyzers/family"
+)
 
 // FuncFact is what a function tells the packages that call it: the
 // routes it registers on the routers it receives or returns, and what it
@@ -97,3 +101,18 @@ const (
 	// page of its own (markBesidePages counts only those).
 	Redirects
 )
+
+// FactScope implements family.ScopedFact: a function registers routes or
+// answers requests only in a package that imports net/http (every router
+// does) or a package whose calls write a response body of a kind
+// (encoding/json, encoding/xml, protojson, the template packages); the
+// code base's own packages always.
+func (*FuncFact) FactScope() family.FactScope {
+	return family.FactScope{
+		Imports: []string{
+			"net/http", "encoding/json", "encoding/xml", "html/template", "text/template",
+			"google.golang.org/protobuf/encoding/protojson",
+		},
+		MainModules: true,
+	}
+}

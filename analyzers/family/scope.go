@@ -1,0 +1,53 @@
+package family
+
+import (
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// ScopedFact is implemented by fact types that only some packages can
+// carry. A driver that computes the facts of dependencies from source
+// (the audit) runs an analyzer on a dependency only when the package is
+// in the scope of one of the analyzer's fact types, and skips parsing
+// and type-checking a dependency no analyzer needs: most of the standard
+// library and of a module's requirements import no router, no database
+// library. A fact type that does not implement ScopedFact may be carried
+// by any package. Drivers that run every analyzer on every package (go
+// vet, nogo, golangci-lint) need not know.
+type ScopedFact interface {
+	analysis.Fact
+	FactScope() FactScope
+}
+
+// FactScope says which packages can carry a fact. A package is in the
+// scope when any of its parts says so.
+type FactScope struct {
+	// Imports: the package is one of these import paths or below one
+	// (database/sql, github.com/jackc/pgx covering pgx/v5/pgxpool), or
+	// imports one, directly or not.
+	Imports []string
+	// Texts: one of the package's Go files holds one of these strings
+	// (a method named TableName declares a model's table without
+	// importing any library), or one of its imports' files does,
+	// directly or not.
+	Texts []string
+	// OwnTexts: one of the package's own Go files holds one of these
+	// strings ("Code generated", for facts about what generated files
+	// declare).
+	OwnTexts []string
+	// MainModules: the package belongs to a main module, the code base
+	// itself; the rules never ask about the facts of its requirements.
+	MainModules bool
+}
+
+// Covers reports whether the import path p is one of Imports or below
+// one.
+func (s FactScope) Covers(p string) bool {
+	for _, imp := range s.Imports {
+		if p == imp || strings.HasPrefix(p, imp+"/") {
+			return true
+		}
+	}
+	return false
+}

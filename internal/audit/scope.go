@@ -1,0 +1,145 @@
+package audit
+
+import (
+	"bytes"
+	"os"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/oneway-lint/oneway/analyzers/family"
+)
+
+// The dependencies that need analysing. A fact analyzer whose fact
+// types say where their facts can be (family.ScopedFact) runs on a
+// dependency only in that scope: a package of the code base, one that
+// is or imports (directly or not) a package the scope names, or holds
+// one of its texts. A dependency no analyzer needs is neither parsed nor
+// type-checked: it has no facts. Most of the standard library and of a
+// service's requirements import no router and no database library.
+
+// factScopes returns, by analyzer index, the scope of each fact
+// analyzer: the union of its fact types' scopes, or nil when one of them
+// may be anywhere (or for analyzers without facts).
+func factScopes(as []*analysis.Analyzer) []*family.FactScope {
+	out := make([]*family.FactScope, len(as))
+	for i, a := range as {
+		if len(a.FactTypes) == 0 {
+			continue
+		}
+		var sc family.FactScope
+		scoped := true
+		for _, f := range a.FactTypes {
+			s, ok := f.(family.ScopedFact)
+			if !ok {
+				scoped = false
+				break
+			}
+			fs := s.FactScope()
+			sc.Imports = append(sc.Imports, fs.Imports...)
+			sc.Texts = append(sc.Texts, fs.Texts...)
+			sc.OwnTexts = append(sc.OwnTexts, fs.OwnTexts...)
+			sc.MainModules = sc.MainModules || fs.MainModules
+		}
+		if scoped {
+			out[i] = &sc
+		}
+	}
+	return out
+}
+
+// plan sets, for every dependency, the analyzers that must run on it
+// (u.run, in the order of depList, requirements included); for the
+// packages the patterns matched, every one of depList.
+func (e *engine) plan() {
+	scopes := factScopes(e.analyzers)
+	var facts []int
+	for _, i := range e.depList {
+		if len(e.analyzers[i].FactTypes) > 0 {
+			facts = append(facts, i)
+		}
+	}
+	for _, u := range e.units { // postorder: imports first
+		u.reach = make([]bool, len(e.analyzers))
+		if u.initial {
+			for _, i := range facts {
+				u.reach[i] = true
+			}
+			u.run = e.depList
+			continue
+		}
+		needed := make([]bool, len(e.analyzers))
+		for _, i := range facts {
+			sc := scopes[i]
+			if sc == nil {
+				needed[i], u.reach[i] = true, true
+				continue
+			}
+			reach := sc.Covers(u.pkg.PkgPath)
+			for _, imp := range u.imports {
+				reach = reach || imp.reach[i]
+			}
+			if !reach && len(sc.Texts) > 0 && !standard(u.pkg) {
+				reach = filesHold(u.pkg, sc.Texts)
+			}
+			u.reach[i] = reach
+			needed[i] = reach || sc.MainModules && mainModule(u.pkg) || len(sc.OwnTexts) > 0 && filesHold(u.pkg, sc.OwnTexts)
+		}
+		run := make([]bool, len(e.analyzers))
+		var mark func(i int)
+		mark = func(i int) {
+			if run[i] {
+				return
+			}
+			run[i] = true
+			for _, r := range e.analyzers[i].Requires {
+				mark(e.index[r])
+			}
+		}
+		for _, i := range facts {
+			if needed[i] {
+				mark(i)
+			}
+		}
+		for _, i := range e.depList {
+			if run[i] {
+				u.run = append(u.run, i)
+			}
+		}
+		if len(u.run) == 0 && u.pkg.PkgPath != "unsafe" {
+			e.stats.skipped.Add(1)
+		}
+	}
+}
+
+// mainModule reports whether p belongs to a main module. A package whose
+// module is unknown (GOPATH mode) counts as the code base's.
+func mainModule(p *packages.Package) bool {
+	return p.Module == nil && !standard(p) || p.Module != nil && p.Module.Main
+}
+
+// standard reports whether p is a package of the standard library.
+func standard(p *packages.Package) bool {
+	if p.Module != nil {
+		return false
+	}
+	first, _, _ := strings.Cut(p.PkgPath, "/")
+	return !strings.Contains(first, ".")
+}
+
+// filesHold reports whether one of p's Go files holds one of texts.
+func filesHold(p *packages.Package, texts []string) bool {
+	for _, name := range p.CompiledGoFiles {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			return true // unreadable: assume it does, analysis will say
+		}
+		for _, t := range texts {
+			if bytes.Contains(data, []byte(t)) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,97 @@
+package audit
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/oneway-lint/oneway/analyzers/family"
+)
+
+type httpFact struct{}
+
+func (*httpFact) AFact() {}
+func (*httpFact) FactScope() family.FactScope {
+	return family.FactScope{Imports: []string{"net/http"}}
+}
+
+type modelFact struct{}
+
+func (*modelFact) AFact() {}
+func (*modelFact) FactScope() family.FactScope {
+	return family.FactScope{Texts: []string{"TableName"}, MainModules: true}
+}
+
+type anyFact struct{}
+
+func (*anyFact) AFact() {}
+
+// TestPlan: an analyzer runs on a dependency in its facts' scope only —
+// a package that is or imports one the scope names, holds one of its
+// texts or imports one that does, or belongs to a main module — with its
+// requirements; an analyzer whose facts may be anywhere runs everywhere.
+func TestPlan(t *testing.T) {
+	req := &analysis.Analyzer{Name: "req"}
+	routes := &analysis.Analyzer{Name: "routes", Requires: []*analysis.Analyzer{req}, FactTypes: []analysis.Fact{(*httpFact)(nil)}}
+	models := &analysis.Analyzer{Name: "models", FactTypes: []analysis.Fact{(*modelFact)(nil)}}
+	dir := t.TempDir()
+	file := func(name, src string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	ext := &packages.Module{Path: "x.com/ext"}
+	main := &packages.Module{Path: "m", Main: true}
+	pkg := func(path string, mod *packages.Module, files ...string) *packages.Package {
+		return &packages.Package{PkgPath: path, Module: mod, CompiledGoFiles: files}
+	}
+	e := &engine{analyzers: []*analysis.Analyzer{req, routes, models}, index: map[*analysis.Analyzer]int{req: 0, routes: 1, models: 2}, depList: []int{0, 1, 2}}
+	add := func(p *packages.Package, imports ...*unit) *unit {
+		u := &unit{pkg: p, imports: imports}
+		e.units = append(e.units, u)
+		return u
+	}
+	strs := add(pkg("strings", nil, file("strings.go", "package strings // TableName in the standard library is not read")))
+	nethttp := add(pkg("net/http", nil, file("http.go", "package http")), strs)
+	web := add(pkg("x.com/ext/web", ext, file("web.go", "package web")), nethttp)
+	model := add(pkg("x.com/ext/model", ext, file("model.go", "package model\nfunc (User) TableName() string")))
+	user := add(pkg("x.com/ext/user", ext, file("user.go", "package user")), model)
+	plain := add(pkg("x.com/ext/plain", ext, file("plain.go", "package plain")), strs)
+	app := add(pkg("m/app", main, file("app.go", "package app")), strs)
+	e.plan()
+	for _, tt := range []struct {
+		u      *unit
+		want   []int
+		reason string
+	}{
+		{strs, nil, "the standard library's strings imports nothing in scope"},
+		{nethttp, []int{0, 1}, "net/http is named by the routes scope; its requirement runs first"},
+		{web, []int{0, 1}, "imports net/http"},
+		{model, []int{2}, "holds the text TableName"},
+		{user, []int{2}, "imports a package holding it"},
+		{plain, nil, "in no scope: neither parsed nor type-checked"},
+		{app, []int{2}, "a main module's package is in the models scope"},
+	} {
+		if !reflect.DeepEqual(tt.u.run, tt.want) {
+			t.Errorf("%s runs %v, want %v (%s)", tt.u.pkg.PkgPath, tt.u.run, tt.want, tt.reason)
+		}
+	}
+	if got := e.stats.skipped.Load(); got != 2 {
+		t.Errorf("%d dependencies skipped, want 2", got)
+	}
+
+	// A fact type without a scope may be anywhere.
+	any := &analysis.Analyzer{Name: "any", FactTypes: []analysis.Fact{(*anyFact)(nil)}}
+	e2 := &engine{analyzers: []*analysis.Analyzer{any}, index: map[*analysis.Analyzer]int{any: 0}, depList: []int{0}}
+	e2.units = []*unit{{pkg: pkg("x.com/ext/plain", ext, file("plain2.go", "package plain"))}}
+	e2.plan()
+	if got := e2.units[0].run; !reflect.DeepEqual(got, []int{0}) {
+		t.Errorf("an unscoped fact analyzer runs %v, want [0]", got)
+	}
+}
