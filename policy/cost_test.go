@@ -2,10 +2,11 @@ package policy
 
 import (
 	"fmt"
-	"github.com/oneway-lint/oneway/analyzers"
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/oneway-lint/oneway/analyzers"
 
 	"github.com/oneway-lint/oneway/analyzers/finding"
 )

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"net/http"
 	"slices"
 	"sort"
 
@@ -89,7 +90,7 @@ func inventoryRoute(cc *compiled, r routes.Route, apiResource func(routes.Route)
 	switch {
 	case matchAny(cc.protocols, r.Path):
 		kind = routes.KindProtocol
-	case kind == routes.KindOther && r.Method != "OPTIONS": // a CORS preflight is no operation
+	case kind == routes.KindOther && r.Method != http.MethodOptions: // a CORS preflight is no operation
 		if root, in := apiResource(r); cc.inAPI(r, root, in) {
 			kind = routes.KindAPI
 		}

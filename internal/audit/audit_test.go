@@ -3,12 +3,13 @@ package audit
 import (
 	"context"
 	"fmt"
-	"github.com/oneway-lint/oneway/analyzers"
 	"go/ast"
 	"go/token"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/oneway-lint/oneway/analyzers"
 
 	"golang.org/x/tools/go/analysis"
 

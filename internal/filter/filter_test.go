@@ -1,8 +1,9 @@
 package filter
 
 import (
-	"github.com/oneway-lint/oneway/analyzers"
 	"testing"
+
+	"github.com/oneway-lint/oneway/analyzers"
 
 	"github.com/oneway-lint/oneway/analyzers/finding"
 	"github.com/oneway-lint/oneway/internal/directive"

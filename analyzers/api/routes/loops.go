@@ -40,8 +40,7 @@ func (x *extractor) unroll(rs *ast.RangeStmt) bool {
 		return false
 	}
 	info := x.pass.TypesInfo
-	key, _ := rangeVar(info, rs.Key)
-	val, _ := rangeVar(info, rs.Value)
+	key, val := rangeVar(info, rs.Key), rangeVar(info, rs.Value)
 	if key == nil && val == nil || !uses(info, rs.Body, key, val) {
 		return false
 	}
@@ -63,13 +62,13 @@ func (x *extractor) unroll(rs *ast.RangeStmt) bool {
 }
 
 // rangeVar returns the variable a range statement defines or assigns.
-func rangeVar(info *types.Info, e ast.Expr) (*types.Var, bool) {
+func rangeVar(info *types.Info, e ast.Expr) *types.Var {
 	id, ok := e.(*ast.Ident)
 	if !ok || id.Name == "_" {
-		return nil, false
+		return nil
 	}
-	v, ok := cmpObj(info, id).(*types.Var)
-	return v, ok
+	v, _ := cmpObj(info, id).(*types.Var)
+	return v
 }
 
 // uses reports whether n refers to one of the variables.
