@@ -1,12 +1,10 @@
 package data
 
 import (
-	"fmt"
 	"go/token"
 	"maps"
 	"slices"
 	"sort"
-	"strings"
 
 	"github.com/oneway-lint/oneway/analyzers/data/sqlscan"
 	"github.com/oneway-lint/oneway/analyzers/family"
@@ -159,24 +157,6 @@ func Global(prog *family.Program) []finding.Finding {
 	return out
 }
 
-// bookkeepingNames are the tables migration tools keep their state in,
-// lower case without underscores: goose, golang-migrate, gorp, sql-migrate,
-// Rails-style schema_migrations, Prisma, Atlas, Flyway, Liquibase, and
-// the hand-written schema version tables of stores that migrate
-// themselves.
-var bookkeepingNames = map[string]bool{
-	"schemaversion": true, "schemaversions": true, "schemamigrations": true, "schemainfo": true,
-	"goosedbversion": true, "gorpmigrations": true, "migrations": true, "migrationversions": true,
-	"prismamigrations": true, "atlasschemarevisions": true, "flywayschemahistory": true,
-	"databasechangelog": true, "databasechangeloglock": true, "dbversion": true,
-}
-
-// bookkeeping reports whether a table holds a migration tool's state.
-func bookkeeping(table string) bool {
-	name := table[strings.LastIndexByte(table, '.')+1:] // public.schema_migrations
-	return bookkeepingNames[strings.ReplaceAll(strings.ToLower(name), "_", "")]
-}
-
 // usage is what the global rules count for one table: the sites that
 // read or write it (DDL is not use) and where they are.
 type usage struct {
@@ -208,102 +188,6 @@ func usageOf(prog *family.Program, u TableUse) usage {
 
 func (us usage) evidence() finding.Evidence {
 	return finding.Evidence{Sites: len(us.sites), Packages: len(us.pkgs), Components: len(us.comps), DataAtRest: true}
-}
-
-func singleTable(prog *family.Program, c Config, inv []TableUse) []finding.Finding {
-	maxShare, maxCompShare, minSites := c.MaxQueryShare, c.MaxComponentShare, c.MinSites
-	// The query sites of each datastore and the components that query it:
-	// a god table is one of its own database.
-	allSites := map[string]map[SiteRef]bool{}
-	allComps := map[string]map[string]bool{}
-	for _, u := range inv {
-		if allSites[u.Store] == nil {
-			allSites[u.Store], allComps[u.Store] = map[SiteRef]bool{}, map[string]bool{}
-		}
-		for _, r := range append(append([]SiteRef(nil), u.Reads...), u.Writes...) {
-			allSites[u.Store][r] = true
-			allComps[u.Store][r.Component] = true
-		}
-	}
-	var out []finding.Finding
-	for _, u := range inv {
-		us := usageOf(prog, u)
-		total, comps := len(allSites[u.Store]), len(allComps[u.Store])
-		if len(us.sites) == 0 || total < minSites {
-			continue
-		}
-		var why []string
-		if len(us.sites)*100 > maxShare*total {
-			why = append(why, fmt.Sprintf("%d of %d query sites", len(us.sites), total))
-		}
-		if comps >= 3 && len(us.comps)*100 > maxCompShare*comps {
-			why = append(why, fmt.Sprintf("%d of %d components", len(us.comps), comps))
-		}
-		if len(why) == 0 {
-			continue
-		}
-		out = append(out, finding.Finding{
-			Rule:     RuleSingleTable,
-			Pos:      us.sites[0].Pos,
-			Subject:  u.label(),
-			Evidence: us.evidence(),
-			Message:  fmt.Sprintf("table %s carries %s: every feature depends on its shape", u.label(), strings.Join(why, " and ")),
-			Related:  firstPerComponent(us.sites, "", "also uses "+u.label()),
-		})
-	}
-	return out
-}
-
-func sharedTable(prog *family.Program, c Config, inv []TableUse) []finding.Finding {
-	maxReaders := c.MaxReaders
-	var out []finding.Finding
-	for _, u := range inv {
-		writers := map[string]int{}
-		for _, r := range u.Writes {
-			writers[r.Component]++
-		}
-		owner := ""
-		for c, n := range writers {
-			if n > writers[owner] || n == writers[owner] && (owner == "" || c < owner) {
-				owner = c
-			}
-		}
-		var readers []string
-		for _, r := range u.Reads {
-			if r.Component != owner && writers[r.Component] == 0 {
-				readers = addSorted(readers, r.Component)
-			}
-		}
-		us := usageOf(prog, u)
-		var why []string
-		if len(writers) > 1 {
-			why = append(why, fmt.Sprintf("written by %d components (%s)", len(writers), strings.Join(sortedKeys(writers), ", ")))
-		}
-		if owner != "" && len(readers) > maxReaders {
-			why = append(why, fmt.Sprintf("read directly by %d components besides its owner %s (%s)", len(readers), owner, strings.Join(readers, ", ")))
-		}
-		if len(why) == 0 {
-			continue
-		}
-		// Report at the first site of a component other than the owner.
-		pos := us.sites[0].Pos
-		for _, s := range us.sites {
-			if s.Component != owner {
-				pos = s.Pos
-				break
-			}
-		}
-		ev := us.evidence()
-		out = append(out, finding.Finding{
-			Rule:     RuleSharedTable,
-			Pos:      pos,
-			Subject:  u.label(),
-			Evidence: ev,
-			Message:  fmt.Sprintf("table %s is %s: its shape is a contract nobody owns", u.label(), strings.Join(why, " and ")),
-			Related:  firstPerComponent(us.sites, owner, "uses "+u.label()),
-		})
-	}
-	return out
 }
 
 // firstPerComponent returns the first site of each component, the owner's
