@@ -63,7 +63,23 @@ func (x *extractor) dispatchOf(h ast.Expr) []FactRoute {
 			return x.dispatches(fn, map[*types.Func]bool{})
 		}
 	}
+	// A value whose ServeHTTP dispatches (a server type mounted as a
+	// handler).
+	if t := info.TypeOf(h); t != nil && !isFuncOrHandlerFunc(t) {
+		if m, _, _ := types.LookupFieldOrMethod(t, true, x.pass.Pkg, "ServeHTTP"); m != nil {
+			if fn, ok := m.(*types.Func); ok {
+				return x.dispatches(fn, map[*types.Func]bool{})
+			}
+		}
+	}
 	return nil
+}
+
+// isFuncOrHandlerFunc reports whether t is a function type (whose
+// ServeHTTP, for http.HandlerFunc, only calls it).
+func isFuncOrHandlerFunc(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Signature)
+	return ok
 }
 
 // dispatches returns the routes fn serves by dispatching on its request:
@@ -651,7 +667,7 @@ func patternOf(s string) string {
 // (net/http's "/" and "/api/", a router's "/*" or "{path...}"), where a
 // dispatching handler picks the routes.
 func catchAll(fw, p string) bool {
-	if fw == "net/http" {
+	if fw == "net/http" || fw == "routegroup" {
 		return strings.HasSuffix(p, "/")
 	}
 	return wildcardTail(p)
@@ -662,6 +678,10 @@ func catchAll(fw, p string) bool {
 // other paths too: each where its branch is, for the registration's
 // methods, the paths below p.
 func (x *extractor) addDispatched(recv *value, fw string, methods []string, host, p string, h ast.Expr, drs []FactRoute, call *ast.CallExpr) {
+	base := p // the tree the catch-all serves: /api/ of /api/ and /api/*
+	if wildcardTail(p) {
+		base = p[:strings.LastIndexByte(p, '/')+1]
+	}
 	for _, dr := range drs {
 		if dr.Path == restMark {
 			for _, m := range methods {
@@ -669,7 +689,15 @@ func (x *extractor) addDispatched(recv *value, fw string, methods []string, host
 			}
 			continue
 		}
-		if !strings.HasPrefix(dr.Path, p) && p != "/" {
+		path := dr.Path
+		if fw != "net/http" && recv.prefix != "" {
+			// A group's handler sees the whole path (chi, gin, echo
+			// strip nothing): the group's prefix is in its constants.
+			path = strings.TrimPrefix(path, recv.prefix)
+		}
+		if !strings.HasPrefix(path, base) && base != "/" && (fw == "net/http" || path+"/" != base) {
+			// (net/http sends /app to /app/ with a redirect; chi serves a
+			// mount point itself.)
 			continue // a path the router sends elsewhere: the handler never sees it
 		}
 		for _, m := range methods {
@@ -681,7 +709,7 @@ func (x *extractor) addDispatched(recv *value, fw string, methods []string, host
 			case method != m:
 				continue
 			}
-			r := x.add(recv, fw, method, host, dr.Path, true, nil, dr.Writes, call)
+			r := x.add(recv, fw, method, host, path, true, nil, dr.Writes, call)
 			r.handler, r.site, r.pkg = dr.Handler, dr.position(), dr.Package
 			if r.handler == "" {
 				r.handler = handlerString(h) // the branch answers itself

@@ -647,6 +647,11 @@ func (x *extractor) frameworkFunc(fw string, fn *types.Func, call *ast.CallExpr)
 			return &value{n: &node{kind: nodeCreated}, fw: fw}
 		}
 	}
+	if fw == "routegroup" && fn.Name() == "Mount" && len(call.Args) == 2 {
+		// routegroup.Mount(mux, "/api"): a bundle whose routes are below the base path.
+		p, ok := x.prefixOf(x.paths.path(call.Args[1]))
+		return &value{n: &node{kind: nodeCreated}, fw: fw, prefix: orUnknown(p, ok), dyn: !ok}
+	}
 	if fw != "net/http" {
 		if (fw == "echo" && fn.Name() == "WrapHandler" || fw == "gin" && fn.Name() == "WrapH") && len(call.Args) == 1 {
 			return x.eval(call.Args[0])
@@ -858,7 +863,12 @@ func (x *extractor) method(fw, name string, recv *value, call *ast.CallExpr) *va
 				dyn: !ok || recv.dyn || sub.dyn, host: recv.host})
 			return recv
 		}
-		x.add(recv, fw, "", "", strings.TrimSuffix(orUnknown(p, ok), "/")+"/*", ok, h, 0, call)
+		mp := strings.TrimSuffix(orUnknown(p, ok), "/") + "/*"
+		if drs := x.dispatchOf(h); ok && len(drs) > 0 {
+			x.addDispatched(recv, fw, []string{""}, "", mp, h, drs, call) // a handler that picks the routes itself
+			return recv
+		}
+		x.add(recv, fw, "", "", mp, ok, h, 0, call)
 		return recv
 	case opStatic:
 		p, ok := str(o.pathArg)
@@ -891,7 +901,7 @@ func (x *extractor) route(fw string, o op, recv *value, call *ast.CallExpr, arg 
 	host := ""
 	if m, rest, found := strings.Cut(p, " "); fw == "net/http" && found && (hasTemplate(m) || hasTemplate(rest) || strings.HasPrefix(rest, "{?")) {
 		methods, p = []string{m}, strings.TrimLeft(rest, " \t") // mux.HandleFunc(method+" "+p, h) in a wrapper
-	} else if fw == "net/http" && ok {
+	} else if (fw == "net/http" || fw == "routegroup") && ok {
 		pat, err := ParsePattern(p)
 		if err == nil {
 			methods = []string{pat.Method}
@@ -901,7 +911,7 @@ func (x *extractor) route(fw string, o op, recv *value, call *ast.CallExpr, arg 
 	// A router handed to Handle serves the full path below it, and so
 	// does a router behind a catch-all of echo or gin
 	// (e.Any("/api/v1/*", echo.WrapHandler(mux))).
-	if fw == "net/http" || fw == "chi" || (fw == "echo" || fw == "gin") && ok && wildcardTail(p) {
+	if fw == "net/http" || fw == "chi" || fw == "routegroup" || (fw == "echo" || fw == "gin") && ok && wildcardTail(p) {
 		if sub := x.eval(h); sub != nil && sub.n != nil && !sub.builder {
 			prefix := recv.prefix
 			if sub.stripped {

@@ -22,6 +22,8 @@ func frameworkOf(pkgPath string) string {
 		return "httprouter"
 	case hasModule(pkgPath, "github.com/gofiber/fiber"):
 		return "fiber"
+	case hasModule(pkgPath, "github.com/go-pkgz/routegroup"):
+		return "routegroup"
 	case isGatewayRuntime(pkgPath):
 		return "grpc-gateway"
 	case strings.HasPrefix(pkgPath, humaModule) && (hasModule(pkgPath, humaModule) || isHumaAdapter(pkgPath)):
@@ -63,6 +65,7 @@ var routerTypes = map[string][]string{
 	"fiber":        {"App", "Group", "Router"},
 	"huma":         {"API", "Group"},
 	"grpc-gateway": {"ServeMux"},
+	"routegroup":   {"Bundle"},
 }
 
 // routerType returns the framework of a router type, or "".
@@ -187,6 +190,7 @@ var constructors = map[string][]string{
 	"httprouter":   {"New"},
 	"fiber":        {"New"},
 	"grpc-gateway": {"NewServeMux"},
+	"routegroup":   {"New"},
 }
 
 // opKind is what a router method does.
@@ -284,6 +288,18 @@ func routerOp(fw, name string) (op, bool) {
 		return op{kind: opMount, methArg: -1, pathArg: 0, handler: 1}, true
 	case "httprouter.Handle", "httprouter.Handler", "httprouter.HandlerFunc":
 		return op{kind: opRoute, methArg: 0, pathArg: 1, handler: 2}, true
+	case "routegroup.Handle", "routegroup.HandleFunc":
+		return op{kind: opRoute, methArg: -1, pathArg: 0, handler: 1}, true
+	case "routegroup.HandleRoot", "routegroup.HandleRootFunc":
+		return op{kind: opRoute, methArg: 0, pathArg: -1, handler: 1}, true
+	case "routegroup.Mount":
+		return op{kind: opGroup, methArg: -1, pathArg: 0, handler: -1}, true
+	case "routegroup.Group", "routegroup.With", "routegroup.Use":
+		return op{kind: opSame, methArg: -1, pathArg: -1, handler: -1}, true
+	case "routegroup.Route":
+		return op{kind: opGroupFunc, methArg: -1, pathArg: -1, handler: 0}, true
+	case "routegroup.HandleFiles":
+		return op{kind: opStatic, methArg: -1, pathArg: 0, handler: -1}, true
 	case "grpc-gateway.Handle", "grpc-gateway.HandlePath":
 		return op{kind: opRoute, methArg: 0, pathArg: 1, handler: 2}, true
 	case "gorilla/mux.Handle", "gorilla/mux.HandleFunc":

@@ -474,7 +474,7 @@ func contentTypeKind(v string) Writes {
 	v = strings.ToLower(v)
 	switch {
 	case strings.HasPrefix(v, "image/"), strings.HasPrefix(v, "font/"), strings.HasPrefix(v, "audio/"), strings.HasPrefix(v, "video/"):
-		return 0 // a file, though its type may say xml (image/svg+xml)
+		return WritesStatic // a file, though its type may say xml (image/svg+xml)
 	case strings.Contains(v, "json"), strings.Contains(v, "xml"), strings.Contains(v, "protobuf"),
 		strings.Contains(v, "yaml"), strings.HasPrefix(v, "text/event-stream"), strings.Contains(v, "csv"):
 		return WritesJSON

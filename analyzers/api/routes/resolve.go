@@ -14,6 +14,11 @@ import (
 )
 
 func run(pass *analysis.Pass) (any, error) {
+	if frameworkOf(pass.Pkg.Path()) != "" {
+		// A router's own package registers on the routers it is handed:
+		// its methods are modelled (frameworks.go), its code is no route.
+		return &Result{}, nil
+	}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	decls := map[*types.Func]*ast.FuncDecl{}
 	for n := range ins.PreorderSeq((*ast.FuncDecl)(nil)) {

@@ -28,7 +28,7 @@ func ginRoutes() {
 		c.Status(200)
 	})
 	r.GET("/config", func(c *gin.Context) { c.Data(200, "application/x-yaml", nil) }) // want `route GET /config api by func literal`
-	r.GET("/logo", func(c *gin.Context) { c.Data(200, "image/png", nil) })            // want `route GET /logo other by func literal`
+	r.GET("/logo", func(c *gin.Context) { c.Data(200, "image/png", nil) })            // want `route GET /logo static by func literal`
 	r.DELETE("/session", func(c *gin.Context) { c.Status(204) })                      // want `route DELETE /session other by func literal`
 	_ = r.Run(":8080")
 }

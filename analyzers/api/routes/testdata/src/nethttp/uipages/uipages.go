@@ -33,7 +33,7 @@ func entryStatus(w http.ResponseWriter, r *http.Request) { response.JSON(w, r, 1
 
 func star(w http.ResponseWriter, r *http.Request) { response.JSON(w, r, true) }
 
-// icon answers an SVG file: image/svg+xml is no XML for programs.
+// icon answers an SVG file: image/svg+xml is a file, no XML for programs.
 func icon(w http.ResponseWriter, r *http.Request) {
 	response.NewBuilder(w, r).WithHeader("Content-Type", "image/svg+xml").Write()
 }
@@ -59,7 +59,7 @@ func Serve() http.Handler {
 	mux.HandleFunc("GET /api/entries", entryStatus)   // want `route GET /api/entries api by entryStatus`
 	mux.HandleFunc("GET /v1/entries", entryStatus)    // want `route GET /v1/entries api by entryStatus`
 	mux.HandleFunc("GET /robots.txt", robots)         // want `route GET /robots.txt static by robots`
-	mux.HandleFunc("GET /icon/{name}", icon)          // want `route GET /icon/\{name\} other by icon`
+	mux.HandleFunc("GET /icon/{name}", icon)          // want `route GET /icon/\{name\} static by icon`
 	mux.HandleFunc("POST /notify", notify)            // want `route POST /notify other by notify`
 	return mux
 }
