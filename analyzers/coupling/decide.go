@@ -322,3 +322,11 @@ func kindVerb(k Kind) string {
 	}
 	return "uses type"
 }
+
+// andText joins names as "a, b and c".
+func andText(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
