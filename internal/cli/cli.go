@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 
 	"github.com/oneway-lint/oneway/analyzers"
 	"github.com/oneway-lint/oneway/analyzers/family"
@@ -123,13 +124,41 @@ func newFlagSet(name string, env Env, usageLine string) *flag.FlagSet {
 	return fs
 }
 
-// parseFlags parses args; it returns false and the exit code when the
-// command should stop (bad flags, or -h).
+// parseFlags parses args, flags anywhere among the package patterns
+// (oneway audit ./... -format json), as golangci-lint takes them; after
+// "--" everything is a pattern. It returns false and the exit code when
+// the command should stop (bad flags, or -h). fs.Args() are then the
+// patterns, in order.
 func parseFlags(fs *flag.FlagSet, args []string) (int, bool) {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return ExitClean, false
+	var patterns []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return ExitClean, false
+			}
+			return ExitUsage, false
 		}
+		rest := fs.Args()
+		if len(rest) < len(args) && args[len(args)-len(rest)-1] == "--" {
+			patterns = append(patterns, rest...) // fs.Parse stopped at "--"
+			break
+		}
+		i := 0
+		for i < len(rest) && (!strings.HasPrefix(rest[i], "-") || rest[i] == "-") {
+			i++
+		}
+		patterns = append(patterns, rest[:i]...)
+		if i == len(rest) {
+			break
+		}
+		if rest[i] == "--" {
+			patterns = append(patterns, rest[i+1:]...)
+			break
+		}
+		args = rest[i:]
+	}
+	// Leave fs.Args() as the patterns: flags parsed so far keep their values.
+	if err := fs.Parse(append([]string{"--"}, patterns...)); err != nil {
 		return ExitUsage, false
 	}
 	return 0, true
