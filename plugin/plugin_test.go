@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/oneway-lint/oneway/internal/depstest"
+
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/oneway-lint/oneway/analyzers"
@@ -189,15 +191,7 @@ func copyTree(t *testing.T, src, dst string) {
 // analyzers, the policy and the filter, not the audit's engine, its
 // caches, the report renderers or git code.
 func TestPluginLinksNoAuditEngine(t *testing.T) {
-	out, err := exec.Command("go", "list", "-deps", ".").Output()
-	if err != nil {
-		t.Fatalf("go list -deps: %v", err)
-	}
-	deps := strings.Fields(string(out))
-	if len(deps) < 10 {
-		t.Fatalf("go list -deps listed too little to judge: %v", deps)
-	}
-	for _, d := range deps {
+	for _, d := range depstest.Deps(t) {
 		for _, banned := range []string{"/internal/audit", "/internal/report", "/internal/cache", "/internal/gitrev"} {
 			if strings.HasSuffix(d, banned) || strings.Contains(d, banned+"/") {
 				t.Errorf("the plugin links %s", d)

@@ -70,6 +70,7 @@ func (e *engine) plan() {
 			continue
 		}
 		needed := make([]bool, len(e.analyzers))
+		files := &fileTexts{p: u.pkg} // read once, when a scope asks
 		for _, i := range facts {
 			sc := scopes[i]
 			if sc == nil {
@@ -81,10 +82,10 @@ func (e *engine) plan() {
 				reach = reach || imp.reach[i]
 			}
 			if !reach && len(sc.Texts) > 0 && !standard(u.pkg) {
-				reach = filesHold(u.pkg, sc.Texts)
+				reach = files.hold(sc.Texts)
 			}
 			u.reach[i] = reach
-			needed[i] = reach || sc.MainModules && mainModule(u.pkg) || len(sc.OwnTexts) > 0 && filesHold(u.pkg, sc.OwnTexts)
+			needed[i] = reach || sc.MainModules && mainModule(u.pkg) || len(sc.OwnTexts) > 0 && files.hold(sc.OwnTexts)
 		}
 		run := make([]bool, len(e.analyzers))
 		var mark func(i int)
@@ -128,13 +129,33 @@ func standard(p *packages.Package) bool {
 	return !strings.Contains(first, ".")
 }
 
-// filesHold reports whether one of p's Go files holds one of texts.
-func filesHold(p *packages.Package, texts []string) bool {
-	for _, name := range p.CompiledGoFiles {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			return true // unreadable: assume it does, analysis will say
+// fileTexts reads the Go files of a package once, for the scopes that
+// ask whether they hold a text.
+type fileTexts struct {
+	p          *packages.Package
+	read       bool
+	data       [][]byte
+	unreadable bool
+}
+
+// hold reports whether one of the files holds one of texts; a file that
+// cannot be read may hold anything (analysis will say what is wrong).
+func (f *fileTexts) hold(texts []string) bool {
+	if !f.read {
+		f.read = true
+		for _, name := range f.p.CompiledGoFiles {
+			data, err := os.ReadFile(name)
+			if err != nil {
+				f.unreadable = true
+				break
+			}
+			f.data = append(f.data, data)
 		}
+	}
+	if f.unreadable {
+		return true
+	}
+	for _, data := range f.data {
 		for _, t := range texts {
 			if bytes.Contains(data, []byte(t)) {
 				return true

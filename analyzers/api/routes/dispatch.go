@@ -533,8 +533,28 @@ func regexPaths(expr string) []string {
 	if n := len(subs); n > 0 && (subs[n-1].Op == syntax.OpEndText || subs[n-1].Op == syntax.OpEndLine) {
 		subs, ended = subs[:n-1], true
 	}
+	alts := concatAlts(subs)
+	if alts == nil {
+		return nil
+	}
+	var out []string
+	for _, a := range alts {
+		if !ended && !strings.HasSuffix(a, markRest) {
+			a += markRest
+		}
+		if p := patternOf(a); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// concatAlts returns the texts a sequence of parts stands for: each
+// text of the first followed by each of the rest; nil when a part
+// cannot say or there are more than maxRegexPaths.
+func concatAlts(parts []*syntax.Regexp) []string {
 	alts := []string{""}
-	for _, s := range subs {
+	for _, s := range parts {
 		next := regexAlts(s)
 		if next == nil {
 			return nil
@@ -550,16 +570,7 @@ func regexPaths(expr string) []string {
 		}
 		alts = joined
 	}
-	var out []string
-	for _, a := range alts {
-		if !ended && !strings.HasSuffix(a, markRest) {
-			a += markRest
-		}
-		if p := patternOf(a); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
+	return alts
 }
 
 // regexAlts returns the texts a part of a pattern stands for, with
@@ -576,24 +587,7 @@ func regexAlts(re *syntax.Regexp) []string {
 	case syntax.OpCapture:
 		return regexAlts(re.Sub[0])
 	case syntax.OpConcat:
-		alts := []string{""}
-		for _, s := range re.Sub {
-			next := regexAlts(s)
-			if next == nil {
-				return nil
-			}
-			var joined []string
-			for _, a := range alts {
-				for _, b := range next {
-					joined = append(joined, a+b)
-				}
-			}
-			if len(joined) > maxRegexPaths {
-				return nil
-			}
-			alts = joined
-		}
-		return alts
+		return concatAlts(re.Sub)
 	case syntax.OpAlternate:
 		var out []string
 		for _, s := range re.Sub {

@@ -135,54 +135,39 @@ func (x *extractor) listLit(e ast.Expr) *ast.CompositeLit {
 	if !ok {
 		return nil
 	}
-	var scope ast.Node
+	// Given once where it is declared (x.cls.localInits leaves out the
+	// variables assigned again), and never changed through its address
+	// or its elements.
+	lit, ok := ast.Unparen(x.cls.localInits()[v]).(*ast.CompositeLit)
+	if !ok {
+		return nil
+	}
+	var scope []ast.Node
 	if d := x.decls[x.decl]; d != nil && v.Parent() != x.pass.Pkg.Scope() {
-		scope = d.Body
-	} else if init, isPkg := x.paths.inits[v]; isPkg && !x.paths.assigned[v] {
-		return x.listLit(init)
-	}
-	if scope == nil {
-		return nil
-	}
-	var lit *ast.CompositeLit
-	given := 0
-	ast.Inspect(scope, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			for i, l := range n.Lhs {
-				if id, ok := l.(*ast.Ident); ok && cmpObj(info, id) == v {
-					given++
-					if len(n.Rhs) == len(n.Lhs) && n.Tok == token.DEFINE {
-						lit, _ = ast.Unparen(n.Rhs[i]).(*ast.CompositeLit)
-					}
-				}
-			}
-		case *ast.ValueSpec:
-			for i, id := range n.Names {
-				if info.Defs[id] == v && len(n.Values) == len(n.Names) {
-					given++
-					lit, _ = ast.Unparen(n.Values[i]).(*ast.CompositeLit)
-				}
-			}
-		case *ast.UnaryExpr:
-			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND && info.Uses[id] == v {
-				given = 2 // its address is taken: changed elsewhere
-			}
+		scope = []ast.Node{d.Body}
+	} else {
+		for _, f := range x.pass.Files {
+			scope = append(scope, f)
 		}
-		return true
-	})
-	if given != 1 || lit == nil || assignsElems(info, scope, v) {
-		return nil
+	}
+	for _, n := range scope {
+		if changed(info, n, v) {
+			return nil
+		}
 	}
 	return x.listLit(lit)
 }
 
-// assignsElems reports whether scope assigns an element of v (v[i] = h)
-// or appends to it.
-func assignsElems(info *types.Info, scope ast.Node, v *types.Var) bool {
+// changed reports whether n changes v other than by assigning it: takes
+// its address, assigns an element (v[i] = h) or appends to it.
+func changed(info *types.Info, n ast.Node, v *types.Var) bool {
 	found := false
-	ast.Inspect(scope, func(n ast.Node) bool {
+	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
+		case *ast.UnaryExpr:
+			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND && info.Uses[id] == v {
+				found = true
+			}
 		case *ast.AssignStmt:
 			for _, l := range n.Lhs {
 				if ix, ok := ast.Unparen(l).(*ast.IndexExpr); ok {

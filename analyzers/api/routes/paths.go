@@ -116,20 +116,17 @@ type pathReader struct {
 	// returns first.
 	results    map[*types.Var]*types.Func
 	resultPath func(*types.Func) (string, bool)
-	// assigned are the package variables assigned or whose address is
-	// taken; decls the package's functions; loop what range variables
+	// decls are the package's functions; loop what range variables
 	// stand for in the turn of an unrolled loop (see loops.go).
-	assigned map[*types.Var]bool
-	decls    map[*types.Func]*ast.FuncDecl
-	loop     map[*types.Var]ast.Expr
+	decls map[*types.Func]*ast.FuncDecl
+	loop  map[*types.Var]ast.Expr
 }
 
 // newPathReader reads the package's variables in files: their
 // initializers, which are constants, and which are given a call's first
 // result.
 func newPathReader(info *types.Info, pkg *types.Package, files []*ast.File) *pathReader {
-	pr := &pathReader{info: info, inits: map[*types.Var]ast.Expr{}, vars: map[*types.Var]string{}, results: map[*types.Var]*types.Func{},
-		assigned: map[*types.Var]bool{}}
+	pr := &pathReader{info: info, inits: map[*types.Var]ast.Expr{}, vars: map[*types.Var]string{}, results: map[*types.Var]*types.Func{}}
 	for _, f := range files {
 		for _, d := range f.Decls {
 			gd, ok := d.(*ast.GenDecl)
@@ -158,7 +155,6 @@ func newPathReader(info *types.Info, pkg *types.Package, files []*ast.File) *pat
 		if id := identOf(e); id != nil {
 			if v, ok := info.Uses[id].(*types.Var); ok {
 				delete(pr.vars, v)
-				pr.assigned[v] = true
 			}
 		}
 	}
