@@ -64,12 +64,8 @@ func routeGlobal(prog *family.Program) []finding.Finding {
 	for _, s := range subjects {
 		rs := routes.Dedupe(by[s]) // a module both called and reached late
 		sort.SliceStable(rs, func(i, j int) bool {
-			a, b := rs[i].Site, rs[j].Site
-			if a.Filename != b.Filename {
-				return a.Filename < b.Filename
-			}
-			if a.Offset != b.Offset {
-				return a.Offset < b.Offset
+			if c := rs[i].Site.Compare(rs[j].Site); c != 0 {
+				return c < 0
 			}
 			return rs[i].String() < rs[j].String()
 		})

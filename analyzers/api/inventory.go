@@ -21,8 +21,8 @@ func Inventory(prog *family.Program) family.Inventory {
 	}
 	var inv family.Inventory
 	type key struct {
-		method, host, path, file string
-		offset                   int
+		method, host, path string
+		site               routes.Site
 	}
 	seen := map[key]bool{}
 	var kept []routes.Route
@@ -31,7 +31,7 @@ func Inventory(prog *family.Program) family.Inventory {
 		if r.Loopback || testSupportRoute(prog, r) {
 			return // a command's local callback server, a test's fake server: nothing clients call
 		}
-		k := key{r.Method, r.Host, r.Path, r.Site.Filename, r.Site.Offset}
+		k := key{r.Method, r.Host, r.Path, r.Site}
 		if seen[k] {
 			return // a registration seen from several packages
 		}

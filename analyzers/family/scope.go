@@ -20,6 +20,18 @@ type ScopedFact interface {
 	FactScope() FactScope
 }
 
+// PlacedFact is implemented by fact types that name places in their
+// package's files (where a route is registered), as the package's path
+// and a file's base name, never a directory. A driver that gives a
+// package its facts from a cache instead of analysing its source adds
+// those files to the file set, as parsing them would have, so that
+// analyzers of the importing packages find the places: FactFiles lists
+// the base names of pkg's files the fact names.
+type PlacedFact interface {
+	analysis.Fact
+	FactFiles(pkg string) []string
+}
+
 // FactScope says which packages can carry a fact. A package is in the
 // scope when any of its parts says so.
 type FactScope struct {

@@ -1,8 +1,10 @@
 package audit
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -149,6 +151,11 @@ func TestCaches(t *testing.T) {
 		}
 	}
 
+	// The module somewhere else (another checkout, another machine sharing
+	// the cache): the dependencies' facts name no directory, so they are
+	// read from the cache, and the report is the same.
+	movedAudit(t, cacheDir, pol, want, dir)
+
 	// Runs sharing the cache at the same time: each gives the report.
 	if err := os.RemoveAll(filepath.Join(cacheDir, resultsKind)); err != nil {
 		t.Fatal(err)
@@ -211,6 +218,53 @@ func TestCaches(t *testing.T) {
 	changed, log = audit(true)
 	if has(changed, "api.unversioned-route", "app/app.go") || strings.Contains(log, "last audit") {
 		t.Errorf("after the audited code changed, the report is the old one:\n%+v\n%s", changed.Decisions, log)
+	}
+}
+
+// movedAudit audits a copy of depfacts elsewhere with the facts of the
+// one in dir cached: they are used, and name no directory.
+func movedAudit(t *testing.T, cacheDir string, pol *policy.Policy, want *report.Report, dir string) {
+	t.Helper()
+	moved := copyTree(t, "testdata/depfacts")
+	if err := os.RemoveAll(filepath.Join(cacheDir, resultsKind)); err != nil {
+		t.Fatal(err)
+	}
+	var log strings.Builder
+	o := Options{Dir: moved, Patterns: []string{"./app"}, Policy: pol, Families: analyzers.Families(), Log: &log, Version: "test", CacheDir: cacheDir}
+	got, err := Run(context.Background(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("moved: the report differs from the audit without a cache:\n got %+v\nwant %+v", got, want)
+	}
+	if !strings.Contains(log.String(), "from the cache (") || !strings.Contains(log.String(), " 0 computed") {
+		t.Errorf("moved: the dependencies' facts were not read from the cache:\n%s", log.String())
+	}
+	sites := 0
+	err = filepath.WalkDir(filepath.Join(cacheDir, depsKind), func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for _, d := range []string{dir, moved, filepath.Dir(dir)} {
+			if bytes.Contains(data, []byte(d)) {
+				t.Errorf("cached facts %s name the directory %s: they would not serve another checkout", path, d)
+			}
+		}
+		if bytes.Contains(data, []byte("http.go")) {
+			sites++
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sites == 0 {
+		t.Error("no cached facts name lib/http.go, where lib registers GET /health: the test looks at the wrong entries")
 	}
 }
 
@@ -297,11 +351,10 @@ func TestInterruptedAudit(t *testing.T) {
 	}
 }
 
-// TestFactsKeyNamesTheModuleDirectory: the facts of a module version
-// hold file names, so their key names the module's directory as well as
-// its version: after GOMODCACHE moves, they are computed again rather
-// than read with the names of the old place.
-func TestFactsKeyNamesTheModuleDirectory(t *testing.T) {
+// TestFactsKeyNamesNoDirectory: the facts of a module version name no
+// directory, so neither does their key: a module cache elsewhere (another
+// machine, GOMODCACHE moved) uses the same entries.
+func TestFactsKeyNamesNoDirectory(t *testing.T) {
 	pkg := func(modcache string) *packages.Package {
 		dir := filepath.Join(modcache, "example.com", "lib@v1.2.3")
 		return &packages.Package{
@@ -315,7 +368,7 @@ func TestFactsKeyNamesTheModuleDirectory(t *testing.T) {
 	if !okA || !okB {
 		t.Fatalf("a module version in the module cache has no immutable identity: %v %v", okA, okB)
 	}
-	if a == b {
-		t.Errorf("the same module version in two module caches has one identity %q: facts with the old file names would be reused", a)
+	if a != b || strings.Contains(a, "/old/mod") {
+		t.Errorf("the same module version in two module caches has identities %q and %q: one would not use the other's facts", a, b)
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -26,6 +27,7 @@ import (
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/types/objectpath"
 
+	"github.com/oneway-lint/oneway/analyzers/family"
 	"github.com/oneway-lint/oneway/internal/cache"
 )
 
@@ -39,15 +41,16 @@ import (
 const depsKind = cache.KindDeps
 
 // depEntryVersion changes when the encoding of depEntry changes.
-const depEntryVersion = 3
+const depEntryVersion = 4
 
 // depEntry is what the cache holds for one dependency: the facts the
 // analyzers exported on it, objects named by their object paths.
 type depEntry struct {
 	Objects  []depObjectFact
 	Packages []depPackageFact
-	// Files are the package's files whose names the facts mention (a
-	// route's site): the file set needs them, as if they were parsed.
+	// Files are the base names of the package's files that its facts
+	// name (family.PlacedFact): the file set needs them, as if they were
+	// parsed.
 	Files []string
 }
 
@@ -58,6 +61,18 @@ type depObjectFact struct {
 
 type depPackageFact struct {
 	Fact analysis.Fact
+}
+
+// facts lists the entry's facts, objects' first.
+func (d *depEntry) facts() []analysis.Fact {
+	fs := make([]analysis.Fact, 0, len(d.Objects)+len(d.Packages))
+	for _, of := range d.Objects {
+		fs = append(fs, of.Fact)
+	}
+	for _, pf := range d.Packages {
+		fs = append(fs, pf.Fact)
+	}
+	return fs
 }
 
 func (d *depEntry) empty() bool { return d == nil || len(d.Objects) == 0 && len(d.Packages) == 0 }
@@ -192,7 +207,7 @@ func (e *engine) runDependency(u *unit) {
 			return // failures are not cached
 		}
 	}
-	if data, err := e.encodeEntry(entry, u.pkg.CompiledGoFiles); err == nil {
+	if data, err := e.encodeEntry(entry, u.pkg.PkgPath); err == nil {
 		_ = e.cache.Put(depsKind, u.key, data) // a failed write is a later miss
 	}
 }
@@ -212,10 +227,16 @@ func (e *engine) inject(u *unit, entry *depEntry) {
 	if !entry.empty() {
 		e.stats.withFacts.Add(1)
 	}
-	// Facts may carry positions in the package's files, which analyzers
+	// Facts may name places in the package's files, which analyzers
 	// turn back into positions of the file set: give it those files, as
 	// analysing them from source would have.
-	e.addFiles(entry.Files)
+	var names []string
+	for _, name := range u.pkg.CompiledGoFiles {
+		if slices.Contains(entry.Files, filepath.Base(name)) {
+			names = append(names, name)
+		}
+	}
+	e.addFiles(names)
 }
 
 // addFiles adds files to the file set with their lines (and //line
@@ -373,10 +394,12 @@ func (e *engine) computeKeys() {
 	}
 }
 
-// hashFiles hashes the names and contents of the files an analyzer may
-// read of p. The files of a module in the module cache, or of the
-// standard library of a released Go, cannot change without their
-// version changing: for those the version stands for the contents.
+// hashFiles hashes the base names and contents of the files an analyzer
+// may read of p: facts name no directory (family.PlacedFact), so a
+// package's entry serves wherever its files are. The files of a module
+// in the module cache, or of the standard library of a released Go,
+// cannot change without their version changing: for those the version
+// stands for the contents.
 func hashFiles(p *packages.Package) (sum [sha256.Size]byte, ok bool) {
 	h := sha256.New()
 	if id, ok := immutableIdentity(p); ok {
@@ -390,7 +413,7 @@ func hashFiles(p *packages.Package) (sum [sha256.Size]byte, ok bool) {
 			if err != nil {
 				return sum, false
 			}
-			fmt.Fprintf(h, "%q\x00", name)
+			fmt.Fprintf(h, "%q\x00", filepath.Base(name))
 			n, err := io.Copy(h, f)
 			if cerr := f.Close(); err == nil {
 				err = cerr
@@ -405,14 +428,14 @@ func hashFiles(p *packages.Package) (sum [sha256.Size]byte, ok bool) {
 		h.Write([]byte{0})
 	}
 	for _, name := range p.IgnoredFiles {
-		fmt.Fprintf(h, "%q\x00", name)
+		fmt.Fprintf(h, "%q\x00", filepath.Base(name))
 	}
 	copy(sum[:], h.Sum(nil))
 	return sum, true
 }
 
-// immutableIdentity names the files of p by a version and a directory,
-// when p belongs to a module version in the module cache (a directory
+// immutableIdentity names the files of p by a version and their names
+// in its directory, when p belongs to a module version in the module cache (a directory
 // named path@version, whose contents go.sum vouches for) or to the
 // standard library of a released Go (GOROOT/VERSION), and every file is
 // in that directory.
@@ -420,9 +443,7 @@ func immutableIdentity(p *packages.Package) (string, bool) {
 	var dir, version string
 	switch m := p.Module; {
 	case m != nil && !m.Main && m.Replace == nil && m.Version != "" && strings.HasSuffix(m.Dir, "@"+m.Version):
-		// The directory too: facts hold file names, which a module cache
-		// that moved (GOMODCACHE) would make wrong.
-		dir, version = m.Dir, "module "+m.Path+"@"+m.Version+" in "+m.Dir
+		dir, version = m.Dir, "module "+m.Path+"@"+m.Version
 	case m == nil && len(p.CompiledGoFiles) > 0:
 		suffix := string(filepath.Separator) + filepath.Join("src", filepath.FromSlash(p.PkgPath))
 		pkgDir := filepath.Dir(p.CompiledGoFiles[0])
@@ -434,7 +455,7 @@ func immutableIdentity(p *packages.Package) (string, bool) {
 		if !ok {
 			return "", false
 		}
-		dir, version = pkgDir, "goroot "+root+" "+v
+		dir, version = pkgDir, "goroot "+v
 	default:
 		return "", false
 	}
@@ -513,11 +534,12 @@ func factName(t reflect.Type) string { return t.Elem().PkgPath() + "." + t.Elem(
 
 // encodeEntry writes an entry as a gob stream: counts, then each fact
 // preceded by its object path and type name, in a fixed order, then the
-// names among files that the facts mention.
+// base names of the package's files that the facts name (pkg is the
+// package's path).
 //
 // An entry without facts is empty data: most dependencies have none,
 // and a gob stream costs its type descriptions to decode.
-func (e *engine) encodeEntry(d *depEntry, files []string) ([]byte, error) {
+func (e *engine) encodeEntry(d *depEntry, pkg string) ([]byte, error) {
 	if d.empty() {
 		d.Files = nil
 		return []byte{}, nil
@@ -552,13 +574,14 @@ func (e *engine) encodeEntry(d *depEntry, files []string) ([]byte, error) {
 			return nil, err
 		}
 	}
-	facts := buf.Bytes()
 	d.Files = nil
-	for _, f := range files {
-		if bytes.Contains(facts, []byte(f)) {
-			d.Files = append(d.Files, f)
+	for _, f := range d.facts() {
+		if pf, ok := f.(family.PlacedFact); ok {
+			d.Files = append(d.Files, pf.FactFiles(pkg)...)
 		}
 	}
+	slices.Sort(d.Files)
+	d.Files = slices.Compact(d.Files)
 	if err := enc.Encode(d.Files); err != nil {
 		return nil, err
 	}

@@ -310,13 +310,13 @@ func (d *dispatcher) emit(pos token.Pos, body []ast.Stmt, methods, paths []strin
 		methods = []string{""}
 	}
 	w, handler := d.answer(body)
-	site := d.x.pass.Fset.Position(pos)
+	site := siteOf(d.x.pass.Fset, d.x.pass.Pkg.Path(), pos)
 	var out []FactRoute
 	for _, p := range paths {
 		for _, m := range methods {
 			out = append(out, FactRoute{
 				Framework: "net/http", Method: m, Path: p, Const: true, Writes: w, Handler: handler,
-				Package: d.x.pass.Pkg.Path(), File: site.Filename, Line: site.Line, Column: site.Column, Offset: site.Offset,
+				Site: site,
 			})
 		}
 	}
@@ -704,7 +704,7 @@ func (x *extractor) addDispatched(recv *value, fw string, methods []string, host
 				continue
 			}
 			r := x.add(recv, fw, method, host, path, true, nil, dr.Writes, call)
-			r.handler, r.site, r.pkg = dr.Handler, dr.position(), dr.Package
+			r.handler, r.site, r.pkg = dr.Handler, dr.Site, dr.Package
 			if r.handler == "" {
 				r.handler = handlerString(h) // the branch answers itself
 			}

@@ -68,7 +68,7 @@ type rawRoute struct {
 	writes  Writes
 	handler string
 	pos     token.Pos
-	site    token.Position
+	site    Site
 	pkg     string
 
 	// probe: no route, a router handed to a call of a function value
@@ -780,11 +780,11 @@ func (x *extractor) instantiate(v *value, rs []FactRoute, pos token.Pos, args []
 		r := &rawRoute{
 			n: v.n, fw: fr.Framework, method: fr.Method, host: host,
 			path: fr.Path, dyn: v.dyn || !fr.Const,
-			writes: fr.Writes, handler: fr.Handler, pos: pos, site: fr.position(), pkg: fr.Package,
+			writes: fr.Writes, handler: fr.Handler, pos: pos, site: fr.Site, pkg: fr.Package,
 			probe: fr.Probe, probeMethods: fr.ProbeMethods, harg: fr.HandlerArg, inherited: true,
 		}
 		if hasTemplate(r.path) || hasTemplate(r.method) {
-			r = fill(r, args, x.decl, pos, x.pass.Fset.Position(pos), x.pass.Pkg.Path())
+			r = fill(r, args, x.decl, pos, siteOf(x.pass.Fset, x.pass.Pkg.Path(), pos), x.pass.Pkg.Path())
 		}
 		r.path = below(v.prefix, v.mount, r.path)
 		x.routes = append(x.routes, r)
@@ -1002,7 +1002,7 @@ func (x *extractor) add(recv *value, fw, method, host, p string, constPath bool,
 	r := &rawRoute{
 		n: recv.n, fw: fw, method: method, host: host,
 		path: below(recv.prefix, recv.mount, p), dyn: recv.dyn || !constPath,
-		writes: w, handler: handler, pos: call.Pos(), site: x.pass.Fset.Position(call.Pos()), pkg: x.pass.Pkg.Path(),
+		writes: w, handler: handler, pos: call.Pos(), site: siteOf(x.pass.Fset, x.pass.Pkg.Path(), call.Pos()), pkg: x.pass.Pkg.Path(),
 	}
 	if hasTemplate(r.path) || hasTemplate(method) {
 		if wrapped(recv.n) {

@@ -1,7 +1,7 @@
 package routes
 
 import (
-	"go/token"
+	"slices"
 
 	"github.com/oneway-lint/oneway/analyzers/family"
 )
@@ -39,6 +39,11 @@ type FuncFact struct {
 // AFact implements analysis.Fact.
 func (*FuncFact) AFact() {}
 
+var (
+	_ family.ScopedFact = (*FuncFact)(nil)
+	_ family.PlacedFact = (*FuncFact)(nil)
+)
+
 func (f *FuncFact) empty() bool {
 	return len(f.Params) == 0 && len(f.Returns) == 0 && len(f.Templates) == 0 && f.Writes == 0 && len(f.EncodesParams) == 0 && f.ResultPath == "" && len(f.Dispatch) == 0
 }
@@ -59,11 +64,7 @@ type FactRoute struct {
 	Const     bool
 	Writes    Writes // what the handler writes; the kind is decided on the full path
 	Handler   string
-	Package   string
-	File      string
-	Line      int
-	Column    int
-	Offset    int
+	Site      // the registration
 
 	// Probe, when set, makes this no route but a router handed to a
 	// call of a function value or interface method (see Mount).
@@ -74,8 +75,25 @@ type FactRoute struct {
 	HandlerArg int `json:",omitempty"`
 }
 
-func (r FactRoute) position() token.Position {
-	return token.Position{Filename: r.File, Line: r.Line, Column: r.Column, Offset: r.Offset}
+// FactFiles implements family.PlacedFact: the files of pkg where the
+// fact's routes are registered.
+func (f *FuncFact) FactFiles(pkg string) []string {
+	var files []string
+	add := func(rs []FactRoute) {
+		for _, r := range rs {
+			if r.Package == pkg && !slices.Contains(files, r.File) {
+				files = append(files, r.File)
+			}
+		}
+	}
+	for _, p := range f.Params {
+		add(p.Routes)
+	}
+	add(f.Returns)
+	add(f.Templates)
+	add(f.Dispatch)
+	slices.Sort(files)
+	return files
 }
 
 // Writes is a set of the kinds of response a handler writes.

@@ -139,7 +139,7 @@ func (x *extractor) probe(call *ast.CallExpr) {
 		key = func(i int) string { return methodKey(name, sig, i) }
 		if paths && stringParams(callee) != nil {
 			x.calls = append(x.calls, Call{Key: templateKey(name, sig), Methods: methods, Args: x.callArgs(call),
-				Pos: call.Pos(), Site: x.pass.Fset.Position(call.Pos()), Package: x.pass.Pkg.Path()})
+				Pos: call.Pos(), Site: siteOf(x.pass.Fset, x.pass.Pkg.Path(), call.Pos()), Package: x.pass.Pkg.Path()})
 		}
 	default:
 		return
@@ -157,7 +157,7 @@ func (x *extractor) probe(call *ast.CallExpr) {
 		}
 		x.routes = append(x.routes, &rawRoute{
 			n: v.n, fw: v.fw, host: v.host, path: x.untemplate(v.prefix), dyn: v.dyn || hasTemplate(v.prefix),
-			pos: call.Pos(), site: x.pass.Fset.Position(call.Pos()), pkg: x.pass.Pkg.Path(),
+			pos: call.Pos(), site: siteOf(x.pass.Fset, x.pass.Pkg.Path(), call.Pos()), pkg: x.pass.Pkg.Path(),
 			probe: key(i), probeMethods: methods,
 		})
 	}
@@ -315,7 +315,7 @@ func Late(mounts []Mount, regs []Registrar, fset *token.FileSet) []Route {
 							Host: host, Loopback: m.Loopback, Pos: m.Pos})
 						continue
 					}
-					site := fr.position()
+					site := fr.Site
 					out = append(out, Route{
 						Framework: fr.Framework, Method: fr.Method, Host: host, Path: p, Const: m.Const && fr.Const,
 						Kind: KindOf(p, fr.Writes), Handler: fr.Handler, Pos: m.Pos, SitePos: find(site), Site: site,
@@ -353,8 +353,8 @@ type Call struct {
 	Key     string
 	Methods []string // the interface's method names, sorted
 	Args    []Arg
-	Pos     token.Pos      // the call, in the package whose result holds it
-	Site    token.Position // the call
+	Pos     token.Pos // the call, in the package whose result holds it
+	Site    Site      // the call
 	Package string
 }
 
@@ -393,7 +393,7 @@ func LateCalls(calls []Call, wrappers []Wrapper, fset *token.FileSet) []Route {
 				if !strings.HasPrefix(p, "/") {
 					p = "/" + p
 				}
-				site, pkg := fr.position(), fr.Package
+				site, pkg := fr.Site, fr.Package
 				if fr.HandlerArg > 0 {
 					site, pkg = c.Site, c.Package
 				}

@@ -66,7 +66,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		for _, r := range g.collect(n, prefix, prefix != "", false) {
 			sitePos := r.pos
-			if r.pkg != pass.Pkg.Path() || r.site != pass.Fset.Position(r.pos) {
+			if r.site != siteOf(pass.Fset, pass.Pkg.Path(), r.pos) {
 				// In another package, or a branch of a dispatching handler.
 				if p, ok := posFinder.find(r.site); ok {
 					sitePos = p
@@ -143,13 +143,12 @@ func run(pass *analysis.Pass) (any, error) {
 // The route below the prefix says both: /{basePath}/api/items.
 func Dedupe(rs []Route) []Route {
 	type key struct {
-		file         string
-		offset       int
+		site         Site
 		method, host string
 	}
 	paths := map[key][]string{}
 	for _, r := range rs {
-		k := key{r.Site.Filename, r.Site.Offset, r.Method, r.Host}
+		k := key{r.Site, r.Method, r.Host}
 		paths[k] = append(paths[k], r.Path)
 	}
 	type exact struct {
@@ -159,13 +158,13 @@ func Dedupe(rs []Route) []Route {
 	seen := map[exact]bool{}
 	out := make([]Route, 0, len(rs))
 	for _, r := range rs {
-		e := exact{key{r.Site.Filename, r.Site.Offset, r.Method, r.Host}, r.Path}
+		e := exact{key{r.Site, r.Method, r.Host}, r.Path}
 		if seen[e] {
 			continue // one router mounted twice at one place: e.Any("/a/*", h) and e.Any("/b/*", h) of a mux serving full paths
 		}
 		seen[e] = true
 		twin := false
-		for _, q := range paths[key{r.Site.Filename, r.Site.Offset, r.Method, r.Host}] {
+		for _, q := range paths[key{r.Site, r.Method, r.Host}] {
 			if dynamicTwin(q, r.Path) {
 				twin = true
 				break
@@ -201,17 +200,13 @@ func factRoutes(rs []*rawRoute) []FactRoute {
 	for _, r := range rs {
 		out = append(out, FactRoute{
 			Framework: r.fw, Method: r.method, Host: r.host, Path: r.path, Const: !r.dyn,
-			Writes: r.writes, Handler: r.handler, Package: r.pkg,
-			File: r.site.Filename, Line: r.site.Line, Column: r.site.Column, Offset: r.site.Offset,
+			Writes: r.writes, Handler: r.handler, Site: r.site,
 			Probe: r.probe, ProbeMethods: r.probeMethods, HandlerArg: r.harg,
 		})
 	}
 	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].File != out[j].File {
-			return out[i].File < out[j].File
-		}
-		if out[i].Offset != out[j].Offset {
-			return out[i].Offset < out[j].Offset
+		if c := out[i].Site.Compare(out[j].Site); c != 0 {
+			return c < 0
 		}
 		return out[i].Path+" "+out[i].Method < out[j].Path+" "+out[j].Method
 	})
@@ -377,7 +372,7 @@ func (g *graph) collect(n *node, prefix string, dyn bool, rel bool) []*rawRoute 
 				// arguments of the call handing it the router.
 				for i := start; i < len(out); i++ {
 					if r := out[i]; r.tmpl == e.child.fn && r.tmpl != nil {
-						out[i] = fill(r, e.args, e.caller, e.callPos, g.fset.Position(e.callPos), g.pkg)
+						out[i] = fill(r, e.args, e.caller, e.callPos, siteOf(g.fset, g.pkg, e.callPos), g.pkg)
 					}
 				}
 			}
@@ -385,39 +380,6 @@ func (g *graph) collect(n *node, prefix string, dyn bool, rel bool) []*rawRoute 
 	}
 	visit(n, prefix, false, dyn, "", 0)
 	return out
-}
-
-// posFinder turns positions of other packages back into token.Pos when
-// their files are in the file set (as under the checker driver).
-type posFinder struct {
-	fset  *token.FileSet
-	files map[string]*token.File
-}
-
-func newPosFinder(fset *token.FileSet) *posFinder { return &posFinder{fset: fset} }
-
-// pos is find without its second result: token.NoPos when not found.
-func (p *posFinder) pos(pos token.Position) token.Pos {
-	found, _ := p.find(pos)
-	return found
-}
-
-func (p *posFinder) find(pos token.Position) (token.Pos, bool) {
-	if p.fset == nil {
-		return token.NoPos, false
-	}
-	if p.files == nil {
-		p.files = map[string]*token.File{}
-		p.fset.Iterate(func(f *token.File) bool {
-			p.files[f.Name()] = f
-			return true
-		})
-	}
-	f := p.files[pos.Filename]
-	if f == nil || pos.Offset < 0 || pos.Offset > f.Size() {
-		return token.NoPos, false
-	}
-	return f.Pos(pos.Offset), true
 }
 
 // String formats a node for debugging.

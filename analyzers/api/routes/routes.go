@@ -58,7 +58,7 @@ type Route struct {
 	// (the checker driver loads every package into one), else Pos.
 	SitePos token.Pos
 	// Site is the registration itself, which may be in another package.
-	Site token.Position
+	Site Site
 	// Package is the import path of the package holding the registration.
 	Package string
 	// Loopback is set when the router is served only on a loopback
@@ -110,11 +110,8 @@ type Result struct {
 func sortRoutes(rs []Route) {
 	sort.SliceStable(rs, func(i, j int) bool {
 		a, b := rs[i], rs[j]
-		if a.Site.Filename != b.Site.Filename {
-			return a.Site.Filename < b.Site.Filename
-		}
-		if a.Site.Offset != b.Site.Offset {
-			return a.Site.Offset < b.Site.Offset
+		if c := a.Site.Compare(b.Site); c != 0 {
+			return c < 0
 		}
 		if a.Path != b.Path {
 			return a.Path < b.Path

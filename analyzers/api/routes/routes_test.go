@@ -81,10 +81,10 @@ func TestLate(t *testing.T) {
 	}
 	var got []string
 	for _, r := range routes.Late(mounts, regs, nil) {
-		got = append(got, r.String()+" "+string(r.Kind)+" "+filepath.Base(r.Site.Filename))
+		got = append(got, r.String()+" "+string(r.Kind)+" "+r.Site.File)
 	}
 	for _, r := range routes.LateCalls(calls, wrappers, nil) {
-		got = append(got, r.String()+" "+string(r.Kind)+" "+filepath.Base(r.Site.Filename))
+		got = append(got, r.String()+" "+string(r.Kind)+" "+r.Site.File)
 	}
 	sort.Strings(got)
 	want := []string{

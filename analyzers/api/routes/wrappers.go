@@ -194,7 +194,7 @@ func (x *extractor) expandLocal() {
 					continue
 				}
 				done[pair{ci, r}] = true
-				x.routes = append(x.routes, fill(r, c.args, c.decl, c.call.Pos(), x.pass.Fset.Position(c.call.Pos()), x.pass.Pkg.Path()))
+				x.routes = append(x.routes, fill(r, c.args, c.decl, c.call.Pos(), siteOf(x.pass.Fset, x.pass.Pkg.Path(), c.call.Pos()), x.pass.Pkg.Path()))
 			}
 		}
 		if len(x.routes) == n {
@@ -208,7 +208,7 @@ func (x *extractor) expandLocal() {
 // wrapper's) is registered at the call (pos, site, pkg when pos is
 // valid); another stays at its registration. Placeholders of the caller
 // that remain make it a template of caller.
-func fill(r *rawRoute, args []Arg, caller *types.Func, pos token.Pos, site token.Position, pkg string) *rawRoute {
+func fill(r *rawRoute, args []Arg, caller *types.Func, pos token.Pos, site Site, pkg string) *rawRoute {
 	p, m, h, w, ok, tmpl := substitute(r.path, r.method, r.handler, r.harg-1, r.writes, args)
 	nr := *r
 	nr.path, nr.method, nr.handler, nr.writes, nr.dyn = p, m, h, w, r.dyn || !ok
