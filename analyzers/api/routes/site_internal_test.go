@@ -21,7 +21,7 @@ func TestPosFinder(t *testing.T) {
 	// Export data knows a file's name and lines, not their lengths.
 	fake := fset.AddFile(filepath.FromSlash("/src/shop/api/routes.go"), -1, 1<<16)
 	real := add("/src/shop/api/routes.go", src)
-	add("/src/shop/web/api/routes.go", other)              // same tail, lines that do not hold the site
+	add("/src/shop/web/api/routes.go", other)             // same tail, lines that do not hold the site
 	add("/mod/example.com/lib@v1.0.0/api/routes.go", src) // same lines, a shorter tail
 	add("/src/shop/api/handlers.go", src)
 
