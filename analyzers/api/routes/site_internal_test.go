@@ -20,14 +20,14 @@ func TestPosFinder(t *testing.T) {
 	}
 	// Export data knows a file's name and lines, not their lengths.
 	fake := fset.AddFile(filepath.FromSlash("/src/shop/api/routes.go"), -1, 1<<16)
-	real := add("/src/shop/api/routes.go", src)
+	parsed := add("/src/shop/api/routes.go", src)
 	add("/src/shop/web/api/routes.go", other)             // same tail, lines that do not hold the site
 	add("/mod/example.com/lib@v1.0.0/api/routes.go", src) // same lines, a shorter tail
 	add("/src/shop/api/handlers.go", src)
 
 	site := Site{Package: "example.com/shop/api", File: "routes.go", Line: 4, Column: 2, Offset: 30}
 	got, ok := newPosFinder(fset).find(site)
-	if !ok || fset.File(got) != real || got != real.Pos(30) {
+	if !ok || fset.File(got) != parsed || got != parsed.Pos(30) {
 		t.Errorf("find(%+v) = %v (%s), %v; want offset 30 of the parsed /src/shop/api/routes.go", site, got, fset.Position(got), ok)
 	}
 	if fset.File(got) == fake {
