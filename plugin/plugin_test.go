@@ -192,7 +192,7 @@ func copyTree(t *testing.T, src, dst string) {
 // caches, the report renderers or git code.
 func TestPluginLinksNoAuditEngine(t *testing.T) {
 	for _, d := range depstest.Deps(t) {
-		for _, banned := range []string{"/internal/audit", "/internal/report", "/internal/cache", "/internal/gitrev"} {
+		for _, banned := range []string{"/internal/audit", "/internal/engine", "/internal/report", "/internal/cache", "/internal/gitrev"} {
 			if strings.HasSuffix(d, banned) || strings.Contains(d, banned+"/") {
 				t.Errorf("the plugin links %s", d)
 			}

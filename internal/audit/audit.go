@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
@@ -24,6 +25,7 @@ import (
 	"github.com/oneway-lint/oneway/analyzers/family"
 	"github.com/oneway-lint/oneway/analyzers/finding"
 	"github.com/oneway-lint/oneway/internal/cache"
+	"github.com/oneway-lint/oneway/internal/engine"
 	"github.com/oneway-lint/oneway/internal/report"
 	"github.com/oneway-lint/oneway/policy"
 )
@@ -53,11 +55,6 @@ type Options struct {
 	// For tests: called before the packages load, and once they are.
 	beforeLoad, afterLoad func()
 }
-
-// loadMode is what the audit asks go/packages for: syntax and types of
-// the packages to analyse, export data of their dependencies (whose
-// files are read only to compute their facts, see engine.go).
-const loadMode = packages.LoadSyntax | packages.NeedModule | packages.NeedExportFile
 
 // cache opens the cache directory, or returns nil for none (a cache that
 // cannot be opened is no cache).
@@ -96,8 +93,12 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 		patterns = []string{"./..."}
 	}
 	c := o.cache()
+	// The executable's key identifies the analyzers' code in cache keys;
+	// reading the executable takes a while, so it is read once, while
+	// the packages load.
+	exe := sync.OnceValue(engine.ExecutableKey)
 	if c == nil || o.Transient {
-		rep, _, err := run(ctx, o, patterns, c)
+		rep, _, err := run(ctx, o, patterns, c, exe)
 		return rep, err
 	}
 	// The key of the report: a few go and git commands, a hash of
@@ -105,10 +106,10 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 	// before the packages load so that the report can only be older than
 	// the key, never newer.
 	start := time.Now()
-	go executableKey()
+	go exe()
 	k, keyed := newResultsKey(ctx, o, patterns)
 	if keyed {
-		if exe := executableKey(); exe != nil {
+		if exe := exe(); exe != nil {
 			k.seal(exe)
 		} else {
 			keyed = false
@@ -122,7 +123,7 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 			}
 		}
 	}
-	rep, read, err := run(ctx, o, patterns, c)
+	rep, read, err := run(ctx, o, patterns, c, exe)
 	if err != nil || !keyed || !cacheable(rep) {
 		return rep, err
 	}
@@ -143,10 +144,10 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 
 // run audits the packages matched by patterns, with c (if not nil) for
 // the facts of dependencies.
-func run(ctx context.Context, o Options, patterns []string, c *cache.Cache) (rep *report.Report, read []string, err error) {
+func run(ctx context.Context, o Options, patterns []string, c *cache.Cache, exeKey func() []byte) (rep *report.Report, read []string, err error) {
 	cfg := &packages.Config{
 		Context: ctx,
-		Mode:    loadMode,
+		Mode:    engine.LoadMode,
 		Dir:     o.Dir,
 		Env:     o.Env,
 		Tests:   false,
@@ -263,36 +264,35 @@ func run(ctx context.Context, o Options, patterns []string, c *cache.Cache) (rep
 	if len(all) > 0 {
 		// The executable's key is computed while the packages load (see
 		// Run); without it, nothing is cached.
-		exe := executableKey()
+		exe := exeKey()
 		if exe == nil {
 			c = nil
 		}
-		eng, err := newEngine(all, pkgs, good, engineOptions{cache: c, exeKey: exe, log: o.Log, limitMemory: true})
+		eng, err := engine.New(all, pkgs, good, engine.Options{Cache: c, ExeKey: exe, Logf: func(format string, args ...any) { logf(o.Log, format, args...) }, LimitMemory: true})
 		if err != nil {
 			return nil, nil, fmt.Errorf("running analyzers: %w", err)
 		}
-		if err := eng.run(ctx); err != nil {
+		if err := eng.Run(ctx); err != nil {
 			if ierr := interrupted(ctx); ierr != nil {
 				return nil, nil, ierr
 			}
 			return nil, nil, fmt.Errorf("running analyzers: %w", err)
 		}
-		for _, msg := range eng.panics() {
+		for _, msg := range eng.Panics() {
 			logf(o.Log, "%s", msg)
 		}
 		for _, a := range all {
 			for _, p := range good {
-				u := eng.byPkg[p]
-				act := u.acts[eng.index[a]]
-				if act.err != nil {
-					rep.Problems = append(rep.Problems, report.Problem{Kind: report.PackageProblem, Package: p.PkgPath, Message: eng.cause(u, a)})
+				result, err := eng.Outcome(p, a)
+				if err != nil {
+					rep.Problems = append(rep.Problems, report.Problem{Kind: report.PackageProblem, Package: p.PkgPath, Message: eng.Cause(p, a)})
 					continue
 				}
 				if results[p.PkgPath] == nil {
 					results[p.PkgPath] = map[*analysis.Analyzer]any{}
 				}
-				results[p.PkgPath][a] = act.result
-				if src, ok := act.result.(finding.Source); ok {
+				results[p.PkgPath][a] = result
+				if src, ok := result.(finding.Source); ok {
 					for _, f := range src.Findings() {
 						if !f.Evidence.Partial || !partialGivesWay[a] {
 							findings = append(findings, f)

@@ -13,10 +13,9 @@ import (
 	"sync"
 	"testing"
 
-	"golang.org/x/tools/go/packages"
-
 	"github.com/oneway-lint/oneway/analyzers"
 	"github.com/oneway-lint/oneway/analyzers/finding"
+	"github.com/oneway-lint/oneway/internal/cache"
 	"github.com/oneway-lint/oneway/internal/report"
 	"github.com/oneway-lint/oneway/policy"
 )
@@ -242,7 +241,7 @@ func movedAudit(t *testing.T, cacheDir string, pol *policy.Policy, want *report.
 		t.Errorf("moved: the dependencies' facts were not read from the cache:\n%s", log.String())
 	}
 	sites := 0
-	err = filepath.WalkDir(filepath.Join(cacheDir, depsKind), func(path string, d fs.DirEntry, err error) error {
+	err = filepath.WalkDir(filepath.Join(cacheDir, cache.KindDeps), func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
@@ -348,27 +347,5 @@ func TestInterruptedAudit(t *testing.T) {
 	}
 	if entries, err := os.ReadDir(filepath.Join(cacheDir, resultsKind)); err == nil && len(entries) > 0 {
 		t.Errorf("an interrupted audit stored a report: %v", entries)
-	}
-}
-
-// TestFactsKeyNamesNoDirectory: the facts of a module version name no
-// directory, so neither does their key: a module cache elsewhere (another
-// machine, GOMODCACHE moved) uses the same entries.
-func TestFactsKeyNamesNoDirectory(t *testing.T) {
-	pkg := func(modcache string) *packages.Package {
-		dir := filepath.Join(modcache, "example.com", "lib@v1.2.3")
-		return &packages.Package{
-			PkgPath:         "example.com/lib",
-			CompiledGoFiles: []string{filepath.Join(dir, "lib.go")},
-			Module:          &packages.Module{Path: "example.com/lib", Version: "v1.2.3", Dir: dir},
-		}
-	}
-	a, okA := immutableIdentity(pkg("/old/mod"))
-	b, okB := immutableIdentity(pkg("/new/mod"))
-	if !okA || !okB {
-		t.Fatalf("a module version in the module cache has no immutable identity: %v %v", okA, okB)
-	}
-	if a != b || strings.Contains(a, "/old/mod") {
-		t.Errorf("the same module version in two module caches has identities %q and %q: one would not use the other's facts", a, b)
 	}
 }

@@ -8,7 +8,7 @@ import (
 	"golang.org/x/tools/go/packages"
 )
 
-// load loads the packages matched by patterns with loadMode.
+// load loads the packages matched by patterns with engine.LoadMode.
 //
 // Export data makes the go command build the packages, and a package
 // that type-checks may still fail to build: an //go:embed pattern that

@@ -13,11 +13,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
 
 	"golang.org/x/mod/modfile"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/oneway-lint/oneway/internal/cache"
 	"github.com/oneway-lint/oneway/internal/gitrev"
@@ -337,7 +339,8 @@ func hashTree(h hash.Hash, root string, walked map[string]bool) error {
 	}
 	sums := make([][]byte, len(files))
 	errs := make([]error, len(files))
-	g := parallel()
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, f := range files {
 		g.Go(func() error {
 			sums[i], errs[i] = contentHash(f)

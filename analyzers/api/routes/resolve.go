@@ -205,7 +205,7 @@ func factRoutes(rs []*rawRoute) []FactRoute {
 		})
 	}
 	sort.SliceStable(out, func(i, j int) bool {
-		if c := out[i].Site.Compare(out[j].Site); c != 0 {
+		if c := out[i].Compare(out[j].Site); c != 0 {
 			return c < 0
 		}
 		return out[i].Path+" "+out[i].Method < out[j].Path+" "+out[j].Method

@@ -1,4 +1,4 @@
-package audit
+package engine
 
 import (
 	"bytes"
@@ -52,7 +52,7 @@ func factScopes(as []*analysis.Analyzer) []*family.FactScope {
 // plan sets, for every dependency, the analyzers that must run on it
 // (u.run, in the order of depList, requirements included); for the
 // packages the patterns matched, every one of depList.
-func (e *engine) plan() {
+func (e *Engine) plan() {
 	scopes := factScopes(e.analyzers)
 	var facts []int
 	for _, i := range e.depList {

@@ -1,4 +1,4 @@
-package audit
+package engine
 
 import (
 	"context"
@@ -25,7 +25,7 @@ import (
 	"github.com/oneway-lint/oneway/internal/cache"
 )
 
-// The engine runs the analyzers over the loaded packages with the
+// An Engine runs the analyzers over the loaded packages with the
 // semantics of golang.org/x/tools/go/analysis/checker (the same results,
 // facts, failed prerequisites and error messages), but it does not need
 // every dependency type-checked from source:
@@ -47,7 +47,7 @@ import (
 //
 // Packages are processed in dependency order by a pool of GOMAXPROCS
 // workers.
-type engine struct {
+type Engine struct {
 	fset      *token.FileSet
 	analyzers []*analysis.Analyzer // every analyzer, requirements first
 	index     map[*analysis.Analyzer]int
@@ -62,10 +62,11 @@ type engine struct {
 	cache    *cache.Cache // nil: no cache
 	exeKey   []byte       // identifies the executable (the analyzers' code)
 	codeOnce sync.Once
-	code     []byte // see codeKey
-	log      io.Writer
-	keep     bool // see engineOptions
-	limit    bool // see engineOptions
+	code     []byte               // see codeKey
+	logf     func(string, ...any) // nil: no log
+	keep     bool                 // see Options
+	limit    bool                 // see Options
+	goroots  goroots              // see immutableIdentity
 
 	spent []atomic.Int64 // time in each analyzer (by index), all packages together
 
@@ -91,6 +92,10 @@ type unit struct {
 	factsOnce sync.Once
 	factUnits []*unit // see withPackageFacts
 
+	hidden     []depObjectFact // see hiddenFacts
+	hiddenOnce sync.Once
+	hiddenObjs []analysis.ObjectFact
+
 	// run are the analyzers that must run on a dependency (see plan),
 	// reach which fact analyzers' scopes it is in, imports included.
 	run   []int
@@ -103,8 +108,9 @@ type unit struct {
 
 // action is the outcome of one analyzer on one package.
 type action struct {
-	result any
-	err    error
+	result      any
+	err         error
+	diagnostics []analysis.Diagnostic
 }
 
 // factSet holds the facts of one package.
@@ -122,37 +128,45 @@ func newFactSet() factSet {
 	return factSet{obj: map[objectFactKey]analysis.Fact{}, pkg: map[reflect.Type]analysis.Fact{}}
 }
 
-// engineOptions configure an engine.
-type engineOptions struct {
-	cache *cache.Cache
-	log   io.Writer
-	// exeKey identifies the analyzers' code in cache keys.
-	exeKey []byte
-	// keep keeps the analysed packages' syntax and type information,
+// LoadMode is what an Engine needs of go/packages: syntax and types of
+// the packages to analyse, export data of their dependencies (whose files
+// are read only to compute their facts).
+const LoadMode = packages.LoadSyntax | packages.NeedModule | packages.NeedExportFile
+
+// Options configure an Engine.
+type Options struct {
+	// Cache holds dependencies' facts; nil: none.
+	Cache *cache.Cache
+	// Logf logs what the engine did (-v); nil: nothing.
+	Logf func(format string, args ...any)
+	// ExeKey identifies the analyzers' code in cache keys (see
+	// ExecutableKey).
+	ExeKey []byte
+	// Keep keeps the analysed packages' syntax and type information,
 	// which the engine otherwise lets go of (benchmarks analyse one load
 	// many times).
-	keep bool
-	// limitMemory bounds the memory of the analysis (memory.go) when
+	Keep bool
+	// LimitMemory bounds the memory of the analysis (memory.go) when
 	// no dependency's facts must be computed from source.
-	limitMemory bool
+	LimitMemory bool
 }
 
-// newEngine prepares the analysis of roots with the requested
+// New prepares the analysis of roots with the requested
 // analyzers. loaded are the packages go/packages returned (every package
 // the patterns matched, loaded from source); roots are those to analyse.
-func newEngine(requested []*analysis.Analyzer, loaded, roots []*packages.Package, opts engineOptions) (*engine, error) {
+func New(requested []*analysis.Analyzer, loaded, roots []*packages.Package, opts Options) (*Engine, error) {
 	if err := analysis.Validate(requested); err != nil {
 		return nil, err
 	}
-	e := &engine{
+	e := &Engine{
 		index:   map[*analysis.Analyzer]int{},
 		byPkg:   map[*packages.Package]*unit{},
 		byTypes: map[*types.Package]*unit{},
-		cache:   opts.cache,
-		exeKey:  opts.exeKey,
-		log:     opts.log,
-		keep:    opts.keep,
-		limit:   opts.limitMemory,
+		cache:   opts.Cache,
+		exeKey:  opts.ExeKey,
+		logf:    opts.Logf,
+		keep:    opts.Keep,
+		limit:   opts.LimitMemory,
 	}
 	var visit func(a *analysis.Analyzer)
 	visit = func(a *analysis.Analyzer) {
@@ -248,7 +262,7 @@ func newEngine(requested []*analysis.Analyzer, loaded, roots []*packages.Package
 // deps returns the actions the action of analyzer i on u waits for, in
 // the checker's order: the analyzer's requirements on the same package,
 // then, for an analyzer with facts, itself on each import.
-func (e *engine) deps(u *unit, i int) []actRef {
+func (e *Engine) deps(u *unit, i int) []actRef {
 	a := e.analyzers[i]
 	var out []actRef
 	for _, r := range a.Requires {
@@ -267,8 +281,8 @@ type actRef struct {
 	i int
 }
 
-// run analyses every unit. It fails only when ctx is done.
-func (e *engine) run(ctx context.Context) error {
+// Run analyses every package. It fails only when ctx is done.
+func (e *Engine) Run(ctx context.Context) error {
 	start := time.Now()
 	toCompute := e.prepareDeps()
 	prepared := time.Now()
@@ -315,10 +329,10 @@ func (e *engine) run(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	logf(e.log, "analysed %d packages and %d dependencies in %v (dependencies: %v preparing; %d need no facts; facts of %d from the cache (%d with facts), %d computed, %d export data completed)",
+	e.log("analysed %d packages and %d dependencies in %v (dependencies: %v preparing; %d need no facts; facts of %d from the cache (%d with facts), %d computed, %d export data completed)",
 		e.count(true), e.count(false), time.Since(start).Round(time.Millisecond), prepared.Sub(start).Round(time.Millisecond),
 		e.stats.skipped.Load(), e.stats.hits.Load(), e.stats.withFacts.Load(), e.stats.misses.Load(), e.stats.completed.Load())
-	if e.log != nil {
+	if e.logf != nil {
 		spent := e.timeSpent()
 		names := make([]string, 0, len(spent))
 		for n := range spent {
@@ -329,14 +343,20 @@ func (e *engine) run(ctx context.Context) error {
 		for _, n := range names {
 			fmt.Fprintf(&b, " %s %v", n, spent[n].Round(time.Millisecond))
 		}
-		logf(e.log, "time in analyzers (all cores):%s", b.String())
+		e.log("time in analyzers (all cores):%s", b.String())
 	}
 	return nil
 }
 
+func (e *Engine) log(format string, args ...any) {
+	if e.logf != nil {
+		e.logf(format, args...)
+	}
+}
+
 // timeSpent returns the time spent in each analyzer, by name, on every
 // package (on several cores at once: the sum exceeds the wall time).
-func (e *engine) timeSpent() map[string]time.Duration {
+func (e *Engine) timeSpent() map[string]time.Duration {
 	out := map[string]time.Duration{}
 	for i, a := range e.analyzers {
 		out[a.Name] += time.Duration(e.spent[i].Load())
@@ -344,7 +364,7 @@ func (e *engine) timeSpent() map[string]time.Duration {
 	return out
 }
 
-func (e *engine) count(roots bool) int {
+func (e *Engine) count(roots bool) int {
 	n := 0
 	for _, u := range e.units {
 		if u.root == roots {
@@ -355,7 +375,7 @@ func (e *engine) count(roots bool) int {
 }
 
 // process runs the analyzers on one unit.
-func (e *engine) process(u *unit) {
+func (e *Engine) process(u *unit) {
 	switch {
 	case u.root:
 		e.runSource(u, e.all(), sourceOf(u.pkg))
@@ -366,7 +386,7 @@ func (e *engine) process(u *unit) {
 	}
 }
 
-func (e *engine) all() []int {
+func (e *Engine) all() []int {
 	out := make([]int, len(e.analyzers))
 	for i := range out {
 		out[i] = i
@@ -389,7 +409,7 @@ func sourceOf(p *packages.Package) source {
 
 // runSource runs the analyzers (indexes, in order) on src, the package
 // of u as go/packages loaded it, keeping only the results asked for.
-func (e *engine) runSource(u *unit, list []int, src source) {
+func (e *Engine) runSource(u *unit, list []int, src source) {
 	for _, i := range list {
 		e.exec(u, i, src, u.facts)
 	}
@@ -409,7 +429,7 @@ func (e *engine) runSource(u *unit, list []int, src source) {
 
 // exec runs analyzer i on u, seeing src, with own holding the facts of
 // src's package.
-func (e *engine) exec(u *unit, i int, src source, own factSet) {
+func (e *Engine) exec(u *unit, i int, src source, own factSet) {
 	a := e.analyzers[i]
 	act := &u.acts[i]
 	var failed []string
@@ -432,6 +452,11 @@ func (e *engine) exec(u *unit, i int, src source, own factSet) {
 		inputs[r] = u.acts[e.index[r]].result
 	}
 	pass := e.newPass(u, a, src, own, inputs)
+	pass.Report = func(d analysis.Diagnostic) {
+		if u.root { // a dependency's are nobody's concern, as under the checker
+			act.diagnostics = append(act.diagnostics, d)
+		}
+	}
 	t0 := time.Now()
 	res, err := runGuarded(a, pass)
 	e.spent[i].Add(int64(time.Since(t0)))
@@ -449,7 +474,7 @@ func (e *engine) exec(u *unit, i int, src source, own factSet) {
 
 // newPass builds the pass of a on src, the package of u (or, for a
 // dependency analysed from source, its own type-checked copy).
-func (e *engine) newPass(u *unit, a *analysis.Analyzer, src source, own factSet, inputs map[*analysis.Analyzer]any) *analysis.Pass {
+func (e *Engine) newPass(u *unit, a *analysis.Analyzer, src source, own factSet, inputs map[*analysis.Analyzer]any) *analysis.Pass {
 	p := u.pkg
 	module := &analysis.Module{}
 	if m := p.Module; m != nil {
@@ -486,7 +511,6 @@ func (e *engine) newPass(u *unit, a *analysis.Analyzer, src source, own factSet,
 		TypeErrors:   src.typeErrors,
 		Module:       module,
 		ResultOf:     inputs,
-		Report:       func(analysis.Diagnostic) {}, // the audit reads results, not diagnostics
 	}
 	if pass.Fset == nil {
 		pass.Fset = e.fset
@@ -583,6 +607,11 @@ func (e *engine) newPass(u *unit, a *analysis.Analyzer, src source, own factSet,
 					out = append(out, analysis.ObjectFact{Object: k.obj, Fact: f})
 				}
 			}
+			for _, of := range v.hiddenFacts(e) {
+				if owns(reflect.TypeOf(of.Fact)) {
+					out = append(out, of)
+				}
+			}
 		}
 		return out
 	}
@@ -674,8 +703,41 @@ func visibleThrough(obj types.Object) bool {
 	return false
 }
 
-// panics returns the analyzer panics of every action, for -v.
-func (e *engine) panics() []string {
+// Outcome returns the result of analyzer a on the analysed package p,
+// or its error (see Cause).
+func (e *Engine) Outcome(p *packages.Package, a *analysis.Analyzer) (result any, err error) {
+	act := e.byPkg[p].acts[e.index[a]]
+	return act.result, act.err
+}
+
+// Diagnostics returns the diagnostics analyzer a reported on the
+// analysed package p, in the order reported.
+func (e *Engine) Diagnostics(p *packages.Package, a *analysis.Analyzer) []analysis.Diagnostic {
+	return e.byPkg[p].acts[e.index[a]].diagnostics
+}
+
+// ObjectFacts returns the facts the analyzers exported about the
+// objects of the analysed package p.
+func (e *Engine) ObjectFacts(p *packages.Package) []analysis.ObjectFact {
+	var out []analysis.ObjectFact
+	for k, f := range e.byPkg[p].facts.obj {
+		out = append(out, analysis.ObjectFact{Object: k.obj, Fact: f})
+	}
+	return out
+}
+
+// PackageFacts returns the facts the analyzers exported about the
+// analysed package p.
+func (e *Engine) PackageFacts(p *packages.Package) []analysis.PackageFact {
+	var out []analysis.PackageFact
+	for _, f := range e.byPkg[p].facts.pkg {
+		out = append(out, analysis.PackageFact{Package: p.Types, Fact: f})
+	}
+	return out
+}
+
+// Panics returns the analyzer panics of every action, for -v.
+func (e *Engine) Panics() []string {
 	var out []string
 	for _, u := range e.units {
 		for _, act := range u.acts {
@@ -689,31 +751,23 @@ func (e *engine) panics() []string {
 	return out
 }
 
-// executableKey identifies the running executable by its contents, for
+// ExecutableKey identifies the running executable by its contents, for
 // the cache: the analyzers' code is part of what their facts depend on.
 // It is nil when the executable cannot be read, and then there is no
-// cache.
-func executableKey() []byte {
-	exeKeyOnce.Do(func() {
-		name, err := os.Executable()
-		if err != nil {
-			return
-		}
-		f, err := os.Open(name)
-		if err != nil {
-			return
-		}
-		defer func() { _ = f.Close() }()
-		h := sha256.New()
-		if _, err := io.Copy(h, f); err != nil {
-			return
-		}
-		exeKey = h.Sum(nil)
-	})
-	return exeKey
+// cache. It reads the whole executable: call it once per run.
+func ExecutableKey() []byte {
+	name, err := os.Executable()
+	if err != nil {
+		return nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil
+	}
+	defer func() { _ = f.Close() }()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return nil
+	}
+	return h.Sum(nil)
 }
-
-var (
-	exeKeyOnce sync.Once
-	exeKey     []byte
-)

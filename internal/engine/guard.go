@@ -1,10 +1,11 @@
-package audit
+package engine
 
 import (
 	"fmt"
 	"runtime/debug"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
 )
 
 // runGuarded runs a on pass so that a panic in one analyzer on one
@@ -30,12 +31,13 @@ func (e *PanicError) Error() string {
 	return fmt.Sprintf("analyzer %s panicked: %v (oneway audit -v shows the stack)", e.Analyzer, e.Value)
 }
 
-// cause describes why the action of a on u failed: its own error, or
+// Cause describes why the action of a on the analysed package p failed: its own error, or
 // that of the first requirement it waited for that failed on its own
 // account (an action that waited only says "failed prerequisites"). The
 // requirements are searched in the order go/analysis/checker records
 // them, so the message is the one its driver gave.
-func (e *engine) cause(u *unit, a *analysis.Analyzer) string {
+func (e *Engine) Cause(p *packages.Package, a *analysis.Analyzer) string {
+	u := e.byPkg[p]
 	seen := map[actRef]bool{}
 	var find func(k actRef) (actRef, bool)
 	find = func(k actRef) (actRef, bool) {

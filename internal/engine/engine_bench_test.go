@@ -1,4 +1,4 @@
-package audit
+package engine
 
 import (
 	"context"
@@ -30,7 +30,7 @@ func BenchmarkAnalyze(b *testing.B) {
 	if err := bench.Generate(dir, benchPackages); err != nil {
 		b.Fatal(err)
 	}
-	pkgs, err := packages.Load(&packages.Config{Mode: loadMode, Dir: dir}, "./...")
+	pkgs, err := packages.Load(&packages.Config{Mode: LoadMode, Dir: dir}, "./...")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -41,12 +41,12 @@ func BenchmarkAnalyze(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	run := func(b *testing.B) *engine {
-		e, err := newEngine(analyzers.Analyzers(), pkgs, pkgs, engineOptions{cache: c, exeKey: executableKey(), keep: true})
+	run := func(b *testing.B) *Engine {
+		e, err := New(analyzers.Analyzers(), pkgs, pkgs, Options{Cache: c, ExeKey: ExecutableKey(), Keep: true})
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := e.run(context.Background()); err != nil {
+		if err := e.Run(context.Background()); err != nil {
 			b.Fatal(err)
 		}
 		for _, u := range e.units {

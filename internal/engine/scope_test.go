@@ -1,4 +1,4 @@
-package audit
+package engine
 
 import (
 	"os"
@@ -51,7 +51,7 @@ func TestPlan(t *testing.T) {
 	pkg := func(path string, mod *packages.Module, files ...string) *packages.Package {
 		return &packages.Package{PkgPath: path, Module: mod, CompiledGoFiles: files}
 	}
-	e := &engine{analyzers: []*analysis.Analyzer{req, routes, models}, index: map[*analysis.Analyzer]int{req: 0, routes: 1, models: 2}, depList: []int{0, 1, 2}}
+	e := &Engine{analyzers: []*analysis.Analyzer{req, routes, models}, index: map[*analysis.Analyzer]int{req: 0, routes: 1, models: 2}, depList: []int{0, 1, 2}}
 	add := func(p *packages.Package, imports ...*unit) *unit {
 		u := &unit{pkg: p, imports: imports}
 		e.units = append(e.units, u)
@@ -88,7 +88,7 @@ func TestPlan(t *testing.T) {
 
 	// A fact type without a scope may be anywhere.
 	any := &analysis.Analyzer{Name: "any", FactTypes: []analysis.Fact{(*anyFact)(nil)}}
-	e2 := &engine{analyzers: []*analysis.Analyzer{any}, index: map[*analysis.Analyzer]int{any: 0}, depList: []int{0}}
+	e2 := &Engine{analyzers: []*analysis.Analyzer{any}, index: map[*analysis.Analyzer]int{any: 0}, depList: []int{0}}
 	e2.units = []*unit{{pkg: pkg("x.com/ext/plain", ext, file("plain2.go", "package plain"))}}
 	e2.plan()
 	if got := e2.units[0].run; !reflect.DeepEqual(got, []int{0}) {

@@ -1,4 +1,4 @@
-package audit
+package engine
 
 import (
 	"bytes"
@@ -41,7 +41,7 @@ import (
 const depsKind = cache.KindDeps
 
 // depEntryVersion changes when the encoding of depEntry changes.
-const depEntryVersion = 4
+const depEntryVersion = 5
 
 // depEntry is what the cache holds for one dependency: the facts the
 // analyzers exported on it, objects named by their object paths.
@@ -57,6 +57,9 @@ type depEntry struct {
 type depObjectFact struct {
 	Path objectpath.Path
 	Fact analysis.Fact
+	// Through is set when packages other than the object's own may see
+	// the fact (visibleThrough): a method, a field, a type, a constant.
+	Through bool
 }
 
 type depPackageFact struct {
@@ -84,7 +87,7 @@ func (d *depEntry) empty() bool { return d == nil || len(d.Objects) == 0 && len(
 // so no type-checker reads a package while export data is added to it.
 //
 // It returns how many dependencies' facts must be computed from source.
-func (e *engine) prepareDeps() (toCompute int) {
+func (e *Engine) prepareDeps() (toCompute int) {
 	if len(e.depList) == 0 {
 		return 0
 	}
@@ -126,20 +129,8 @@ func (e *engine) prepareDeps() (toCompute int) {
 // complete loads the whole export data of p into the types the analysed
 // packages see, if go/packages loaded only the parts other packages'
 // export data mention.
-func (e *engine) complete(p *packages.Package) {
+func (e *Engine) complete(p *packages.Package) {
 	if p.Types == nil || p.Types.Complete() || p.ExportFile == "" {
-		return
-	}
-	f, err := os.Open(p.ExportFile)
-	if err != nil {
-		return // the importer reports the incomplete package
-	}
-	defer func() { _ = f.Close() }()
-	// go/packages reads the same files the same way (go list -export may
-	// name archive files, which only NewReader opens).
-	r, err := gcexportdata.NewReader(f) //nolint:staticcheck // SA1019: see above; gcexportdata.Read alone rejects archives
-
-	if err != nil {
 		return
 	}
 	view := map[string]*types.Package{}
@@ -152,14 +143,57 @@ func (e *engine) complete(p *packages.Package) {
 		}
 		return true
 	}, nil)
-	if _, err := gcexportdata.Read(r, e.fset, view, p.PkgPath); err == nil {
+	if _, err := e.readExport(p, view); err == nil {
 		e.stats.completed.Add(1)
 	}
 }
 
+// readExport reads the whole export data of p into view, a map from
+// import paths to the packages to complete or fill.
+func (e *Engine) readExport(p *packages.Package, view map[string]*types.Package) (*types.Package, error) {
+	f, err := os.Open(p.ExportFile)
+	if err != nil {
+		return nil, err
+	}
+	defer func() { _ = f.Close() }()
+	// go/packages reads the same files the same way (go list -export may
+	// name archive files, which only NewReader opens).
+	r, err := gcexportdata.NewReader(f) //nolint:staticcheck // SA1019: see above; gcexportdata.Read alone rejects archives
+	if err != nil {
+		return nil, err
+	}
+	return gcexportdata.Read(r, e.fset, view, p.PkgPath)
+}
+
+// hiddenFacts returns the facts about u's objects that packages
+// importing u indirectly may see (AllObjectFacts: methods, fields, types,
+// constants) but the loaded types lack: go/packages loads of an indirect
+// import only what its importers' export data mention. The objects are
+// read from u's whole export data into a universe of their own, once,
+// when an analyzer first asks: the types the analysis shares are never
+// changed while analyzers read them, and drivers whose analyzers never
+// call AllObjectFacts pay nothing.
+func (u *unit) hiddenFacts(e *Engine) []analysis.ObjectFact {
+	if len(u.hidden) == 0 {
+		return nil
+	}
+	u.hiddenOnce.Do(func() {
+		pkg, err := e.readExport(u.pkg, map[string]*types.Package{})
+		if err != nil {
+			return
+		}
+		for _, of := range u.hidden {
+			if obj, err := objectpath.Object(pkg, of.Path); err == nil {
+				u.hiddenObjs = append(u.hiddenObjs, analysis.ObjectFact{Object: obj, Fact: of.Fact})
+			}
+		}
+	})
+	return u.hiddenObjs
+}
+
 // runDependency gives u its facts: from the cache, or by analysing its
 // source with the analyzers that run on dependencies.
-func (e *engine) runDependency(u *unit) {
+func (e *Engine) runDependency(u *unit) {
 	if u.pkg.PkgPath == "unsafe" || len(u.run) == 0 {
 		return // no analyzer can find facts in it (see plan)
 	}
@@ -190,9 +224,12 @@ func (e *engine) runDependency(u *unit) {
 		if err != nil {
 			continue // an object no other package can name
 		}
-		entry.Objects = append(entry.Objects, depObjectFact{Path: path, Fact: f})
+		of := depObjectFact{Path: path, Fact: f, Through: visibleThrough(k.obj)}
+		entry.Objects = append(entry.Objects, of)
 		if obj, err := objectpath.Object(u.pkg.Types, path); err == nil {
 			u.facts.obj[objectFactKey{obj, k.typ}] = f
+		} else if of.Through {
+			u.hidden = append(u.hidden, of) // see hiddenFacts
 		}
 	}
 	for t, f := range local.pkg {
@@ -215,10 +252,12 @@ func (e *engine) runDependency(u *unit) {
 // inject gives u the facts of its cache entry. Objects the analysed
 // packages cannot see (not in the export data loaded) are left out: no
 // analyser can ask about them.
-func (e *engine) inject(u *unit, entry *depEntry) {
+func (e *Engine) inject(u *unit, entry *depEntry) {
 	for _, of := range entry.Objects {
 		if obj, err := objectpath.Object(u.pkg.Types, of.Path); err == nil {
 			u.facts.obj[objectFactKey{obj, reflect.TypeOf(of.Fact)}] = of.Fact
+		} else if of.Through {
+			u.hidden = append(u.hidden, of) // see hiddenFacts
 		}
 	}
 	for _, pf := range entry.Packages {
@@ -241,7 +280,7 @@ func (e *engine) inject(u *unit, entry *depEntry) {
 
 // addFiles adds files to the file set with their lines (and //line
 // directives, which only parsing finds).
-func (e *engine) addFiles(names []string) {
+func (e *Engine) addFiles(names []string) {
 	for _, name := range names {
 		data, err := os.ReadFile(name)
 		if err != nil {
@@ -257,7 +296,7 @@ func (e *engine) addFiles(names []string) {
 
 // check parses and type-checks a dependency as go/packages would with
 // packages.LoadAllSyntax, against its imports' export data.
-func (e *engine) check(p *packages.Package) (source, error) {
+func (e *Engine) check(p *packages.Package) (source, error) {
 	src := source{}
 	var errs []error
 	for _, name := range p.CompiledGoFiles {
@@ -324,7 +363,7 @@ func (f importerFunc) Import(path string) (*types.Package, error) { return f(pat
 // computeKeys gives every dependency (a unit the patterns did not
 // match), and everything those depend on, a content key: its identity,
 // its files' contents, the analyzers' code, and its imports' keys.
-func (e *engine) computeKeys() {
+func (e *Engine) computeKeys() {
 	need := map[*unit]bool{}
 	var mark func(u *unit)
 	mark = func(u *unit) {
@@ -356,7 +395,7 @@ func (e *engine) computeKeys() {
 	g := parallel()
 	for i := range jobs {
 		g.Go(func() error {
-			jobs[i].sum, jobs[i].ok = hashFiles(jobs[i].u.pkg)
+			jobs[i].sum, jobs[i].ok = hashFiles(jobs[i].u.pkg, &e.goroots)
 			return nil
 		})
 	}
@@ -400,9 +439,9 @@ func (e *engine) computeKeys() {
 // in the module cache, or of the standard library of a released Go,
 // cannot change without their version changing: for those the version
 // stands for the contents.
-func hashFiles(p *packages.Package) (sum [sha256.Size]byte, ok bool) {
+func hashFiles(p *packages.Package, goroots *goroots) (sum [sha256.Size]byte, ok bool) {
 	h := sha256.New()
-	if id, ok := immutableIdentity(p); ok {
+	if id, ok := immutableIdentity(p, goroots); ok {
 		h.Write([]byte(id))
 		copy(sum[:], h.Sum(nil))
 		return sum, true
@@ -439,7 +478,7 @@ func hashFiles(p *packages.Package) (sum [sha256.Size]byte, ok bool) {
 // named path@version, whose contents go.sum vouches for) or to the
 // standard library of a released Go (GOROOT/VERSION), and every file is
 // in that directory.
-func immutableIdentity(p *packages.Package) (string, bool) {
+func immutableIdentity(p *packages.Package, goroots *goroots) (string, bool) {
 	var dir, version string
 	switch m := p.Module; {
 	case m != nil && !m.Main && m.Replace == nil && m.Version != "" && strings.HasSuffix(m.Dir, "@"+m.Version):
@@ -451,7 +490,7 @@ func immutableIdentity(p *packages.Package) (string, bool) {
 		if !ok {
 			return "", false
 		}
-		v, ok := gorootVersion(root)
+		v, ok := goroots.version(root)
 		if !ok {
 			return "", false
 		}
@@ -474,12 +513,18 @@ func immutableIdentity(p *packages.Package) (string, bool) {
 	return b.String(), true
 }
 
-// gorootVersion returns the first line of GOROOT/VERSION, which released
-// Go distributions have (a toolchain built from source does not).
-func gorootVersion(root string) (string, bool) {
-	gorootVersions.Lock()
-	defer gorootVersions.Unlock()
-	if v, ok := gorootVersions.m[root]; ok {
+// goroots remembers the versions of the Go distributions read.
+type goroots struct {
+	sync.Mutex
+	m map[string]string // by GOROOT: its version, "" for none
+}
+
+// version returns the first line of root/VERSION, which released Go
+// distributions have (a toolchain built from source does not).
+func (g *goroots) version(root string) (string, bool) {
+	g.Lock()
+	defer g.Unlock()
+	if v, ok := g.m[root]; ok {
 		return v, v != ""
 	}
 	v := ""
@@ -489,21 +534,16 @@ func gorootVersion(root string) (string, bool) {
 			v = line
 		}
 	}
-	if gorootVersions.m == nil {
-		gorootVersions.m = map[string]string{}
+	if g.m == nil {
+		g.m = map[string]string{}
 	}
-	gorootVersions.m[root] = v
+	g.m[root] = v
 	return v, v != ""
-}
-
-var gorootVersions struct {
-	sync.Mutex
-	m map[string]string
 }
 
 // codeKey identifies the code of the analyzers that run on dependencies:
 // the executable, their names and their flags.
-func (e *engine) codeKey() []byte {
+func (e *Engine) codeKey() []byte {
 	e.codeOnce.Do(func() {
 		h := sha256.New()
 		h.Write(e.exeKey)
@@ -519,7 +559,7 @@ func (e *engine) codeKey() []byte {
 
 // factTypes maps the names of the dependency analyzers' fact types to
 // their types, for decoding.
-func (e *engine) factTypes() map[string]reflect.Type {
+func (e *Engine) factTypes() map[string]reflect.Type {
 	m := map[string]reflect.Type{}
 	for _, i := range e.depList {
 		for _, f := range e.analyzers[i].FactTypes {
@@ -539,7 +579,7 @@ func factName(t reflect.Type) string { return t.Elem().PkgPath() + "." + t.Elem(
 //
 // An entry without facts is empty data: most dependencies have none,
 // and a gob stream costs its type descriptions to decode.
-func (e *engine) encodeEntry(d *depEntry, pkg string) ([]byte, error) {
+func (e *Engine) encodeEntry(d *depEntry, pkg string) ([]byte, error) {
 	if d.empty() {
 		d.Files = nil
 		return []byte{}, nil
@@ -559,7 +599,7 @@ func (e *engine) encodeEntry(d *depEntry, pkg string) ([]byte, error) {
 		return nil, err
 	}
 	for _, of := range d.Objects {
-		if err := enc.Encode([2]string{string(of.Path), factName(reflect.TypeOf(of.Fact))}); err != nil {
+		if err := enc.Encode(objectRecord{string(of.Path), factName(reflect.TypeOf(of.Fact)), of.Through}); err != nil {
 			return nil, err
 		}
 		if err := enc.Encode(of.Fact); err != nil {
@@ -588,6 +628,12 @@ func (e *engine) encodeEntry(d *depEntry, pkg string) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// objectRecord precedes an object's fact in an entry.
+type objectRecord struct {
+	Path, Type string
+	Through    bool
+}
+
 // decodeEntry reads an entry written by encodeEntry; types are the
 // fact types by name (factTypes).
 func decodeEntry(data []byte, types map[string]reflect.Type) (*depEntry, error) {
@@ -609,15 +655,15 @@ func decodeEntry(data []byte, types map[string]reflect.Type) (*depEntry, error) 
 	}
 	d := &depEntry{}
 	for range n[0] {
-		var rec [2]string
+		var rec objectRecord
 		if err := dec.Decode(&rec); err != nil {
 			return nil, err
 		}
-		f, err := fact(rec[1])
+		f, err := fact(rec.Type)
 		if err != nil {
 			return nil, err
 		}
-		d.Objects = append(d.Objects, depObjectFact{Path: objectpath.Path(rec[0]), Fact: f})
+		d.Objects = append(d.Objects, depObjectFact{Path: objectpath.Path(rec.Path), Fact: f, Through: rec.Through})
 	}
 	for range n[1] {
 		var name string

@@ -1,0 +1,13 @@
+// Package engine runs go/analysis analyzers over packages loaded by
+// go/packages with the semantics of golang.org/x/tools/go/analysis/checker
+// (the same results, diagnostics, facts, failed prerequisites and error
+// messages; TestDifferential holds it to that), but with the
+// dependencies from export data: an analyzer with facts runs on a
+// dependency only when the dependency can carry its facts
+// (family.ScopedFact), one package at a time from source, and the facts
+// are kept in a content-addressed cache (deps.go) that names no
+// directory (family.PlacedFact).
+//
+// It is oneway's in-process unitchecker: the audit uses it; go vet,
+// golangci-lint and nogo use their own drivers on the same analyzers.
+package engine
