@@ -2,12 +2,9 @@ package audit
 
 import (
 	"bytes"
-	"encoding/binary"
+	"encoding/gob"
 	"errors"
 	"fmt"
-	"io"
-	"math"
-	"reflect"
 
 	"github.com/oneway-lint/oneway/internal/report"
 )
@@ -27,158 +24,44 @@ func cacheable(r *report.Report) bool {
 	return true
 }
 
-// encodeReport writes a report losslessly: the renderers tell nil from
-// empty lists and print invalid UTF-8 as escapes, which JSON and gob
-// would not keep.
+// reportEncoding changes when the encoding of cached reports changes.
+const reportEncoding = "oneway report gob 1"
+
+// encodeReport writes a report for the cache: gob, after a header naming
+// the encoding. Gob keeps every string's bytes (the text renderer
+// escapes invalid UTF-8) and every float; it keeps no empty list, which
+// decodeReport's Normalize restores.
 func encodeReport(r *report.Report) ([]byte, error) {
 	var buf bytes.Buffer
-	if err := encodeValue(&buf, reflect.ValueOf(r).Elem()); err != nil {
+	enc := gob.NewEncoder(&buf)
+	if err := enc.Encode(reportEncoding); err != nil {
+		return nil, err
+	}
+	if err := enc.Encode(r); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
 }
 
+// decodeReport reads a report written by encodeReport, in its normal
+// form (report.Report.Normalize).
 func decodeReport(data []byte) (*report.Report, error) {
-	r := new(report.Report)
 	rd := bytes.NewReader(data)
-	if err := decodeValue(rd, reflect.ValueOf(r).Elem()); err != nil {
+	dec := gob.NewDecoder(rd)
+	var header string
+	if err := dec.Decode(&header); err != nil {
+		return nil, err
+	}
+	if header != reportEncoding {
+		return nil, fmt.Errorf("cached report encoded as %q", header)
+	}
+	r := new(report.Report)
+	if err := dec.Decode(r); err != nil {
 		return nil, err
 	}
 	if rd.Len() != 0 {
 		return nil, errors.New("trailing data")
 	}
+	r.Normalize()
 	return r, nil
-}
-
-func encodeValue(w *bytes.Buffer, v reflect.Value) error {
-	switch v.Kind() {
-	case reflect.Struct:
-		t := v.Type()
-		for i := range t.NumField() {
-			if !t.Field(i).IsExported() {
-				return fmt.Errorf("cannot encode unexported field %s.%s", t, t.Field(i).Name)
-			}
-			if err := encodeValue(w, v.Field(i)); err != nil {
-				return err
-			}
-		}
-	case reflect.Slice:
-		if v.IsNil() {
-			w.Write(binary.AppendUvarint(nil, 0))
-			return nil
-		}
-		w.Write(binary.AppendUvarint(nil, uint64(v.Len())+1))
-		for i := range v.Len() {
-			if err := encodeValue(w, v.Index(i)); err != nil {
-				return err
-			}
-		}
-	case reflect.Pointer:
-		if v.IsNil() {
-			w.WriteByte(0)
-			return nil
-		}
-		w.WriteByte(1)
-		return encodeValue(w, v.Elem())
-	case reflect.String:
-		w.Write(binary.AppendUvarint(nil, uint64(v.Len())))
-		w.WriteString(v.String())
-	case reflect.Bool:
-		b := byte(0)
-		if v.Bool() {
-			b = 1
-		}
-		w.WriteByte(b)
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		w.Write(binary.AppendVarint(nil, v.Int()))
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		w.Write(binary.AppendUvarint(nil, v.Uint()))
-	case reflect.Float32, reflect.Float64:
-		w.Write(binary.LittleEndian.AppendUint64(nil, math.Float64bits(v.Float())))
-	default:
-		return fmt.Errorf("cannot encode %s", v.Type())
-	}
-	return nil
-}
-
-func decodeValue(r *bytes.Reader, v reflect.Value) error {
-	switch v.Kind() {
-	case reflect.Struct:
-		for i := range v.NumField() {
-			if err := decodeValue(r, v.Field(i)); err != nil {
-				return err
-			}
-		}
-	case reflect.Slice:
-		n, err := binary.ReadUvarint(r)
-		if err != nil {
-			return err
-		}
-		if n == 0 {
-			return nil
-		}
-		if n-1 > uint64(r.Len()) {
-			return errors.New("bad length")
-		}
-		s := reflect.MakeSlice(v.Type(), int(n-1), int(n-1))
-		for i := range int(n - 1) {
-			if err := decodeValue(r, s.Index(i)); err != nil {
-				return err
-			}
-		}
-		v.Set(s)
-	case reflect.Pointer:
-		b, err := r.ReadByte()
-		if err != nil {
-			return err
-		}
-		if b == 0 {
-			return nil
-		}
-		p := reflect.New(v.Type().Elem())
-		if err := decodeValue(r, p.Elem()); err != nil {
-			return err
-		}
-		v.Set(p)
-	case reflect.String:
-		n, err := binary.ReadUvarint(r)
-		if err != nil {
-			return err
-		}
-		if n > uint64(r.Len()) {
-			return errors.New("bad length")
-		}
-		b := make([]byte, n)
-		if _, err := io.ReadFull(r, b); err != nil {
-			return err
-		}
-		v.SetString(string(b))
-	case reflect.Bool:
-		b, err := r.ReadByte()
-		if err != nil {
-			return err
-		}
-		v.SetBool(b == 1)
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		n, err := binary.ReadVarint(r)
-		if err != nil {
-			return err
-		}
-		v.SetInt(n)
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		n, err := binary.ReadUvarint(r)
-		if err != nil {
-			return err
-		}
-		v.SetUint(n)
-	case reflect.Float32, reflect.Float64:
-		var b [8]byte
-		if _, err := io.ReadFull(r, b[:]); err != nil {
-			return err
-		}
-		v.SetFloat(math.Float64frombits(binary.LittleEndian.Uint64(b[:])))
-	default:
-		return fmt.Errorf("cannot decode %s", v.Type())
-	}
-	return nil
 }

@@ -257,7 +257,8 @@ func classRank(c string) int {
 // Sort puts the report in its canonical order: decisions by class
 // (invest-now first), cost (highest first), then position, rule and
 // message; components by name; problems by package and message. It also
-// recomputes the summary. Renderers rely on this order.
+// recomputes the summary and normalises the lists (Normalize). Renderers
+// rely on this form.
 func (r *Report) Sort() {
 	slices.SortStableFunc(r.Decisions, func(a, b Decision) int {
 		return cmp.Or(
@@ -306,4 +307,5 @@ func (r *Report) Sort() {
 		}
 	}
 	r.Summary.Problems = len(r.Problems)
+	r.Normalize()
 }

@@ -1,0 +1,342 @@
+package audit
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/oneway-lint/oneway/analyzers/family"
+	"github.com/oneway-lint/oneway/analyzers/finding"
+	"github.com/oneway-lint/oneway/internal/cache"
+	"github.com/oneway-lint/oneway/internal/engine"
+	"github.com/oneway-lint/oneway/internal/report"
+)
+
+// run audits the packages matched by patterns, with c (if not nil) for
+// the facts of dependencies and exeKey for their keys. It returns the
+// report and the directories of the source files read (see
+// resultsKey.covers). The stages:
+//
+//  1. loadPackages: the packages, from go/packages;
+//  2. selectPackages: which of them are audited, and their problems;
+//  3. analyse: every family's analyzers on them, through the engine;
+//  4. wholeProgram: the families' whole-program decisions and inventory;
+//  5. decide: each finding weighed against the policy, the directives
+//     applied, the components and their metrics.
+func run(ctx context.Context, o Options, patterns []string, c *cache.Cache, exeKey func() []byte) (*report.Report, []string, error) {
+	pkgs, err := loadPackages(ctx, o, patterns)
+	if err != nil {
+		return nil, nil, err
+	}
+	read := sourceDirs(pkgs)
+	if o.afterLoad != nil {
+		o.afterLoad()
+	}
+
+	rep := &report.Report{
+		Version:   report.SchemaVersion,
+		Tool:      o.Version,
+		Stage:     string(o.Policy.Stage),
+		Threshold: o.Policy.Thresholds.InvestNow,
+	}
+	prog := newProgram(pkgs, o.Policy)
+	rep.Policy = prog.policyName(o.PolicyFile)
+	good, err := prog.selectPackages(pkgs, patterns, rep)
+	if errors.Is(err, ErrNothingAnalysed) {
+		return rep, nil, err // with the packages' problems
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	directives := prog.directives(good)
+	logf(o.Log, "analysing %d packages", len(good))
+	progress(o.Progress, fmt.Sprintf("analysing %d packages…", len(good)))
+	defer progress(o.Progress, "")
+
+	fams := newFamilies(o, prog)
+	res, err := fams.analyse(ctx, pkgs, good, engine.Options{
+		Cache: c, Logf: func(format string, args ...any) { logf(o.Log, format, args...) }, LimitMemory: true,
+	}, exeKey, rep)
+	if err != nil {
+		return nil, nil, err
+	}
+
+	wholeStart := time.Now()
+	global, metrics, err := fams.wholeProgram(ctx, good, res, rep)
+	if err != nil {
+		return nil, nil, err
+	}
+	fams.decide(rep, res.findings, global, directives, metrics, good)
+	logf(o.Log, "whole-program decisions and report in %v", time.Since(wholeStart).Round(time.Millisecond))
+	if err := interrupted(ctx); err != nil {
+		return nil, nil, err
+	}
+	return rep, read, nil
+}
+
+// loadPackages loads the packages patterns match, with errors that say
+// what the user got wrong.
+func loadPackages(ctx context.Context, o Options, patterns []string) ([]*packages.Package, error) {
+	cfg := &packages.Config{
+		Context: ctx,
+		Mode:    engine.LoadMode,
+		Dir:     o.Dir,
+		Env:     o.Env,
+		Tests:   false,
+	}
+	progress(o.Progress, "loading packages…")
+	if o.beforeLoad != nil {
+		o.beforeLoad()
+	}
+	pkgs, err := load(ctx, cfg, patterns, func(format string, args ...any) { logf(o.Log, format, args...) })
+	if err := interrupted(ctx); err != nil {
+		return nil, err
+	}
+	if err != nil {
+		// Outside a module ./... matches nothing (ErrNoPackages below);
+		// other patterns make the go command fail: the same mistake.
+		if strings.Contains(err.Error(), "go.mod file not found") {
+			return nil, fmt.Errorf("%w: %s is not in a Go module (no go.mod in it or above it)", ErrNoPackages, o.Dir)
+		}
+		return nil, fmt.Errorf("loading packages: %w", err)
+	}
+	if len(pkgs) == 0 {
+		return nil, fmt.Errorf("%w: %s matched nothing", ErrNoPackages, strings.Join(patterns, " "))
+	}
+	if msgs, ok := unmatched(pkgs); ok {
+		return nil, fmt.Errorf("%w: %s", ErrNoPackages, strings.Join(msgs, "; "))
+	}
+	return pkgs, nil
+}
+
+// selectPackages returns the packages to analyse: those of the main
+// modules, without errors in them or below them, not excluded by the
+// policy. The packages with errors become the report's problems. With
+// nothing to analyse it returns an error (and rep, for its problems).
+func (pr *program) selectPackages(pkgs []*packages.Package, patterns []string, rep *report.Report) ([]*packages.Package, error) {
+	var good []*packages.Package
+	audited := map[*packages.Package]bool{}
+	outside := 0
+	mains := mainModulePaths(pkgs)
+	for _, p := range pkgs {
+		// Only the code of the main modules is audited: not the standard
+		// library, not dependencies (vendored or not) named by a pattern.
+		// A package the go command could not place in a module (a
+		// directory whose name is no valid import path) is audited when
+		// its path is below a main module's: its errors are reported.
+		placed := p.Module != nil || p.PkgPath == "command-line-arguments"
+		unplaced := !placed && len(p.Errors) > 0 && below(p.PkgPath, mains)
+		if (p.Module != nil && !p.Module.Main) || (!placed && !unplaced) {
+			outside++
+			continue
+		}
+		audited[p] = true
+	}
+	broken := brokenClosures(pkgs) // the others have no problem
+	for _, p := range pkgs {
+		if !audited[p] {
+			continue
+		}
+		if broken[p] {
+			if msg := pr.packageProblem(p, audited); msg != "" {
+				rep.Problems = append(rep.Problems, report.Problem{Kind: report.PackageProblem, Package: p.PkgPath, Message: msg})
+				continue
+			}
+		}
+		if pr.excluded(p) {
+			continue
+		}
+		good = append(good, p)
+	}
+	if len(good) > 0 {
+		return good, nil
+	}
+	if len(rep.Problems) > 0 {
+		rep.Sort()
+		return nil, fmt.Errorf("%w: %d packages have errors", ErrNothingAnalysed, len(rep.Problems))
+	}
+	if outside > 0 {
+		return nil, fmt.Errorf("%w: %s matched only packages outside the main modules", ErrNoPackages, strings.Join(patterns, " "))
+	}
+	return nil, fmt.Errorf("%w: every package matched by %s is excluded by the policy", ErrNoPackages, strings.Join(patterns, " "))
+}
+
+// families are the rule families of an audit with their analyzers,
+// configured by the policy.
+type families struct {
+	o        Options
+	prog     *program
+	settings family.Settings
+	list     []family.Family
+	byName   map[string][]*analysis.Analyzer // each family's analyzers
+	all      []*analysis.Analyzer
+	// partialGivesWay: the analyzers of a family with a whole-program
+	// part, which re-decides with the whole program's evidence what the
+	// per-package passes could only see in part: those partial findings
+	// give way to the global ones.
+	partialGivesWay map[*analysis.Analyzer]bool
+	programs        map[string]*family.Program // see program
+}
+
+func newFamilies(o Options, prog *program) *families {
+	f := &families{
+		o: o, prog: prog, settings: o.Policy.Settings(prog.modules()), list: o.Families,
+		byName: map[string][]*analysis.Analyzer{}, partialGivesWay: map[*analysis.Analyzer]bool{},
+		programs: map[string]*family.Program{},
+	}
+	for _, fam := range o.Families {
+		f.byName[fam.Name] = fam.New(f.settings)
+		f.all = append(f.all, f.byName[fam.Name]...)
+		if fam.Global != nil {
+			for _, a := range f.byName[fam.Name] {
+				f.partialGivesWay[a] = true
+			}
+		}
+	}
+	return f
+}
+
+// analysed is what the analyzers found on the analysed packages.
+type analysed struct {
+	results  map[string]map[*analysis.Analyzer]any // by package path
+	findings []finding.Finding                     // from the per-package passes
+}
+
+// analyse runs every family's analyzers on good through the engine (pkgs
+// are all the packages loaded). An analyzer that failed on a package is
+// a problem of the report.
+func (f *families) analyse(ctx context.Context, pkgs, good []*packages.Package, eo engine.Options, exeKey func() []byte, rep *report.Report) (analysed, error) {
+	out := analysed{results: map[string]map[*analysis.Analyzer]any{}}
+	if len(f.all) == 0 {
+		return out, nil
+	}
+	// The executable's key is computed while the packages load (see
+	// Run); without it, nothing is cached.
+	if eo.ExeKey = exeKey(); eo.ExeKey == nil {
+		eo.Cache = nil
+	}
+	eng, err := engine.New(f.all, pkgs, good, eo)
+	if err != nil {
+		return out, fmt.Errorf("running analyzers: %w", err)
+	}
+	if err := eng.Run(ctx); err != nil {
+		if ierr := interrupted(ctx); ierr != nil {
+			return out, ierr
+		}
+		return out, fmt.Errorf("running analyzers: %w", err)
+	}
+	for _, msg := range eng.Panics() {
+		logf(f.o.Log, "%s", msg)
+	}
+	for _, a := range f.all {
+		for _, p := range good {
+			result, err := eng.Outcome(p, a)
+			if err != nil {
+				rep.Problems = append(rep.Problems, report.Problem{Kind: report.PackageProblem, Package: p.PkgPath, Message: eng.Cause(p, a)})
+				continue
+			}
+			if out.results[p.PkgPath] == nil {
+				out.results[p.PkgPath] = map[*analysis.Analyzer]any{}
+			}
+			out.results[p.PkgPath][a] = result
+			if src, ok := result.(finding.Source); ok {
+				for _, fd := range src.Findings() {
+					if !fd.Evidence.Partial || !f.partialGivesWay[a] {
+						out.findings = append(out.findings, fd)
+					}
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+// program is the whole-program view of one family: every analysed
+// package with the results of that family's analyzers.
+func (f *families) program(fam family.Family, good []*packages.Package, res analysed, modules []family.Module) *family.Program {
+	if p, ok := f.programs[fam.Name]; ok {
+		return p
+	}
+	p := &family.Program{Fset: f.prog.fset, Settings: f.settings, Place: f.prog.resolver.Resolve, Modules: modules}
+	for _, pkg := range good {
+		r := map[*analysis.Analyzer]any{}
+		for _, a := range f.byName[fam.Name] {
+			if v, ok := res.results[pkg.PkgPath][a]; ok {
+				r[a] = v
+			}
+		}
+		p.Packages = append(p.Packages, &family.Package{Path: pkg.PkgPath, Module: f.prog.resolver.Resolve(pkg.PkgPath).Module, Results: r})
+	}
+	sort.Slice(p.Packages, func(a, b int) bool { return p.Packages[a].Path < p.Packages[b].Path })
+	f.programs[fam.Name] = p
+	return p
+}
+
+// wholeProgram runs the families' whole-program parts: their global
+// findings, and their inventories into rep.
+func (f *families) wholeProgram(ctx context.Context, good []*packages.Package, res analysed, rep *report.Report) ([]finding.Finding, []family.Metrics, error) {
+	modules := f.prog.moduleInfo(ctx, good)
+	if err := interrupted(ctx); err != nil {
+		return nil, nil, err // the git tags may be missing
+	}
+	var global []finding.Finding
+	for _, fam := range f.list {
+		if fam.Global != nil {
+			global = append(global, fam.Global(f.program(fam, good, res, modules))...)
+		}
+	}
+	var metrics []family.Metrics
+	for _, fam := range f.list {
+		if fam.Inventory == nil {
+			continue
+		}
+		inv := fam.Inventory(f.program(fam, good, res, modules))
+		for _, t := range inv.Tables {
+			rep.Inventory.Tables = append(rep.Inventory.Tables, f.prog.table(t))
+		}
+		for _, r := range inv.Routes {
+			rep.Inventory.Routes = append(rep.Inventory.Routes, f.prog.route(r))
+		}
+		for _, p := range inv.ProtoPackages {
+			rep.Inventory.ProtoPackages = append(rep.Inventory.ProtoPackages, f.prog.proto(p))
+		}
+		for _, d := range inv.Dependencies {
+			rep.Inventory.Dependencies = append(rep.Inventory.Dependencies, report.Edge{From: d.From, To: d.To, Sites: d.Sites, Packages: d.Packages})
+		}
+		metrics = append(metrics, inv.Metrics...)
+	}
+	return global, metrics, nil
+}
+
+// decide weighs the per-package and global findings against the policy
+// into rep's decisions, applies the directives, and completes the
+// report: components with their metrics, offending edges, order,
+// numbering.
+func (f *families) decide(rep *report.Report, findings, global []finding.Finding, directives fileDirectives, metrics []family.Metrics, good []*packages.Package) {
+	rules := map[string]finding.Rule{}
+	for _, fam := range f.list {
+		for _, r := range fam.Rules {
+			rules[r.ID] = r
+		}
+	}
+	for i, fs := range [][]finding.Finding{findings, global} {
+		for _, fd := range fs {
+			if d, ok := f.prog.decide(f.o.Policy, rules, fd, i == 1); ok {
+				rep.Decisions = append(rep.Decisions, d)
+			}
+		}
+	}
+	rep.Problems = append(rep.Problems, f.prog.accept(rep.Decisions, directives, f.o.Policy, rules)...)
+	rep.Components = f.prog.components(good, f.o.Policy)
+	attachMetrics(rep.Components, metrics)
+	markOffending(rep.Inventory.Dependencies, rep.Decisions)
+	rep.Summary.Packages = len(good)
+	rep.Sort()
+	number(rep.Decisions)
+}
