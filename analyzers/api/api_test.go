@@ -8,18 +8,19 @@ import (
 
 	"github.com/oneway-lint/oneway/analyzers/api"
 	"github.com/oneway-lint/oneway/analyzers/family"
+	"github.com/oneway-lint/oneway/internal/fixturetest"
 )
 
 func TestUnversionedRoute(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), api.New(api.DefaultConfig()), "unversioned/...")
+	fixturetest.Run(t, analysistest.TestData(), api.New(api.DefaultConfig()), "unversioned/...")
 }
 
 func TestUnversionedProto(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), api.ProtoAnalyzer, "protos/...")
+	fixturetest.Run(t, analysistest.TestData(), api.ProtoAnalyzer, "protos/...")
 }
 
 func TestStorageModelExposed(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), api.StorageAnalyzer, "storage/...")
+	fixturetest.Run(t, analysistest.TestData(), api.StorageAnalyzer, "storage/...")
 }
 
 func TestFamily(t *testing.T) {
@@ -55,5 +56,5 @@ func TestFamily(t *testing.T) {
 func TestProtocolPaths(t *testing.T) {
 	cfg := api.DefaultConfig()
 	cfg.ProtocolPaths = []string{"/hooks/**"}
-	analysistest.Run(t, analysistest.TestData(), api.New(cfg), "protocolpaths/...")
+	fixturetest.Run(t, analysistest.TestData(), api.New(cfg), "protocolpaths/...")
 }

@@ -4,7 +4,7 @@ import (
 	"go/token"
 	"sort"
 
-	"github.com/oneway-lint/oneway/analyzers/api/routes"
+	"github.com/oneway-lint/oneway/analyzers/api/internal/routes"
 	"github.com/oneway-lint/oneway/analyzers/family"
 	"github.com/oneway-lint/oneway/analyzers/finding"
 )

@@ -5,7 +5,7 @@ import (
 	"slices"
 	"sort"
 
-	"github.com/oneway-lint/oneway/analyzers/api/routes"
+	"github.com/oneway-lint/oneway/analyzers/api/internal/routes"
 	"github.com/oneway-lint/oneway/analyzers/component"
 	"github.com/oneway-lint/oneway/analyzers/family"
 )

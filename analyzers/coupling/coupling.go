@@ -206,6 +206,9 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		return nil, fmt.Errorf("coupling: %s: no inspector", pass.Pkg.Path())
 	}
 	res := &Result{Package: pass.Pkg.Path(), Name: pass.Pkg.Name()}
+	if family.StandardLibrary(pass) {
+		return res, nil // in no component
+	}
 	mod := ""
 	if pass.Module != nil {
 		mod = pass.Module.Path

@@ -12,6 +12,7 @@ import (
 	"github.com/oneway-lint/oneway/analyzers/coupling"
 	"github.com/oneway-lint/oneway/analyzers/family"
 	"github.com/oneway-lint/oneway/analyzers/finding"
+	"github.com/oneway-lint/oneway/internal/fixturetest"
 )
 
 // withFlags returns a default analyzer configured through its flags, as
@@ -99,7 +100,7 @@ func TestAnalyzer(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			analysistest.Run(t, analysistest.TestData(), withFlags(t, tt.flags), tt.patterns...)
+			fixturetest.Run(t, analysistest.TestData(), withFlags(t, tt.flags), tt.patterns...)
 		})
 	}
 }

@@ -135,18 +135,7 @@ func decide(fset *token.FileSet, results []*Result, view *programView) []finding
 
 	out := make([]finding.Finding, 0, len(order))
 	for _, g := range order {
-		if g.rule == RuleSharedGlobal && !g.wrote && (view != nil && !view.written[g.subject] || view == nil && g.value) {
-			// A variable that nobody writes after initialisation, or
-			// (of basic type) that package main sets to a constant
-			// or to its own variable (build information from
-			// -ldflags -X), is read like a constant, whatever its
-			// type: no state is shared at run time. Any other write
-			// (a setting from configuration, a counter, a store into
-			// a field, by any package, of any component) makes every
-			// read count. One package (go vet) cannot see the writes
-			// of the others: it skips the reads of a basic-typed
-			// variable that neither it nor the variable's package
-			// writes, and reports those of other variables.
+		if g.rule == RuleSharedGlobal && readLikeConstant(g, view) {
 			continue
 		}
 		// Sites of one package come from several edges: order them by file.
@@ -211,44 +200,13 @@ func (g *group) finding(view *programView) finding.Finding {
 	spread := spreadText(ev, noun, view != nil)
 	switch g.rule {
 	case RuleForbiddenDependency:
-		f.Message = fmt.Sprintf("%s may not depend on %s: imports %s (%s)%s",
-			from, g.to, listText(g.targets, 3), spread, zone)
+		f.Message = forbiddenDependencyMessage(g, from, spread, zone)
 	case RuleInternalReach:
-		f.Message = fmt.Sprintf("%s reaches into internal package %s of %s (%s); use its public packages%s",
-			from, listText(g.targets, 3), g.to, spread, zone)
+		f.Message = internalReachMessage(g, from, spread, zone)
 	case RuleConcreteDependency:
-		// What is expensive to reverse is what binds the dependents to
-		// the types themselves; naming them in fields and parameters is
-		// undone by declaring an interface where they are used. The
-		// decision is weighed by the binding sites alone.
-		f.Evidence.Sites, f.Evidence.Packages = g.binding, len(g.bindingPkgs)
-		f.Evidence.ZoneOfPain = ev.ZoneOfPain && g.binding > 0
-		if g.binding == 0 {
-			zone = ""
-		}
-		it, the := "it", "the type"
-		if len(g.objects) > 1 {
-			it, the = "them", "the types"
-		}
-		advice := fmt.Sprintf("no use binds to %s: an interface declared where %s used would replace %s",
-			the, map[bool]string{true: "it is", false: "they are"}[it == "it"], it)
-		if g.binding > 0 {
-			advice = fmt.Sprintf("%d %s to %s; depend on an interface instead",
-				g.binding, map[bool]string{true: "use binds", false: "uses bind"}[g.binding == 1], the)
-		}
-		f.Message = fmt.Sprintf("%s depends on concrete %s of %s: %s (%s); %s%s",
-			from, listText(g.objects, 3), g.to, kindsText(g.kinds), spread, advice, zone)
+		concreteDependency(g, &f, from, spread, zone)
 	case RuleSharedGlobal:
-		one := len(g.from) == 1 // "component x reads", "components x and y read"
-		verb := map[bool]string{true: "reads", false: "read"}[one]
-		switch {
-		case g.kinds[KindWrite] > 0 && g.kinds[KindRead] > 0:
-			verb = map[bool]string{true: "reads and writes", false: "read and write"}[one]
-		case g.kinds[KindWrite] > 0:
-			verb = map[bool]string{true: "writes", false: "write"}[one]
-		}
-		f.Message = fmt.Sprintf("%s %s exported variable %s of %s, hidden shared state (%s)%s",
-			from, verb, g.objects[0], g.to, spread, zone)
+		f.Message = sharedGlobalMessage(g, from, spread, zone)
 	}
 	return f
 }

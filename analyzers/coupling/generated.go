@@ -87,6 +87,9 @@ func runGenerated(pass *analysis.Pass) (any, error) {
 		objects: map[types.Object]bool{},
 		lookup:  func(obj types.Object) bool { return importFact(obj, new(GeneratedFact)) },
 	}
+	if family.StandardLibrary(pass) {
+		return out, nil // no component's: see GeneratedFact.FactScope
+	}
 	for _, f := range pass.Files {
 		if !generatedFile(pass, f) {
 			continue

@@ -16,13 +16,14 @@ import (
 	"github.com/oneway-lint/oneway/analyzers/coupling"
 	"github.com/oneway-lint/oneway/analyzers/family"
 	"github.com/oneway-lint/oneway/analyzers/finding"
+	"github.com/oneway-lint/oneway/internal/fixturetest"
 )
 
 // TestShopModule runs the analyzer in module mode, where the driver
 // names the module (pass.Module), on the fixture that Global uses.
 func TestShopModule(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, filepath.Join(analysistest.TestData(), "shop"), coupling.New(coupling.DefaultConfig()), "./...")
+	fixturetest.Run(t, filepath.Join(analysistest.TestData(), "shop"), coupling.New(coupling.DefaultConfig()), "./...")
 }
 
 // program runs the analyzers as on the module in dir the way the audit does
@@ -261,7 +262,7 @@ func lineDiff(want, got string) string {
 func TestGeneratedModule(t *testing.T) {
 	t.Parallel()
 	dir := filepath.Join(analysistest.TestData(), "generated")
-	analysistest.Run(t, dir, coupling.New(coupling.DefaultConfig()), "./...")
+	fixturetest.Run(t, dir, coupling.New(coupling.DefaultConfig()), "./...")
 	prog := program(t, dir, []*analysis.Analyzer{coupling.Analyzer})
 	got := render(prog, coupling.Global(prog))
 	want := `coupling.concrete-dependency jobs->mail @jobs/jobs.go:14 sites=0 packages=0 components=1 fanin=1 cross=false partial=false

@@ -67,6 +67,9 @@ func runWrites(pass *analysis.Pass) (any, error) {
 		return nil, fmt.Errorf("couplingwrites: %s: no generated code result", pass.Pkg.Path())
 	}
 	out := writtenVars{}
+	if family.StandardLibrary(pass) {
+		return out, nil // no component's: see WrittenFact.FactScope
+	}
 	scope := pass.Pkg.Scope()
 	for c := range in.Root().Preorder((*ast.Ident)(nil)) {
 		id := c.Node().(*ast.Ident)

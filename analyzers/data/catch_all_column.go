@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/oneway-lint/oneway/analyzers/data/queries"
-	"github.com/oneway-lint/oneway/analyzers/data/sqlscan"
+	"github.com/oneway-lint/oneway/analyzers/data/internal/queries"
+	"github.com/oneway-lint/oneway/analyzers/data/internal/sqlscan"
 	"github.com/oneway-lint/oneway/analyzers/finding"
 )
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/oneway-lint/oneway/analyzers/data"
 	"github.com/oneway-lint/oneway/analyzers/family"
+	"github.com/oneway-lint/oneway/internal/fixturetest"
 )
 
 func TestRules(t *testing.T) {
@@ -23,7 +24,7 @@ func TestRules(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			t.Log(c.reason)
-			analysistest.Run(t, analysistest.TestData(), data.New(data.DefaultConfig()), c.pkgs...)
+			fixturetest.Run(t, analysistest.TestData(), data.New(data.DefaultConfig()), c.pkgs...)
 		})
 	}
 }
@@ -33,7 +34,7 @@ func TestMaxColumnsFlag(t *testing.T) {
 	if err := a.Flags.Set("max-columns", "2"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, analysistest.TestData(), a, "narrow")
+	fixturetest.Run(t, analysistest.TestData(), a, "narrow")
 }
 
 func TestFamily(t *testing.T) {

@@ -7,8 +7,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/oneway-lint/oneway/analyzers/data/queries"
-	"github.com/oneway-lint/oneway/analyzers/data/sqlscan"
+	"github.com/oneway-lint/oneway/analyzers/data/internal/queries"
+	"github.com/oneway-lint/oneway/analyzers/data/internal/sqlscan"
 )
 
 // shape is a table as a package's DDL leaves it, replayed in order.

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/oneway-lint/oneway/analyzers/data/queries"
+	"github.com/oneway-lint/oneway/analyzers/data/internal/queries"
 	"github.com/oneway-lint/oneway/analyzers/finding"
 )
 

@@ -3,8 +3,8 @@ package data
 import (
 	"fmt"
 
-	"github.com/oneway-lint/oneway/analyzers/data/queries"
-	"github.com/oneway-lint/oneway/analyzers/data/sqlscan"
+	"github.com/oneway-lint/oneway/analyzers/data/internal/queries"
+	"github.com/oneway-lint/oneway/analyzers/data/internal/sqlscan"
 	"github.com/oneway-lint/oneway/analyzers/finding"
 )
 

@@ -5,7 +5,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/oneway-lint/oneway/analyzers/data/queries"
+	"github.com/oneway-lint/oneway/analyzers/data/internal/queries"
 	"github.com/oneway-lint/oneway/analyzers/finding"
 )
 

@@ -1,6 +1,8 @@
 package family
 
 import (
+	"go/build"
+	"path/filepath"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -62,4 +64,24 @@ func (s FactScope) Covers(p string) bool {
 		}
 	}
 	return false
+}
+
+// StandardLibrary reports whether the pass's package belongs to the
+// standard library: the driver names no module for it and its files are
+// below GOROOT/src. A fact scoped to the main modules (FactScope
+// MainModules) means nothing on such a package; an analyzer may skip it
+// under drivers that run it on every package (go vet, checker, nogo),
+// which would otherwise carry its facts to every importer. Where the
+// standard library's files are elsewhere (a build system's own SDK
+// copy), the package is not recognised and is analysed as any other.
+func StandardLibrary(pass *analysis.Pass) bool {
+	if pass.Module != nil && pass.Module.Path != "" || len(pass.Files) == 0 {
+		return false
+	}
+	f := pass.Fset.File(pass.Files[0].FileStart)
+	if f == nil || build.Default.GOROOT == "" {
+		return false
+	}
+	src := filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
+	return strings.HasPrefix(f.Name(), src)
 }

@@ -67,14 +67,58 @@ func goVet(t *testing.T, dir, bin string, extra ...string) (string, error) {
 	return strings.Join(lines, "\n"), err
 }
 
-// TestVetToolFollowsPolicyEdits runs go vet -vettool on the demo and
-// checks that an edited policy takes effect without cleaning any cache:
-// a policy made invalid after a successful, cached run must make the
-// next run fail, and mending it must make it pass again.
-func TestVetToolFollowsPolicyEdits(t *testing.T) {
+// TestVetOnDemo: go vet -vettool on the demo reports what one package
+// can decide, with its class and cost.
+func TestVetOnDemo(t *testing.T) {
+	t.Parallel()
 	bin := buildOneway(t)
-	demo := copyDemo(t)
-	policy := filepath.Join(demo, ".oneway.yml")
+	out, err := goVet(t, copyDemo(t), bin)
+	if strings.Contains(out, "oneway:") || strings.Contains(out, "panic") {
+		t.Fatalf("go vet -vettool failed on the demo: %v\n%s", err, out)
+	}
+	for _, want := range []string{
+		"orders/store.go:77:15: select * from order_items couples the code to every column of order_items [data.select-star, cheap-later, cost 12]",
+		"[coupling.concrete-dependency, cost ≥ 8 from this package alone; oneway audit decides the class]",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("go vet -vettool on the demo does not report %q:\n%s", want, out)
+		}
+	}
+}
+
+// smallModule writes a module whose one decision under go vet is a
+// SELECT * in orders: each edit of a policy makes go vet run the tool on
+// every package again, the standard library's too, so the policy tests
+// use a module that imports little of it.
+func smallModule(t *testing.T) (dir, selectStar string) {
+	t.Helper()
+	dir = t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"go.mod": "module example.com/edits\n\ngo 1.24\n",
+		"orders/store.go": `// Package orders stores orders.
+package orders
+
+import "database/sql"
+
+// Items reads every column of order_items.
+func Items(db *sql.DB) error {
+	_, err := db.Query("SELECT * FROM order_items")
+	return err
+}
+`,
+	})
+	return dir, "orders/store.go:8:12: select * from order_items"
+}
+
+// TestVetToolFollowsPolicyEdits checks that an edited policy takes
+// effect under go vet without cleaning any cache: a policy made invalid
+// after a successful, cached run must make the next run fail, and
+// mending it must make it pass again.
+func TestVetToolFollowsPolicyEdits(t *testing.T) {
+	t.Parallel()
+	bin := buildOneway(t)
+	dir, selectStar := smallModule(t)
+	policy := filepath.Join(dir, ".oneway.yml")
 
 	write := func(data string) {
 		t.Helper()
@@ -83,50 +127,41 @@ func TestVetToolFollowsPolicyEdits(t *testing.T) {
 		}
 	}
 	write("version: 1\nstage: traction\n")
-	first, err := goVet(t, demo, bin)
-	if strings.Contains(first, "oneway:") || strings.Contains(first, "panic") {
-		t.Fatalf("go vet -vettool failed on the demo: %v\n%s", err, first)
-	}
-
-	for _, want := range []string{
-		"orders/store.go:77:15: select * from order_items couples the code to every column of order_items [data.select-star, cheap-later, cost 12]",
-		"[coupling.concrete-dependency, cost ≥ 8 from this package alone; oneway audit decides the class]",
-	} {
-		if !strings.Contains(first, want) {
-			t.Errorf("go vet -vettool on the demo does not report %q:\n%s", want, first)
-		}
+	first, err := goVet(t, dir, bin)
+	if !strings.Contains(first, selectStar) || strings.Contains(first, "oneway:") {
+		t.Fatalf("go vet -vettool does not report %q: %v\n%s", selectStar, err, first)
 	}
 
 	// Switching a rule off takes effect at once.
 	write("version: 1\nstage: traction\nrules:\n  data.select-star:\n    enabled: false\n")
-	if out, _ := goVet(t, demo, bin); strings.Contains(out, "data.select-star") {
+	if out, _ := goVet(t, dir, bin); strings.Contains(out, "data.select-star") {
 		t.Errorf("after data.select-star was switched off, go vet still reports it (a stale cache?):\n%s", out)
 	}
 
 	write("version: 1\nstage: warp\n")
-	out, err := goVet(t, demo, bin)
+	out, err := goVet(t, dir, bin)
 	if err == nil || !strings.Contains(out, ".oneway.yml:2:8") {
 		t.Fatalf("after the policy was broken, go vet still passed (a stale cache?): %v\n%s", err, out)
 	}
 
 	write("version: 1\nstage: traction\n")
-	again, _ := goVet(t, demo, bin)
+	again, _ := goVet(t, dir, bin)
 	if again != first {
 		t.Errorf("after the policy was mended, the output differs from the first run:\nfirst:\n%s\nnow:\n%s", first, again)
 	}
 
 	// The same through -policy on the go vet command line.
-	other := filepath.Join(demo, "other.yml")
+	other := filepath.Join(dir, "other.yml")
 	if err := os.WriteFile(other, []byte("version: 1\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if out, _ := goVet(t, demo, bin, "-policy=other.yml"); out != first {
+	if out, _ := goVet(t, dir, bin, "-policy=other.yml"); out != first {
 		t.Errorf("with -policy: output differs from the first run:\n%s", out)
 	}
 	if err := os.WriteFile(other, []byte("version: 1\nstage: warp\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if out, err := goVet(t, demo, bin, "-policy=other.yml"); err == nil || !strings.Contains(out, "other.yml:2:8") {
+	if out, err := goVet(t, dir, bin, "-policy=other.yml"); err == nil || !strings.Contains(out, "other.yml:2:8") {
 		t.Errorf("after the -policy file was broken, go vet still passed: %v\n%s", err, out)
 	}
 }
@@ -136,14 +171,14 @@ func TestVetToolFollowsPolicyEdits(t *testing.T) {
 // under it; creating, editing and removing it takes effect at once,
 // without cleaning go vet's cache.
 func TestVetToolFollowsNestedPolicy(t *testing.T) {
+	t.Parallel()
 	bin := buildOneway(t)
-	demo := copyDemo(t)
-	const selectStar = "orders/store.go:77:15: select * from order_items"
-	first, _ := goVet(t, demo, bin)
+	dir, selectStar := smallModule(t)
+	first, _ := goVet(t, dir, bin)
 	if !strings.Contains(first, selectStar) {
-		t.Fatalf("go vet -vettool on the demo does not report %q:\n%s", selectStar, first)
+		t.Fatalf("go vet -vettool does not report %q:\n%s", selectStar, first)
 	}
-	nested := filepath.Join(demo, "orders", ".oneway.yml")
+	nested := filepath.Join(dir, "orders", ".oneway.yml")
 	write := func(data string) {
 		t.Helper()
 		if err := os.WriteFile(nested, []byte(data), 0o644); err != nil {
@@ -151,21 +186,21 @@ func TestVetToolFollowsNestedPolicy(t *testing.T) {
 		}
 	}
 	write("version: 1\nrules:\n  data.select-star:\n    enabled: false\n")
-	if out, _ := goVet(t, demo, bin); strings.Contains(out, selectStar) {
+	if out, _ := goVet(t, dir, bin); strings.Contains(out, selectStar) {
 		t.Errorf("a nested policy switching data.select-star off is not followed (a stale cache?):\n%s", out)
 	}
 	write("version: 1\n")
-	if out, _ := goVet(t, demo, bin); !strings.Contains(out, selectStar) {
+	if out, _ := goVet(t, dir, bin); !strings.Contains(out, selectStar) {
 		t.Errorf("after the nested policy was edited back, go vet does not report %q (a stale cache?):\n%s", selectStar, out)
 	}
 	write("version: 1\nrules:\n  data.select-star:\n    enabled: false\n")
-	if out, _ := goVet(t, demo, bin); strings.Contains(out, selectStar) {
+	if out, _ := goVet(t, dir, bin); strings.Contains(out, selectStar) {
 		t.Errorf("the nested policy edited again is not followed:\n%s", out)
 	}
 	if err := os.Remove(nested); err != nil {
 		t.Fatal(err)
 	}
-	if again, _ := goVet(t, demo, bin); again != first {
+	if again, _ := goVet(t, dir, bin); again != first {
 		t.Errorf("after the nested policy was removed, the output differs from the first run:\nfirst:\n%s\nnow:\n%s", first, again)
 	}
 }

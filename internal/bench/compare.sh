@@ -22,7 +22,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 rev=HEAD
 keep=""
 # The files the performance work changed (docs/performance.md).
-paths="internal/audit internal/cli/audit.go analyzers/api/routes/frameworks.go analyzers/data/queries/migrations.go analyzers/api/unversioned.go"
+paths="internal/audit internal/cli/audit.go analyzers/api/internal/routes/frameworks.go analyzers/data/internal/queries/migrations.go analyzers/api/unversioned.go"
 while [ $# -gt 0 ]; do
   case $1 in
     -rev) rev=$2; shift 2 ;;

@@ -94,6 +94,14 @@ func hashPolicy(h hash.Hash, name string, read func() ([]byte, error)) {
 
 // ParentArgs returns the command line of the parent process (the go
 // command, when go vet asks for -V=full), or nil where it cannot be read.
+//
+// It reads /proc/PPID/cmdline, which Linux has; elsewhere (macOS, Windows,
+// BSDs without procfs) it returns nil, so a policy named by -policy on
+// the go vet command line is not folded into the version line and go vet
+// may serve results cached under the policy's old contents. The portable
+// alternatives, documented in the README's go vet section: name the
+// policy with $ONEWAY_POLICY (VersionLine reads the environment) or keep
+// it in .oneway.yml (found and hashed from the module).
 func ParentArgs() []string {
 	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/cmdline", os.Getppid()))
 	if err != nil {

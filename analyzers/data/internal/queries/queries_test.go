@@ -8,7 +8,8 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
-	"github.com/oneway-lint/oneway/analyzers/data/queries"
+	"github.com/oneway-lint/oneway/analyzers/data/internal/queries"
+	"github.com/oneway-lint/oneway/internal/fixturetest"
 )
 
 // render prints the sites of a result one per line:
@@ -401,7 +402,7 @@ func TestSites(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
-			rs := analysistest.Run(t, dir, queries.Analyzer, c.pkg)
+			rs := fixturetest.Run(t, dir, queries.Analyzer, c.pkg)
 			matched := false
 			defer func() {
 				if !matched {

@@ -1,6 +1,6 @@
 package queries
 
-import "github.com/oneway-lint/oneway/analyzers/data/sqlscan"
+import "github.com/oneway-lint/oneway/analyzers/data/internal/sqlscan"
 
 // bunSite handles finishers of bun queries started with db.NewSelect() & co.
 func (a *finder) bunSite(c call) (Site, bool) {

@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/oneway-lint/oneway/analyzers/data/sqlscan"
+	"github.com/oneway-lint/oneway/analyzers/data/internal/sqlscan"
 )
 
 // WrapperFact marks a function or method of the analysed code that passes

@@ -12,7 +12,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
-	"github.com/oneway-lint/oneway/analyzers/data/sqlscan"
+	"github.com/oneway-lint/oneway/analyzers/data/internal/sqlscan"
 )
 
 // Analyzer finds the query sites of a package. It reports nothing; its
@@ -20,7 +20,7 @@ import (
 var Analyzer = &analysis.Analyzer{
 	Name:       "dataqueries",
 	Doc:        "find SQL query sites and ORM models (helper for the data rules)",
-	URL:        "https://github.com/oneway-lint/oneway/tree/main/analyzers/data/queries",
+	URL:        "https://github.com/oneway-lint/oneway/tree/main/analyzers/data/internal/queries",
 	Requires:   []*analysis.Analyzer{inspect.Analyzer},
 	Run:        run,
 	ResultType: reflect.TypeFor[*Result](),

@@ -1,6 +1,6 @@
 package queries
 
-import "github.com/oneway-lint/oneway/analyzers/data/sqlscan"
+import "github.com/oneway-lint/oneway/analyzers/data/internal/sqlscan"
 
 // xormSite handles finishers on *xorm.Engine and *xorm.Session.
 func (a *finder) xormSite(c call) (Site, bool) {

@@ -7,7 +7,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/oneway-lint/oneway/analyzers/data/sqlscan"
+	"github.com/oneway-lint/oneway/analyzers/data/internal/sqlscan"
 )
 
 // QueryFact marks a function of generated code (sqlc's Queries methods,

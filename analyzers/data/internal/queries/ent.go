@@ -10,7 +10,7 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 
-	"github.com/oneway-lint/oneway/analyzers/data/sqlscan"
+	"github.com/oneway-lint/oneway/analyzers/data/internal/sqlscan"
 )
 
 // The ent code generator's packages, and what its builders' methods do.

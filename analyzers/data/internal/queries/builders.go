@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/oneway-lint/oneway/analyzers/data/sqlscan"
+	"github.com/oneway-lint/oneway/analyzers/data/internal/sqlscan"
 )
 
 // builderSite handles the table arguments of the squirrel, goqu and

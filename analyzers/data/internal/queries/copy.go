@@ -5,7 +5,7 @@ import (
 	"go/types"
 	"strings"
 
-	"github.com/oneway-lint/oneway/analyzers/data/sqlscan"
+	"github.com/oneway-lint/oneway/analyzers/data/internal/sqlscan"
 )
 
 // copySites finds pgx's CopyFrom(ctx, pgx.Identifier{"schema", "table"},

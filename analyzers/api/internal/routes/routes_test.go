@@ -12,7 +12,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
-	"github.com/oneway-lint/oneway/analyzers/api/routes"
+	"github.com/oneway-lint/oneway/analyzers/api/internal/routes"
+	"github.com/oneway-lint/oneway/internal/fixturetest"
 )
 
 // show reports every route the routes analyzer finds, so fixtures can
@@ -45,11 +46,11 @@ var show = &analysis.Analyzer{
 }
 
 func TestNetHTTP(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), show, "nethttp/...")
+	fixturetest.Run(t, analysistest.TestData(), show, "nethttp/...")
 }
 
 func TestFrameworks(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), show, "frameworks/...")
+	fixturetest.Run(t, analysistest.TestData(), show, "frameworks/...")
 }
 
 // TestLate joins the routers handed to function values and interface
@@ -64,7 +65,7 @@ func TestLate(t *testing.T) {
 		ResultType: reflect.TypeOf((*routes.Result)(nil)),
 		Run:        func(pass *analysis.Pass) (any, error) { return pass.ResultOf[routes.Analyzer], nil },
 	}
-	results := analysistest.Run(t, analysistest.TestData(), pass, "late/...")
+	results := fixturetest.Run(t, analysistest.TestData(), pass, "late/...")
 	var mounts []routes.Mount
 	var regs []routes.Registrar
 	var calls []routes.Call
@@ -112,7 +113,7 @@ func TestDispatchSites(t *testing.T) {
 			return pass.ResultOf[routes.Analyzer], nil
 		},
 	}
-	results := analysistest.Run(t, analysistest.TestData(), pass, "nethttp/dispatch")
+	results := fixturetest.Run(t, analysistest.TestData(), pass, "nethttp/dispatch")
 	if len(results) != 1 {
 		t.Fatalf("%d results, want 1", len(results))
 	}

@@ -6,7 +6,7 @@ import (
 	"go/types"
 	"strings"
 
-	"github.com/oneway-lint/oneway/analyzers/data/sqlscan"
+	"github.com/oneway-lint/oneway/analyzers/data/internal/sqlscan"
 )
 
 // Model is a struct type mapped to a table by an ORM (gorm, bun, xorm).

@@ -15,7 +15,7 @@ import (
 var Analyzer = &analysis.Analyzer{
 	Name:       "apiroutes",
 	Doc:        "extract HTTP route registrations with their full paths",
-	URL:        "https://github.com/oneway-lint/oneway/tree/main/analyzers/api/routes",
+	URL:        "https://github.com/oneway-lint/oneway/tree/main/analyzers/api/internal/routes",
 	Requires:   []*analysis.Analyzer{inspect.Analyzer},
 	Run:        run,
 	ResultType: reflect.TypeOf((*Result)(nil)),

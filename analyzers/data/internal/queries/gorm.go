@@ -6,7 +6,7 @@ import (
 	"reflect"
 	"strings"
 
-	"github.com/oneway-lint/oneway/analyzers/data/sqlscan"
+	"github.com/oneway-lint/oneway/analyzers/data/internal/sqlscan"
 )
 
 // gormSite handles finishers on *gorm.DB and its Migrator.
