@@ -7,6 +7,9 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/oneway-lint/oneway/analyzers/family"
+	"github.com/oneway-lint/oneway/analyzers/finding"
 )
 
 var update = flag.Bool("update", false, "rewrite docs/rules.md from the rule catalogue")
@@ -54,5 +57,41 @@ func TestRulesDoc(t *testing.T) {
 	}
 	if !bytes.Equal(got, b.Bytes()) {
 		t.Errorf("docs/rules.md is out of date with the rule catalogue: run go test ./analyzers -update")
+	}
+}
+
+// TestAnalyzerDocs: every analyzer that reports rules documents them one
+// way (finding.AnalyzerDoc): a summary line as go/analysis asks (lower
+// case, no period), then each per-package rule of its family with its
+// section of docs/rules.md, which its URL points at too.
+func TestAnalyzerDocs(t *testing.T) {
+	for _, f := range Families() {
+		perPackage := map[string]bool{}
+		for _, r := range f.Rules {
+			if !r.Global {
+				perPackage[r.ID] = true
+			}
+		}
+		listed := map[string]bool{}
+		for _, a := range f.New(family.Settings{}) {
+			summary, _, _ := strings.Cut(a.Doc, "\n")
+			if summary == "" || strings.HasSuffix(summary, ".") || strings.ToLower(summary[:1]) != summary[:1] {
+				t.Errorf("%s: summary line %q: lower case, no period", a.Name, summary)
+			}
+			id, ok := strings.CutPrefix(a.URL, finding.RulesPage+"#")
+			if !ok || !perPackage[id] {
+				t.Errorf("%s: URL %q is no section of %s for a rule of family %s", a.Name, a.URL, finding.RulesPage, f.Name)
+			}
+			for rid := range perPackage {
+				if strings.Contains(a.Doc, "\n  "+rid+"  "+finding.DocURL(rid)) {
+					listed[rid] = true
+				}
+			}
+		}
+		for rid := range perPackage {
+			if !listed[rid] {
+				t.Errorf("family %s: no analyzer's Doc lists rule %s with its URL", f.Name, rid)
+			}
+		}
 	}
 }

@@ -186,8 +186,8 @@ func New(cfg Config) *analysis.Analyzer {
 	u := &unversioned{cfg: cfg}
 	a := &analysis.Analyzer{
 		Name:       "unversionedroute",
-		Doc:        "report HTTP API routes without a version segment\n\nRule " + RuleUnversionedRoute + ".",
-		URL:        "https://github.com/oneway-lint/oneway/tree/main/analyzers/api",
+		Doc:        finding.AnalyzerDoc("report HTTP API routes without a version segment", "", RuleUnversionedRoute),
+		URL:        finding.DocURL(RuleUnversionedRoute),
 		Requires:   routesRequires(),
 		Run:        u.run,
 		ResultType: routeResultType,

@@ -27,8 +27,8 @@ var (
 // encoded directly as JSON responses.
 var StorageAnalyzer = &analysis.Analyzer{
 	Name:       "storagemodel",
-	Doc:        "report database models encoded directly as JSON responses\n\nRule " + RuleStorageModelExposed + ".",
-	URL:        "https://github.com/oneway-lint/oneway/tree/main/analyzers/api",
+	Doc:        finding.AnalyzerDoc("report database models encoded directly as JSON responses", "", RuleStorageModelExposed),
+	URL:        finding.DocURL(RuleStorageModelExposed),
 	Requires:   []*analysis.Analyzer{inspect.Analyzer, routes.Analyzer},
 	Run:        runStorage,
 	ResultType: storageResultType,

@@ -21,8 +21,8 @@ import (
 // ProtoAnalyzer reports protobuf packages without a version suffix.
 var ProtoAnalyzer = &analysis.Analyzer{
 	Name:       "unversionedproto",
-	Doc:        "report protobuf packages in generated code without a version suffix\n\nRule " + RuleUnversionedProto + ".",
-	URL:        "https://github.com/oneway-lint/oneway/tree/main/analyzers/api",
+	Doc:        finding.AnalyzerDoc("report protobuf packages in generated code without a version suffix", "", RuleUnversionedProto),
+	URL:        finding.DocURL(RuleUnversionedProto),
 	Requires:   []*analysis.Analyzer{inspect.Analyzer},
 	Run:        runProto,
 	ResultType: reflect.TypeFor[*ProtoResult](),

@@ -191,7 +191,7 @@ func New(cfg Config) *analysis.Analyzer {
 	a := &analysis.Analyzer{
 		Name:       "coupling",
 		Doc:        analyzerDoc(doc, "coupling"),
-		URL:        "https://github.com/oneway-lint/oneway#coupling",
+		URL:        finding.DocURL(RuleConcreteDependency),
 		Requires:   []*analysis.Analyzer{inspect.Analyzer, writesAnalyzer, generatedAnalyzer},
 		ResultType: reflect.TypeFor[*Result](),
 		Run:        func(pass *analysis.Pass) (any, error) { return run(pass, c) },
@@ -221,8 +221,9 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 }
 
 // analyzerDoc returns the "# Analyzer name" section of a package comment
-// (the source of doc.go), without comment markers: the summary line first,
-// then the rest, as go/analysis expects of Analyzer.Doc.
+// (the source of doc.go), without comment markers, as finding.AnalyzerDoc
+// writes every analyzer's Doc: the summary line, the rest, the rules the
+// analyzer reports.
 func analyzerDoc(src, name string) string {
 	var lines []string
 	in := false
@@ -245,6 +246,13 @@ func analyzerDoc(src, name string) string {
 			lines = append(lines, text)
 		}
 	}
-	text := strings.TrimSpace(strings.Join(lines, "\n"))
-	return strings.TrimPrefix(text, name+": ")
+	text := strings.TrimPrefix(strings.TrimSpace(strings.Join(lines, "\n")), name+": ")
+	summary, detail, _ := strings.Cut(text, "\n")
+	var ids []string
+	for _, r := range Rules() {
+		if !r.Global {
+			ids = append(ids, r.ID)
+		}
+	}
+	return finding.AnalyzerDoc(summary, detail, ids...)
 }

@@ -209,16 +209,29 @@ func analyzers(s family.Settings) []*analysis.Analyzer {
 // Analyzer is the data analyzer with the default configuration.
 var Analyzer = New(DefaultConfig())
 
+// perPackageRules are the ids of the rules the data analyzer reports from
+// one package: the others are decided by Global.
+func perPackageRules() []string {
+	var ids []string
+	for _, r := range Rules() {
+		if !r.Global {
+			ids = append(ids, r.ID)
+		}
+	}
+	return ids
+}
+
 // New returns a data analyzer for cfg. Its flags start at cfg's values.
 func New(cfg Config) *analysis.Analyzer {
 	c := &cfg
 	a := &analysis.Analyzer{
 		Name: "data",
-		Doc: "report data-access decisions that fix the shape of stored data\n\n" +
-			"It reports SELECT *, UPDATE or DELETE without WHERE, schema DDL and ORM auto-migration in " +
-			"application code, catch-all JSON/blob columns and wide tables; its result carries every query " +
-			"site for the whole-program rules data.single-table and data.shared-table.",
-		URL:        "https://github.com/oneway-lint/oneway#data",
+		Doc: finding.AnalyzerDoc("report data-access decisions that fix the shape of stored data",
+			"It reports SELECT *, UPDATE or DELETE without WHERE, schema DDL and ORM auto-migration in "+
+				"application code, catch-all JSON/blob columns and wide tables; its result carries every query "+
+				"site for the whole-program rules data.single-table and data.shared-table.",
+			perPackageRules()...),
+		URL:        finding.DocURL(RuleSelectStar),
 		Requires:   []*analysis.Analyzer{queries.Analyzer},
 		ResultType: reflect.TypeFor[*Result](),
 		Run:        func(pass *analysis.Pass) (any, error) { return run(pass, c) },

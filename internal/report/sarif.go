@@ -18,8 +18,8 @@ const (
 	// InformationURI is oneway's home page, as SARIF's tool.driver.informationUri.
 	InformationURI = "https://github.com/oneway-lint/oneway"
 	// RulesDocURL is the page documenting every rule; a rule's help is at
-	// RulesDocURL + "#" + its id.
-	RulesDocURL = "https://github.com/oneway-lint/oneway/blob/main/docs/rules.md"
+	// RulesDocURL + "#" + its id (finding.DocURL).
+	RulesDocURL = finding.RulesPage
 	// DirectiveRule is the id of the tool rule under which SARIF and
 	// GitHub output report problems with //oneway: directives.
 	DirectiveRule = "oneway.directive"
@@ -187,7 +187,7 @@ func sarifRuleFor(rl finding.Rule) sarifRule {
 	if rl.Global {
 		help += "\nDecided by the whole-program audit (oneway audit)."
 	}
-	helpURL := RulesDocURL + "#" + rl.ID
+	helpURL := finding.DocURL(rl.ID)
 	var mdHelp strings.Builder
 	mdHelp.WriteString(mdCode(rl.ID))
 	if rl.Title != "" {

@@ -45,12 +45,10 @@ var show = &analysis.Analyzer{
 	},
 }
 
-func TestNetHTTP(t *testing.T) {
-	fixturetest.Run(t, analysistest.TestData(), show, "nethttp/...")
-}
-
-func TestFrameworks(t *testing.T) {
-	fixturetest.Run(t, analysistest.TestData(), show, "frameworks/...")
+// TestRoutes checks the routes of the net/http and framework fixtures,
+// in one run: each run loads the fixtures' dependencies from source.
+func TestRoutes(t *testing.T) {
+	fixturetest.Run(t, analysistest.TestData(), show, "nethttp/...", "frameworks/...")
 }
 
 // TestLate joins the routers handed to function values and interface
