@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"strings"
 
@@ -71,7 +72,8 @@ func Main(ctx context.Context, args []string, env Env) int {
 	case "diff":
 		return runDiff(rest, env)
 	case "version", "-version", "--version":
-		fmt.Fprintf(env.Stdout, "oneway %s\n", Version())
+		bi, _ := debug.ReadBuildInfo()
+		fmt.Fprintln(env.Stdout, versionText(bi, runtime.GOOS, runtime.GOARCH))
 		return ExitClean
 	case "help", "-h", "-help", "--help":
 		usage(env.Stdout)
@@ -111,6 +113,36 @@ func Version() string {
 		return bi.Main.Version
 	}
 	return "(devel)"
+}
+
+// versionText is what oneway version prints: the module version, the
+// version control revision it was built from (and whether the tree had
+// changes), when it was committed, and the Go that built it, as
+// golangci-lint version says them. bi is nil when the binary carries no
+// build information.
+func versionText(bi *debug.BuildInfo, goos, goarch string) string {
+	if bi == nil {
+		return "oneway (devel), no build information"
+	}
+	v := bi.Main.Version
+	if v == "" {
+		v = "(devel)"
+	}
+	settings := map[string]string{}
+	for _, s := range bi.Settings {
+		settings[s.Key] = s.Value
+	}
+	text := "oneway " + v
+	if rev := settings["vcs.revision"]; rev != "" {
+		text += ", revision " + rev
+		if settings["vcs.modified"] == "true" {
+			text += " (modified)"
+		}
+		if t := settings["vcs.time"]; t != "" {
+			text += ", committed " + t
+		}
+	}
+	return text + ", built with " + bi.GoVersion + " for " + goos + "/" + goarch
 }
 
 // newFlagSet returns a flag set that reports errors instead of exiting.
