@@ -61,7 +61,7 @@ func New(settings any) (register.LinterPlugin, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Plugin{analyzers: scored.Analyzers(pol, analyzers.Families())}, nil
+	return &Plugin{analyzers: scored.Analyzers(pol, analyzers.Families(), scored.RelatedInMessage())}, nil
 }
 
 // BuildAnalyzers implements register.LinterPlugin.

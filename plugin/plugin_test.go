@@ -163,6 +163,11 @@ linters:
 			t.Errorf("the custom golangci-lint does not report %q:\n%s", want, out)
 		}
 	}
+	// One issue per decision: golangci-lint would make each related
+	// location an issue of its own.
+	if strings.Contains(out, "(related information)") || !strings.Contains(out, " (also ") {
+		t.Errorf("related locations are issues of their own, or missing from the decisions' text:\n%s", out)
+	}
 }
 
 func copyTree(t *testing.T, src, dst string) {

@@ -12,8 +12,10 @@ package scored
 
 import (
 	"fmt"
+	"go/token"
 	"path/filepath"
 	"reflect"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -27,7 +29,11 @@ import (
 
 // Analyzers returns the families' analyzers configured for pol and
 // wrapped so that each finding is weighed against it.
-func Analyzers(pol *policy.Policy, families []family.Family) []*analysis.Analyzer {
+func Analyzers(pol *policy.Policy, families []family.Family, opts ...Option) []*analysis.Analyzer {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
 	settings := pol.Settings(nil)
 	var out []*analysis.Analyzer
 	for _, f := range families {
@@ -36,10 +42,51 @@ func Analyzers(pol *policy.Policy, families []family.Family) []*analysis.Analyze
 			rules[r.ID] = r
 		}
 		for _, a := range f.New(settings) {
-			out = append(out, wrap(a, rules, pol))
+			out = append(out, wrap(a, rules, pol, o))
 		}
 	}
 	return out
+}
+
+// Option changes how the wrapped analyzers report.
+type Option func(*options)
+
+type options struct {
+	relatedInMessage bool
+}
+
+// RelatedInMessage writes a finding's related locations into its
+// message, after its note, instead of the diagnostic's Related field:
+// golangci-lint makes each related location an issue of its own (a
+// service's 15 decisions became 117 issues, and its default cap of 50
+// issues per linter dropped real ones). One decision, one issue.
+func RelatedInMessage() Option { return func(o *options) { o.relatedInMessage = true } }
+
+// maxRelatedInMessage is how many related locations a message names
+// before it says how many more there are.
+const maxRelatedInMessage = 5
+
+// relatedText lists the related locations of d in words, each as a path
+// relative to the directory of d's file, its line and what it is.
+func relatedText(fset *token.FileSet, d analysis.Diagnostic) string {
+	if len(d.Related) == 0 {
+		return ""
+	}
+	dir := filepath.Dir(fset.Position(d.Pos).Filename)
+	var parts []string
+	for i, r := range d.Related {
+		if i == maxRelatedInMessage {
+			parts = append(parts, fmt.Sprintf("and %d more", len(d.Related)-i))
+			break
+		}
+		p := fset.Position(r.Pos)
+		name := p.Filename
+		if rel, err := filepath.Rel(dir, name); err == nil {
+			name = filepath.ToSlash(rel)
+		}
+		parts = append(parts, fmt.Sprintf("%s:%d %s", name, p.Line, r.Message))
+	}
+	return " (also " + strings.Join(parts, "; ") + ")"
 }
 
 // Note is what ends a finding's message where only the finding is
@@ -56,7 +103,7 @@ var sourceType = reflect.TypeFor[finding.Source]()
 
 // wrap returns a copy of a whose findings are weighed and noted.
 // Analyzers whose result is not a finding.Source are returned as they are.
-func wrap(a *analysis.Analyzer, rules map[string]finding.Rule, pol *policy.Policy) *analysis.Analyzer {
+func wrap(a *analysis.Analyzer, rules map[string]finding.Rule, pol *policy.Policy, o options) *analysis.Analyzer {
 	if a.ResultType == nil || !a.ResultType.Implements(sourceType) {
 		return a
 	}
@@ -84,6 +131,10 @@ func wrap(a *analysis.Analyzer, rules map[string]finding.Rule, pol *policy.Polic
 			}
 			d := finding.Diagnostic(f)
 			d.Message += " " + Note(f.Rule, pol.Score(rule, f.Evidence, s.place.Component), f.Evidence.Partial)
+			if o.relatedInMessage {
+				d.Message += relatedText(pass.Fset, d)
+				d.Related = nil
+			}
 			report(d)
 		}
 		return res, nil
