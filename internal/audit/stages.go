@@ -145,7 +145,11 @@ func (pr *program) selectPackages(pkgs []*packages.Package, patterns []string, r
 		}
 		if broken[p] {
 			if msg := pr.packageProblem(p, audited); msg != "" {
-				rep.Problems = append(rep.Problems, report.Problem{Kind: report.PackageProblem, Package: p.PkgPath, Message: msg})
+				kind := report.PackageProblem
+				if excludedByConstraints(p) {
+					kind = report.ExcludedPackage
+				}
+				rep.Problems = append(rep.Problems, report.Problem{Kind: kind, Package: p.PkgPath, Message: msg})
 				continue
 			}
 		}
@@ -165,6 +169,21 @@ func (pr *program) selectPackages(pkgs []*packages.Package, patterns []string, r
 		return nil, fmt.Errorf("%w: %s matched only packages outside the main modules", ErrNoPackages, strings.Join(patterns, " "))
 	}
 	return nil, fmt.Errorf("%w: every package matched by %s is excluded by the policy", ErrNoPackages, strings.Join(patterns, " "))
+}
+
+// excludedByConstraints reports whether p's only error is that the build
+// constraints exclude all its Go files: no broken code, nothing to analyse
+// under this build.
+func excludedByConstraints(p *packages.Package) bool {
+	if len(p.Errors) == 0 {
+		return false
+	}
+	for _, e := range p.Errors {
+		if e.Kind != packages.ListError || !strings.Contains(e.Msg, "build constraints exclude all Go files") {
+			return false
+		}
+	}
+	return true
 }
 
 // families are the rule families of an audit with their analyzers,

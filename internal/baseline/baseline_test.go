@@ -387,10 +387,10 @@ func FuzzRead(f *testing.F) {
 		// Apply on a report without decisions: every entry is resolved.
 		r := &report.Report{}
 		if resolved := Apply(r, b); resolved < 0 || resolved > total {
-			t.Skipf("BUG: Apply reports %d resolved decisions for entries counting %d (see TestApplyHugeCounts)", resolved, total)
+			t.Errorf("Apply reports %d resolved decisions for entries counting %d (see TestApplyHugeCounts)", resolved, total)
 		}
 		if !json.Valid(bytes.TrimSpace(data)) {
-			t.Skipf("BUG: Read accepted input that is not valid JSON: %q (see TestReadTrailingData)", data)
+			t.Errorf("Read accepted input that is not valid JSON: %q (see TestReadTrailingData)", data)
 		}
 	})
 }

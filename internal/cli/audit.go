@@ -20,6 +20,7 @@ import (
 type auditFlags struct {
 	policy, format, out          string
 	verbose, quiet, noCache      bool
+	skipBroken                   bool
 	baseline, writeBaseline      string
 	newFromRev, newFromMergeBase string
 }
@@ -32,6 +33,7 @@ func runAudit(ctx context.Context, args []string, env Env) int {
 	fs.StringVar(&f.out, "o", "", "write the report to this file (atomically; - for standard output) instead of standard output")
 	fs.BoolVar(&f.verbose, "v", false, "say which policy is used and what is analysed")
 	fs.BoolVar(&f.quiet, "q", false, "print no progress on a terminal")
+	fs.BoolVar(&f.skipBroken, "skip-broken", false, "report packages that do not type-check (or lack a dependency) as problems without failing the run: the exit code is the decisions'")
 	fs.BoolVar(&f.noCache, "no-cache", false, "do not use or fill oneway's cache ($ONEWAY_CACHE, else oneway in the user cache directory)")
 	fs.StringVar(&f.baseline, "baseline", "", "fail only on decisions not recorded in this baseline file")
 	fs.StringVar(&f.writeBaseline, "write-baseline", "", "record the decisions in this baseline file (atomically)")
@@ -112,7 +114,7 @@ func runAudit(ctx context.Context, args []string, env Env) int {
 	}
 	for _, p := range rep.Problems {
 		switch p.Kind {
-		case report.PackageProblem:
+		case report.PackageProblem, report.ExcludedPackage:
 			fmt.Fprintf(env.Stderr, "oneway: skipped %s: %s\n", p.Package, report.Sanitize(p.Message))
 		case report.DirectiveProblem:
 			fmt.Fprintf(env.Stderr, "%s:%d:%d: %s\n", p.File, p.Line, p.Column, report.Sanitize(p.Message))
@@ -148,6 +150,20 @@ func runAudit(ctx context.Context, args []string, env Env) int {
 	} else if _, err := env.Stdout.Write(buf.Bytes()); err != nil {
 		fmt.Fprintf(env.Stderr, "oneway: %v\n", err)
 		return ExitAnalysis
+	}
+	return exitCode(rep, f.skipBroken)
+}
+
+// exitCode is the code of an audit that wrote its report: 3 when a package
+// could not be analysed (the report is incomplete; -skip-broken accepts
+// that), else 1 when there are new invest-now decisions, else 0.
+func exitCode(rep *report.Report, skipBroken bool) int {
+	if !skipBroken {
+		for _, p := range rep.Problems {
+			if p.Kind == report.PackageProblem {
+				return ExitAnalysis
+			}
+		}
 	}
 	if rep.Summary.NewInvestNow > 0 {
 		return ExitInvest

@@ -92,9 +92,10 @@ cheap-to-change-later by a YAML policy.
 Usage:
   oneway audit [-C DIR] [-policy FILE] [-format FORMAT] [-o FILE] [-v|-q]
                [-baseline FILE | -new-from-rev REV | -new-from-merge-base REV]
-               [-write-baseline FILE] [packages]
+               [-write-baseline FILE] [-skip-broken] [-no-cache] [packages]
                FORMAT: text, json, sarif, github, markdown, html, dot
-  oneway init [-C DIR] [-force] [-o FILE]   write a starter .oneway.yml
+  oneway init [-C DIR] [-force] [-o FILE] [packages]
+                                     write a starter .oneway.yml
   oneway rules [RULE]                list the rules, or show one
   oneway diff [-format text|markdown] OLD.json NEW.json
                                      compare two JSON audits
@@ -102,7 +103,8 @@ Usage:
   go vet -vettool=$(command -v oneway) [-policy FILE] ./...
 
 Exit codes: 0 no invest-now decisions, 1 some, 2 usage or policy error,
-3 the code could not be analysed.
+3 a package could not be analysed (see -skip-broken) or the audit was
+interrupted.
 `)
 }
 

@@ -21,7 +21,7 @@ import (
 )
 
 func runInit(ctx context.Context, args []string, env Env) int {
-	fs := newFlagSet("init", env, "oneway init [-force] [-o FILE] [packages]")
+	fs := newFlagSet("init", env, "oneway init [-C DIR] [-force] [-o FILE] [packages]")
 	force := fs.Bool("force", false, "overwrite an existing file")
 	out := fs.String("o", ".oneway.yml", "the file to write (- for standard output)")
 	chdir := chdirFlag(fs)

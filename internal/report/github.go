@@ -56,7 +56,7 @@ func GitHub(w, summary io.Writer, r *Report) error {
 		switch p.Kind {
 		case DirectiveProblem:
 			a.title = "oneway: directive (" + DirectiveRule + ")"
-		case PackageProblem:
+		case PackageProblem, ExcludedPackage:
 			a.title = "oneway: package not analysed"
 			if p.Package != "" {
 				a.msg = p.Package + ": " + p.Message

@@ -215,7 +215,15 @@ type Problem struct {
 
 // Problem kinds.
 const (
-	PackageProblem   = "package"
+	// PackageProblem: a package that could not be analysed (it does not
+	// type-check, depends on one that does not, lacks a dependency, or
+	// an analyzer failed on it). The audit is incomplete: oneway audit
+	// exits 3 unless -skip-broken.
+	PackageProblem = "package"
+	// ExcludedPackage: a package the patterns name whose every file the
+	// build constraints exclude (an edition built with a tag): nothing to
+	// analyse under this build, and no failure.
+	ExcludedPackage  = "excluded"
 	DirectiveProblem = "directive"
 )
 
