@@ -47,6 +47,7 @@ func run(ctx context.Context, o Options, patterns []string, c *cache.Cache, exeK
 	}
 	prog := newProgram(pkgs, o.Policy)
 	rep.Policy = prog.policyName(o.PolicyFile)
+	rep.Root = prog.root
 	good, err := prog.selectPackages(pkgs, patterns, rep)
 	if errors.Is(err, ErrNothingAnalysed) {
 		return rep, nil, err // with the packages' problems

@@ -12,6 +12,7 @@ import (
 	"github.com/oneway-lint/oneway/internal/atomicfile"
 	"github.com/oneway-lint/oneway/internal/audit"
 	"github.com/oneway-lint/oneway/internal/cache"
+	"github.com/oneway-lint/oneway/internal/gitrev"
 	"github.com/oneway-lint/oneway/internal/policyfile"
 	"github.com/oneway-lint/oneway/internal/report"
 )
@@ -136,6 +137,10 @@ func runAudit(ctx context.Context, args []string, env Env) int {
 		}
 	}
 
+	if f.format == "sarif" || f.format == "github" {
+		// GitHub places results by paths from the repository's root.
+		rep.UnderDir(repoDir(ctx, rep.Root))
+	}
 	var buf bytes.Buffer
 	color := f.out == "" && f.format == "text" && env.IsTerminal(env.Stdout) && env.Getenv("NO_COLOR") == ""
 	if err := render(&buf, rep, color); err != nil {
@@ -169,6 +174,30 @@ func exitCode(rep *report.Report, skipBroken bool) int {
 		return ExitInvest
 	}
 	return ExitClean
+}
+
+// repoDir is the path from the top of the git work tree holding root to
+// root (the directory the report's paths are relative to): "modules/shop"
+// for a module below the repository's root, "" at the root or outside git.
+func repoDir(ctx context.Context, root string) string {
+	if root == "" {
+		return ""
+	}
+	top, err := gitrev.Toplevel(ctx, root)
+	if err != nil {
+		return ""
+	}
+	resolved := func(p string) string {
+		if r, err := filepath.EvalSymlinks(p); err == nil {
+			return r
+		}
+		return p
+	}
+	rel, err := filepath.Rel(resolved(top), resolved(root))
+	if err != nil || !filepath.IsLocal(rel) {
+		return ""
+	}
+	return filepath.ToSlash(rel)
 }
 
 // auditFailed reports an audit that could not run and returns its code.

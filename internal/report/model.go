@@ -29,6 +29,11 @@ type Report struct {
 	Inventory  Inventory   `json:"inventory"`
 	Problems   []Problem   `json:"problems,omitempty"`
 	Summary    Summary     `json:"summary"`
+
+	// Root is the directory the report's paths are relative to (the main
+	// modules' common directory), for the formats that must name files
+	// from elsewhere (UnderDir). No format writes it.
+	Root string `json:"-"`
 }
 
 // Decision is one weighed finding.
