@@ -137,10 +137,6 @@ func runAudit(ctx context.Context, args []string, env Env) int {
 		}
 	}
 
-	if f.format == "sarif" || f.format == "github" {
-		// GitHub places results by paths from the repository's root.
-		rep.UnderDir(repoDir(ctx, rep.Root))
-	}
 	var buf bytes.Buffer
 	color := f.out == "" && f.format == "text" && env.IsTerminal(env.Stdout) && env.Getenv("NO_COLOR") == ""
 	if err := render(&buf, rep, color); err != nil {
@@ -156,21 +152,23 @@ func runAudit(ctx context.Context, args []string, env Env) int {
 		fmt.Fprintf(env.Stderr, "oneway: %v\n", err)
 		return ExitAnalysis
 	}
-	return exitCode(rep, f.skipBroken)
+	return exitCode(rep, f)
 }
 
 // exitCode is the code of an audit that wrote its report: 3 when a package
 // could not be analysed (the report is incomplete; -skip-broken accepts
-// that), else 1 when there are new invest-now decisions, else 0.
-func exitCode(rep *report.Report, skipBroken bool) int {
-	if !skipBroken {
+// that), else 1 when there are new invest-now decisions, else 0. Writing
+// a baseline is the run's job, whatever the decisions it records: it
+// succeeds with 0 (set -e scripts go on).
+func exitCode(rep *report.Report, f auditFlags) int {
+	if !f.skipBroken {
 		for _, p := range rep.Problems {
 			if p.Kind == report.PackageProblem {
 				return ExitAnalysis
 			}
 		}
 	}
-	if rep.Summary.NewInvestNow > 0 {
+	if rep.Summary.NewInvestNow > 0 && f.writeBaseline == "" {
 		return ExitInvest
 	}
 	return ExitClean

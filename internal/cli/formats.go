@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"strings"
@@ -31,10 +32,11 @@ func renderer(format string, env Env) (renderFunc, error) {
 		return func(w *bytes.Buffer, r *report.Report, _ bool) error { return report.JSON(w, r) }, nil
 	case "sarif":
 		return func(w *bytes.Buffer, r *report.Report, _ bool) error {
-			return report.SARIF(w, r, family.Rules(env.families()))
+			return report.SARIF(w, fromRepositoryRoot(r), family.Rules(env.families()))
 		}, nil
 	case "github":
 		return func(w *bytes.Buffer, r *report.Report, _ bool) error {
+			r = fromRepositoryRoot(r)
 			path := env.Getenv("GITHUB_STEP_SUMMARY")
 			if path == "" {
 				return report.GitHub(w, nil, r)
@@ -53,6 +55,20 @@ func renderer(format string, env Env) (renderFunc, error) {
 		return func(w *bytes.Buffer, r *report.Report, _ bool) error { return report.DOT(w, r) }, nil
 	}
 	return nil, fmt.Errorf("unknown -format %q (want one of %s)", format, formatNames())
+}
+
+// fromRepositoryRoot returns r with its paths from the root of the git
+// work tree that holds it (a copy, when they change): GitHub places
+// annotations and code-scanning results by such paths, and a module may
+// lie below the repository's root.
+func fromRepositoryRoot(r *report.Report) *report.Report {
+	dir := repoDir(context.Background(), r.Root)
+	if dir == "" {
+		return r
+	}
+	c := r.Clone()
+	c.UnderDir(dir)
+	return c
 }
 
 // appendFile appends data to the file at path, creating it if needed.

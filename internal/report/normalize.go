@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bytes"
+	"encoding/gob"
 	"path"
 	"reflect"
 	"strings"
@@ -40,6 +42,20 @@ func (r *Report) UnderDir(dir string) {
 			fv.SetString(path.Join(dir, fv.String()))
 		}
 	})
+}
+
+// Clone returns a deep copy of the report.
+func (r *Report) Clone() *Report {
+	var buf bytes.Buffer
+	c := new(Report)
+	if err := gob.NewEncoder(&buf).Encode(r); err != nil {
+		panic("report: cannot copy a report: " + err.Error()) // every field is plain data
+	}
+	if err := gob.NewDecoder(&buf).Decode(c); err != nil {
+		panic("report: cannot copy a report: " + err.Error())
+	}
+	c.Normalize()
+	return c
 }
 
 // fields calls fn on every exported field of every struct in v, through
