@@ -147,6 +147,11 @@ func globProblem(err error) string {
 	return err.Error()
 }
 
+// Suggest returns ` (did you mean "x"?)` for the candidate closest to got
+// by edit distance when one is close enough to be a likely typo, and ""
+// otherwise: for the CLI's commands and rule ids as for policy keys.
+func Suggest(got string, candidates []string) string { return suggest(got, candidates) }
+
 // suggest returns ` (did you mean "x"?)` for the candidate closest to
 // got by edit distance, when one is close enough to be a likely typo,
 // and "" otherwise.

@@ -153,7 +153,7 @@ func Load(path string, rules []finding.Rule) (*Policy, error) {
 		case errors.As(err, &pe):
 			msg = pe.Err.Error()
 		}
-		return nil, Errors{{File: path, Line: 1, Col: 1, Msg: "cannot read policy: " + msg}}
+		return nil, Errors{{File: path, Msg: "cannot read policy: " + msg}} // no line: the file could not be read
 	}
 	return Parse(path, data, rules)
 }

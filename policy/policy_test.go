@@ -69,11 +69,11 @@ func TestLoad(t *testing.T) {
 		{"invalid", "parse errors name the file as given", bad,
 			[]string{bad + `:2:8: stage: unknown stage "growth"; valid stages: explore, traction, scale`}},
 		{"missing", "a file that cannot be read is an error at 1:1, without repeating the path", missing,
-			[]string{missing + ":1:1: cannot read policy: no such file or directory"}},
+			[]string{missing + ": cannot read policy: no such file or directory"}},
 		{"directory", "a directory is not a policy", dir,
-			[]string{dir + ":1:1: cannot read policy: not a regular file (a directory)"}},
+			[]string{dir + ": cannot read policy: not a regular file (a directory)"}},
 		{"too large", "a policy over 4 MB is refused, not parsed", big,
-			[]string{big + ":1:1: cannot read policy: larger than 4 MB"}},
+			[]string{big + ": cannot read policy: larger than 4 MB"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -102,7 +102,7 @@ func TestLoadUnreadable(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := Load(path, testRules())
-	want := []string{path + ":1:1: cannot read policy: permission denied"}
+	want := []string{path + ": cannot read policy: permission denied"}
 	checkLines(t, "errors", want, errorLines(t, err))
 }
 
@@ -503,6 +503,6 @@ func TestLoadDevZero(t *testing.T) {
 		t.Skip("no /dev/zero")
 	}
 	_, err := Load("/dev/zero", testRules())
-	want := []string{"/dev/zero:1:1: cannot read policy: not a regular file (a character device)"}
+	want := []string{"/dev/zero: cannot read policy: not a regular file (a character device)"}
 	checkLines(t, "errors", want, errorLines(t, err))
 }

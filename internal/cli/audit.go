@@ -29,7 +29,7 @@ type auditFlags struct {
 func runAudit(ctx context.Context, args []string, env Env) int {
 	fs := newFlagSet("audit", env, "oneway audit [flags] [packages]")
 	var f auditFlags
-	fs.StringVar(&f.policy, "policy", "", "policy file (default: .oneway.yml found upward to the module root, else the embedded default)")
+	fs.StringVar(&f.policy, "policy", "", "policy file (default: $ONEWAY_POLICY, else .oneway.yml found upward to the module root, else the embedded default)")
 	fs.StringVar(&f.format, "format", "text", "output format: "+formatNames())
 	fs.StringVar(&f.out, "o", "", "write the report to this file (atomically; - for standard output) instead of standard output")
 	fs.BoolVar(&f.verbose, "v", false, "say which policy is used and what is analysed")
@@ -57,7 +57,11 @@ func runAudit(ctx context.Context, args []string, env Env) int {
 		return ExitUsage
 	}
 
-	src := policyfile.Choose(f.policy, env.Dir)
+	explicit := f.policy
+	if explicit == "" {
+		explicit = env.Getenv("ONEWAY_POLICY") // as under go vet
+	}
+	src := policyfile.Choose(explicit, env.Dir)
 	if src.Path != "" && !filepath.IsAbs(src.Path) {
 		src.Path = filepath.Join(env.Dir, src.Path)
 	}

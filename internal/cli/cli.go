@@ -17,6 +17,7 @@ import (
 
 	"github.com/oneway-lint/oneway/analyzers"
 	"github.com/oneway-lint/oneway/analyzers/family"
+	"github.com/oneway-lint/oneway/policy"
 )
 
 // Exit codes.
@@ -79,7 +80,7 @@ func Main(ctx context.Context, args []string, env Env) int {
 		usage(env.Stdout)
 		return ExitClean
 	}
-	fmt.Fprintf(env.Stderr, "oneway: unknown command %q\n\n", cmd)
+	fmt.Fprintf(env.Stderr, "oneway: unknown command %q%s\n\n", cmd, policy.Suggest(cmd, []string{"audit", "init", "rules", "diff", "version", "help"}))
 	usage(env.Stderr)
 	return ExitUsage
 }

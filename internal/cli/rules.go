@@ -6,6 +6,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/oneway-lint/oneway/analyzers/finding"
+	"github.com/oneway-lint/oneway/policy"
 )
 
 func runRules(args []string, env Env) int {
@@ -41,7 +42,11 @@ func runRules(args []string, env Env) int {
 				return ExitClean
 			}
 		}
-		fmt.Fprintf(env.Stderr, "oneway: unknown rule %q; 'oneway rules' lists them\n", id)
+		ids := make([]string, len(rules))
+		for i, r := range rules {
+			ids[i] = r.ID
+		}
+		fmt.Fprintf(env.Stderr, "oneway: unknown rule %q%s; 'oneway rules' lists them\n", id, policy.Suggest(id, ids))
 		return ExitUsage
 	}
 	fs.Usage()
