@@ -93,7 +93,7 @@ func TestCustomGolangciLint(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	build := t.TempDir()
+	build, lintCache := t.TempDir(), t.TempDir()
 	files := map[string]string{
 		"go.mod": "module example.com/custom-gcl\n\ngo 1.26\n\nrequire (\n\tgithub.com/golangci/golangci-lint/v2 v2.15.0\n\tgithub.com/oneway-lint/oneway v0.0.0\n)\n\nreplace github.com/oneway-lint/oneway => " + repo + "\n",
 		"main.go": `package main
@@ -126,6 +126,9 @@ func main() {
 		t.Helper()
 		cmd := exec.Command(name, args...)
 		cmd.Dir = dir
+		// golangci-lint caches issues by package and configuration, not by
+		// the plugin's code: a cache of an earlier build would answer.
+		cmd.Env = append(os.Environ(), "GOLANGCI_LINT_CACHE="+lintCache)
 		out, err := cmd.CombinedOutput()
 		var exit *exec.ExitError
 		issuesFound := errors.As(err, &exit) && exit.ExitCode() == 1 && strings.HasSuffix(name, "custom-gcl")

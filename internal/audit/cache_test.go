@@ -236,7 +236,12 @@ func movedAudit(t *testing.T, cacheDir string, pol *policy.Policy, want *report.
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(got, want) {
+	if got.Root != moved || want.Root != dir {
+		t.Errorf("moved: the reports' roots are %s and %s, want %s and %s", got.Root, want.Root, moved, dir)
+	}
+	g, w := *got, *want
+	g.Root, w.Root = "", "" // the one thing that names where the module is
+	if !reflect.DeepEqual(&g, &w) {
 		t.Errorf("moved: the report differs from the audit without a cache:\n got %+v\nwant %+v", got, want)
 	}
 	if !strings.Contains(log.String(), "from the cache (") || !strings.Contains(log.String(), " 0 computed") {

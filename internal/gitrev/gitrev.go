@@ -5,6 +5,7 @@ package gitrev
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os/exec"
 	"path/filepath"
@@ -15,31 +16,37 @@ import (
 func git(ctx context.Context, dir string, args ...string) (string, error) {
 	cmd := exec.CommandContext(ctx, "git", args...)
 	cmd.Dir = dir
-	return run(cmd, args)
+	return run(cmd)
 }
 
 // run runs a git command made by the caller and returns its trimmed
 // standard output, or an error with git's own message.
-func run(cmd *exec.Cmd, args []string) (string, error) {
+func run(cmd *exec.Cmd) (string, error) {
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	if err := cmd.Run(); err != nil {
-		return "", gitError(args, err, &errb)
+		return "", gitError(err, &errb)
 	}
 	return strings.TrimSpace(out.String()), nil
 }
 
-func gitError(args []string, err error, stderr *bytes.Buffer) error {
+// gitError is git's own message, without the command line (which says
+// nothing to a user who never typed it): "git: fatal: …".
+func gitError(err error, stderr *bytes.Buffer) error {
 	msg := strings.TrimSpace(stderr.String())
 	if msg == "" {
 		msg = err.Error()
 	}
-	return fmt.Errorf("git %s: %s", strings.Join(args, " "), msg)
+	return fmt.Errorf("git: %s", msg)
 }
 
 // Toplevel returns the root of the work tree that holds dir.
 func Toplevel(ctx context.Context, dir string) (string, error) {
-	return git(ctx, dir, "rev-parse", "--show-toplevel")
+	top, err := git(ctx, dir, "rev-parse", "--show-toplevel")
+	if err != nil && strings.Contains(err.Error(), "not a git repository") {
+		return "", fmt.Errorf("%s is not in a git work tree", dir)
+	}
+	return top, err
 }
 
 // Resolve returns the commit a revision names.
@@ -47,7 +54,11 @@ func Resolve(ctx context.Context, dir, rev string) (string, error) {
 	if strings.HasPrefix(rev, "-") {
 		return "", fmt.Errorf("bad revision %q", rev)
 	}
-	return git(ctx, dir, "rev-parse", "--verify", "--quiet", rev+"^{commit}")
+	commit, err := git(ctx, dir, "rev-parse", "--verify", "--quiet", rev+"^{commit}")
+	if err != nil && strings.Contains(err.Error(), "exit status 1") {
+		return "", errors.New("no commit has that name in this repository")
+	}
+	return commit, err
 }
 
 // MergeBase returns the best common ancestor of rev and HEAD.

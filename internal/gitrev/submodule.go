@@ -35,7 +35,7 @@ func fillSubmodules(ctx context.Context, top, wt, commit string) error {
 	gitIn := func(dir string, args ...string) (string, error) {
 		cmd := exec.CommandContext(ctx, "git", args...)
 		cmd.Dir, cmd.Env = dir, env
-		return run(cmd, args)
+		return run(cmd)
 	}
 	out, err := gitIn(wt, "ls-tree", "-r", "-z", "--full-tree", commit)
 	if err != nil {

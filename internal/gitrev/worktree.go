@@ -145,7 +145,7 @@ func gitToEnd(ctx context.Context, dir string, grace time.Duration, env []string
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	if err := cmd.Start(); err != nil {
-		return "", gitError(args, err, &errb)
+		return "", gitError(err, &errb)
 	}
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
@@ -167,7 +167,7 @@ func gitToEnd(ctx context.Context, dir string, grace time.Duration, env []string
 		}
 	}
 	if err != nil {
-		return "", gitError(args, err, &errb)
+		return "", gitError(err, &errb)
 	}
 	return strings.TrimSpace(out.String()), nil
 }
