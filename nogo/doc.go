@@ -6,9 +6,9 @@
 //	    deps = [
 //	        "@com_github_oneway_lint_oneway//nogo/coupling",
 //	        "@com_github_oneway_lint_oneway//nogo/data",
-//	        "@com_github_oneway_lint_oneway//nogo/apiroutes",
-//	        "@com_github_oneway_lint_oneway//nogo/apiproto",
-//	        "@com_github_oneway_lint_oneway//nogo/apistorage",
+//	        "@com_github_oneway_lint_oneway//nogo/unversionedroute",
+//	        "@com_github_oneway_lint_oneway//nogo/unversionedproto",
+//	        "@com_github_oneway_lint_oneway//nogo/storagemodel",
 //	    ],
 //	    config = "nogo.json",
 //	)

@@ -1,5 +1,5 @@
-// Package apiroutes exports api.unversioned-route for Bazel nogo.
-package apiroutes
+// Package unversionedroute exports api.unversioned-route for Bazel nogo.
+package unversionedroute
 
 import "github.com/oneway-lint/oneway/analyzers/api"
 

@@ -1,5 +1,5 @@
-// Package apiproto exports api.unversioned-proto for Bazel nogo.
-package apiproto
+// Package unversionedproto exports api.unversioned-proto for Bazel nogo.
+package unversionedproto
 
 import "github.com/oneway-lint/oneway/analyzers/api"
 

@@ -1,5 +1,5 @@
-// Package apistorage exports api.storage-model-exposed for Bazel nogo.
-package apistorage
+// Package storagemodel exports api.storage-model-exposed for Bazel nogo.
+package storagemodel
 
 import "github.com/oneway-lint/oneway/analyzers/api"
 
