@@ -132,6 +132,11 @@ func TestVetToolFollowsPolicyEdits(t *testing.T) {
 		t.Fatalf("go vet -vettool does not report %q: %v\n%s", selectStar, err, first)
 	}
 
+	// -invest-now-only: the cheap-later SELECT * does not fail the run.
+	if out, err := goVet(t, dir, bin, "-invest-now-only"); err != nil || strings.Contains(out, "select *") {
+		t.Errorf("go vet -invest-now-only reports a cheap-later decision or fails: %v\n%s", err, out)
+	}
+
 	// Switching a rule off takes effect at once.
 	write("version: 1\nstage: traction\nrules:\n  data.select-star:\n    enabled: false\n")
 	if out, _ := goVet(t, dir, bin); strings.Contains(out, "data.select-star") {

@@ -53,7 +53,15 @@ type Option func(*options)
 
 type options struct {
 	relatedInMessage bool
+	investNowOnly    bool
 }
+
+// InvestNowOnly reports only the decisions that are invest-now: go vet
+// fails the run on any diagnostic, and a cheap-later decision is no
+// reason to. A decision whose class the audit decides (Partial evidence)
+// is reported when the cost one package shows already reaches the
+// threshold: more evidence only raises it.
+func InvestNowOnly() Option { return func(o *options) { o.investNowOnly = true } }
 
 // RelatedInMessage writes a finding's related locations into its
 // message, after its note, instead of the diagnostic's Related field:
@@ -129,8 +137,12 @@ func wrap(a *analysis.Analyzer, rules map[string]finding.Rule, pol *policy.Polic
 			if !s.reports(f, rule) {
 				continue
 			}
+			cost := pol.Score(rule, f.Evidence, s.place.Component)
+			if o.investNowOnly && cost.Class != policy.InvestNow {
+				continue
+			}
 			d := finding.Diagnostic(f)
-			d.Message += " " + Note(f.Rule, pol.Score(rule, f.Evidence, s.place.Component), f.Evidence.Partial)
+			d.Message += " " + Note(f.Rule, cost, f.Evidence.Partial)
 			if o.relatedInMessage {
 				d.Message += relatedText(pass.Fset, d)
 				d.Related = nil

@@ -85,3 +85,23 @@ func TestRelatedInMessage(t *testing.T) {
 		}
 	}
 }
+
+// TestInvestNowOnly: under go vet -invest-now-only a cheap-later decision
+// is not reported (go vet would fail the run on it), an invest-now one is.
+func TestInvestNowOnly(t *testing.T) {
+	for _, c := range []struct {
+		pkg    string
+		weight int
+	}{
+		{"quiet/orders", 1},  // cost 4: cheap-later
+		{"loud/orders", 100}, // far above the threshold
+	} {
+		fam := family.Family{
+			Name:  "stub",
+			Rules: []finding.Rule{{ID: "stub.rule", Weight: c.weight}},
+			New:   func(family.Settings) []*analysis.Analyzer { return []*analysis.Analyzer{stub} },
+		}
+		as := Analyzers(policy.Default(fam.Rules), []family.Family{fam}, InvestNowOnly())
+		fixturetest.Run(t, analysistest.TestData(), as[0], c.pkg)
+	}
+}

@@ -173,6 +173,22 @@ func lookUp(p, base string) string {
 // command line itself, since the analyzers must exist before fs is parsed.
 func Register(fs *flag.FlagSet) {
 	fs.String("policy", "", "policy file (default: $"+EnvPolicy+", else .oneway.yml found upward from the package to the module root, else the embedded default)")
+	fs.Bool("invest-now-only", false, "report only invest-now decisions (go vet fails the run on any report; without it cheap-later decisions are reported too)")
+}
+
+// investNowOnly reports whether a go vet command line sets -invest-now-only.
+func investNowOnly(args []string) bool {
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		for _, p := range []string{"-invest-now-only", "--invest-now-only"} {
+			if a == p || a == p+"=true" || a == p+"=1" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Analyzers returns the families' analyzers for one go vet invocation
@@ -197,7 +213,11 @@ func Analyzers(args []string, families []family.Family, getenv func(string) stri
 			return nil, err
 		}
 	}
-	return scored.Analyzers(pol, families), nil
+	var opts []scored.Option
+	if investNowOnly(args) {
+		opts = append(opts, scored.InvestNowOnly())
+	}
+	return scored.Analyzers(pol, families, opts...), nil
 }
 
 // needsPolicy reports whether the invocation reports diagnostics: a unit

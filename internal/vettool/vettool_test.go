@@ -171,3 +171,20 @@ func TestRelativeEnvPolicy(t *testing.T) {
 		t.Errorf("editing the relative $%s file does not change the build ID", EnvPolicy)
 	}
 }
+
+func TestInvestNowOnlyFlag(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want bool
+	}{
+		{[]string{"-invest-now-only", "x.cfg"}, true},
+		{[]string{"--invest-now-only=true", "x.cfg"}, true},
+		{[]string{"-invest-now-only=false", "x.cfg"}, false},
+		{[]string{"-policy", "p.yml", "x.cfg"}, false},
+		{[]string{"--", "-invest-now-only"}, false},
+	} {
+		if got := investNowOnly(c.args); got != c.want {
+			t.Errorf("investNowOnly(%q) = %v, want %v", c.args, got, c.want)
+		}
+	}
+}
