@@ -94,7 +94,8 @@ Usage:
   oneway audit [-C DIR] [-policy FILE] [-format FORMAT] [-o FILE] [-v|-q]
                [-baseline FILE | -new-from-rev REV | -new-from-merge-base REV]
                [-write-baseline FILE] [-skip-broken] [-no-cache] [packages]
-               FORMAT: text, json, sarif, github, markdown, html, dot
+               FORMAT: text, json, sarif, github, markdown, html, dot,
+                       checkstyle, junit, gitlab
   oneway init [-C DIR] [-force] [-o FILE] [packages]
                                      write a starter .oneway.yml
   oneway rules [RULE]                list the rules, or show one

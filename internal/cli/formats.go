@@ -12,7 +12,7 @@ import (
 )
 
 // formats are the names -format takes.
-var formats = []string{"text", "json", "sarif", "github", "markdown", "html", "dot"}
+var formats = []string{"text", "json", "sarif", "github", "markdown", "html", "dot", "checkstyle", "junit", "gitlab"}
 
 func formatNames() string { return strings.Join(formats, ", ") }
 
@@ -53,14 +53,22 @@ func renderer(format string, env Env) (renderFunc, error) {
 		return func(w *bytes.Buffer, r *report.Report, _ bool) error { return report.HTML(w, r) }, nil
 	case "dot":
 		return func(w *bytes.Buffer, r *report.Report, _ bool) error { return report.DOT(w, r) }, nil
+	case "checkstyle":
+		return func(w *bytes.Buffer, r *report.Report, _ bool) error {
+			return report.Checkstyle(w, fromRepositoryRoot(r))
+		}, nil
+	case "junit":
+		return func(w *bytes.Buffer, r *report.Report, _ bool) error { return report.JUnit(w, fromRepositoryRoot(r)) }, nil
+	case "gitlab":
+		return func(w *bytes.Buffer, r *report.Report, _ bool) error { return report.GitLab(w, fromRepositoryRoot(r)) }, nil
 	}
 	return nil, fmt.Errorf("unknown -format %q (want one of %s)", format, formatNames())
 }
 
 // fromRepositoryRoot returns r with its paths from the root of the git
-// work tree that holds it (a copy, when they change): GitHub places
-// annotations and code-scanning results by such paths, and a module may
-// lie below the repository's root.
+// work tree that holds it (a copy, when they change): GitHub, GitLab and
+// the tools that read Checkstyle and JUnit place results by such paths,
+// and a module may lie below the repository's root.
 func fromRepositoryRoot(r *report.Report) *report.Report {
 	dir := repoDir(context.Background(), r.Root)
 	if dir == "" {

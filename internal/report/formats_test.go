@@ -2,6 +2,9 @@ package report
 
 import (
 	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -24,6 +27,9 @@ var formats = []struct {
 	{"markdown", Markdown},
 	{"html", HTML},
 	{"dot", DOT},
+	{"checkstyle", Checkstyle},
+	{"junit", JUnit},
+	{"gitlab", GitLab},
 }
 
 func render(t *testing.T, name string, r *Report) string {
@@ -43,6 +49,18 @@ func render(t *testing.T, name string, r *Report) string {
 
 func TestMarkdown(t *testing.T) {
 	golden(t, "full.md", []byte(render(t, "markdown", full())))
+}
+
+func TestCheckstyle(t *testing.T) {
+	golden(t, "full.checkstyle.xml", []byte(render(t, "checkstyle", full())))
+}
+
+func TestJUnit(t *testing.T) {
+	golden(t, "full.junit.xml", []byte(render(t, "junit", full())))
+}
+
+func TestGitLab(t *testing.T) {
+	golden(t, "full.gitlab.json", []byte(render(t, "gitlab", full())))
 }
 
 func TestDOT(t *testing.T) {
@@ -227,6 +245,12 @@ func TestHostile(t *testing.T) {
 			check:  checkAnnotations},
 		{format: "sarif", reason: "JSON escapes quotes, control characters and HTML characters",
 			banned: []string{"<script>", "\n::"}},
+		{format: "checkstyle", reason: "encoding/xml escapes markup; the document parses",
+			banned: []string{"<script>"}, check: checkXML},
+		{format: "junit", reason: "encoding/xml escapes markup; the document parses",
+			banned: []string{"<script>"}, check: checkXML},
+		{format: "gitlab", reason: "JSON escapes quotes, control characters and HTML characters",
+			banned: []string{"<script>", "\n::"}, check: checkJSON},
 		{format: "text", reason: "line breaks and escape sequences are shown as Go escapes",
 			banned: []string{"\n::error::injected", "\n# heading"}},
 	}
@@ -330,6 +354,31 @@ func checkAnnotations(t *testing.T, out string) string {
 		if !annotationLine.MatchString(line) {
 			t.Errorf("not a well-formed workflow command: %q", line)
 		}
+	}
+	return out
+}
+
+// checkXML requires out to be one well-formed XML document and returns
+// it: markup from the analysed code must be escaped in the raw text.
+func checkXML(t *testing.T, out string) string {
+	t.Helper()
+	dec := xml.NewDecoder(strings.NewReader(out))
+	for {
+		_, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			return out
+		}
+		if err != nil {
+			t.Fatalf("not well-formed XML: %v\n%s", err, out)
+		}
+	}
+}
+
+// checkJSON requires out to be valid JSON and returns it.
+func checkJSON(t *testing.T, out string) string {
+	t.Helper()
+	if !json.Valid([]byte(out)) {
+		t.Fatalf("not valid JSON:\n%s", out)
 	}
 	return out
 }
