@@ -79,7 +79,7 @@ func (pr *program) accept(ds []report.Decision, fd fileDirectives, pol *policy.P
 		}
 	}
 	for _, d := range accepting.Unused() {
-		if enablesAny(d, pol) {
+		if enablesAny(d, pol) && !d.AllLinters { // //nolint for every linter is mostly for others
 			problem(d, "directive matches no decision: remove it, or move it to the decision's line or the line above")
 		}
 	}

@@ -4,9 +4,17 @@
 //	//oneway:accept RULE[,RULE…] REASON       on the decision's line or the line above
 //	//oneway:accept-file RULE[,RULE…] REASON  anywhere in the file: every decision in it
 //	//nolint:oneway // REASON                 golangci-lint's form, on the line or the line above
+//	//nolint // REASON, //nolint:all // REASON golangci-lint's forms for every linter, oneway included
 //
 // A reason is required: a sentence or a link to a decision record. The
 // audit driver matches directives to decisions; analyzers never see them.
+//
+// golangci-lint applies every //nolint that names oneway, all linters or
+// none, reason or not, before oneway's plugin can see it: the audit and
+// go vet apply the same ones, so that the three agree on what is
+// accepted. A //nolint:oneway without a reason is reported as a problem
+// besides; the forms for every linter are other linters' business too,
+// so oneway reports nothing about them (no reason, no match).
 package directive
 
 import (
@@ -26,6 +34,12 @@ type Directive struct {
 	Reason    string
 	FileLevel bool   // //oneway:accept-file
 	Text      string // the comment as written
+	// Nolint is set for golangci-lint's forms, which golangci-lint
+	// applies even without a reason: so does File, with the problem.
+	Nolint bool
+	// AllLinters is set for //nolint and //nolint:all, which are about
+	// every linter: nothing is reported about them.
+	AllLinters bool
 }
 
 // Covers reports whether the directive applies to a decision at line in
@@ -67,7 +81,9 @@ func File(fset *token.FileSet, f *ast.File) ([]Directive, []Problem) {
 			d.File, d.Line, d.Column = pos.Filename, pos.Line, pos.Column
 			if msg != "" {
 				ps = append(ps, Problem{Directive: d, Message: msg})
-				continue
+				if !d.Nolint {
+					continue
+				}
 			}
 			ds = append(ds, d)
 		}
@@ -95,6 +111,8 @@ func Parse(comment string) (d Directive, problem string, ok bool) {
 		return d, "unknown directive //" + verb + ": use //oneway:accept or //oneway:accept-file", true
 	case strings.HasPrefix(text, "nolint:"):
 		return parseNolint(d, text[len("nolint:"):])
+	case text == "nolint" || strings.HasPrefix(text, "nolint ") || strings.HasPrefix(text, "nolint\t") || strings.HasPrefix(text, "nolint//"):
+		return parseNolint(d, "all"+text[len("nolint"):]) // every linter
 	}
 	return Directive{}, "", false
 }
@@ -124,25 +142,29 @@ func parseAccept(d Directive, rest string) (Directive, string, bool) {
 }
 
 // parseNolint reads golangci-lint's //nolint:a,b // reason. Only a list
-// that names oneway concerns oneway.
+// that names oneway, or all linters, concerns oneway.
 func parseNolint(d Directive, rest string) (Directive, string, bool) {
 	list, reason, _ := strings.Cut(rest, "//")
 	list = strings.TrimSpace(list)
 	if i := strings.IndexAny(list, " \t"); i >= 0 {
 		list = list[:i]
 	}
-	named := false
+	named, all := false, false
 	for _, l := range strings.Split(list, ",") {
-		if strings.TrimSpace(l) == "oneway" {
+		switch strings.TrimSpace(l) {
+		case "oneway":
 			named = true
+		case "all":
+			all = true
 		}
 	}
-	if !named {
+	if !named && !all {
 		return Directive{}, "", false
 	}
+	d.Nolint, d.AllLinters = true, !named
 	d.Reason = strings.TrimSpace(reason)
-	if d.Reason == "" {
-		return d, "//nolint:oneway has no reason: write //nolint:oneway // why", true
+	if d.Reason == "" && named {
+		return d, "//nolint:oneway has no reason (golangci-lint applies it, so does oneway): write //nolint:oneway // why", true
 	}
 	return d, "", true
 }

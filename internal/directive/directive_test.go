@@ -28,6 +28,10 @@ func TestParse(t *testing.T) {
 		{"nolint-list", "//nolint:errcheck,oneway // legacy", true, nil, "legacy", false, false, "oneway among other linters"},
 		{"nolint-no-reason", "//nolint:oneway", true, nil, "", false, true, "nolint needs a reason too"},
 		{"nolint-other", "//nolint:errcheck // fine", false, nil, "", false, false, "another linter's nolint is not ours"},
+		{"nolint-bare", "//nolint // generated", true, nil, "generated", false, false, "golangci-lint applies a bare nolint to every linter"},
+		{"nolint-all", "//nolint:all // legacy", true, nil, "legacy", false, false, "and nolint:all"},
+		{"nolint-bare-no-reason", "//nolint", true, nil, "", false, false, "applied; its reason is every linter's business, not oneway's to report"},
+		{"nolint-word", "//nolintable", false, nil, "", false, false, "a longer word is not the directive"},
 		{"block-comment", "/*oneway:accept data.select-star why*/", false, nil, "", false, false, "directives are line comments"},
 		{"plain", "// just a comment", false, nil, "", false, false, "ordinary comments are not directives"},
 	}
@@ -107,7 +111,7 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		d, problem, ok := Parse(s)
-		if ok && problem == "" && d.Reason == "" {
+		if ok && problem == "" && d.Reason == "" && !d.AllLinters {
 			t.Errorf("Parse(%q) accepted a directive without a reason", s)
 		}
 	})
