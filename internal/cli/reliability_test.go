@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 
@@ -53,18 +54,48 @@ func writeArchive(t testing.TB, dir, archive string) {
 }
 
 // runOneway runs the oneway command in-process in dir; oneway sees no
-// environment variables (the go command it starts sees the process's).
-// Audits run without the cache: every one of them analyses the code.
+// environment variables but ONEWAY_CACHE, the cache the package's tests
+// share (the go command it starts sees the process's).
 func runOneway(dir string, args ...string) (stdout, stderr string, code int) {
-	if len(args) > 0 && args[0] == "audit" {
-		args = append([]string{"audit", "-no-cache"}, args[1:]...)
-	}
 	var out, errb bytes.Buffer
 	code = Main(context.Background(), args, Env{
 		Stdout: &out, Stderr: &errb, Dir: dir,
-		Getenv: func(string) string { return "" },
+		Getenv: func(k string) string {
+			if k == "ONEWAY_CACHE" {
+				return sharedCache()
+			}
+			return ""
+		},
 	})
 	return out.String(), errb.String(), code
+}
+
+// shared is the cache the package's tests share: the facts of the
+// standard library's packages the fixtures import are computed from
+// source once, not by every audit (each fixture is a module of its own,
+// so no report is read for another). The tests of the cache itself keep
+// caches of their own.
+var shared struct {
+	once sync.Once
+	dir  string
+}
+
+func sharedCache() string {
+	shared.once.Do(func() {
+		d, err := os.MkdirTemp("", "oneway-cli-test-cache-")
+		if err == nil {
+			shared.dir = d
+		}
+	})
+	return shared.dir
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if shared.dir != "" {
+		_ = os.RemoveAll(shared.dir)
+	}
+	os.Exit(code)
 }
 
 // decodeReport parses a JSON report.

@@ -93,7 +93,11 @@ func runScript(t *testing.T, file string) {
 			t.Fatal(err)
 		}
 	}
-	s := &scriptState{t: t, archive: ar, file: file, work: work, dir: work, env: map[string]string{"ONEWAY_CACHE": filepath.Join(t.TempDir(), "cache")}}
+	cacheDir := sharedCache()
+	if strings.HasPrefix(filepath.Base(file), "cache_") {
+		cacheDir = filepath.Join(t.TempDir(), "cache") // the cache's own tests start empty
+	}
+	s := &scriptState{t: t, archive: ar, file: file, work: work, dir: work, env: map[string]string{"ONEWAY_CACHE": cacheDir}}
 	for i, line := range strings.Split(string(ar.Comment), "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
