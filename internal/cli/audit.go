@@ -21,7 +21,7 @@ import (
 type auditFlags struct {
 	policy, format, out          string
 	verbose, quiet, noCache      bool
-	skipBroken                   bool
+	skipBroken, showKnown        bool
 	baseline, writeBaseline      string
 	newFromRev, newFromMergeBase string
 }
@@ -35,6 +35,7 @@ func runAudit(ctx context.Context, args []string, env Env) int {
 	fs.BoolVar(&f.verbose, "v", false, "say which policy is used and what is analysed")
 	fs.BoolVar(&f.quiet, "q", false, "print no progress on a terminal")
 	fs.BoolVar(&f.skipBroken, "skip-broken", false, "report packages that do not type-check (or lack a dependency) as problems without failing the run: the exit code is the decisions'")
+	fs.BoolVar(&f.showKnown, "show-known", false, "with -baseline, -new-from-rev or -new-from-merge-base, list the known decisions too (text format; they are counted in one line otherwise)")
 	fs.BoolVar(&f.noCache, "no-cache", false, "do not use or fill oneway's cache ($ONEWAY_CACHE, else oneway in the user cache directory)")
 	fs.StringVar(&f.baseline, "baseline", "", "fail only on decisions not recorded in this baseline file")
 	fs.StringVar(&f.writeBaseline, "write-baseline", "", "record the decisions in this baseline file (atomically)")
@@ -143,7 +144,7 @@ func runAudit(ctx context.Context, args []string, env Env) int {
 
 	var buf bytes.Buffer
 	color := f.out == "" && f.format == "text" && env.IsTerminal(env.Stdout) && env.Getenv("NO_COLOR") == ""
-	if err := render(&buf, rep, color); err != nil {
+	if err := render(&buf, rep, renderOptions{color: color, showKnown: f.showKnown}); err != nil {
 		fmt.Fprintf(env.Stderr, "oneway: rendering the report: %v\n", err)
 		return ExitAnalysis
 	}

@@ -139,7 +139,7 @@ func TestDeterministicFormats(t *testing.T) {
 				return
 			}
 			var buf bytes.Buffer
-			if err := render(&buf, rep, false); err != nil {
+			if err := render(&buf, rep, renderOptions{}); err != nil {
 				directErr = fmt.Errorf("rendering %s: %w", format, err)
 				return
 			}

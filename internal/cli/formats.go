@@ -16,7 +16,13 @@ var formats = []string{"text", "json", "sarif", "github", "markdown", "html", "d
 
 func formatNames() string { return strings.Join(formats, ", ") }
 
-type renderFunc func(w *bytes.Buffer, r *report.Report, color bool) error
+// renderOptions are the CLI's choices a renderer may follow.
+type renderOptions struct {
+	color     bool // ANSI colours (text)
+	showKnown bool // list the decisions a baseline records (text)
+}
+
+type renderFunc func(w *bytes.Buffer, r *report.Report, o renderOptions) error
 
 // renderer returns the renderer of a format. Formats that need more than
 // the report take it from env: the rule catalogue of its families (SARIF),
@@ -25,17 +31,17 @@ type renderFunc func(w *bytes.Buffer, r *report.Report, color bool) error
 func renderer(format string, env Env) (renderFunc, error) {
 	switch format {
 	case "text":
-		return func(w *bytes.Buffer, r *report.Report, color bool) error {
-			return report.Text(w, r, report.TextOptions{Color: color})
+		return func(w *bytes.Buffer, r *report.Report, o renderOptions) error {
+			return report.Text(w, r, report.TextOptions{Color: o.color, ShowKnown: o.showKnown})
 		}, nil
 	case "json":
-		return func(w *bytes.Buffer, r *report.Report, _ bool) error { return report.JSON(w, r) }, nil
+		return func(w *bytes.Buffer, r *report.Report, _ renderOptions) error { return report.JSON(w, r) }, nil
 	case "sarif":
-		return func(w *bytes.Buffer, r *report.Report, _ bool) error {
+		return func(w *bytes.Buffer, r *report.Report, _ renderOptions) error {
 			return report.SARIF(w, fromRepositoryRoot(r), family.Rules(env.families()))
 		}, nil
 	case "github":
-		return func(w *bytes.Buffer, r *report.Report, _ bool) error {
+		return func(w *bytes.Buffer, r *report.Report, _ renderOptions) error {
 			r = fromRepositoryRoot(r)
 			path := env.Getenv("GITHUB_STEP_SUMMARY")
 			if path == "" {
@@ -48,19 +54,23 @@ func renderer(format string, env Env) (renderFunc, error) {
 			return appendFile(abs(env, path), summary.Bytes())
 		}, nil
 	case "markdown":
-		return func(w *bytes.Buffer, r *report.Report, _ bool) error { return report.Markdown(w, r) }, nil
+		return func(w *bytes.Buffer, r *report.Report, _ renderOptions) error { return report.Markdown(w, r) }, nil
 	case "html":
-		return func(w *bytes.Buffer, r *report.Report, _ bool) error { return report.HTML(w, r) }, nil
+		return func(w *bytes.Buffer, r *report.Report, _ renderOptions) error { return report.HTML(w, r) }, nil
 	case "dot":
-		return func(w *bytes.Buffer, r *report.Report, _ bool) error { return report.DOT(w, r) }, nil
+		return func(w *bytes.Buffer, r *report.Report, _ renderOptions) error { return report.DOT(w, r) }, nil
 	case "checkstyle":
-		return func(w *bytes.Buffer, r *report.Report, _ bool) error {
+		return func(w *bytes.Buffer, r *report.Report, _ renderOptions) error {
 			return report.Checkstyle(w, fromRepositoryRoot(r))
 		}, nil
 	case "junit":
-		return func(w *bytes.Buffer, r *report.Report, _ bool) error { return report.JUnit(w, fromRepositoryRoot(r)) }, nil
+		return func(w *bytes.Buffer, r *report.Report, _ renderOptions) error {
+			return report.JUnit(w, fromRepositoryRoot(r))
+		}, nil
 	case "gitlab":
-		return func(w *bytes.Buffer, r *report.Report, _ bool) error { return report.GitLab(w, fromRepositoryRoot(r)) }, nil
+		return func(w *bytes.Buffer, r *report.Report, _ renderOptions) error {
+			return report.GitLab(w, fromRepositoryRoot(r))
+		}, nil
 	}
 	return nil, fmt.Errorf("unknown -format %q (want one of %s)", format, formatNames())
 }

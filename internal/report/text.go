@@ -15,11 +15,16 @@ import (
 // TextOptions controls the text renderer.
 type TextOptions struct {
 	Color bool // use ANSI colours (the caller decides: a terminal, and NO_COLOR unset)
+	// ShowKnown lists the decisions the baseline records (or the revision
+	// compared against has) like the new ones; without it they are counted
+	// in one line: what a pull request changes stays in view.
+	ShowKnown bool
 }
 
 // Text writes r for people: invest-now decisions first, then cheap-later
 // and accepted ones, each with its position, rule, message and cost, then
-// a summary line.
+// a summary line. Decisions the baseline records are counted in one line
+// unless o.ShowKnown.
 func Text(w io.Writer, r *Report, o TextOptions) error {
 	bw := bufio.NewWriter(w)
 	paint := func(attrs ...color.Attribute) *color.Color {
@@ -44,12 +49,20 @@ func Text(w io.Writer, r *Report, o TextOptions) error {
 	dim := paint(color.Faint)
 	rule := paint(color.FgCyan)
 
-	counts := map[string]int{}
+	known := func(d Decision) bool { return d.Baselined && d.Class != Accepted }
+	counts, hidden := map[string]int{}, 0
 	for _, d := range r.Decisions {
+		if known(d) && !o.ShowKnown {
+			hidden++
+			continue
+		}
 		counts[d.Class]++
 	}
 	class := ""
 	for _, d := range r.Decisions {
+		if known(d) && !o.ShowKnown {
+			continue
+		}
 		if d.Class != class {
 			if class != "" {
 				fmt.Fprintln(bw)
@@ -62,9 +75,15 @@ func Text(w io.Writer, r *Report, o TextOptions) error {
 		if d.Class == Accepted {
 			dim.Fprintf(bw, "    accepted: %s\n", Sanitize(d.Reason))
 		}
-		if d.Baselined && d.Class != Accepted {
+		if known(d) {
 			dim.Fprintf(bw, "    in the baseline: not new\n")
 		}
+	}
+	if hidden > 0 {
+		if class != "" {
+			fmt.Fprintln(bw)
+		}
+		dim.Fprintf(bw, "%s in the baseline not shown; -show-known lists them\n", plural(hidden, "known decision"))
 	}
 	for _, p := range r.Problems {
 		if p.File != "" {
