@@ -113,8 +113,10 @@ func Scan(src string) []Statement { return scanNested(src, 0) }
 // maxNesting bounds how deep DO blocks within DO blocks are read.
 const maxNesting = 4
 
-func scanNested(src string, nesting int) []Statement {
-	p := newParser(src, nesting)
+func scanNested(src string, nesting int) []Statement { return newParser(src, nesting).statements() }
+
+// statements reads every statement of p's source.
+func (p *parser) statements() []Statement {
 	var out []Statement
 	for p.pos < len(p.toks) {
 		if p.isPunct(";") || p.isPunct(")") {
@@ -162,6 +164,9 @@ type parser struct {
 	// toks[parens[0]:parens[1]]: a position inside it has the same end,
 	// so that a long run is scanned once, not once per "(".
 	parens [2]int
+	// lookahead counts the tokens subStatementAhead examined: the tests
+	// bound it by the input's length.
+	lookahead int
 }
 
 const maxDepth = 200
@@ -451,6 +456,7 @@ func (p *parser) subStatementAhead() bool {
 		end := p.pos
 		for end < len(p.toks) && p.toks[end].kind == tPunct && p.toks[end].text == "(" {
 			end++
+			p.lookahead++
 		}
 		p.parens = [2]int{p.pos, end}
 	}
