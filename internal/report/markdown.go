@@ -193,9 +193,18 @@ func mdSummary(r *Report) string {
 	return strings.Join(parts, " · ")
 }
 
-// mdLocation is file:line:col, escaped.
+// mdLocation is file:line:col as inline code when it is a plain path
+// (no backslash escapes to read in the raw text: `billing/billing.go:52:9`),
+// else escaped.
 func mdLocation(file string, line, col int) string {
-	return md(location(file, line, col))
+	loc := location(file, line, col)
+	plain := func(r rune) bool {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune(".-_/:@+~", r)
+	}
+	if loc == "" || strings.ContainsFunc(loc, func(r rune) bool { return !plain(r) }) {
+		return md(loc)
+	}
+	return "`" + loc + "`"
 }
 
 // location is file:line:col, leaving out what is unknown.
