@@ -81,6 +81,8 @@ type resolver struct {
 	// budget is what is left of the steps one resolve may take: texts
 	// made of copies of texts (Sprintf of Sprintf of …) are exponential.
 	budget int
+	// steps counts the steps taken, for the test that bounds them.
+	steps int
 }
 
 // Limits of one resolve: the steps it takes and the length of the text
@@ -354,6 +356,7 @@ func (r *resolver) resolve(e ast.Expr, params map[*types.Var]int) text {
 
 func (r *resolver) resolveDepth(e ast.Expr, params map[*types.Var]int, depth int) text {
 	r.budget--
+	r.steps++
 	if depth > 20 || e == nil || r.budget < 0 {
 		return hole()
 	}
