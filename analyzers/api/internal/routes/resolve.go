@@ -221,6 +221,8 @@ type graph struct {
 	parents  map[*node][]*edge
 	children map[*node][]*edge
 	routesOn map[*node][]*rawRoute
+	// visits counts collect's steps, for the test that bounds them.
+	visits int
 }
 
 func newGraph(x *extractor) *graph {
@@ -341,6 +343,7 @@ func (g *graph) collect(n *node, prefix string, dyn bool, rel bool) []*rawRoute 
 	onPath := map[*node]bool{}
 	paths := 0
 	visit = func(n *node, prefix string, mount, dyn bool, host string, depth int) {
+		g.visits++
 		if onPath[n] || depth > 64 || paths >= maxMountPaths || len(out) >= maxRoutes {
 			return
 		}
