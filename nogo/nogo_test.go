@@ -1,8 +1,10 @@
 package nogo_test
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -53,6 +55,47 @@ func TestEveryAnalyzerHasANogoPackage(t *testing.T) {
 	for _, e := range entries {
 		if _, ok := exported[e.Name()]; e.IsDir() && e.Name() != "testdata" && !ok {
 			t.Errorf("nogo/%s is not checked here", filepath.Base(e.Name()))
+		}
+	}
+}
+
+// TestReadmeNogoJSON: the README's nogo.json is valid JSON whose keys are
+// the nogo packages' analyzers and whose analyzer_flags are their flags.
+func TestReadmeNogoJSON(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(readme), "A full `nogo.json`:\n\n```json\n")
+	block, _, closed := strings.Cut(rest, "```")
+	if !ok || !closed {
+		t.Fatal("the README has no nogo.json example after \"A full `nogo.json`:\"")
+	}
+	var cfg map[string]struct {
+		AnalyzerFlags map[string]string `json:"analyzer_flags"`
+		OnlyFiles     map[string]string `json:"only_files"`
+		ExcludeFiles  map[string]string `json:"exclude_files"`
+	}
+	dec := json.NewDecoder(strings.NewReader(block))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&cfg); err != nil {
+		t.Fatalf("the README's nogo.json: %v", err)
+	}
+	if len(cfg) != len(exported) {
+		t.Errorf("the README's nogo.json configures %d analyzers, nogo/ has %d", len(cfg), len(exported))
+	}
+	for name, c := range cfg {
+		a, ok := exported[name]
+		if !ok {
+			t.Errorf("the README's nogo.json configures %q, which no nogo package exports", name)
+			continue
+		}
+		for flag, value := range c.AnalyzerFlags {
+			if a.Flags.Lookup(flag) == nil {
+				t.Errorf("the README's nogo.json sets %s's flag %q, which it does not have", name, flag)
+			} else if err := a.Flags.Set(flag, value); err != nil {
+				t.Errorf("the README's nogo.json sets %s's flag %s=%q: %v", name, flag, value, err)
+			}
 		}
 	}
 }
