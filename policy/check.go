@@ -94,7 +94,7 @@ func (p *Policy) checkAllow(ps *problems) {
 		isDeclared[c.Name] = true
 	}
 	unknown := func(name string) string {
-		return fmt.Sprintf("unknown component %s%s", quote(name), suggest(name, declared))
+		return fmt.Sprintf("unknown component %s%s", quote(name), Suggest(name, declared))
 	}
 	// With no components declared, allow names the default components
 	// (one per directory), which only the audit can list.
@@ -211,7 +211,7 @@ func lookupRule(id string, catalog map[string]finding.Rule) (finding.Rule, strin
 		ids = append(ids, known)
 	}
 	sort.Strings(ids)
-	if s := suggest(id, ids); s != "" {
+	if s := Suggest(id, ids); s != "" {
 		return finding.Rule{}, fmt.Sprintf("unknown rule %s%s", quote(id), s)
 	}
 	return finding.Rule{}, fmt.Sprintf("unknown rule %s (run \"oneway rules\" to list the rules)", quote(id))
@@ -280,7 +280,7 @@ func under(path string, roots []string) bool {
 
 // unknownValue is the message for a value not in a fixed set.
 func unknownValue(what, plural, got string, valid []string) string {
-	return fmt.Sprintf("unknown %s %s%s; valid %s: %s", what, quote(got), suggest(got, valid), plural, quoteList(valid))
+	return fmt.Sprintf("unknown %s %s%s; valid %s: %s", what, quote(got), Suggest(got, valid), plural, quoteList(valid))
 }
 
 func names[T ~string](vs []T) []string {

@@ -147,15 +147,10 @@ func globProblem(err error) string {
 	return err.Error()
 }
 
-// Suggest returns ` (did you mean "x"?)` for the candidate closest to got
-// by edit distance when one is close enough to be a likely typo, and ""
-// otherwise: for the CLI's commands and rule ids as for policy keys.
-func Suggest(got string, candidates []string) string { return suggest(got, candidates) }
-
-// suggest returns ` (did you mean "x"?)` for the candidate closest to
+// Suggest returns ` (did you mean "x"?)` for the candidate closest to
 // got by edit distance, when one is close enough to be a likely typo,
-// and "" otherwise.
-func suggest(got string, candidates []string) string {
+// and "" otherwise: for policy keys, and the CLI's commands and rule ids.
+func Suggest(got string, candidates []string) string {
 	const longest = 100 // names longer than this are not typos of a key
 	if len(got) > longest {
 		return ""

@@ -250,7 +250,7 @@ func decodeSection(p *parser, v value, t target) {
 			f.decode(p, kv.val, t)
 		case !t.lax:
 			names := keys(fields)
-			p.errorf(kv.keyNode, v.path, "unknown key %s%s; allowed keys: %s", quote(kv.key), suggest(kv.key, names), quoteList(names))
+			p.errorf(kv.keyNode, v.path, "unknown key %s%s; allowed keys: %s", quote(kv.key), Suggest(kv.key, names), quoteList(names))
 		}
 	}
 }

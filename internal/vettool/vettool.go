@@ -21,6 +21,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -112,20 +113,32 @@ func ParentArgs() []string {
 
 // policyFlag finds the value of -policy in a go vet command line.
 func policyFlag(args []string) string {
+	v, _ := flagValue(args, "policy", false)
+	return v
+}
+
+// flagValue finds the flag name in a go vet command line, as -name or
+// --name, with its value after = or, unless it is a boolean flag, as the
+// next argument; a bare boolean flag is "true". It reports whether the
+// flag is there.
+func flagValue(args []string, name string, isBool bool) (string, bool) {
 	for i, a := range args {
 		if a == "--" {
 			break
 		}
-		for _, p := range []string{"-policy", "--policy"} {
+		for _, p := range []string{"-" + name, "--" + name} {
+			if a == p && isBool {
+				return "true", true
+			}
 			if a == p && i+1 < len(args) {
-				return args[i+1]
+				return args[i+1], true
 			}
 			if v, ok := strings.CutPrefix(a, p+"="); ok {
-				return v
+				return v, true
 			}
 		}
 	}
-	return ""
+	return "", false
 }
 
 // choose picks the policy: the -policy flag, else the environment, else
@@ -178,17 +191,9 @@ func Register(fs *flag.FlagSet) {
 
 // investNowOnly reports whether a go vet command line sets -invest-now-only.
 func investNowOnly(args []string) bool {
-	for _, a := range args {
-		if a == "--" {
-			break
-		}
-		for _, p := range []string{"-invest-now-only", "--invest-now-only"} {
-			if a == p || a == p+"=true" || a == p+"=1" {
-				return true
-			}
-		}
-	}
-	return false
+	v, ok := flagValue(args, "invest-now-only", true)
+	on, err := strconv.ParseBool(v)
+	return ok && err == nil && on
 }
 
 // Analyzers returns the families' analyzers for one go vet invocation
