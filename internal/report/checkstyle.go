@@ -39,11 +39,11 @@ func Checkstyle(w io.Writer, r *Report) error {
 	byFile := map[string][]entry{}
 	for _, d := range r.Decisions {
 		sev := severity(d)
-		if sev == "" {
+		if sev == unreported {
 			continue
 		}
 		byFile[d.File] = append(byFile[d.File], entry{
-			Line: d.Line, Column: d.Column, Severity: map[string]string{"high": "error", "medium": "warning", "low": "info"}[sev],
+			Line: d.Line, Column: d.Column, Severity: [...]string{low: "info", medium: "warning", high: "error"}[sev],
 			Message: oneLine(d.Message) + " [" + d.Rule + ", " + d.Class + ", cost " + strconv.Itoa(d.Cost) + "]",
 			Source:  "oneway." + d.Rule,
 		})
@@ -80,18 +80,25 @@ func Checkstyle(w io.Writer, r *Report) error {
 	return err
 }
 
-// severity is how much a decision weighs in the formats of CI tools:
-// "high" for a new invest-now decision (it fails the build), "medium" for
-// an invest-now one the baseline records, "low" for a cheap-later one,
-// "" for an accepted one (not reported).
-func severity(d Decision) string {
+// level is how much a decision weighs in the formats of CI tools.
+type level int
+
+const (
+	unreported level = iota // accepted: not reported
+	low                     // cheap-later
+	medium                  // invest-now, recorded in the baseline
+	high                    // new invest-now: fails the build
+)
+
+// severity is the level of a decision.
+func severity(d Decision) level {
 	switch {
 	case d.Class == InvestNow && !d.Baselined:
-		return "high"
+		return high
 	case d.Class == InvestNow:
-		return "medium"
+		return medium
 	case d.Class == CheapLater:
-		return "low"
+		return low
 	}
-	return ""
+	return unreported
 }

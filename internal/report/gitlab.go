@@ -41,10 +41,11 @@ func GitLab(w io.Writer, r *Report) error {
 	}
 	issues := []issue{}
 	for _, d := range r.Decisions {
-		sev := map[string]string{"high": "critical", "medium": "major", "low": "minor"}[severity(d)]
-		if sev == "" {
+		level := severity(d)
+		if level == unreported {
 			continue
 		}
+		sev := [...]string{low: "minor", medium: "major", high: "critical"}[level]
 		issues = append(issues, issue{
 			Description: oneLine(d.Message) + " [" + d.Rule + ", " + d.Class + ", cost " + strconv.Itoa(d.Cost) + "]",
 			CheckName:   d.Rule,

@@ -41,13 +41,13 @@ func JUnit(w io.Writer, r *Report) error {
 	suite := testsuite{Name: "oneway"}
 	for _, d := range r.Decisions {
 		sev := severity(d)
-		if sev == "" {
+		if sev == unreported {
 			continue
 		}
 		place := fmt.Sprintf("%s:%d:%d", oneLine(d.File), d.Line, d.Column)
 		text := fmt.Sprintf("%s\n%s · cost %s · component %s", oneLine(d.Message), d.Class, oneLine(d.Breakdown), oneLine(d.Component))
 		tc := testcase{Name: d.Rule + " " + place, Classname: "oneway." + d.Rule}
-		if sev == "high" {
+		if sev == high {
 			tc.Failure = &failure{Message: oneLine(d.Message), Type: d.Class + " (cost " + strconv.Itoa(d.Cost) + ")", Text: text}
 			suite.Failures++
 		} else {
