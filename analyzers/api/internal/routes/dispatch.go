@@ -90,8 +90,11 @@ func (x *extractor) dispatches(fn *types.Func, busy map[*types.Func]bool) []Fact
 		return rs
 	}
 	if busy[fn] {
+		x.dispatchCut = true // the caller's result lacks fn's routes
 		return nil
 	}
+	top, cut := len(busy) == 0, x.dispatchCut
+	x.dispatchCut = false
 	var rs []FactRoute
 	if d, ok := x.decls[fn]; ok {
 		if req := requestParam(fn.Type().(*types.Signature)); req != nil {
@@ -102,10 +105,16 @@ func (x *extractor) dispatches(fn *types.Func, busy map[*types.Func]bool) []Fact
 	} else if f := x.cls.importFact(fn); f != nil {
 		rs = f.Dispatch
 	}
-	if x.dispatchMemo == nil {
-		x.dispatchMemo = map[*types.Func][]FactRoute{}
+	// A result that met a function still being computed (a cycle of
+	// handlers handing the request to each other) lacks that function's
+	// routes: only the outermost one is whole.
+	if top || !x.dispatchCut {
+		if x.dispatchMemo == nil {
+			x.dispatchMemo = map[*types.Func][]FactRoute{}
+		}
+		x.dispatchMemo[fn] = rs
 	}
-	x.dispatchMemo[fn] = rs
+	x.dispatchCut = cut || x.dispatchCut && !top
 	return rs
 }
 
@@ -152,10 +161,22 @@ func (x *extractor) dispatchBody(body *ast.BlockStmt, req *types.Var, busy map[*
 		}
 		return true
 	})
-	if len(rs) < minDispatch {
+	// The marker of requests no branch took is no branch.
+	if branches := len(rs) - countRest(rs); branches < minDispatch {
 		return nil
 	}
 	return rs
+}
+
+// countRest counts the markers of the requests no branch took.
+func countRest(rs []FactRoute) int {
+	n := 0
+	for _, r := range rs {
+		if r.Path == restMark {
+			n++
+		}
+	}
+	return n
 }
 
 // restMark is the path of the route that stands for the requests a
@@ -424,7 +445,8 @@ func (d *dispatcher) cond(e ast.Expr) test {
 			}
 		}
 	}
-	return test{refers: d.mentions(e), ok: !d.mentions(e)}
+	m := d.mentions(e)
+	return test{refers: m, ok: !m}
 }
 
 // mentions reports whether e reads the request's method or path.

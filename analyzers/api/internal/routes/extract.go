@@ -156,6 +156,12 @@ type extractor struct {
 	// dispatchMemo holds the routes functions serve by dispatching on
 	// their request (see dispatch.go).
 	dispatchMemo map[*types.Func][]FactRoute
+	// dispatchCut is set while dispatches computes a result that met a
+	// function still being computed (see dispatches).
+	dispatchCut bool
+	// changedVars memoises changed for package-level variables, which it
+	// reads in every file (see loops.go).
+	changedVars map[*types.Var]bool
 }
 
 func newExtractor(pass *analysis.Pass, decls map[*types.Func]*ast.FuncDecl, cls *classifier) *extractor {

@@ -142,20 +142,33 @@ func (x *extractor) listLit(e ast.Expr) *ast.CompositeLit {
 	if !ok {
 		return nil
 	}
-	var scope []ast.Node
 	if d := x.decls[x.decl]; d != nil && v.Parent() != x.pass.Pkg.Scope() {
-		scope = []ast.Node{d.Body}
-	} else {
-		for _, f := range x.pass.Files {
-			scope = append(scope, f)
-		}
-	}
-	for _, n := range scope {
-		if changed(info, n, v) {
+		if changed(info, d.Body, v) {
 			return nil
 		}
+	} else if x.packageVarChanged(v) {
+		return nil
 	}
 	return x.listLit(lit)
+}
+
+// packageVarChanged is changed in any file of the package, for a
+// package-level variable, computed once per variable.
+func (x *extractor) packageVarChanged(v *types.Var) bool {
+	if c, ok := x.changedVars[v]; ok {
+		return c
+	}
+	c := false
+	for _, f := range x.pass.Files {
+		if c = changed(x.pass.TypesInfo, f, v); c {
+			break
+		}
+	}
+	if x.changedVars == nil {
+		x.changedVars = map[*types.Var]bool{}
+	}
+	x.changedVars[v] = c
+	return c
 }
 
 // changed reports whether n changes v other than by assigning it: takes

@@ -99,6 +99,16 @@ func index(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write([]byte("<html>"))
 }
 
+// status answers one path apart and every other request after it: the
+// marker of the other requests is no second branch, so this is no
+// routing table either.
+func status(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == "/favicon.ico" {
+		return
+	}
+	_ = json.NewEncoder(w).Encode("ok")
+}
+
 func assets(w http.ResponseWriter, r *http.Request) {
 	path := r.URL.Path
 	switch {
@@ -133,6 +143,9 @@ func main() {
 	mux.HandleFunc("/v1/token/", token) // want `route /v1/token/self api by token` `route /v1/token/new api by token` `route /v1/token/ api by token`
 	files := http.NewServeMux()
 	files.HandleFunc("GET /", assets) // want `route GET /assets/\{rest...\} static by assets` `route GET /assets.json api by assets`
+	statusMux := http.NewServeMux()
+	statusMux.HandleFunc("/", status) // want `route / api by status`
 	_ = http.ListenAndServe(":8080", mux)
 	_ = http.ListenAndServe(":8081", files)
+	_ = http.ListenAndServe(":8082", statusMux)
 }
