@@ -13,15 +13,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
 
 	"golang.org/x/mod/modfile"
-	"golang.org/x/sync/errgroup"
 
 	"github.com/oneway-lint/oneway/internal/cache"
+	"github.com/oneway-lint/oneway/internal/engine"
 	"github.com/oneway-lint/oneway/internal/gitrev"
 )
 
@@ -339,8 +338,7 @@ func hashTree(h hash.Hash, root string, walked map[string]bool) error {
 	}
 	sums := make([][]byte, len(files))
 	errs := make([]error, len(files))
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
+	g := engine.Parallel()
 	for i, f := range files {
 		g.Go(func() error {
 			sums[i], errs[i] = contentHash(f)

@@ -237,9 +237,11 @@ func (f *families) analyse(ctx context.Context, pkgs, good []*packages.Package, 
 		return out, nil
 	}
 	// The executable's key is computed while the packages load (see
-	// Run); without it, nothing is cached.
-	if eo.ExeKey = exeKey(); eo.ExeKey == nil {
-		eo.Cache = nil
+	// Run), and only for a cache; without it, nothing is cached.
+	if eo.Cache != nil {
+		if eo.ExeKey = exeKey(); eo.ExeKey == nil {
+			eo.Cache = nil
+		}
 	}
 	eng, err := engine.New(f.all, pkgs, good, eo)
 	if err != nil {

@@ -101,7 +101,7 @@ func (e *Engine) prepareDeps() (toCompute int) {
 			}
 		}
 		types := e.factTypes()
-		g := parallel()
+		g := Parallel()
 		for _, u := range keyed {
 			g.Go(func() error {
 				if data, ok := e.cache.Get(depsKind, u.key); ok {
@@ -392,7 +392,7 @@ func (e *Engine) computeKeys() {
 			jobs = append(jobs, job{u: u})
 		}
 	}
-	g := parallel()
+	g := Parallel()
 	for i := range jobs {
 		g.Go(func() error {
 			jobs[i].sum, jobs[i].ok = hashFiles(jobs[i].u.pkg, &e.goroots)
@@ -581,7 +581,6 @@ func factName(t reflect.Type) string { return t.Elem().PkgPath() + "." + t.Elem(
 // and a gob stream costs its type descriptions to decode.
 func (e *Engine) encodeEntry(d *depEntry, pkg string) ([]byte, error) {
 	if d.empty() {
-		d.Files = nil
 		return []byte{}, nil
 	}
 	sort.Slice(d.Objects, func(i, j int) bool {
@@ -682,9 +681,9 @@ func decodeEntry(data []byte, types map[string]reflect.Type) (*depEntry, error) 
 	return d, nil
 }
 
-// parallel returns a group running as many goroutines at a time as the
+// Parallel returns a group running as many goroutines at a time as the
 // program may run in parallel: for work bound by system calls and CPU.
-func parallel() *errgroup.Group {
+func Parallel() *errgroup.Group {
 	g := new(errgroup.Group)
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	return g

@@ -85,7 +85,7 @@ func (e *Engine) plan() {
 				reach = files.hold(sc.Texts)
 			}
 			u.reach[i] = reach
-			needed[i] = reach || sc.MainModules && mainModule(u.pkg) || len(sc.OwnTexts) > 0 && files.hold(sc.OwnTexts)
+			needed[i] = reach || sc.MainModules && mainModule(u.pkg) || len(sc.OwnTexts) > 0 && !standard(u.pkg) && files.hold(sc.OwnTexts)
 		}
 		run := make([]bool, len(e.analyzers))
 		var mark func(i int)
