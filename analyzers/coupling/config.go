@@ -3,8 +3,8 @@ package coupling
 import (
 	"flag"
 	"fmt"
+	"maps"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/oneway-lint/oneway/analyzers/component"
@@ -198,14 +198,15 @@ func (f *componentsFlag) Set(s string) error {
 type allowFlag map[string][]string
 
 func (f *allowFlag) String() string {
-	keys := make([]string, 0, len(*f))
-	for k := range *f {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	parts := make([]string, len(keys))
-	for i, k := range keys {
-		parts[i] = k + "=" + strings.Join((*f)[k], ",")
+	return entriesString(*f, func(vs []string) string { return strings.Join(vs, ",") })
+}
+
+// entriesString prints m as "key=values;...", sorted by key: the form
+// entries reads.
+func entriesString[V any](m map[string]V, values func(V) string) string {
+	parts := make([]string, 0, len(m))
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		parts = append(parts, k+"="+values(m[k]))
 	}
 	return strings.Join(parts, ";")
 }
@@ -226,18 +227,7 @@ func (f *allowFlag) Set(s string) error {
 // publicFlag is "component=glob,glob;...", printed sorted.
 type publicFlag map[string][]component.Glob
 
-func (f *publicFlag) String() string {
-	keys := make([]string, 0, len(*f))
-	for k := range *f {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	parts := make([]string, len(keys))
-	for i, k := range keys {
-		parts[i] = k + "=" + globStrings((*f)[k])
-	}
-	return strings.Join(parts, ";")
-}
+func (f *publicFlag) String() string { return entriesString(*f, globStrings) }
 
 func (f *publicFlag) Set(s string) error {
 	names, values, err := entries(s)

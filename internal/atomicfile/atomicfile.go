@@ -86,7 +86,18 @@ func Create(name string, data []byte, perm fs.FileMode) error {
 
 // writeInPlace writes data to a file that is not a regular one.
 func writeInPlace(name string, data []byte) error {
-	f, err := os.OpenFile(name, os.O_WRONLY, 0)
+	return writeOpen(name, os.O_WRONLY, 0, data)
+}
+
+// Append appends data to name, creating it with perm if needed. It is not
+// atomic: a file that others append to (a CI step summary) is never
+// replaced.
+func Append(name string, data []byte, perm fs.FileMode) error {
+	return writeOpen(name, os.O_APPEND|os.O_CREATE|os.O_WRONLY, perm, data)
+}
+
+func writeOpen(name string, flag int, perm fs.FileMode, data []byte) error {
+	f, err := os.OpenFile(name, flag, perm)
 	if err != nil {
 		return err
 	}

@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/oneway-lint/oneway/analyzers/family"
+	"github.com/oneway-lint/oneway/internal/atomicfile"
 	"github.com/oneway-lint/oneway/internal/report"
 )
 
@@ -51,7 +51,7 @@ func renderer(format string, env Env) (renderFunc, error) {
 			if err := report.GitHub(w, &summary, r); err != nil {
 				return err
 			}
-			return appendFile(abs(env, path), summary.Bytes())
+			return atomicfile.Append(abs(env, path), summary.Bytes(), 0o644)
 		}, nil
 	case "markdown":
 		return func(w *bytes.Buffer, r *report.Report, _ renderOptions) error { return report.Markdown(w, r) }, nil
@@ -87,17 +87,4 @@ func fromRepositoryRoot(r *report.Report) *report.Report {
 	c := r.Clone()
 	c.UnderDir(dir)
 	return c
-}
-
-// appendFile appends data to the file at path, creating it if needed.
-func appendFile(path string, data []byte) error {
-	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		_ = f.Close()
-		return err
-	}
-	return f.Close()
 }

@@ -90,21 +90,12 @@ func sarifText(s string) string {
 // every character that Mermaid or the Markdown fence around it could
 // read as syntax is written as a Mermaid entity code (#35; for #).
 func mermaidLabel(s string) string {
-	s = oneLine(s)
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r < 0x80 && strings.ContainsRune("\"#&<>[](){}|`%;\\", r):
-			b.WriteString("#")
-			b.WriteString(strconv.Itoa(int(r)))
-			b.WriteByte(';')
-		default:
-			b.WriteRune(r)
+	return quoteLine(s, func(r rune) string {
+		if r < 0x80 && strings.ContainsRune("\"#&<>[](){}|`%;\\", r) {
+			return "#" + strconv.Itoa(int(r)) + ";"
 		}
-	}
-	b.WriteByte('"')
-	return b.String()
+		return ""
+	})
 }
 
 // dotString quotes s as a DOT string. The characters that DOT or
@@ -113,20 +104,28 @@ func mermaidLabel(s string) string {
 // as HTML character references, which Graphviz turns back into the
 // characters when it draws the label (checked with dot 2.43 and later).
 func dotString(s string) string {
-	s = oneLine(s)
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
+	return quoteLine(s, func(r rune) string {
 		switch r {
 		case '\\':
 			// Graphviz decodes the reference, then reads backslash
 			// escapes (\n, \l, \N…): a literal backslash takes two.
-			b.WriteString("&#92;&#92;")
+			return "&#92;&#92;"
 		case '"', '&', '<', '>', '{', '}', '|':
-			b.WriteString("&#")
-			b.WriteString(strconv.Itoa(int(r)))
-			b.WriteByte(';')
-		default:
+			return "&#" + strconv.Itoa(int(r)) + ";"
+		}
+		return ""
+	})
+}
+
+// quoteLine puts s, made one line, in double quotes, each rune written
+// as escape gives it ("": as it is).
+func quoteLine(s string, escape func(rune) string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range oneLine(s) {
+		if e := escape(r); e != "" {
+			b.WriteString(e)
+		} else {
 			b.WriteRune(r)
 		}
 	}

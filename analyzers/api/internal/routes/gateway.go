@@ -139,38 +139,34 @@ func (x *extractor) gatewayFunc(call *ast.CallExpr) string {
 
 // constInts reads a []int literal of constants.
 func (x *extractor) constInts(e ast.Expr) ([]int, bool) {
-	cl, ok := ast.Unparen(e).(*ast.CompositeLit)
-	if !ok {
-		return nil, false
-	}
-	out := make([]int, 0, len(cl.Elts))
-	for _, el := range cl.Elts {
+	return constList(e, func(el ast.Expr) (int, bool) {
 		tv := x.pass.TypesInfo.Types[el]
 		if tv.Value == nil || tv.Value.Kind() != constant.Int {
-			return nil, false
+			return 0, false
 		}
 		n, err := strconv.Atoi(tv.Value.ExactString())
-		if err != nil {
-			return nil, false
-		}
-		out = append(out, n)
-	}
-	return out, true
+		return n, err == nil
+	})
 }
 
 // constStrings reads a []string literal of constants.
 func (x *extractor) constStrings(e ast.Expr) ([]string, bool) {
+	return constList(e, func(el ast.Expr) (string, bool) { return constString(x.pass.TypesInfo, el) })
+}
+
+// constList reads a slice literal whose every element value reads.
+func constList[T any](e ast.Expr, value func(ast.Expr) (T, bool)) ([]T, bool) {
 	cl, ok := ast.Unparen(e).(*ast.CompositeLit)
 	if !ok {
 		return nil, false
 	}
-	out := make([]string, 0, len(cl.Elts))
+	out := make([]T, 0, len(cl.Elts))
 	for _, el := range cl.Elts {
-		s, ok := constString(x.pass.TypesInfo, el)
+		v, ok := value(el)
 		if !ok {
 			return nil, false
 		}
-		out = append(out, s)
+		out = append(out, v)
 	}
 	return out, true
 }

@@ -283,10 +283,7 @@ func (x *extractor) registrars(g *graph, fns []*types.Func) []Registrar {
 // them (nil: none).
 func Late(mounts []Mount, regs []Registrar, fset *token.FileSet) []Route {
 	find := newPosFinder(fset).pos
-	by := map[string][]Registrar{}
-	for _, r := range regs {
-		by[r.Key] = append(by[r.Key], r)
-	}
+	by := groupBy(regs, func(r Registrar) string { return r.Key })
 	var out []Route
 	// A registrar may hand the router on to further modules: its probes
 	// are mounts in turn, a few levels deep.
@@ -377,10 +374,7 @@ func templateKey(name string, sig *types.Signature) string {
 // its files hold them (nil: none).
 func LateCalls(calls []Call, wrappers []Wrapper, fset *token.FileSet) []Route {
 	find := newPosFinder(fset).pos
-	by := map[string][]Wrapper{}
-	for _, w := range wrappers {
-		by[w.Key] = append(by[w.Key], w)
-	}
+	by := groupBy(wrappers, func(w Wrapper) string { return w.Key })
 	var out []Route
 	for _, c := range calls {
 		for _, w := range by[c.Key] {
@@ -417,4 +411,14 @@ func pathArg(info *types.Info, call *ast.CallExpr) bool {
 		}
 	}
 	return false
+}
+
+// groupBy indexes xs by key, in their order.
+func groupBy[T any](xs []T, key func(T) string) map[string][]T {
+	by := map[string][]T{}
+	for _, x := range xs {
+		k := key(x)
+		by[k] = append(by[k], x)
+	}
+	return by
 }
