@@ -6,57 +6,21 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
-
 	"github.com/oneway-lint/oneway/analyzers/api"
 	"github.com/oneway-lint/oneway/analyzers/component"
 	"github.com/oneway-lint/oneway/analyzers/family"
 	"github.com/oneway-lint/oneway/analyzers/finding"
+	"github.com/oneway-lint/oneway/internal/engine/enginetest"
 )
 
-// program loads the module in dir, runs the family's analyzers on it
-// with the checker driver and returns the whole-program view.
+// program runs the family's analyzers on the module in dir as the audit
+// does and returns the whole-program view.
 func program(t *testing.T, dir string) *family.Program {
 	t.Helper()
-	dir, _ = filepath.Abs(dir)
-	pkgs, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Dir: dir}, "./...")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if packages.PrintErrors(pkgs) > 0 {
-		t.Fatal("fixture does not type-check")
-	}
 	s := family.Settings{}
-	as := api.Family().New(s)
-	g, err := checker.Analyze(as, pkgs, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	byPath := map[string]*family.Package{}
-	for act := range g.All() {
-		if !act.IsRoot {
-			continue
-		}
-		p := byPath[act.Package.PkgPath]
-		if p == nil {
-			p = &family.Package{Path: act.Package.PkgPath, Module: "example.com/global", Results: map[*analysis.Analyzer]any{}}
-			byPath[act.Package.PkgPath] = p
-		}
-		p.Results[act.Analyzer] = act.Result
-	}
-	prog := &family.Program{Fset: pkgs[0].Fset, Settings: s}
-	for _, p := range byPath {
-		prog.Packages = append(prog.Packages, p)
-	}
-	sort.Slice(prog.Packages, func(i, j int) bool { return prog.Packages[i].Path < prog.Packages[j].Path })
-	mod := "example.com/global"
-	if m := pkgs[0].Module; m != nil {
-		mod = m.Path
-	}
-	r := component.NewResolver(nil, []component.Module{{Path: mod}})
-	prog.Place = r.Resolve
+	prog := enginetest.Program(t, dir, api.Family().New(s))
+	prog.Settings = s
+	prog.Place = component.NewResolver(nil, []component.Module{{Path: prog.Packages[0].Module}}).Resolve
 	return prog
 }
 

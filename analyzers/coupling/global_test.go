@@ -10,12 +10,11 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
-	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
 
 	"github.com/oneway-lint/oneway/analyzers/coupling"
 	"github.com/oneway-lint/oneway/analyzers/family"
 	"github.com/oneway-lint/oneway/analyzers/finding"
+	"github.com/oneway-lint/oneway/internal/engine/enginetest"
 	"github.com/oneway-lint/oneway/internal/fixturetest"
 )
 
@@ -26,38 +25,11 @@ func TestShopModule(t *testing.T) {
 	fixturetest.Run(t, filepath.Join(analysistest.TestData(), "shop"), coupling.New(coupling.DefaultConfig()), "./...")
 }
 
-// program runs the analyzers as on the module in dir the way the audit does
-// and returns the whole-program view Global works on.
+// program runs the analyzers on the module in dir the way the audit
+// does and returns the whole-program view Global works on.
 func program(t *testing.T, dir string, as []*analysis.Analyzer) *family.Program {
 	t.Helper()
-	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Dir: dir}
-	pkgs, err := packages.Load(cfg, "./...")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if packages.PrintErrors(pkgs) > 0 {
-		t.Fatal("fixture does not load")
-	}
-	g, err := checker.Analyze(as, pkgs, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	prog := &family.Program{Fset: pkgs[0].Fset}
-	for _, act := range g.Roots {
-		if act.Err != nil {
-			t.Fatalf("%s: %v", act, act.Err)
-		}
-		mod := ""
-		if act.Package.Module != nil {
-			mod = act.Package.Module.Path
-		}
-		prog.Packages = append(prog.Packages, &family.Package{
-			Path:    act.Package.PkgPath,
-			Module:  mod,
-			Results: map[*analysis.Analyzer]any{act.Analyzer: act.Result},
-		})
-	}
-	return prog
+	return enginetest.Program(t, dir, as)
 }
 
 // render prints findings compactly, with positions as dir/file:line.

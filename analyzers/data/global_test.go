@@ -6,46 +6,22 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
-	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
 
 	"github.com/oneway-lint/oneway/analyzers/component"
 	"github.com/oneway-lint/oneway/analyzers/data"
 	"github.com/oneway-lint/oneway/analyzers/family"
 	"github.com/oneway-lint/oneway/analyzers/finding"
+	"github.com/oneway-lint/oneway/internal/engine/enginetest"
 )
 
 // program runs the family's analyzers on the module in dir the way the
 // audit does and returns the whole-program view Global works on.
 func program(t *testing.T, dir string, s family.Settings) *family.Program {
 	t.Helper()
-	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Dir: dir}
-	pkgs, err := packages.Load(cfg, "./...")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if packages.PrintErrors(pkgs) > 0 {
-		t.Fatal("fixture does not load")
-	}
-	as := data.Family().New(s)
-	g, err := checker.Analyze(as, pkgs, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res := component.NewResolver(s.Components, []component.Module{{Path: "example.com/shop"}})
-	prog := &family.Program{Fset: pkgs[0].Fset, Settings: s, Place: res.Resolve}
-	for _, act := range g.Roots {
-		if act.Err != nil {
-			t.Fatalf("%s: %v", act, act.Err)
-		}
-		prog.Packages = append(prog.Packages, &family.Package{
-			Path:    act.Package.PkgPath,
-			Module:  "example.com/shop",
-			Results: map[*analysis.Analyzer]any{act.Analyzer: act.Result},
-		})
-	}
+	prog := enginetest.Program(t, dir, data.Family().New(s))
+	prog.Settings = s
+	prog.Place = component.NewResolver(s.Components, []component.Module{{Path: "example.com/shop"}}).Resolve
 	return prog
 }
 

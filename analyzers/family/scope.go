@@ -53,6 +53,11 @@ type FactScope struct {
 	// MainModules: the package belongs to a main module, the code base
 	// itself; the rules never ask about the facts of its requirements.
 	MainModules bool
+	// NoStandardLibrary: the standard library's packages carry none of
+	// the facts, whatever they import; the analyzer returns at once on
+	// them (StandardLibrary), so a driver need not load them from source.
+	// They still pass the scope on to the packages that import them.
+	NoStandardLibrary bool
 }
 
 // Covers reports whether the import path p is one of Imports or below

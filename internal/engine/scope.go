@@ -30,7 +30,7 @@ func factScopes(as []*analysis.Analyzer) []*family.FactScope {
 		}
 		var sc family.FactScope
 		scoped := true
-		for _, f := range a.FactTypes {
+		for j, f := range a.FactTypes {
 			s, ok := f.(family.ScopedFact)
 			if !ok {
 				scoped = false
@@ -41,6 +41,7 @@ func factScopes(as []*analysis.Analyzer) []*family.FactScope {
 			sc.Texts = append(sc.Texts, fs.Texts...)
 			sc.OwnTexts = append(sc.OwnTexts, fs.OwnTexts...)
 			sc.MainModules = sc.MainModules || fs.MainModules
+			sc.NoStandardLibrary = (j == 0 || sc.NoStandardLibrary) && fs.NoStandardLibrary // all of them
 		}
 		if scoped {
 			out[i] = &sc
@@ -86,6 +87,9 @@ func (e *Engine) plan() {
 			}
 			u.reach[i] = reach
 			needed[i] = reach || sc.MainModules && mainModule(u.pkg) || len(sc.OwnTexts) > 0 && !standard(u.pkg) && files.hold(sc.OwnTexts)
+			if sc.NoStandardLibrary && standard(u.pkg) {
+				needed[i] = false // still passing reach on to its importers
+			}
 		}
 		run := make([]bool, len(e.analyzers))
 		var mark func(i int)

@@ -26,6 +26,13 @@ func (*modelFact) FactScope() family.FactScope {
 	return family.FactScope{Texts: []string{"TableName"}, MainModules: true}
 }
 
+type handlerFact struct{}
+
+func (*handlerFact) AFact() {}
+func (*handlerFact) FactScope() family.FactScope {
+	return family.FactScope{Imports: []string{"net/http"}, NoStandardLibrary: true}
+}
+
 type anyFact struct{}
 
 func (*anyFact) AFact() {}
@@ -84,6 +91,26 @@ func TestPlan(t *testing.T) {
 	}
 	if got := e.stats.skipped.Load(); got != 2 {
 		t.Errorf("%d dependencies skipped, want 2", got)
+	}
+
+	// A scope without the standard library: net/http and the standard
+	// packages importing it are not analysed, and still carry the scope
+	// to the packages of modules that import them.
+	handlers := &analysis.Analyzer{Name: "handlers", FactTypes: []analysis.Fact{(*handlerFact)(nil)}}
+	e3 := &Engine{analyzers: []*analysis.Analyzer{handlers}, index: map[*analysis.Analyzer]int{handlers: 0}, depList: []int{0}}
+	h := &unit{pkg: pkg("net/http", nil, file("http3.go", "package http"))}
+	pprof := &unit{pkg: pkg("net/http/pprof", nil, file("pprof.go", "package pprof")), imports: []*unit{h}}
+	client := &unit{pkg: pkg("x.com/ext/client", ext, file("client.go", "package client")), imports: []*unit{pprof}}
+	e3.units = []*unit{h, pprof, client}
+	e3.plan()
+	for _, u := range e3.units {
+		want := []int(nil)
+		if u == client {
+			want = []int{0}
+		}
+		if !reflect.DeepEqual(u.run, want) {
+			t.Errorf("without the standard library: %s runs %v, want %v", u.pkg.PkgPath, u.run, want)
+		}
 	}
 
 	// A fact type without a scope may be anywhere.

@@ -124,13 +124,17 @@ const (
 // answers requests only in a package that imports net/http (every router
 // does) or a package whose calls write a response body of a kind
 // (encoding/json, encoding/xml, protojson, the template packages); the
-// code base's own packages always.
+// code base's own packages always; the standard library never (net/http's
+// API is modelled, and what its other packages register, such as
+// net/http/pprof's handlers on the default mux, is no route of the code
+// base's own).
 func (*FuncFact) FactScope() family.FactScope {
 	return family.FactScope{
 		Imports: []string{
 			"net/http", "encoding/json", "encoding/xml", "html/template", "text/template",
 			"google.golang.org/protobuf/encoding/protojson",
 		},
-		MainModules: true,
+		MainModules:       true,
+		NoStandardLibrary: true,
 	}
 }

@@ -11,12 +11,19 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/oneway-lint/oneway/analyzers/family"
 )
 
 func run(pass *analysis.Pass) (any, error) {
 	if frameworkOf(pass.Pkg.Path()) != "" {
 		// A router's own package registers on the routers it is handed:
 		// its methods are modelled (frameworks.go), its code is no route.
+		return &Result{}, nil
+	}
+	if family.StandardLibrary(pass) {
+		// Its facts would only be gob-encoded for every importer: see
+		// FuncFact.FactScope.
 		return &Result{}, nil
 	}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
