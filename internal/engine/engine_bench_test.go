@@ -75,3 +75,42 @@ func BenchmarkAnalyze(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkPlan measures the dependency selection (scope.go): which
+// dependencies each fact analyzer must run on, from the import graph and,
+// for scopes with texts, the dependencies' files. ns/dep is its cost per
+// dependency; needed/op how many dependencies are analysed from source.
+func BenchmarkPlan(b *testing.B) {
+	dir := b.TempDir()
+	if err := bench.Generate(dir, benchPackages); err != nil {
+		b.Fatal(err)
+	}
+	pkgs, err := packages.Load(&packages.Config{Mode: LoadMode, Dir: dir}, "./...")
+	if err != nil {
+		b.Fatal(err)
+	}
+	e, err := New(analyzers.Analyzers(), pkgs, pkgs, Options{Keep: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	deps, needed := 0, 0
+	for b.Loop() {
+		for _, u := range e.units {
+			u.run, u.reach = nil, nil
+		}
+		e.plan()
+	}
+	for _, u := range e.units {
+		if !u.initial {
+			deps++
+			if len(u.run) > 0 {
+				needed++
+			}
+		}
+	}
+	if deps == 0 {
+		b.Fatal("no dependencies")
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*deps), "ns/dep")
+	b.ReportMetric(float64(needed), "needed/op")
+}

@@ -1,14 +1,20 @@
 package engine
 
 import (
+	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/oneway-lint/oneway/analyzers"
+	"github.com/oneway-lint/oneway/analyzers/component"
+	"github.com/oneway-lint/oneway/analyzers/data"
 	"github.com/oneway-lint/oneway/analyzers/family"
 )
 
@@ -120,5 +126,66 @@ func TestPlan(t *testing.T) {
 	e2.plan()
 	if got := e2.units[0].run; !reflect.DeepEqual(got, []int{0}) {
 		t.Errorf("an unscoped fact analyzer runs %v, want [0]", got)
+	}
+}
+
+// TestDependencyScope audits a module that writes orders through a
+// store module's function, which imports no database library and passes
+// the query on to a wrapper of database/sql in a third module: both
+// dependencies are analysed from source for their wrapper facts, and the
+// table reaches the inventory at the main module's call. A dependency
+// that imports nothing any fact needs is neither parsed nor type-checked.
+func TestDependencyScope(t *testing.T) {
+	t.Parallel()
+	dir, err := filepath.Abs("testdata/depscope/app")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkgs := loadClean(t, LoadMode, dir, []string{"./..."})
+	as := analyzers.Analyzers()
+	e, err := New(as, pkgs, pkgs, Options{Keep: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	runs := map[string][]string{}
+	for _, u := range e.units {
+		for _, i := range u.run {
+			runs[u.pkg.PkgPath] = append(runs[u.pkg.PkgPath], e.analyzers[i].Name)
+		}
+	}
+	for _, dep := range []string{"example.com/sqlwrap", "example.com/store"} {
+		if !slices.Contains(runs[dep], "dataqueries") {
+			t.Errorf("%s runs %v, want dataqueries: it reaches database/sql", dep, runs[dep])
+		}
+	}
+	for _, dep := range []string{"example.com/plain", "strings"} {
+		if len(runs[dep]) > 0 {
+			t.Errorf("%s runs %v, want nothing: no fact can be in it", dep, runs[dep])
+		}
+	}
+
+	prog := &family.Program{Fset: pkgs[0].Fset, Place: component.NewResolver(nil, []component.Module{{Path: "example.com/app"}}).Resolve}
+	for _, p := range pkgs {
+		fp := &family.Package{Path: p.PkgPath, Module: "example.com/app", Results: map[*analysis.Analyzer]any{}}
+		for _, a := range as {
+			res, err := e.Outcome(p, a)
+			if err != nil {
+				t.Fatalf("%s on %s: %v", a.Name, p.PkgPath, err)
+			}
+			fp.Results[a] = res
+		}
+		prog.Packages = append(prog.Packages, fp)
+	}
+	var got []string
+	for _, tb := range data.Tables(prog).Tables {
+		for _, s := range tb.Sites {
+			got = append(got, fmt.Sprintf("%s %s %s %s", tb.Name, s.Kind, s.Package, filepath.Base(prog.Fset.Position(s.Pos).Filename)))
+		}
+	}
+	if want := []string{"orders write example.com/app app.go"}; !slices.Equal(got, want) {
+		t.Errorf("tables' sites: %q, want %q", got, want)
 	}
 }

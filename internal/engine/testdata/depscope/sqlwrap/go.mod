@@ -1,0 +1,3 @@
+module example.com/sqlwrap
+
+go 1.24
