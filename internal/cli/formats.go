@@ -45,16 +45,22 @@ func renderer(format string, env Env) (renderFunc, error) {
 			r = fromRepositoryRoot(r)
 			path := env.Getenv("GITHUB_STEP_SUMMARY")
 			if path == "" {
-				return report.GitHub(w, nil, r)
+				return report.GitHub(w, nil, r, report.MarkdownOptions{})
 			}
 			var summary bytes.Buffer
-			if err := report.GitHub(w, &summary, r); err != nil {
+			if err := report.GitHub(w, &summary, r, githubLinks(env)); err != nil {
 				return err
 			}
 			return atomicfile.Append(abs(env, path), summary.Bytes(), 0o644)
 		}, nil
 	case "markdown":
-		return func(w *bytes.Buffer, r *report.Report, _ renderOptions) error { return report.Markdown(w, r) }, nil
+		return func(w *bytes.Buffer, r *report.Report, _ renderOptions) error {
+			o := githubLinks(env)
+			if o.Link != nil {
+				r = fromRepositoryRoot(r) // the links' paths
+			}
+			return report.Markdown(w, r, o)
+		}, nil
 	case "html":
 		return func(w *bytes.Buffer, r *report.Report, _ renderOptions) error { return report.HTML(w, r) }, nil
 	case "dot":
@@ -73,6 +79,14 @@ func renderer(format string, env Env) (renderFunc, error) {
 		}, nil
 	}
 	return nil, fmt.Errorf("unknown -format %q (want one of %s)", format, formatNames())
+}
+
+// githubLinks links Markdown locations to their lines on GitHub in a
+// GitHub Actions job, where the runner names the server, the repository
+// and the commit checked out ($GITHUB_SERVER_URL, $GITHUB_REPOSITORY,
+// $GITHUB_SHA); elsewhere, no links.
+func githubLinks(env Env) report.MarkdownOptions {
+	return report.MarkdownOptions{Link: report.GitHubLinks(env.Getenv("GITHUB_SERVER_URL"), env.Getenv("GITHUB_REPOSITORY"), env.Getenv("GITHUB_SHA"))}
 }
 
 // fromRepositoryRoot returns r with its paths from the root of the git

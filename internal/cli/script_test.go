@@ -169,8 +169,10 @@ func (s *scriptState) exec(where, line string) {
 	case "cd":
 		s.dir = filepath.Join(s.work, args[0])
 	case "env":
-		k, v, _ := strings.Cut(args[0], "=")
-		s.env[k] = strings.ReplaceAll(v, "$WORK", s.work)
+		for _, a := range args {
+			k, v, _ := strings.Cut(a, "=")
+			s.env[k] = strings.ReplaceAll(v, "$WORK", s.work)
+		}
 	case "cp":
 		data, err := os.ReadFile(filepath.Join(s.work, args[0]))
 		if err != nil {

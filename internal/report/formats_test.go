@@ -9,6 +9,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -22,9 +23,10 @@ var formats = []struct {
 	{"text", func(w io.Writer, r *Report) error { return Text(w, r, TextOptions{}) }},
 	{"json", JSON},
 	{"sarif", func(w io.Writer, r *Report) error { return SARIF(w, r, catalogue()) }},
-	{"github", func(w io.Writer, r *Report) error { return GitHub(w, nil, r) }},
-	{"github-summary", func(w io.Writer, r *Report) error { return GitHub(io.Discard, w, r) }},
-	{"markdown", Markdown},
+	{"github", func(w io.Writer, r *Report) error { return GitHub(w, nil, r, MarkdownOptions{}) }},
+	{"github-summary", func(w io.Writer, r *Report) error { return GitHub(io.Discard, w, r, MarkdownOptions{}) }},
+	{"markdown", func(w io.Writer, r *Report) error { return Markdown(w, r, MarkdownOptions{}) }},
+	{"markdown-links", func(w io.Writer, r *Report) error { return Markdown(w, r, testLinks) }},
 	{"html", HTML},
 	{"dot", DOT},
 	{"checkstyle", Checkstyle},
@@ -51,6 +53,65 @@ func TestMarkdown(t *testing.T) {
 	golden(t, "full.md", []byte(render(t, "markdown", full())))
 }
 
+var testLinks = MarkdownOptions{Link: GitHubLinks("https://github.com", "acme/shop", "0123456789abcdef0123456789abcdef01234567")}
+
+// TestMarkdownLinks: with links, each location is its inline code linked
+// to its line at the commit, and nothing else changes.
+func TestMarkdownLinks(t *testing.T) {
+	plain, linked := render(t, "markdown", full()), render(t, "markdown-links", full())
+	const commit = "https://github.com/acme/shop/blob/0123456789abcdef0123456789abcdef01234567/"
+	n := 0
+	for _, d := range full().Decisions {
+		loc := mdLocation(d.File, d.Line, d.Column)
+		link := "[" + loc + "](" + commit + d.File + "#L" + strconv.Itoa(d.Line) + ")"
+		if !strings.Contains(linked, link) {
+			t.Errorf("no link %s in:\n%s", link, linked)
+		}
+		n++
+	}
+	if n == 0 {
+		t.Fatal("the report has no decisions")
+	}
+	unlinked := regexp.MustCompile(`\[(`+"`[^`]*`"+`|[^\]]*)\]\(`+regexp.QuoteMeta(commit)+`[^)]*\)`).ReplaceAllString(linked, "$1")
+	if unlinked != plain {
+		pl, ul := strings.Split(plain, "\n"), strings.Split(unlinked, "\n")
+		for i := range min(len(pl), len(ul)) {
+			if pl[i] != ul[i] {
+				t.Fatalf("without its links, the linked Markdown is not the plain one; line %d:\n%s\nwant:\n%s", i+1, ul[i], pl[i])
+			}
+		}
+		t.Errorf("without its links, the linked Markdown has %d lines, the plain one %d", len(ul), len(pl))
+	}
+}
+
+func TestGitHubLinks(t *testing.T) {
+	const sha = "0123456789abcdef0123456789abcdef01234567"
+	link := GitHubLinks("https://ghe.example.com/", "acme/shop.go", sha)
+	for file, want := range map[string]string{
+		"billing/billing.go": "https://ghe.example.com/acme/shop.go/blob/" + sha + "/billing/billing.go#L7",
+		"a b/x(1)&y[2].go":   "https://ghe.example.com/acme/shop.go/blob/" + sha + "/a%20b/x%281%29%26y%5B2%5D.go#L7",
+		"../outside/x.go":    "",
+		"/abs/x.go":          "",
+	} {
+		if got := link(file, 7); got != want {
+			t.Errorf("link(%q) = %q, want %q", file, got, want)
+		}
+	}
+	for _, bad := range [][3]string{
+		{"", "acme/shop", sha},
+		{"javascript:alert(1)", "acme/shop", sha},
+		{"https://github.com", "acme", sha},
+		{"https://github.com", "acme/shop/x", sha},
+		{"https://github.com", "acme/sh op", sha},
+		{"https://github.com", "acme/shop", "HEAD"},
+		{"https://github.com", "acme/shop", ""},
+	} {
+		if GitHubLinks(bad[0], bad[1], bad[2]) != nil {
+			t.Errorf("GitHubLinks%q gives links, want none", bad)
+		}
+	}
+}
+
 func TestCheckstyle(t *testing.T) {
 	golden(t, "full.checkstyle.xml", []byte(render(t, "checkstyle", full())))
 }
@@ -73,7 +134,7 @@ func TestHTML(t *testing.T) {
 
 func TestGitHub(t *testing.T) {
 	var ann, sum bytes.Buffer
-	if err := GitHub(&ann, &sum, full()); err != nil {
+	if err := GitHub(&ann, &sum, full(), MarkdownOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	golden(t, "full.github.txt", ann.Bytes())
@@ -143,7 +204,7 @@ func TestGitHubLimits(t *testing.T) {
 			}
 			r.Sort()
 			var b bytes.Buffer
-			if err := GitHub(&b, io.Discard, r); err != nil {
+			if err := GitHub(&b, io.Discard, r, MarkdownOptions{}); err != nil {
 				t.Fatal(err)
 			}
 			out := b.String()
@@ -232,6 +293,9 @@ func TestHostile(t *testing.T) {
 		{format: "html", reason: "html/template escapes every string; the page's own script has no alert",
 			banned: []string{"<script>alert", "-->", `"]`}},
 		{format: "markdown", reason: "Markdown special characters are backslash-escaped, Mermaid labels use entity codes",
+			banned: []string{"<script>", "-->", "`x`", `"]`, "[a](", " @team", "$x$", "\n# heading", "\n::error"},
+			check:  checkMarkdown},
+		{format: "markdown-links", reason: "link texts are escaped as without links; addresses are percent-encoded",
 			banned: []string{"<script>", "-->", "`x`", `"]`, "[a](", " @team", "$x$", "\n# heading", "\n::error"},
 			check:  checkMarkdown},
 		{format: "github-summary", reason: "the step summary is the Markdown report",

@@ -28,9 +28,9 @@ const GitHubAnnotationLimit = 10
 // summary, when not nil, receives the whole report as Markdown (see
 // [Markdown]): the CLI passes the file named by $GITHUB_STEP_SUMMARY,
 // opened for appending, when that variable is set, so that the job's
-// summary page lists every decision. With a nil summary only the
-// annotations are written.
-func GitHub(w, summary io.Writer, r *Report) error {
+// summary page lists every decision, with o's links. With a nil summary
+// only the annotations are written.
+func GitHub(w, summary io.Writer, r *Report, o MarkdownOptions) error {
 	var errs, warns, notes []annotation
 	for _, d := range r.Decisions {
 		a := annotation{
@@ -109,7 +109,7 @@ func GitHub(w, summary io.Writer, r *Report) error {
 		return err
 	}
 	if summary != nil {
-		return Markdown(summary, r)
+		return Markdown(summary, r, o)
 	}
 	return nil
 }

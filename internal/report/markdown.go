@@ -5,6 +5,8 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"net/url"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,9 +19,12 @@ import (
 // their reasons (a decision record), the components with their metrics,
 // a Mermaid graph of the dependencies between them, the table inventory
 // and the problems. Every string from the analysed code is escaped.
-func Markdown(w io.Writer, r *Report) error {
+//
+// With o.Link, each location links to its line (see GitHubLinks).
+func Markdown(w io.Writer, r *Report, o MarkdownOptions) error {
 	bw := bufio.NewWriter(w)
 	p := func(format string, a ...any) { fmt.Fprintf(bw, format, a...) }
+	at := o.location
 
 	p("# oneway reversibility audit\n\n")
 	p("%s\n\n", mdSummary(r))
@@ -43,7 +48,7 @@ func Markdown(w io.Writer, r *Report) error {
 				}
 			}
 			p("%d. **%s** · %s · cost **%d**%s\\\n", i+1, md(d.Message), mdCode(d.Rule), d.Cost, status)
-			p("   %s · component %s\n", mdLocation(d.File, d.Line, d.Column), md(d.Component))
+			p("   %s · component %s\n", at(d.File, d.Line, d.Column), md(d.Component))
 			p("   - cost %s\n", md(cmp.Or(d.Breakdown, strconv.Itoa(d.Cost))))
 			p("   - evidence: %s\n", md(evidenceText(d)))
 			if d.Subject != "" {
@@ -52,7 +57,7 @@ func Markdown(w io.Writer, r *Report) error {
 			if len(d.Related) > 0 {
 				p("   - related:\n")
 				for _, rel := range d.Related {
-					p("     - %s", mdLocation(rel.File, rel.Line, rel.Column))
+					p("     - %s", at(rel.File, rel.Line, rel.Column))
 					if rel.Message != "" {
 						p(": %s", md(rel.Message))
 					}
@@ -69,7 +74,7 @@ func Markdown(w io.Writer, r *Report) error {
 			p("\n### %s (%d)\n\n", mdCode(g.rule), len(g.decisions))
 			p("| Cost | Decision | Location | Component |\n|---:|---|---|---|\n")
 			for _, d := range g.decisions {
-				p("| %d | %s | %s | %s |\n", d.Cost, md(d.Message), mdLocation(d.File, d.Line, d.Column), md(d.Component))
+				p("| %d | %s | %s | %s |\n", d.Cost, md(d.Message), at(d.File, d.Line, d.Column), md(d.Component))
 			}
 		}
 	}
@@ -83,7 +88,7 @@ func Markdown(w io.Writer, r *Report) error {
 			if reason == "" {
 				reason = "*no reason given*"
 			}
-			p("| %s | %s | %s | %s | %d |\n", mdCode(d.Rule), md(d.Message), reason, mdLocation(d.File, d.Line, d.Column), d.Cost)
+			p("| %s | %s | %s | %s | %d |\n", mdCode(d.Rule), md(d.Message), reason, at(d.File, d.Line, d.Column), d.Cost)
 		}
 	}
 
@@ -137,7 +142,7 @@ func Markdown(w io.Writer, r *Report) error {
 					sites = append(sites, fmt.Sprintf("and %d more", len(t.Sites)-5))
 					break
 				}
-				sites = append(sites, mdLocation(s.File, s.Line, 0)+" ("+md(s.Kind)+")")
+				sites = append(sites, at(s.File, s.Line, 0)+" ("+md(s.Kind)+")")
 			}
 			p("| %s | %d | %d | %d | %s | %s |\n", md(t.Label()), t.Reads, t.Writes, t.DDL, md(strings.Join(t.Components, ", ")), strings.Join(sites, "<br>"))
 		}
@@ -148,7 +153,7 @@ func Markdown(w io.Writer, r *Report) error {
 		p("| Method | Route | Kind | Version | Component | Location |\n|---|---|---|---|---|---|\n")
 		for _, rt := range routes {
 			p("| %s | %s | %s | %s | %s | %s |\n", md(routeMethod(rt)), md(rt.Host+rt.Path), md(rt.Kind), versionWord(rt.Versioned),
-				md(rt.Component), mdLocation(rt.File, rt.Line, 0))
+				md(rt.Component), at(rt.File, rt.Line, 0))
 		}
 	}
 
@@ -156,7 +161,7 @@ func Markdown(w io.Writer, r *Report) error {
 		p("\n## Protobuf packages (%d)\n\n", len(protos))
 		p("| Package | Version | Services | Location |\n|---|---|---|---|\n")
 		for _, pp := range protos {
-			p("| %s | %s | %s | %s |\n", md(pp.Package), versionWord(pp.Versioned), md(strings.Join(pp.Services, ", ")), mdLocation(pp.File, pp.Line, 0))
+			p("| %s | %s | %s | %s |\n", md(pp.Package), versionWord(pp.Versioned), md(strings.Join(pp.Services, ", ")), at(pp.File, pp.Line, 0))
 		}
 	}
 
@@ -165,7 +170,7 @@ func Markdown(w io.Writer, r *Report) error {
 		for _, pr := range r.Problems {
 			where := md(pr.Package)
 			if pr.File != "" {
-				where = mdLocation(pr.File, pr.Line, pr.Column)
+				where = at(pr.File, pr.Line, pr.Column)
 			}
 			if where != "" {
 				where += ": "
@@ -191,6 +196,73 @@ func mdSummary(r *Report) string {
 		parts = append(parts, plural(s.Problems, "problem"))
 	}
 	return strings.Join(parts, " · ")
+}
+
+// MarkdownOptions are the choices of a Markdown rendering.
+type MarkdownOptions struct {
+	// Link returns the address of a file's line on the code host, or ""
+	// for none; nil: no links.
+	Link func(file string, line int) string
+}
+
+// location is mdLocation, linked to its line when o has a link for it.
+func (o MarkdownOptions) location(file string, line, col int) string {
+	text := mdLocation(file, line, col)
+	if o.Link == nil || file == "" {
+		return text
+	}
+	u := o.Link(file, line)
+	if u == "" {
+		return text
+	}
+	return "[" + text + "](" + u + ")"
+}
+
+// GitHubLinks links locations to their lines in a GitHub repository at a
+// commit: server is the address of the server (https://github.com, or a
+// GitHub Enterprise one), repo is owner/name, sha the commit; paths are
+// relative to the repository's root. It returns nil (no links) when one
+// of them is missing or malformed.
+func GitHubLinks(server, repo, sha string) func(file string, line int) string {
+	u, err := url.Parse(server)
+	if err != nil || u.Scheme != "https" && u.Scheme != "http" || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		return nil
+	}
+	owner, name, ok := strings.Cut(repo, "/")
+	if !ok || strings.Contains(name, "/") || !validRepoName(owner) || !validRepoName(name) {
+		return nil
+	}
+	if len(sha) < 7 || len(sha) > 64 || strings.ContainsFunc(sha, func(r rune) bool { return !strings.ContainsRune("0123456789abcdef", r) }) {
+		return nil
+	}
+	base := strings.TrimSuffix(u.String(), "/") + "/" + owner + "/" + name + "/blob/" + sha + "/"
+	return func(file string, line int) string {
+		if file == "" || strings.HasPrefix(file, "/") || strings.HasPrefix(file, "../") || file == ".." {
+			return "" // not in the repository
+		}
+		segs := strings.Split(filepath.ToSlash(file), "/")
+		for i, s := range segs {
+			// Parentheses would end a Markdown link's address,
+			// Markdown decodes entity references (&amp;) in it, and
+			// GitHub's math and mentions ($, @) are better not met.
+			segs[i] = linkEscaper.Replace(url.PathEscape(s))
+		}
+		link := base + strings.Join(segs, "/")
+		if line > 0 {
+			link += "#L" + strconv.Itoa(line)
+		}
+		return link
+	}
+}
+
+var linkEscaper = strings.NewReplacer("(", "%28", ")", "%29", "&", "%26", "$", "%24", "@", "%40")
+
+// validRepoName reports whether s may be a GitHub owner or repository
+// name: letters, digits, '-', '_' and '.'.
+func validRepoName(s string) bool {
+	return s != "" && s != "." && s != ".." && !strings.ContainsFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_.", r))
+	})
 }
 
 // mdLocation is file:line:col as inline code when it is a plain path

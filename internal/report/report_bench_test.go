@@ -93,7 +93,7 @@ func BenchmarkRender(b *testing.B) {
 		{"json", JSON},
 		{"sarif", func(w io.Writer, r *Report) error { return SARIF(w, r, rules) }},
 		{"html", HTML},
-		{"markdown", Markdown},
+		{"markdown", func(w io.Writer, r *Report) error { return Markdown(w, r, MarkdownOptions{}) }},
 	}
 	for _, f := range formats {
 		b.Run(f.name, func(b *testing.B) {
