@@ -76,11 +76,13 @@ func Main(ctx context.Context, args []string, env Env) int {
 		bi, _ := debug.ReadBuildInfo()
 		fmt.Fprintln(env.Stdout, versionText(bi, runtime.GOOS, runtime.GOARCH))
 		return ExitClean
-	case "help", "-h", "-help", "--help":
+	case "help":
+		return runHelp(ctx, rest, env)
+	case "-h", "-help", "--help":
 		usage(env.Stdout)
 		return ExitClean
 	}
-	fmt.Fprintf(env.Stderr, "oneway: unknown command %q%s\n\n", cmd, policy.Suggest(cmd, []string{"audit", "init", "rules", "diff", "version", "help"}))
+	fmt.Fprintf(env.Stderr, "oneway: unknown command %q%s\n\n", cmd, policy.Suggest(cmd, commands))
 	usage(env.Stderr)
 	return ExitUsage
 }
@@ -102,7 +104,8 @@ Usage:
   oneway diff [-format text|markdown] OLD.json NEW.json
                                      compare two JSON audits
   oneway version
-  go vet -vettool=$(command -v oneway) [-policy FILE] ./...
+  oneway help [COMMAND|ANALYZER]     this, with the analyzers go vet runs
+  go vet -vettool=$(command -v oneway) [-policy FILE] [-invest-now-only] ./...
 
 Exit codes: 0 no invest-now decisions, 1 some, 2 usage or policy error,
 3 a package could not be analysed (see -skip-broken) or the audit was
