@@ -3,14 +3,18 @@ package report
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"html"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/oneway-lint/oneway/analyzers/finding"
 )
 
 // TestHTMLSelfContained checks that the page refers to nothing outside
@@ -72,6 +76,7 @@ func TestHTMLBrowser(t *testing.T) {
 		{"full", "every part of the page, with both drawings", full()},
 		{"empty", "a page with nothing to show", &Report{Version: SchemaVersion}},
 		{"hostile", "injected markup must neither run nor be requested: the policy would log it", hostileReport()},
+		{"large", "60 components, one depending on all the others: the graph scrolls, its labels stay readable", largeReport(60)},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -91,7 +96,7 @@ func TestHTMLBrowser(t *testing.T) {
 				"--disable-component-update", "--disable-sync", "--no-first-run", "--no-default-browser-check",
 				"--user-data-dir="+filepath.Join(dir, "profile"),
 				"--enable-logging=stderr", "--v=0", "--virtual-time-budget=2000",
-				"--dump-dom", "file://"+filepath.ToSlash(page))
+				"--window-size=1280,900", "--dump-dom", "file://"+filepath.ToSlash(page))
 			var stdout, stderr bytes.Buffer
 			cmd.Stdout, cmd.Stderr = &stdout, &stderr
 			if err := cmd.Run(); err != nil {
@@ -108,6 +113,19 @@ func TestHTMLBrowser(t *testing.T) {
 			}
 			if strings.Contains(dom, "<script>alert") {
 				t.Errorf("%s: injected markup became an element", tc.name)
+			}
+			// Every text of the component graph is drawn at 10 px or more.
+			if len(tc.report.Components) > 1 {
+				m := regexp.MustCompile(`data-least-text-px="([0-9.]+)"`).FindStringSubmatch(dom)
+				if m == nil {
+					t.Fatalf("%s: the graph's drawn text size is not recorded", tc.name)
+				}
+				if px, _ := strconv.ParseFloat(m[1], 64); px < 10 {
+					t.Errorf("%s: the graph's smallest text is drawn at %.1f px, want 10 or more", tc.name, px)
+				}
+			}
+			if scrolls := strings.Contains(dom, `data-scrolls="1"`); scrolls != (tc.name == "large") {
+				t.Errorf("%s: the graph scrolls: %t, want %t", tc.name, scrolls, tc.name == "large")
 			}
 		})
 	}
@@ -151,4 +169,26 @@ func TestDOTGraphviz(t *testing.T) {
 			}
 		}
 	}
+}
+
+// largeReport is a report of n components: a command depending on all
+// the others, each of which depends on the next, with a decision each.
+func largeReport(n int) *Report {
+	r := &Report{Version: SchemaVersion, Tool: "test", Stage: "traction", Threshold: 40, Summary: Summary{Packages: n}}
+	name := func(i int) string { return fmt.Sprintf("internal/service%02d", i) }
+	r.Components = append(r.Components, Component{Name: "cmd", Packages: []string{"example.com/m/cmd"}})
+	for i := 1; i < n; i++ {
+		r.Components = append(r.Components, Component{Name: name(i), Packages: []string{"example.com/m/" + name(i)}})
+		r.Inventory.Dependencies = append(r.Inventory.Dependencies, Edge{From: "cmd", To: name(i), Sites: i})
+		if i+1 < n {
+			r.Inventory.Dependencies = append(r.Inventory.Dependencies, Edge{From: name(i), To: name(i + 1), Sites: 2})
+		}
+		r.Decisions = append(r.Decisions, Decision{
+			Rule: "coupling.concrete-dependency", Class: CheapLater, Cost: 10 + i%30, File: name(i) + "/x.go", Line: i,
+			Message: "depends on a concrete type", Component: name(i), Evidence: finding.Evidence{Sites: i},
+		})
+	}
+	r.Summary.CheapLater = n - 1
+	r.Sort()
+	return r
 }

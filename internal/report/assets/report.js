@@ -45,5 +45,22 @@
       });
     });
   }
+  // A graph larger than its frame scrolls (it is never shrunk); say so.
+  // The smallest text's drawn size is recorded for the browser test.
+  Array.prototype.forEach.call(document.querySelectorAll("svg.graph"), function (svg) {
+    var vb = svg.viewBox && svg.viewBox.baseVal;
+    var scale = vb && vb.width ? svg.getBoundingClientRect().width / vb.width : 1;
+    var least = Infinity;
+    Array.prototype.forEach.call(svg.querySelectorAll("text"), function (t) {
+      least = Math.min(least, parseFloat(window.getComputedStyle(t).fontSize) * scale);
+    });
+    if (least !== Infinity) {
+      svg.setAttribute("data-least-text-px", least.toFixed(1));
+    }
+    var wrap = svg.parentNode;
+    if (wrap.scrollWidth > wrap.clientWidth + 1 || wrap.scrollHeight > wrap.clientHeight + 1) {
+      wrap.setAttribute("data-scrolls", "1");
+    }
+  });
   document.documentElement.setAttribute("data-ready", "1");
 })();
