@@ -310,59 +310,130 @@ func newScatter(r *Report) scatter {
 		s.TLabelX, s.TLabelY = num(w-right-6), num(ty-6)
 	}
 
-	// Decisions at the same place are spread sideways around it, so that
-	// every one can be seen and pointed at.
-	type spot struct{ sites, cost int }
-	at := map[spot][]int{}
-	var spots []spot
-	for i, d := range r.Decisions {
-		k := spot{max(d.Evidence.Sites, 1), d.Cost}
-		if _, ok := at[k]; !ok {
-			spots = append(spots, k)
-		}
-		at[k] = append(at[k], i)
-	}
+	// Every decision gets its own dot: one that would cover another moves
+	// sideways (along the log-scaled spread, never off its cost) to the
+	// nearest free place; invest-now decisions are placed first, so they
+	// keep their places, and drawn last, on top.
 	rank := map[int]int{} // decision index → invest-now rank, as in the list
 	for i, d := range r.Decisions {
 		if d.Class == InvestNow {
 			rank[i] = len(rank) + 1
 		}
 	}
-	// Draw cheap decisions first so the expensive ones are on top.
+	order := make([]int, 0, len(r.Decisions))
 	for pass := range 2 {
-		for _, k := range spots {
-			ids := at[k]
-			cx, cy := xOf(k.sites), yOf(float64(k.cost))
-			var labels []string
-			lastX := cx
-			for j, i := range ids {
-				d := r.Decisions[i]
-				if (d.Class == InvestNow) != (pass == 1) {
-					continue
-				}
-				x := cx + (float64(j)-float64(len(ids)-1)/2)*13
-				lastX = max(lastX, x)
-				radius := 6.0
-				if d.Class == InvestNow {
-					radius = 7.5
-				}
-				title := fmt.Sprintf("%s — %s, cost %d, %s\n%s\n%s · component %s",
-					d.Rule, d.Class, d.Cost, plural(d.Evidence.Sites, "site"), d.Message, location(d.File, d.Line, d.Column), d.Component)
-				if n := rank[i]; n > 0 {
-					title = "#" + strconv.Itoa(n) + " " + title
-					labels = append(labels, "#"+strconv.Itoa(n))
-				}
-				s.Points = append(s.Points, point{
-					X: num(x), Y: num(cy), R: num(radius), Class: classCSS(d.Class),
-					Href: "#d" + strconv.Itoa(i+1), Title: title,
-				})
-			}
-			if len(labels) > 0 {
-				s.Labels = append(s.Labels, pointLabel{X: num(lastX + 11), Y: num(cy + 4), Text: strings.Join(labels, " ")})
+		for i, d := range r.Decisions {
+			if (d.Class == InvestNow) == (pass == 0) {
+				order = append(order, i)
 			}
 		}
 	}
+	pl := newPlacer(left+6, w-right-6)
+	type dot struct {
+		x, y, r float64
+	}
+	dots := make([]dot, len(r.Decisions))
+	labels := map[[2]float64][]int{} // by the place a group of dots aimed at: their ranks
+	var aims [][2]float64
+	for _, i := range order {
+		d := r.Decisions[i]
+		radius := 6.0
+		if d.Class == InvestNow {
+			radius = 7.5
+		}
+		cx, cy := xOf(max(d.Evidence.Sites, 1)), yOf(float64(d.Cost))
+		dots[i] = dot{pl.place(cx, cy, radius), cy, radius}
+		if n := rank[i]; n > 0 {
+			k := [2]float64{cx, cy}
+			if _, ok := labels[k]; !ok {
+				aims = append(aims, k)
+			}
+			labels[k] = append(labels[k], i)
+		}
+	}
+	// Draw cheap decisions first so the expensive ones are on top.
+	for j := len(order) - 1; j >= 0; j-- {
+		i := order[j]
+		d, p := r.Decisions[i], dots[i]
+		title := fmt.Sprintf("%s — %s, cost %d, %s\n%s\n%s · component %s",
+			d.Rule, d.Class, d.Cost, plural(d.Evidence.Sites, "site"), d.Message, location(d.File, d.Line, d.Column), d.Component)
+		if n := rank[i]; n > 0 {
+			title = "#" + strconv.Itoa(n) + " " + title
+		}
+		s.Points = append(s.Points, point{
+			X: num(p.x), Y: num(p.y), R: num(p.r), Class: classCSS(d.Class),
+			Href: "#d" + strconv.Itoa(i+1), Title: title,
+		})
+	}
+	for _, k := range aims {
+		var texts []string
+		right := 0.0
+		for _, i := range labels[k] {
+			texts = append(texts, "#"+strconv.Itoa(rank[i]))
+			right = max(right, dots[i].x+dots[i].r)
+		}
+		s.Labels = append(s.Labels, pointLabel{X: num(right + 4), Y: num(k[1] + 4), Text: strings.Join(texts, " ")})
+	}
 	return s
+}
+
+// placer places dots on a chart without covering one another: a dot
+// that would moves sideways to the nearest free place within reach, else
+// stays where it aims (a chart of thousands of decisions at one place
+// cannot show them all apart).
+type placer struct {
+	minX, maxX float64
+	cells      map[[2]int][]placedDot // by cell of placerCell pixels
+}
+
+type placedDot struct{ x, y, r float64 }
+
+const (
+	placerCell  = 16.0 // at least the largest diameter
+	placerStep  = 2.0  // how far apart the places tried are
+	placerReach = 160  // places tried on each side
+)
+
+func newPlacer(minX, maxX float64) *placer {
+	return &placer{minX: minX, maxX: maxX, cells: map[[2]int][]placedDot{}}
+}
+
+// place returns the x of a dot of radius r aimed at (x, y), and records
+// it.
+func (p *placer) place(x, y, r float64) float64 {
+	at := x
+	for k := 0; k <= 2*placerReach; k++ {
+		dx := float64((k+1)/2) * placerStep
+		if k%2 == 1 {
+			dx = -dx
+		}
+		cand := x + dx
+		if cand < p.minX || cand > p.maxX {
+			continue
+		}
+		if p.free(cand, y, r) {
+			at = cand
+			break
+		}
+	}
+	c := [2]int{int(math.Floor(at / placerCell)), int(math.Floor(y / placerCell))}
+	p.cells[c] = append(p.cells[c], placedDot{at, y, r})
+	return at
+}
+
+// free reports whether a dot at (x, y) of radius r covers none placed.
+func (p *placer) free(x, y, r float64) bool {
+	cx, cy := int(math.Floor(x/placerCell)), int(math.Floor(y/placerCell))
+	for i := cx - 1; i <= cx+1; i++ {
+		for j := cy - 1; j <= cy+1; j++ {
+			for _, o := range p.cells[[2]int{i, j}] {
+				if math.Hypot(o.x-x, o.y-y) < o.r+r+0.5 {
+					return false
+				}
+			}
+		}
+	}
+	return true
 }
 
 // niceLog is the smallest of 1, 2, 5, 10, 20, 50… at least n.

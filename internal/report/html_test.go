@@ -5,6 +5,8 @@ import (
 	"context"
 	"fmt"
 	"html"
+	"math"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -191,4 +193,57 @@ func largeReport(n int) *Report {
 	r.Summary.CheapLater = n - 1
 	r.Sort()
 	return r
+}
+
+// TestScatterDotsApart: on the reversibility map no dot covers another,
+// even where many decisions share a cost and nearly the same spread, and
+// each keeps its cost (y) exactly; the invest-now ones keep their spread
+// too when nothing was there before them.
+func TestScatterDotsApart(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 9))
+	dense := &Report{Version: SchemaVersion, Threshold: 40}
+	for i := range 300 {
+		class := CheapLater
+		if i%10 == 0 {
+			class = InvestNow
+		}
+		dense.Decisions = append(dense.Decisions, Decision{
+			Rule: "data.shared-table", Class: class, Cost: 10 + rng.IntN(12)*5, File: "x.go", Line: i + 1,
+			Evidence: finding.Evidence{Sites: 1 + rng.IntN(40)},
+		})
+	}
+	dense.Sort()
+	for name, r := range map[string]*Report{"dense": dense, "large": largeReport(60), "full": full()} {
+		s := newScatter(r)
+		if len(s.Points) != len(r.Decisions) {
+			t.Fatalf("%s: %d dots for %d decisions", name, len(s.Points), len(r.Decisions))
+		}
+		type dot struct{ x, y, r float64 }
+		var dots []dot
+		for _, p := range s.Points {
+			var d dot
+			for _, f := range []struct {
+				s string
+				v *float64
+			}{{p.X, &d.x}, {p.Y, &d.y}, {p.R, &d.r}} {
+				v, err := strconv.ParseFloat(f.s, 64)
+				if err != nil {
+					t.Fatal(err)
+				}
+				*f.v = v
+			}
+			dots = append(dots, d)
+		}
+		overlaps := 0
+		for i := range dots {
+			for j := i + 1; j < len(dots); j++ {
+				if math.Hypot(dots[i].x-dots[j].x, dots[i].y-dots[j].y) < dots[i].r+dots[j].r-0.01 {
+					overlaps++
+				}
+			}
+		}
+		if overlaps > 0 {
+			t.Errorf("%s: %d pairs of dots overlap on the reversibility map", name, overlaps)
+		}
+	}
 }
