@@ -261,7 +261,7 @@ var linkEscaper = strings.NewReplacer("(", "%28", ")", "%29", "&", "%26", "$", "
 // name: letters, digits, '-', '_' and '.'.
 func validRepoName(s string) bool {
 	return s != "" && s != "." && s != ".." && !strings.ContainsFunc(s, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_.", r))
+		return (r < 'a' || r > 'z') && (r < 'A' || r > 'Z') && (r < '0' || r > '9') && !strings.ContainsRune("-_.", r)
 	})
 }
 
