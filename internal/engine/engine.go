@@ -22,6 +22,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/oneway-lint/oneway/analyzers/family"
 	"github.com/oneway-lint/oneway/internal/cache"
 )
 
@@ -708,6 +709,34 @@ func visibleThrough(obj types.Object) bool {
 func (e *Engine) Outcome(p *packages.Package, a *analysis.Analyzer) (result any, err error) {
 	act := e.byPkg[p].acts[e.index[a]]
 	return act.result, act.err
+}
+
+// Program returns the whole-program view of the analysers' results on
+// the analysed packages pkgs (family.Program): the file set and, sorted
+// by path, each package with its module and the results of as. Settings
+// and Place are the caller's. An analyzer that failed on a package is an
+// error.
+func (e *Engine) Program(pkgs []*packages.Package, as []*analysis.Analyzer) (*family.Program, error) {
+	prog := &family.Program{}
+	for _, p := range pkgs {
+		if prog.Fset == nil {
+			prog.Fset = p.Fset
+		}
+		fp := &family.Package{Path: p.PkgPath, Results: map[*analysis.Analyzer]any{}}
+		if p.Module != nil {
+			fp.Module = p.Module.Path
+		}
+		for _, a := range as {
+			res, err := e.Outcome(p, a)
+			if err != nil {
+				return nil, fmt.Errorf("%s on %s: %w", a.Name, p.PkgPath, err)
+			}
+			fp.Results[a] = res
+		}
+		prog.Packages = append(prog.Packages, fp)
+	}
+	slices.SortFunc(prog.Packages, func(a, b *family.Package) int { return strings.Compare(a.Path, b.Path) })
+	return prog, nil
 }
 
 // Diagnostics returns the diagnostics analyzer a reported on the

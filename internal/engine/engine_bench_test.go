@@ -26,17 +26,7 @@ const benchPackages = 40
 // SQL extraction dataqueries, the syntax index every analyzer shares
 // inspect.
 func BenchmarkAnalyze(b *testing.B) {
-	dir := b.TempDir()
-	if err := bench.Generate(dir, benchPackages); err != nil {
-		b.Fatal(err)
-	}
-	pkgs, err := packages.Load(&packages.Config{Mode: LoadMode, Dir: dir}, "./...")
-	if err != nil {
-		b.Fatal(err)
-	}
-	if packages.PrintErrors(pkgs) > 0 {
-		b.Fatal("the generated module does not load")
-	}
+	pkgs := loadGenerated(b)
 	c, err := cache.Open(b.TempDir())
 	if err != nil {
 		b.Fatal(err)
@@ -81,14 +71,7 @@ func BenchmarkAnalyze(b *testing.B) {
 // for scopes with texts, the dependencies' files. ns/dep is its cost per
 // dependency; needed/op how many dependencies are analysed from source.
 func BenchmarkPlan(b *testing.B) {
-	dir := b.TempDir()
-	if err := bench.Generate(dir, benchPackages); err != nil {
-		b.Fatal(err)
-	}
-	pkgs, err := packages.Load(&packages.Config{Mode: LoadMode, Dir: dir}, "./...")
-	if err != nil {
-		b.Fatal(err)
-	}
+	pkgs := loadGenerated(b)
 	e, err := New(analyzers.Analyzers(), pkgs, pkgs, Options{Keep: true})
 	if err != nil {
 		b.Fatal(err)
@@ -113,4 +96,22 @@ func BenchmarkPlan(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*deps), "ns/dep")
 	b.ReportMetric(float64(needed), "needed/op")
+}
+
+// loadGenerated generates the benchmarks' module and loads it as the
+// audit does.
+func loadGenerated(b *testing.B) []*packages.Package {
+	b.Helper()
+	dir := b.TempDir()
+	if err := bench.Generate(dir, benchPackages); err != nil {
+		b.Fatal(err)
+	}
+	pkgs, err := packages.Load(&packages.Config{Mode: LoadMode, Dir: dir}, "./...")
+	if err != nil {
+		b.Fatal(err)
+	}
+	if packages.PrintErrors(pkgs) > 0 {
+		b.Fatal("the generated module does not load")
+	}
+	return pkgs
 }

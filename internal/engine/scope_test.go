@@ -167,18 +167,11 @@ func TestDependencyScope(t *testing.T) {
 		}
 	}
 
-	prog := &family.Program{Fset: pkgs[0].Fset, Place: component.NewResolver(nil, []component.Module{{Path: "example.com/app"}}).Resolve}
-	for _, p := range pkgs {
-		fp := &family.Package{Path: p.PkgPath, Module: "example.com/app", Results: map[*analysis.Analyzer]any{}}
-		for _, a := range as {
-			res, err := e.Outcome(p, a)
-			if err != nil {
-				t.Fatalf("%s on %s: %v", a.Name, p.PkgPath, err)
-			}
-			fp.Results[a] = res
-		}
-		prog.Packages = append(prog.Packages, fp)
+	prog, err := e.Program(pkgs, as)
+	if err != nil {
+		t.Fatal(err)
 	}
+	prog.Place = component.NewResolver(nil, []component.Module{{Path: "example.com/app"}}).Resolve
 	var got []string
 	for _, tb := range data.Tables(prog).Tables {
 		for _, s := range tb.Sites {

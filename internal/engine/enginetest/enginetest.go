@@ -10,7 +10,6 @@ package enginetest
 import (
 	"context"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
@@ -56,21 +55,9 @@ func Program(t testing.TB, dir string, as []*analysis.Analyzer) *family.Program 
 	if p := e.Panics(); len(p) > 0 {
 		t.Fatalf("analyzers panicked:\n%s", strings.Join(p, "\n"))
 	}
-	prog := &family.Program{Fset: pkgs[0].Fset}
-	for _, p := range pkgs {
-		fp := &family.Package{Path: p.PkgPath, Results: map[*analysis.Analyzer]any{}}
-		if p.Module != nil {
-			fp.Module = p.Module.Path
-		}
-		for _, a := range as {
-			res, err := e.Outcome(p, a)
-			if err != nil {
-				t.Fatalf("%s on %s: %v", a.Name, p.PkgPath, err)
-			}
-			fp.Results[a] = res
-		}
-		prog.Packages = append(prog.Packages, fp)
+	prog, err := e.Program(pkgs, as)
+	if err != nil {
+		t.Fatal(err)
 	}
-	slices.SortFunc(prog.Packages, func(a, b *family.Package) int { return strings.Compare(a.Path, b.Path) })
 	return prog
 }
