@@ -3,6 +3,7 @@ package engine
 import (
 	"bytes"
 	"os"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -61,6 +62,7 @@ func (e *Engine) plan() {
 			facts = append(facts, i)
 		}
 	}
+	held := e.holdTexts(scopes, facts)
 	for _, u := range e.units { // postorder: imports first
 		u.reach = make([]bool, len(e.analyzers))
 		if u.initial {
@@ -71,7 +73,7 @@ func (e *Engine) plan() {
 			continue
 		}
 		needed := make([]bool, len(e.analyzers))
-		files := &fileTexts{p: u.pkg} // read once, when a scope asks
+		files := held[u]
 		for _, i := range facts {
 			sc := scopes[i]
 			if sc == nil {
@@ -133,38 +135,73 @@ func standard(p *packages.Package) bool {
 	return !strings.Contains(first, ".")
 }
 
-// fileTexts reads the Go files of a package once, for the scopes that
-// ask whether they hold a text.
-type fileTexts struct {
-	p          *packages.Package
-	read       bool
-	data       [][]byte
-	unreadable bool
+// holdTexts reads the Go files of every dependency a scope may ask about
+// (not the standard library's, nor the analysed packages') once, in
+// parallel, and notes which of the scopes' text lists they hold. Reading
+// them one package after another was most of what choosing the
+// dependencies cost on an audit with every dependency's facts cached.
+func (e *Engine) holdTexts(scopes []*family.FactScope, facts []int) map[*unit]*fileTexts {
+	var lists [][]string
+	for _, i := range facts {
+		if sc := scopes[i]; sc != nil {
+			for _, l := range [][]string{sc.Texts, sc.OwnTexts} {
+				if len(l) > 0 {
+					lists = append(lists, l)
+				}
+			}
+		}
+	}
+	held := make(map[*unit]*fileTexts, len(e.units))
+	var todo []*fileTexts
+	for _, u := range e.units {
+		f := &fileTexts{held: map[string]bool{}}
+		held[u] = f
+		if len(lists) > 0 && !u.initial && !standard(u.pkg) {
+			f.p, f.lists = u.pkg, lists
+			todo = append(todo, f)
+		}
+	}
+	g := Parallel()
+	for _, f := range todo {
+		g.Go(func() error {
+			f.read()
+			return nil
+		})
+	}
+	_ = g.Wait() // read never fails: an unreadable file may hold anything
+	return held
 }
 
-// hold reports whether one of the files holds one of texts; a file that
-// cannot be read may hold anything (analysis will say what is wrong).
-func (f *fileTexts) hold(texts []string) bool {
-	if !f.read {
-		f.read = true
-		for _, name := range f.p.CompiledGoFiles {
-			data, err := os.ReadFile(name)
-			if err != nil {
-				f.unreadable = true
-				break
-			}
-			f.data = append(f.data, data)
-		}
-	}
-	if f.unreadable {
-		return true
-	}
-	for _, data := range f.data {
-		for _, t := range texts {
-			if bytes.Contains(data, []byte(t)) {
-				return true
-			}
-		}
-	}
-	return false
+// fileTexts is which of some text lists the Go files of a package hold.
+type fileTexts struct {
+	p     *packages.Package
+	lists [][]string
+	held  map[string]bool // by listKey
 }
+
+func listKey(texts []string) string { return strings.Join(texts, "\x00") }
+
+// read reads the files and notes the lists they hold; a file that
+// cannot be read may hold anything (analysis will say what is wrong).
+func (f *fileTexts) read() {
+	var data [][]byte
+	for _, name := range f.p.CompiledGoFiles {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			for _, l := range f.lists {
+				f.held[listKey(l)] = true
+			}
+			return
+		}
+		data = append(data, b)
+	}
+	for _, l := range f.lists {
+		f.held[listKey(l)] = slices.ContainsFunc(data, func(b []byte) bool {
+			return slices.ContainsFunc(l, func(t string) bool { return bytes.Contains(b, []byte(t)) })
+		})
+	}
+}
+
+// hold reports whether one of the files holds one of texts, a list read
+// by holdTexts.
+func (f *fileTexts) hold(texts []string) bool { return f.held[listKey(texts)] }
