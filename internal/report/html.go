@@ -329,10 +329,7 @@ func newScatter(r *Report) scatter {
 		}
 	}
 	pl := newPlacer(left+6, w-right-6)
-	type dot struct {
-		x, y, r float64
-	}
-	dots := make([]dot, len(r.Decisions))
+	dots := make([]placedDot, len(r.Decisions))
 	labels := map[[2]float64][]int{} // by the place a group of dots aimed at: their ranks
 	var aims [][2]float64
 	for _, i := range order {
@@ -342,7 +339,7 @@ func newScatter(r *Report) scatter {
 			radius = 7.5
 		}
 		cx, cy := xOf(max(d.Evidence.Sites, 1)), yOf(float64(d.Cost))
-		dots[i] = dot{pl.place(cx, cy, radius), cy, radius}
+		dots[i] = pl.place(cx, cy, radius)
 		if n := rank[i]; n > 0 {
 			k := [2]float64{cx, cy}
 			if _, ok := labels[k]; !ok {
@@ -398,9 +395,8 @@ func newPlacer(minX, maxX float64) *placer {
 	return &placer{minX: minX, maxX: maxX, cells: map[[2]int][]placedDot{}}
 }
 
-// place returns the x of a dot of radius r aimed at (x, y), and records
-// it.
-func (p *placer) place(x, y, r float64) float64 {
+// place places a dot of radius r aimed at (x, y), and records it.
+func (p *placer) place(x, y, r float64) placedDot {
 	at := x
 	for k := 0; k <= 2*placerReach; k++ {
 		dx := float64((k+1)/2) * placerStep
@@ -417,8 +413,9 @@ func (p *placer) place(x, y, r float64) float64 {
 		}
 	}
 	c := [2]int{int(math.Floor(at / placerCell)), int(math.Floor(y / placerCell))}
-	p.cells[c] = append(p.cells[c], placedDot{at, y, r})
-	return at
+	d := placedDot{at, y, r}
+	p.cells[c] = append(p.cells[c], d)
+	return d
 }
 
 // free reports whether a dot at (x, y) of radius r covers none placed.
