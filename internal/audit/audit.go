@@ -96,7 +96,7 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 	// the packages load.
 	exe := sync.OnceValue(engine.ExecutableKey)
 	if c == nil || o.Transient {
-		rep, _, err := run(ctx, o, patterns, c, exe)
+		rep, _, err := run(ctx, o, patterns, loadCache{c: c}, exe)
 		return rep, err
 	}
 	// The key of the report: a few go and git commands, a hash of
@@ -121,7 +121,11 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 			}
 		}
 	}
-	rep, read, err := run(ctx, o, patterns, c, exe)
+	lc := loadCache{c: c}
+	if keyed {
+		lc.env = k.env
+	}
+	rep, read, err := run(ctx, o, patterns, lc, exe)
 	if err != nil || !keyed || !cacheable(rep) {
 		return rep, err
 	}

@@ -1,95 +1,97 @@
 package audit
 
 import (
-	"context"
-	"fmt"
+	"crypto/sha256"
+	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"golang.org/x/tools/go/packages"
+
+	"github.com/oneway-lint/oneway/internal/cache"
+	"github.com/oneway-lint/oneway/internal/engine"
 )
 
-// load loads the packages matched by patterns with engine.LoadMode.
+// load loads the packages matched by patterns with the engine's loader:
+// syntax and types of the matched packages from their source, without
+// building them, and export data of their dependencies.
 //
-// Export data makes the go command build the packages, and a package
-// that type-checks may still fail to build: an //go:embed pattern that
-// matches no file (a web UI not built yet), a compiler error beside the
-// type errors. Those build errors are not problems of the code the audit
-// reads, and its results must not depend on how the dependencies were
-// loaded: when any package has errors from go list, the go command is
-// asked again for its errors without building (as loading every package
-// from source does), and those replace them.
-func load(ctx context.Context, cfg *packages.Config, patterns []string, log func(string, ...any)) ([]*packages.Package, error) {
+// Its errors are those of listing, parsing and type-checking: not the
+// go command's errors of building a matched package (an //go:embed
+// pattern that matches no file, a web UI not built yet), which are no
+// problem of the code the audit reads.
+//
+// With lc's cache and go environment, the dependencies the last load of
+// the same patterns imported are asked for while the packages are listed
+// (a guess: see engine.LoadExpecting).
+func load(cfg *packages.Config, patterns []string, lc loadCache, log func(string, ...any)) ([]*packages.Package, error) {
 	start := time.Now()
-	pkgs, err := packages.Load(cfg, patterns...)
+	var key cache.Key
+	var expected []string
+	guess := lc.guess(cfg)
+	if guess {
+		key = importsKey(cfg, patterns, lc.env)
+		if data, ok := lc.c.Get(cache.KindImports, key); ok && len(data) > 0 {
+			expected = strings.Split(string(data), "\n")
+		}
+	}
+	pkgs, direct, err := engine.LoadExpecting(cfg, expected, patterns...)
 	if err != nil {
 		return nil, err
 	}
-	var all []*packages.Package
-	listErrors := false
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		all = append(all, p)
-		for _, e := range p.Errors {
-			listErrors = listErrors || e.Kind == packages.ListError
-		}
-	})
-	log("loaded %d packages (%d with their dependencies) in %v", len(pkgs), len(all), time.Since(start).Round(time.Millisecond))
-	if !listErrors {
-		return pkgs, nil
+	if guess && !slices.Equal(direct, expected) {
+		_ = lc.c.Put(cache.KindImports, key, []byte(strings.Join(direct, "\n"))) // a failure costs the next load time only
 	}
-
-	// The same go list invocation as packages.LoadAllSyntax makes
-	// (-compiled -deps, no -export), without type-checking.
-	listCfg := *cfg
-	listCfg.Context = ctx
-	listCfg.Mode = packages.NeedName | packages.NeedCompiledGoFiles | packages.NeedImports | packages.NeedDeps
-	listed, err := packages.Load(&listCfg, patterns...)
-	if err != nil {
-		return nil, fmt.Errorf("listing packages: %w", err)
-	}
-	want := map[string][]packages.Error{}
-	packages.Visit(listed, nil, func(p *packages.Package) {
-		for _, e := range p.Errors {
-			if e.Kind == packages.ListError {
-				want[p.ID] = append(want[p.ID], e)
-			}
-		}
-	})
-	changed := false
-	for _, p := range all {
-		var kept []packages.Error
-		n := 0
-		for _, e := range p.Errors {
-			if e.Kind == packages.ListError {
-				n++
-				continue
-			}
-			kept = append(kept, e)
-		}
-		if n == 0 && len(want[p.ID]) == 0 {
-			continue
-		}
-		errs := append(append([]packages.Error{}, want[p.ID]...), kept...)
-		if len(errs) != len(p.Errors) {
-			changed = true
-		}
-		p.Errors = errs
-	}
-	if !changed {
-		return pkgs, nil
-	}
-	// A package type-checked from source is ill-typed when it or one of
-	// its imports has errors (go/packages' rule), now without the build
-	// errors.
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		if p.TypesInfo == nil {
-			return // loaded from export data
-		}
-		ill := len(p.Errors) > 0
-		for _, imp := range p.Imports {
-			ill = ill || imp.IllTyped
-		}
-		p.IllTyped = ill
-	})
-	log("go list reported errors of the build: replaced by those of listing without building (%v)", time.Since(start).Round(time.Millisecond))
+	n := 0
+	packages.Visit(pkgs, nil, func(*packages.Package) { n++ })
+	log("loaded %d packages (%d with their dependencies) in %v", len(pkgs), n, time.Since(start).Round(time.Millisecond))
 	return pkgs, nil
+}
+
+// loadCache is what a load may reuse: the cache (nil: none) and the go
+// command's environment (go env; nil: not read).
+type loadCache struct {
+	c   *cache.Cache
+	env map[string]string
+}
+
+// guess reports whether the load may guess its dependencies. Not with
+// -mod=mod: a guess naming a package that no longer exists would make
+// the go command look for a module providing it and add it to go.mod.
+func (lc loadCache) guess(cfg *packages.Config) bool {
+	if lc.c == nil || lc.env == nil {
+		return false
+	}
+	flags := append(strings.Fields(lc.env["GOFLAGS"]), cfg.BuildFlags...)
+	for i, f := range flags {
+		f = "-" + strings.TrimLeft(f, "-") // -mod or --mod
+		if f == "-mod=mod" || f == "-mod" && i+1 < len(flags) && flags[i+1] == "mod" {
+			return false
+		}
+	}
+	return true
+}
+
+// importsKey names the dependencies a load of patterns imported: the
+// directory, the patterns and what selects files (build flags, the go
+// command's settings). It need not be exact: a wrong guess costs time
+// only.
+func importsKey(cfg *packages.Config, patterns []string, env map[string]string) cache.Key {
+	h := sha256.New()
+	dir, _ := filepath.Abs(cfg.Dir)
+	parts := []string{"oneway-imports-1", dir}
+	parts = append(parts, patterns...)
+	parts = append(parts, "--")
+	parts = append(parts, cfg.BuildFlags...)
+	for _, v := range []string{"GOMOD", "GOWORK", "GOFLAGS", "GOOS", "GOARCH", "CGO_ENABLED", "GOEXPERIMENT"} {
+		parts = append(parts, v+"="+env[v])
+	}
+	for _, p := range parts {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	var k cache.Key
+	h.Sum(k[:0])
+	return k
 }

@@ -13,13 +13,13 @@ import (
 
 	"github.com/oneway-lint/oneway/analyzers/family"
 	"github.com/oneway-lint/oneway/analyzers/finding"
-	"github.com/oneway-lint/oneway/internal/cache"
 	"github.com/oneway-lint/oneway/internal/engine"
 	"github.com/oneway-lint/oneway/internal/report"
 )
 
-// run audits the packages matched by patterns, with c (if not nil) for
-// the facts of dependencies and exeKey for their keys. It returns the
+// run audits the packages matched by patterns, with lc.c (if not nil)
+// for the facts of dependencies and the imports of the last load, and
+// exeKey for their keys. It returns the
 // report and the directories of the source files read (see
 // resultsKey.covers). The stages:
 //
@@ -29,8 +29,9 @@ import (
 //  4. wholeProgram: the families' whole-program decisions and inventory;
 //  5. decide: each finding weighed against the policy, the directives
 //     applied, the components and their metrics.
-func run(ctx context.Context, o Options, patterns []string, c *cache.Cache, exeKey func() []byte) (*report.Report, []string, error) {
-	pkgs, err := loadPackages(ctx, o, patterns)
+func run(ctx context.Context, o Options, patterns []string, lc loadCache, exeKey func() []byte) (*report.Report, []string, error) {
+	c := lc.c
+	pkgs, err := loadPackages(ctx, o, patterns, lc)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -83,10 +84,9 @@ func run(ctx context.Context, o Options, patterns []string, c *cache.Cache, exeK
 
 // loadPackages loads the packages patterns match, with errors that say
 // what the user got wrong.
-func loadPackages(ctx context.Context, o Options, patterns []string) ([]*packages.Package, error) {
+func loadPackages(ctx context.Context, o Options, patterns []string, lc loadCache) ([]*packages.Package, error) {
 	cfg := &packages.Config{
 		Context: ctx,
-		Mode:    engine.LoadMode,
 		Dir:     o.Dir,
 		Env:     o.Env,
 		Tests:   false,
@@ -95,7 +95,7 @@ func loadPackages(ctx context.Context, o Options, patterns []string) ([]*package
 	if o.beforeLoad != nil {
 		o.beforeLoad()
 	}
-	pkgs, err := load(ctx, cfg, patterns, func(format string, args ...any) { logf(o.Log, format, args...) })
+	pkgs, err := load(cfg, patterns, lc, func(format string, args ...any) { logf(o.Log, format, args...) })
 	if err := interrupted(ctx); err != nil {
 		return nil, err
 	}

@@ -9,6 +9,8 @@
 #   audit-cold   oneway audit -no-cache ./...      (no cache: dependencies' facts computed)
 #   audit        oneway audit ./...                (facts of dependencies cached, report not)
 #   reaudit      oneway audit ./...                (unchanged code: the report from the cache)
+#   floor-edit   floor after an edit of the code    (see below)
+#   audit-edit   audit after the same kind of edit  (facts cached; ratios against floor-edit)
 #   vet          go vet ./...
 #   vet-oneway   go vet -vettool=oneway ./...
 #   before       $ONEWAY_BENCH_BEFORE audit ./... (another oneway binary, if set:
@@ -20,7 +22,11 @@
 # each vet run gets a flag value (plain vet: -printf.funcs=, oneway: a
 # policy file named by ONEWAY_POLICY) never used before, so it analyses
 # every package again while the build cache (export data) stays warm —
-# what the load floor and oneway use too.
+# what the load floor and oneway use too. The -edit commands first give
+# the package of the module that most of its packages import a new
+# exported function (a file zz_oneway_bench_edit.go, removed at the end):
+# the go command rebuilds that package and its importers for the export
+# data that go/packages asks of every package it loads.
 #
 #   internal/bench/run.sh [-runs N] [-sizes "100 500 2000"] [-out DIR] [MODULE_DIR...]
 #
@@ -36,11 +42,11 @@ while [ $# -gt 0 ]; do
     -runs) runs=$2; shift 2 ;;
     -sizes) sizes=$2; shift 2 ;;
     -out) out=$2; shift 2 ;;
-    -h|-help|--help) sed -n '2,28p' "$0"; exit 0 ;;
+    -h|-help|--help) sed -n '2,35p' "$0"; exit 0 ;;
     *) break ;;
   esac
 done
-tools=${ONEWAY_BENCH_TOOLS:-"floor audit-cold audit reaudit vet vet-oneway"}
+tools=${ONEWAY_BENCH_TOOLS:-"floor audit-cold audit reaudit floor-edit audit-edit vet vet-oneway"}
 if [ -n "${ONEWAY_BENCH_BEFORE:-}" ] && [[ " $tools " != *" before "* ]]; then tools="$tools before"; fi
 
 if ! /usr/bin/time -v true >/dev/null 2>&1; then
@@ -90,6 +96,26 @@ measure() {
   echo "$wall $rss" >>"$out/results/$name@$(basename "$mod")"
 }
 
+# edit MODULE: a new exported function in the module's most imported
+# package (found once per module).
+edited=()
+edit() {
+  local mod=$1 f=$out/edit-$(basename "$1")
+  if [ ! -f "$f" ]; then
+    (cd "$mod" && go list -f '{{range .Imports}}{{.}}{{"\n"}}{{end}}' ./... |
+      sort | uniq -c | sort -rn | awk '{print $2}' | while read -r p; do
+        go list -f '{{if .Module}}{{if .Module.Main}}{{.Dir}} {{.Name}}{{end}}{{end}}' "$p" 2>/dev/null
+      done | head -1) >"$f" || true # head ends the loop early
+  fi
+  local dir name
+  read -r dir name <"$f"
+  [ -n "$dir" ] || return 0
+  edited+=("$dir/zz_oneway_bench_edit.go")
+  printf 'package %s\n\n// OnewayBenchEdit%s is new.\nfunc OnewayBenchEdit%s() {}\n' "$name" "$$$(date +%s%N)" "$$$(date +%s%N)" >"$dir/zz_oneway_bench_edit.go"
+}
+cleanup() { for f in "${edited[@]}"; do rm -f "$f"; done; }
+trap cleanup EXIT
+
 run_tool() {
   local t=$1 mod=$2 r=$3
   case $t in
@@ -99,6 +125,8 @@ run_tool() {
       rm -rf "$ONEWAY_CACHE/results"
       measure audit "$mod" "$out/bin/oneway" audit -q -format json ./... ;;
     reaudit) measure reaudit "$mod" "$out/bin/oneway" audit -q -format json ./... ;;
+    floor-edit) edit "$mod"; measure floor-edit "$mod" "$out/bin/loadfloor" ./... ;;
+    audit-edit) edit "$mod"; measure audit-edit "$mod" "$out/bin/oneway" audit -q -format json ./... ;;
     before)
       rm -rf "$ONEWAY_CACHE/results" # as for audit: its dependencies' facts cached, its report not
       measure before "$mod" "$ONEWAY_BENCH_BEFORE" audit -q -format json ./... ;;
@@ -135,17 +163,19 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b == "nan" || a == "nan" || b == 0
 
 echo
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(go version | cut -d' ' -f3), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "medians of $runs interleaved runs; ratios against the load floor (vet-oneway: against vet)"
+echo "medians of $runs interleaved runs; ratios against the load floor (vet-oneway: against vet, audit-edit: against floor-edit)"
 printf '\n%-14s %-11s %9s %9s %7s %7s\n' module command wall_s rss_MB x_wall x_rss
 for mod in "${mods[@]}"; do
   m=$(basename "$mod")
   fw=$(stat floor "$m" 1); fr=$(stat floor "$m" 2)
   vw=$(stat vet "$m" 1); vr=$(stat vet "$m" 2)
+  ew=$(stat floor-edit "$m" 1); er=$(stat floor-edit "$m" 2)
   for t in $tools; do
     w=$(stat "$t" "$m" 1); r=$(stat "$t" "$m" 2)
     [ "$w" = nan ] && continue
     bw=$fw; br=$fr
     if [ "$t" = vet-oneway ]; then bw=$vw; br=$vr; fi
+    if [ "$t" = audit-edit ]; then bw=$ew; br=$er; fi
     printf '%-14s %-11s %9.2f %9.0f %7s %7s\n' "$m" "$t" "$w" "$(awk -v r="$r" 'BEGIN {print r/1024}')" "$(ratio "$w" "$bw")" "$(ratio "$r" "$br")"
   done
 done

@@ -75,7 +75,10 @@ func TestDifferential(t *testing.T) {
 // patterns match, every dependency loaded from source.
 func checkerOutcome(t *testing.T, as []*analysis.Analyzer, dir string, patterns []string) []string {
 	t.Helper()
-	pkgs := loadClean(t, packages.LoadAllSyntax|packages.NeedModule, dir, patterns)
+	pkgs := loadClean(t, dir, patterns, func(cfg *packages.Config, patterns ...string) ([]*packages.Package, error) {
+		cfg.Mode = packages.LoadAllSyntax | packages.NeedModule
+		return packages.Load(cfg, patterns...)
+	})
 	g, err := checker.Analyze(as, pkgs, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -113,7 +116,7 @@ func checkerOutcome(t *testing.T, as []*analysis.Analyzer, dir string, patterns 
 // export data.
 func engineOutcome(t *testing.T, as []*analysis.Analyzer, dir string, patterns []string, c *cache.Cache) []string {
 	t.Helper()
-	pkgs := loadClean(t, LoadMode, dir, patterns)
+	pkgs := loadClean(t, dir, patterns, Load)
 	e, err := New(as, pkgs, pkgs, Options{Cache: c, ExeKey: []byte("test")})
 	if err != nil {
 		t.Fatal(err)
@@ -138,9 +141,11 @@ func engineOutcome(t *testing.T, as []*analysis.Analyzer, dir string, patterns [
 	return slices.Compact(out)
 }
 
-func loadClean(t *testing.T, mode packages.LoadMode, dir string, patterns []string) []*packages.Package {
+// loadClean loads patterns in dir with load; the packages must have no
+// errors.
+func loadClean(t *testing.T, dir string, patterns []string, load func(*packages.Config, ...string) ([]*packages.Package, error)) []*packages.Package {
 	t.Helper()
-	pkgs, err := packages.Load(&packages.Config{Mode: mode, Dir: dir}, patterns...)
+	pkgs, err := load(&packages.Config{Dir: dir}, patterns...)
 	if err != nil {
 		t.Fatal(err)
 	}

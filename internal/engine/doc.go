@@ -8,6 +8,11 @@
 // are kept in a content-addressed cache (deps.go) that names no
 // directory (family.PlacedFact).
 //
+// Load (load.go) loads the packages to analyse as go/packages does with
+// LoadMode, but without building them: only their dependencies' export
+// data is asked of the go command (TestLoadLikePackages holds it to
+// go/packages' results).
+//
 // It is oneway's in-process unitchecker: the audit uses it; go vet,
 // golangci-lint and nogo use their own drivers on the same analyzers.
 package engine

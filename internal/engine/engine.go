@@ -131,7 +131,8 @@ func newFactSet() factSet {
 
 // LoadMode is what an Engine needs of go/packages: syntax and types of
 // the packages to analyse, export data of their dependencies (whose files
-// are read only to compute their facts).
+// are read only to compute their facts). Load gives it without building
+// the packages to analyse.
 const LoadMode = packages.LoadSyntax | packages.NeedModule | packages.NeedExportFile
 
 // Options configure an Engine.

@@ -106,7 +106,7 @@ func loadGenerated(b *testing.B) []*packages.Package {
 	if err := bench.Generate(dir, benchPackages); err != nil {
 		b.Fatal(err)
 	}
-	pkgs, err := packages.Load(&packages.Config{Mode: LoadMode, Dir: dir}, "./...")
+	pkgs, err := Load(&packages.Config{Dir: dir}, "./...")
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -141,7 +141,7 @@ func TestDependencyScope(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pkgs := loadClean(t, LoadMode, dir, []string{"./..."})
+	pkgs := loadClean(t, dir, []string{"./..."}, Load)
 	as := analyzers.Analyzers()
 	e, err := New(as, pkgs, pkgs, Options{Keep: true})
 	if err != nil {

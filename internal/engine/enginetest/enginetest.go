@@ -32,7 +32,7 @@ func Program(t testing.TB, dir string, as []*analysis.Analyzer) *family.Program 
 	if err != nil {
 		t.Fatal(err)
 	}
-	pkgs, err := packages.Load(&packages.Config{Mode: engine.LoadMode, Dir: dir}, "./...")
+	pkgs, err := engine.Load(&packages.Config{Dir: dir}, "./...")
 	if err != nil {
 		t.Fatal(err)
 	}

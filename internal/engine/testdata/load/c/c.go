@@ -1,0 +1,4 @@
+// Package c does not parse.
+package c
+
+func F() {

@@ -1,0 +1,4 @@
+// Package y imports x.
+package y
+
+import _ "example.com/load/cyc/x"
