@@ -163,3 +163,38 @@ func sortedKeys(ms ...map[string]string) []string {
 	slices.Sort(keys)
 	return slices.Compact(keys)
 }
+
+// TestLoadExpecting: a guess of the dependencies changes nothing of the
+// result, right or wrong (a dependency left out, one that does not
+// exist), and the dependencies to expect next time are the matched
+// packages' imports.
+func TestLoadExpecting(t *testing.T) {
+	cfg := &packages.Config{Dir: "testdata/load"}
+	first, direct, err := LoadExpecting(cfg, nil, "./g")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"database/sql", "example.com/load/a", "example.com/load/e"}; !slices.Equal(direct, want) {
+		t.Fatalf("direct imports %q, want %q", direct, want)
+	}
+	want := describeLoad(first, nil)
+	for _, guess := range [][]string{
+		direct,
+		{"database/sql"},
+		{"example.com/load/nothere", "fmt", "example.com/load/a"},
+	} {
+		got, next, err := LoadExpecting(cfg, guess, "./g")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(next, direct) {
+			t.Errorf("guess %q: direct imports %q, want %q", guess, next, direct)
+		}
+		g := describeLoad(got, nil)
+		for _, id := range sortedKeys(want, g) {
+			if want[id] != g[id] {
+				t.Errorf("guess %q: package %s:\nwithout:\n%s\nwith:\n%s", guess, id, want[id], g[id])
+			}
+		}
+	}
+}
