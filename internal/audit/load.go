@@ -1,9 +1,8 @@
 package audit
 
 import (
-	"crypto/sha256"
-	"path/filepath"
-	"slices"
+	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -22,26 +21,15 @@ import (
 // pattern that matches no file, a web UI not built yet), which are no
 // problem of the code the audit reads.
 //
-// With lc's cache and go environment, the dependencies the last load of
-// the same patterns imported are asked for while the packages are listed
-// (a guess: see engine.LoadExpecting).
+// With lc's cache and the go command's settings, the load reuses what
+// the last one learnt (engine.LoadOptions).
 func load(cfg *packages.Config, patterns []string, lc loadCache, log func(string, ...any)) ([]*packages.Package, error) {
 	start := time.Now()
-	var key cache.Key
-	var expected []string
-	guess := lc.guess(cfg)
-	if guess {
-		key = importsKey(cfg, patterns, lc.env)
-		if data, ok := lc.c.Get(cache.KindImports, key); ok && len(data) > 0 {
-			expected = strings.Split(string(data), "\n")
-		}
-	}
-	pkgs, direct, err := engine.LoadExpecting(cfg, expected, patterns...)
+	o := lc.options()
+	o.Logf = log
+	pkgs, err := engine.LoadWith(cfg, o, patterns...)
 	if err != nil {
 		return nil, err
-	}
-	if guess && !slices.Equal(direct, expected) {
-		_ = lc.c.Put(cache.KindImports, key, []byte(strings.Join(direct, "\n"))) // a failure costs the next load time only
 	}
 	n := 0
 	packages.Visit(pkgs, nil, func(*packages.Package) { n++ })
@@ -50,48 +38,25 @@ func load(cfg *packages.Config, patterns []string, lc loadCache, log func(string
 }
 
 // loadCache is what a load may reuse: the cache (nil: none) and the go
-// command's environment (go env; nil: not read).
+// command's settings (go env; nil: not read).
 type loadCache struct {
 	c   *cache.Cache
 	env map[string]string
 }
 
-// guess reports whether the load may guess its dependencies. Not with
-// -mod=mod: a guess naming a package that no longer exists would make
-// the go command look for a module providing it and add it to go.mod.
-func (lc loadCache) guess(cfg *packages.Config) bool {
+// options returns the engine's load options.
+func (lc loadCache) options() engine.LoadOptions {
 	if lc.c == nil || lc.env == nil {
-		return false
+		return engine.LoadOptions{}
 	}
-	flags := append(strings.Fields(lc.env["GOFLAGS"]), cfg.BuildFlags...)
-	for i, f := range flags {
-		f = "-" + strings.TrimLeft(f, "-") // -mod or --mod
-		if f == "-mod=mod" || f == "-mod" && i+1 < len(flags) && flags[i+1] == "mod" {
-			return false
-		}
+	names := make([]string, 0, len(lc.env))
+	for name := range lc.env {
+		names = append(names, name)
 	}
-	return true
-}
-
-// importsKey names the dependencies a load of patterns imported: the
-// directory, the patterns and what selects files (build flags, the go
-// command's settings). It need not be exact: a wrong guess costs time
-// only.
-func importsKey(cfg *packages.Config, patterns []string, env map[string]string) cache.Key {
-	h := sha256.New()
-	dir, _ := filepath.Abs(cfg.Dir)
-	parts := []string{"oneway-imports-1", dir}
-	parts = append(parts, patterns...)
-	parts = append(parts, "--")
-	parts = append(parts, cfg.BuildFlags...)
-	for _, v := range []string{"GOMOD", "GOWORK", "GOFLAGS", "GOOS", "GOARCH", "CGO_ENABLED", "GOEXPERIMENT"} {
-		parts = append(parts, v+"="+env[v])
+	sort.Strings(names)
+	var settings strings.Builder
+	for _, name := range names {
+		fmt.Fprintf(&settings, "%s=%q\x00", name, lc.env[name])
 	}
-	for _, p := range parts {
-		h.Write([]byte(p))
-		h.Write([]byte{0})
-	}
-	var k cache.Key
-	h.Sum(k[:0])
-	return k
+	return engine.LoadOptions{Cache: lc.c, Settings: []byte(settings.String())}
 }

@@ -3,16 +3,13 @@ package audit
 import (
 	"testing"
 
-	"golang.org/x/tools/go/packages"
-
 	"github.com/oneway-lint/oneway/internal/cache"
 )
 
-// TestLoadGuess: the dependencies are guessed only with a cache and the
-// go command's settings, and never with -mod=mod (a guess naming a
-// package that no longer exists would make the go command add a module
-// to go.mod).
-func TestLoadGuess(t *testing.T) {
+// TestLoadOptions: the load reuses what the last one learnt only with a
+// cache and the go command's settings, and settings that differ are
+// different settings.
+func TestLoadOptions(t *testing.T) {
 	c, err := cache.Open(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
@@ -20,20 +17,20 @@ func TestLoadGuess(t *testing.T) {
 	for _, tt := range []struct {
 		name  string
 		lc    loadCache
-		flags []string
-		want  bool
+		reuse bool
 	}{
-		{"cache and settings", loadCache{c: c, env: map[string]string{"GOFLAGS": "-tags=x"}}, nil, true},
-		{"vendor", loadCache{c: c, env: map[string]string{"GOFLAGS": "-mod=vendor"}}, nil, true},
-		{"no cache", loadCache{env: map[string]string{}}, nil, false},
-		{"settings unknown", loadCache{c: c}, nil, false},
-		{"GOFLAGS -mod=mod", loadCache{c: c, env: map[string]string{"GOFLAGS": "-tags=x -mod=mod"}}, nil, false},
-		{"GOFLAGS --mod=mod", loadCache{c: c, env: map[string]string{"GOFLAGS": "--mod=mod"}}, nil, false},
-		{"build flag -mod mod", loadCache{c: c, env: map[string]string{}}, []string{"-mod", "mod"}, false},
-		{"build flag -mod=mod", loadCache{c: c, env: map[string]string{}}, []string{"-mod=mod"}, false},
+		{"cache and settings", loadCache{c: c, env: map[string]string{"GOFLAGS": "-tags=x"}}, true},
+		{"no cache", loadCache{env: map[string]string{}}, false},
+		{"settings unknown", loadCache{c: c}, false},
 	} {
-		if got := tt.lc.guess(&packages.Config{BuildFlags: tt.flags}); got != tt.want {
-			t.Errorf("%s: guess %v, want %v", tt.name, got, tt.want)
+		o := tt.lc.options()
+		if reuse := o.Cache != nil && o.Settings != nil; reuse != tt.reuse {
+			t.Errorf("%s: reuse %v, want %v", tt.name, reuse, tt.reuse)
 		}
+	}
+	a := loadCache{c: c, env: map[string]string{"GOFLAGS": "-tags=x", "GOARCH": "amd64"}}.options().Settings
+	b := loadCache{c: c, env: map[string]string{"GOFLAGS": "-tags=x", "GOARCH": "arm64"}}.options().Settings
+	if string(a) == string(b) {
+		t.Errorf("GOARCH amd64 and arm64: the same settings %q", a)
 	}
 }

@@ -52,11 +52,11 @@ const magic = "oneway-cache-1\n"
 const (
 	KindResults = "results" // whole reports
 	KindDeps    = "deps"    // facts of dependencies
-	KindImports = "imports" // the dependencies a load of some patterns imported
+	KindExports = "exports" // the export data files the go command gave for some dependencies
 )
 
 // kinds lists the Kind constants.
-func kinds() []string { return []string{KindResults, KindDeps, KindImports} }
+func kinds() []string { return []string{KindResults, KindDeps, KindExports} }
 
 // knownKind reports whether kind is one of the Kind constants.
 func knownKind(kind string) bool { return slices.Contains(kinds(), kind) }

@@ -3,6 +3,7 @@ package engine
 import (
 	"fmt"
 	"go/types"
+	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -10,6 +11,8 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/packages"
+
+	"github.com/oneway-lint/oneway/internal/cache"
 )
 
 // TestLoadLikePackages: Load gives what packages.Load gives with
@@ -117,7 +120,12 @@ func describeLoad(roots []*packages.Package, listErrors map[string]bool) map[str
 			fmt.Fprintf(&b, "types %s complete %v\n", p.Types.Path(), p.Types.Complete())
 			scope := p.Types.Scope()
 			for _, name := range scope.Names() {
-				fmt.Fprintf(&b, "  %s\n", types.ObjectString(scope.Lookup(name), types.RelativeTo(p.Types)))
+				obj := scope.Lookup(name)
+				fmt.Fprintf(&b, "  %s", types.ObjectString(obj, types.RelativeTo(p.Types)))
+				if c, ok := obj.(*types.Const); ok {
+					fmt.Fprintf(&b, " = %s", c.Val())
+				}
+				b.WriteString("\n")
 			}
 		}
 		fmt.Fprintf(&b, "syntax %d\n", len(p.Syntax))
@@ -164,37 +172,98 @@ func sortedKeys(ms ...map[string]string) []string {
 	return slices.Compact(keys)
 }
 
-// TestLoadExpecting: a guess of the dependencies changes nothing of the
-// result, right or wrong (a dependency left out, one that does not
-// exist), and the dependencies to expect next time are the matched
-// packages' imports.
-func TestLoadExpecting(t *testing.T) {
-	cfg := &packages.Config{Dir: "testdata/load"}
-	first, direct, err := LoadExpecting(cfg, nil, "./g")
+// TestLoadReusesExportData: the export data files the go command gave
+// for a set of dependencies are reused by the next load of the same
+// dependencies and settings, which changes nothing of the result; other
+// settings, a dependency whose source changed or a file gone make the
+// load ask again.
+func TestLoadReusesExportData(t *testing.T) {
+	c, err := cache.Open(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []string{"database/sql", "example.com/load/a", "example.com/load/e"}; !slices.Equal(direct, want) {
-		t.Fatalf("direct imports %q, want %q", direct, want)
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("testdata/load")); err != nil {
+		t.Fatal(err)
 	}
-	want := describeLoad(first, nil)
-	for _, guess := range [][]string{
-		direct,
-		{"database/sql"},
-		{"example.com/load/nothere", "fmt", "example.com/load/a"},
-	} {
-		got, next, err := LoadExpecting(cfg, guess, "./g")
+	var logs []string
+	o := LoadOptions{Cache: c, Settings: []byte("test"), Logf: func(format string, args ...any) {
+		logs = append(logs, fmt.Sprintf(format, args...))
+	}}
+	load := func(pattern string) map[string]string {
+		t.Helper()
+		logs = nil
+		pkgs, err := LoadWith(&packages.Config{Dir: dir}, o, pattern)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !slices.Equal(next, direct) {
-			t.Errorf("guess %q: direct imports %q, want %q", guess, next, direct)
-		}
-		g := describeLoad(got, nil)
-		for _, id := range sortedKeys(want, g) {
-			if want[id] != g[id] {
-				t.Errorf("guess %q: package %s:\nwithout:\n%s\nwith:\n%s", guess, id, want[id], g[id])
-			}
+		return describeLoad(pkgs, nil)
+	}
+	logged := func(what, log string) {
+		t.Helper()
+		if !slices.ContainsFunc(logs, func(l string) bool { return strings.Contains(l, log) }) {
+			t.Errorf("%s: no log %q in %q", what, log, logs)
 		}
 	}
+	same := func(what string, want, got map[string]string, log string) {
+		t.Helper()
+		for _, id := range sortedKeys(want, got) {
+			if want[id] != got[id] {
+				t.Errorf("%s: package %s:\nwithout:\n%s\nwith:\n%s", what, id, want[id], got[id])
+			}
+		}
+		logged(what, log)
+	}
+	const reused, asked = "the files of the last load", "from the go command"
+
+	want := load("./g")
+	logged("first load", asked)
+	same("the same dependencies", want, load("./g"), reused)
+	o.Settings = []byte("other")
+	same("other settings", want, load("./g"), asked)
+
+	// A dependency's source changed: e's constant.
+	e := "package e\n\nimport \"example.com/load/d\"\n\n// Name is d's.\nconst Name = d.Name + \"!\"\n"
+	if err := os.WriteFile(filepath.Join(dir, "e", "e.go"), []byte(e), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	changed := load("./g")
+	logged("a dependency changed", asked)
+	if !strings.Contains(changed["example.com/load/g"], `const Name untyped string = "d!"`) {
+		t.Errorf("a dependency changed: g sees\n%s", changed["example.com/load/g"])
+	}
+
+	// A file gone from the go command's cache.
+	want = load("./a")
+	store := newExportStore(o, &packages.Config{Dir: dir})
+	k, ok := store.key(&loader{order: listOrder(t, dir, "./a")})
+	if !ok {
+		t.Fatal("./a's dependencies have no key")
+	}
+	files, ok := store.get(k)
+	if !ok || len(files) < 10 {
+		t.Fatalf("export data files of ./a's dependencies: %d", len(files))
+	}
+	files["fmt"] = filepath.Join(t.TempDir(), "gone")
+	store.put(k, files)
+	same("a file gone", want, load("./a"), asked)
+	same("after a file gone", want, load("./a"), reused)
+}
+
+// listOrder lists pattern in dir as Load does, matched packages marked.
+func listOrder(t *testing.T, dir, pattern string) []*loadPackage {
+	t.Helper()
+	roots, err := packages.Load(&packages.Config{Mode: listMode, Dir: dir}, pattern)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []*loadPackage
+	initial := map[*packages.Package]bool{}
+	for _, p := range roots {
+		initial[p] = true
+	}
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		out = append(out, &loadPackage{Package: p, initial: initial[p]})
+	})
+	return out
 }

@@ -1,0 +1,263 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/scanner"
+	"go/types"
+	"os"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/gcexportdata"
+	"golang.org/x/tools/go/packages"
+)
+
+// Type-checking what Load listed: the matched packages (and those that
+// must be) from source, the others' types from export data, in
+// dependency order, with go/packages' errors and rules.
+
+// check gives every package its types — from source or export data —
+// in dependency order, on GOMAXPROCS cores.
+func (ld *loader) check() error {
+	for _, lp := range ld.order {
+		lp.Fset = ld.fset
+		if lp.PkgPath == "unsafe" {
+			lp.Types = types.Unsafe
+			lp.Syntax = []*ast.File{}
+			lp.TypesInfo = newTypesInfo()
+			continue
+		}
+		// Every package gets its types.Package before any export data is
+		// read, so that reading never creates one (go/packages' rule).
+		lp.Types = types.NewPackage(lp.PkgPath, lp.Name)
+	}
+	pending := make(map[*loadPackage]int, len(ld.order))
+	importers := make(map[*loadPackage][]*loadPackage, len(ld.order))
+	for _, lp := range ld.order {
+		for _, ip := range lp.Imports {
+			pending[lp]++
+			importers[ld.pkgs[ip]] = append(importers[ld.pkgs[ip]], lp)
+		}
+	}
+	ready := make(chan *loadPackage, len(ld.order))
+	for _, lp := range ld.order {
+		if pending[lp] == 0 {
+			ready <- lp
+		}
+	}
+	var mu sync.Mutex
+	left := len(ld.order)
+	if left == 0 {
+		close(ready)
+	}
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for lp := range ready {
+				if ld.ctx.Err() == nil {
+					ld.load(lp)
+				}
+				mu.Lock()
+				for _, imp := range importers[lp] {
+					pending[imp]--
+					if pending[imp] == 0 {
+						ready <- imp
+					}
+				}
+				left--
+				if left == 0 {
+					close(ready)
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	return ld.ctx.Err()
+}
+
+// load gives lp its types, from source or from export data.
+func (ld *loader) load(lp *loadPackage) {
+	switch {
+	case lp.PkgPath == "unsafe":
+	case lp.needsrc:
+		ld.checkSource(lp)
+	case lp.needtypes:
+		if err := ld.readExport(lp); err != nil {
+			lp.exportErr = err
+			lp.Errors = append(lp.Errors, packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.UnknownError})
+		}
+	}
+}
+
+// readExport reads lp's export data into its types.Package, filling the
+// packages of the graph it mentions.
+func (ld *loader) readExport(lp *loadPackage) error {
+	ld.exportMu.Lock()
+	defer ld.exportMu.Unlock()
+	if lp.Types.Complete() {
+		return nil
+	}
+	lp.IllTyped = true
+	if lp.ExportFile == "" {
+		return fmt.Errorf("no export data file")
+	}
+	f, err := os.Open(lp.ExportFile)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = f.Close() }()
+	r, err := gcexportdata.NewReader(f) //nolint:staticcheck // SA1019: go/packages reads archives this way too
+	if err != nil {
+		return fmt.Errorf("reading %s: %v", lp.ExportFile, err)
+	}
+	view := map[string]*types.Package{}
+	packages.Visit([]*packages.Package{lp.Package}, func(p *packages.Package) bool {
+		if _, ok := view[p.PkgPath]; ok {
+			return false
+		}
+		view[p.PkgPath] = p.Types
+		return true
+	}, nil)
+	tpkg, err := gcexportdata.Read(r, ld.fset, view, lp.PkgPath)
+	if err != nil {
+		return fmt.Errorf("reading %s: %v", lp.ExportFile, err)
+	}
+	lp.Types = tpkg
+	lp.IllTyped = false
+	return nil
+}
+
+// checkSource type-checks lp from its parsed files, recording errors as
+// go/packages does.
+func (ld *loader) checkSource(lp *loadPackage) {
+	appendError := func(err error) {
+		var (
+			se scanner.ErrorList
+			te types.Error
+			pe *os.PathError
+			le packages.Error
+		)
+		switch {
+		case errors.As(err, &le):
+			lp.Errors = append(lp.Errors, le)
+		case errors.As(err, &pe):
+			lp.Errors = append(lp.Errors, packages.Error{Pos: pe.Path + ":1", Msg: pe.Err.Error(), Kind: packages.ParseError})
+		case errors.As(err, &se):
+			for _, e := range se {
+				lp.Errors = append(lp.Errors, packages.Error{Pos: e.Pos.String(), Msg: e.Msg, Kind: packages.ParseError})
+			}
+		case errors.As(err, &te):
+			lp.TypeErrors = append(lp.TypeErrors, te)
+			lp.Errors = append(lp.Errors, packages.Error{Pos: te.Fset.Position(te.Pos).String(), Msg: te.Msg, Kind: packages.TypeError})
+		default:
+			lp.Errors = append(lp.Errors, packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.UnknownError})
+		}
+	}
+	files, errs := ld.syntax(lp)
+	for _, err := range errs {
+		appendError(err)
+	}
+	lp.Syntax = files
+	lp.parsed = nil
+	lp.TypesInfo = newTypesInfo()
+	conf := &types.Config{
+		Importer: importerFunc(func(path string) (*types.Package, error) {
+			if path == "unsafe" {
+				return types.Unsafe, nil
+			}
+			ip := lp.Imports[path]
+			if ip == nil {
+				return nil, ld.importError(lp, path)
+			}
+			if ip.Types != nil && ip.Types.Complete() {
+				return ip.Types, nil
+			}
+			if err := ld.pkgs[ip].exportErr; err != nil {
+				return nil, err
+			}
+			return nil, fmt.Errorf("no complete types for %s", path)
+		}),
+		// Function bodies matter in the matched packages only.
+		IgnoreFuncBodies: !lp.initial,
+		Error:            appendError,
+		Sizes:            lp.TypesSizes,
+	}
+	if m := lp.Module; m != nil && m.GoVersion != "" {
+		conf.GoVersion = "go" + m.GoVersion
+	}
+	typErr := types.NewChecker(conf, ld.fset, lp.Types, lp.TypesInfo).Files(lp.Syntax)
+	if typErr != nil && len(lp.Errors) == 0 && len(lp.Syntax) > 0 {
+		if msg := typErr.Error(); strings.HasPrefix(msg, "package requires newer Go version") {
+			appendError(types.Error{Fset: ld.fset, Pos: lp.Syntax[0].Package, Msg: msg})
+		}
+	}
+	if typErr != nil && len(lp.Errors) == 0 {
+		appendError(typErr)
+	}
+	ill := len(lp.Errors) > 0
+	for _, ip := range lp.Imports {
+		ill = ill || ip.IllTyped
+	}
+	lp.IllTyped = ill
+}
+
+// importError says why path, imported by lp, is not among its imports
+// (go/packages leaves out an import that closes a cycle or that go list
+// did not list), as go/packages does.
+func (ld *loader) importError(lp *loadPackage, path string) error {
+	var target *packages.Package
+	for _, q := range ld.order {
+		if q.PkgPath == path {
+			target = q.Package
+		}
+	}
+	if target == nil {
+		return fmt.Errorf("missing package: %q", path)
+	}
+	// The cycle: a path from the imported package back to lp.
+	from := map[*packages.Package]*packages.Package{target: nil}
+	queue := []*packages.Package{target}
+	for len(queue) > 0 && from[lp.Package] == nil {
+		p := queue[0]
+		queue = queue[1:]
+		paths := make([]string, 0, len(p.Imports))
+		for path := range p.Imports {
+			paths = append(paths, path)
+		}
+		sort.Strings(paths)
+		for _, path := range paths {
+			if ip := p.Imports[path]; from[ip] == nil && ip != target {
+				from[ip] = p
+				queue = append(queue, ip)
+			}
+		}
+	}
+	if from[lp.Package] == nil {
+		return fmt.Errorf("no metadata for %s", path)
+	}
+	var stack []*packages.Package
+	for p := lp.Package; p != nil; p = from[p] {
+		stack = append([]*packages.Package{p}, stack...)
+	}
+	return fmt.Errorf("import cycle: %s", stack)
+}
+
+func newTypesInfo() *types.Info {
+	return &types.Info{
+		Types:        make(map[ast.Expr]types.TypeAndValue),
+		Defs:         make(map[*ast.Ident]types.Object),
+		Uses:         make(map[*ast.Ident]types.Object),
+		Implicits:    make(map[ast.Node]types.Object),
+		Instances:    make(map[*ast.Ident]types.Instance),
+		Scopes:       make(map[ast.Node]*types.Scope),
+		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
+		FileVersions: make(map[*ast.File]string),
+	}
+}

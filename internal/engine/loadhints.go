@@ -1,0 +1,133 @@
+package engine
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"hash"
+	"os"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+
+	"github.com/oneway-lint/oneway/internal/cache"
+)
+
+// What a load keeps for the next (LoadOptions): the export data files
+// the go command gave for a set of dependencies, an entry of the cache's
+// exports kind keyed by the settings, the build flags and each
+// dependency's ID, source (hashFiles: a module version or a released
+// Go's version, else the files' contents) and Go version. The go command
+// names export data files by their content, so a file still there is the
+// one it would give again.
+
+// exportStoreVersion changes when the entries' encoding or keys change.
+const exportStoreVersion = 1
+
+// exportStore reads and writes the entries; without a cache or settings
+// it does nothing.
+type exportStore struct {
+	c        *cache.Cache
+	settings []byte // the settings and the build flags
+	goroots  goroots
+}
+
+func newExportStore(o LoadOptions, cfg *packages.Config) *exportStore {
+	if o.Cache == nil || o.Settings == nil {
+		return &exportStore{}
+	}
+	s := sha256.New()
+	fmt.Fprintf(s, "oneway exports %d\x00", exportStoreVersion)
+	s.Write(o.Settings)
+	writeStrings(s, cfg.BuildFlags)
+	writeStrings(s, cfg.Env)
+	return &exportStore{c: o.Cache, settings: s.Sum(nil)}
+}
+
+func writeStrings(h hash.Hash, list []string) {
+	fmt.Fprintf(h, "%d\x00", len(list))
+	for _, v := range list {
+		fmt.Fprintf(h, "%q\x00", v)
+	}
+}
+
+// key returns the key of the dependencies' export data files, or
+// false when a dependency's files cannot be read (or there is no cache).
+func (st *exportStore) key(ld *loader) (cache.Key, bool) {
+	var k cache.Key
+	if st.c == nil {
+		return k, false
+	}
+	var deps []*loadPackage
+	for _, lp := range ld.order {
+		if !lp.initial && lp.PkgPath != "unsafe" {
+			deps = append(deps, lp)
+		}
+	}
+	sums := make([][sha256.Size]byte, len(deps))
+	oks := make([]bool, len(deps))
+	g := Parallel()
+	for i, lp := range deps {
+		g.Go(func() error {
+			sums[i], oks[i] = hashFiles(lp.Package, &st.goroots)
+			return nil
+		})
+	}
+	_ = g.Wait()
+	var ids []string
+	identity := map[string]string{}
+	for i, lp := range deps {
+		if !oks[i] {
+			return k, false
+		}
+		goVersion := ""
+		if lp.Module != nil {
+			goVersion = lp.Module.GoVersion
+		}
+		ids = append(ids, lp.ID)
+		identity[lp.ID] = fmt.Sprintf("%x go %q", sums[i], goVersion)
+	}
+	sort.Strings(ids)
+	s := sha256.New()
+	s.Write(st.settings)
+	for _, id := range ids {
+		fmt.Fprintf(s, "%q %q\x00", id, identity[id])
+	}
+	s.Sum(k[:0])
+	return k, true
+}
+
+// get returns the export data files stored under k, by package ID, if
+// every one is still there.
+func (st *exportStore) get(k cache.Key) (map[string]string, bool) {
+	data, ok := st.c.Get(cache.KindExports, k)
+	if !ok {
+		return nil, false
+	}
+	files := map[string]string{}
+	for _, l := range strings.Split(string(data), "\n") {
+		id, file, ok := strings.Cut(l, "\t")
+		if !ok {
+			continue
+		}
+		if _, err := os.Stat(file); err != nil {
+			return nil, false // the go command's cache let it go
+		}
+		files[id] = file
+	}
+	return files, true
+}
+
+// put stores the export data files under k.
+func (st *exportStore) put(k cache.Key, files map[string]string) {
+	ids := make([]string, 0, len(files))
+	for id := range files {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	var b strings.Builder
+	for _, id := range ids {
+		fmt.Fprintf(&b, "%s\t%s\n", id, files[id])
+	}
+	_ = st.c.Put(cache.KindExports, k, []byte(b.String())) // a failure costs the next load time only
+}
