@@ -315,4 +315,3 @@ func compact[T comparable](s []T) []T {
 	}
 	return out
 }
-
