@@ -26,7 +26,8 @@
 # the package of the module that most of its packages import a new
 # exported function (a file zz_oneway_bench_edit.go, removed at the end):
 # the go command rebuilds that package and its importers for the export
-# data that go/packages asks of every package it loads.
+# data that go/packages asks of every package it loads. The file is
+# removed after the run, so the other commands see the code as built.
 #
 #   internal/bench/run.sh [-runs N] [-sizes "100 500 2000"] [-out DIR] [MODULE_DIR...]
 #
@@ -125,8 +126,8 @@ run_tool() {
       rm -rf "$ONEWAY_CACHE/results"
       measure audit "$mod" "$out/bin/oneway" audit -q -format json ./... ;;
     reaudit) measure reaudit "$mod" "$out/bin/oneway" audit -q -format json ./... ;;
-    floor-edit) edit "$mod"; measure floor-edit "$mod" "$out/bin/loadfloor" ./... ;;
-    audit-edit) edit "$mod"; measure audit-edit "$mod" "$out/bin/oneway" audit -q -format json ./... ;;
+    floor-edit) edit "$mod"; measure floor-edit "$mod" "$out/bin/loadfloor" ./...; cleanup ;;
+    audit-edit) edit "$mod"; measure audit-edit "$mod" "$out/bin/oneway" audit -q -format json ./...; cleanup ;;
     before)
       rm -rf "$ONEWAY_CACHE/results" # as for audit: its dependencies' facts cached, its report not
       measure before "$mod" "$ONEWAY_BENCH_BEFORE" audit -q -format json ./... ;;
