@@ -2,6 +2,8 @@ package engine
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -10,6 +12,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/oneway-lint/oneway/analyzers/family"
+	"github.com/oneway-lint/oneway/internal/cache"
 )
 
 // The dependencies that need analysing. A fact analyzer whose fact
@@ -161,22 +164,88 @@ func (e *Engine) holdTexts(scopes []*family.FactScope, facts []int) map[*unit]*f
 			todo = append(todo, f)
 		}
 	}
+	e.scanTexts(todo, lists)
+	return held
+}
+
+// scanTexts notes which of lists the files of each of todo hold: from
+// the cache for the dependencies whose files cannot change, if the last
+// audit scanned the same ones, else from their files.
+func (e *Engine) scanTexts(todo []*fileTexts, lists [][]string) {
+	key, known, fixed := e.heldBefore(todo, lists)
 	g := Parallel()
 	for _, f := range todo {
+		if known[f.p.ID] != "" {
+			f.set(known[f.p.ID])
+			f.cached = true
+			continue
+		}
 		g.Go(func() error {
 			f.read()
 			return nil
 		})
 	}
 	_ = g.Wait() // read never fails: an unreadable file may hold anything
-	return held
+	if known == nil && len(fixed) > 0 {
+		e.heldPut(key, fixed)
+	}
+}
+
+// textsVersion changes when the scan of texts or its entries change.
+const textsVersion = 1
+
+// heldBefore returns what the last audit found in the dependencies of
+// todo whose files cannot change (immutableIdentity: a module version, a
+// released Go), if it scanned the same ones for the same lists: by
+// package ID, which lists they hold (see fileTexts.mask). It also returns
+// the key and those dependencies, to store their answers under after a
+// scan. A module version stands for its files, so its answer stands too.
+func (e *Engine) heldBefore(todo []*fileTexts, lists [][]string) (cache.Key, map[string]string, []*fileTexts) {
+	var key cache.Key
+	if e.cache == nil {
+		return key, nil, nil
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "oneway texts %d\x00%q\x00", textsVersion, lists)
+	var fixed []*fileTexts
+	for _, f := range todo {
+		if id, ok := immutableIdentity(f.p, &e.goroots); ok {
+			fmt.Fprintf(h, "%q %q\x00", f.p.ID, id)
+			fixed = append(fixed, f)
+		}
+	}
+	h.Sum(key[:0])
+	data, ok := e.cache.Get(depsKind, key)
+	if !ok {
+		return key, nil, fixed
+	}
+	known := map[string]string{}
+	for _, line := range strings.Split(string(data), "\n") {
+		if id, mask, ok := strings.Cut(line, "\t"); ok && len(mask) == len(lists) {
+			known[id] = mask
+		}
+	}
+	if len(known) != len(fixed) {
+		return key, nil, fixed // not this audit's entry
+	}
+	return key, known, fixed
+}
+
+// heldPut stores what the scan found in fixed under key.
+func (e *Engine) heldPut(key cache.Key, fixed []*fileTexts) {
+	var b strings.Builder
+	for _, f := range fixed {
+		fmt.Fprintf(&b, "%s\t%s\n", f.p.ID, f.mask())
+	}
+	_ = e.cache.Put(depsKind, key, []byte(b.String())) // a failed write is a later scan
 }
 
 // fileTexts is which of some text lists the Go files of a package hold.
 type fileTexts struct {
-	p     *packages.Package
-	lists [][]string
-	held  map[string]bool // by listKey
+	p      *packages.Package
+	lists  [][]string
+	held   map[string]bool // by listKey
+	cached bool            // the answer came from the cache
 }
 
 func listKey(texts []string) string { return strings.Join(texts, "\x00") }
@@ -199,6 +268,26 @@ func (f *fileTexts) read() {
 		f.held[listKey(l)] = slices.ContainsFunc(data, func(b []byte) bool {
 			return slices.ContainsFunc(l, func(t string) bool { return bytes.Contains(b, []byte(t)) })
 		})
+	}
+}
+
+// mask says which of the lists the files hold: "1" or "0" for each, in
+// order.
+func (f *fileTexts) mask() string {
+	b := make([]byte, len(f.lists))
+	for i, l := range f.lists {
+		b[i] = '0'
+		if f.held[listKey(l)] {
+			b[i] = '1'
+		}
+	}
+	return string(b)
+}
+
+// set notes the lists a mask says the files hold.
+func (f *fileTexts) set(mask string) {
+	for i, l := range f.lists {
+		f.held[listKey(l)] = mask[i] == '1'
 	}
 }
 

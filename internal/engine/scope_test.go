@@ -16,6 +16,7 @@ import (
 	"github.com/oneway-lint/oneway/analyzers/component"
 	"github.com/oneway-lint/oneway/analyzers/data"
 	"github.com/oneway-lint/oneway/analyzers/family"
+	"github.com/oneway-lint/oneway/internal/cache"
 )
 
 type httpFact struct{}
@@ -180,5 +181,64 @@ func TestDependencyScope(t *testing.T) {
 	}
 	if want := []string{"orders write example.com/app app.go"}; !slices.Equal(got, want) {
 		t.Errorf("tables' sites: %q, want %q", got, want)
+	}
+}
+
+// TestHeldTextsCached: what the scan of texts found in dependencies whose
+// files cannot change (a module version) is kept and reused by the next
+// audit of the same dependencies; a dependency of another version, or
+// other lists, are scanned again.
+func TestHeldTextsCached(t *testing.T) {
+	c, err := cache.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := &Engine{cache: c}
+	mod := t.TempDir()
+	dep := func(name, version, src string) *fileTexts {
+		dir := filepath.Join(mod, "example.com", name+"@"+version)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		file := filepath.Join(dir, name+".go")
+		if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		p := &packages.Package{ID: "example.com/" + name, PkgPath: "example.com/" + name, CompiledGoFiles: []string{file},
+			Module: &packages.Module{Path: "example.com/" + name, Version: version, Dir: dir}}
+		return &fileTexts{p: p, held: map[string]bool{}}
+	}
+	lists := [][]string{{"TableName"}, {"gorm:"}}
+	scan := func(deps ...*fileTexts) []string {
+		t.Helper()
+		for _, f := range deps {
+			f.lists, f.held, f.cached = lists, map[string]bool{}, false
+		}
+		e.scanTexts(deps, lists)
+		var out []string
+		for _, f := range deps {
+			how := "read "
+			if f.cached {
+				how = "cached "
+			}
+			out = append(out, how+f.mask())
+		}
+		return out
+	}
+	a := dep("a", "v1.0.0", "package a\nfunc (T) TableName() string { return \"t\" }\n")
+	b := dep("b", "v1.0.0", "package b\n")
+	if got, want := scan(a, b), []string{"read 10", "read 00"}; !slices.Equal(got, want) {
+		t.Fatalf("first scan: %q, want %q", got, want)
+	}
+	if got, want := scan(a, b), []string{"cached 10", "cached 00"}; !slices.Equal(got, want) {
+		t.Errorf("same dependencies: %q, want %q", got, want)
+	}
+	b2 := dep("b", "v1.1.0", "package b\ntype M struct{ N int `gorm:\"n\"` }\n")
+	if got, want := scan(a, b2), []string{"read 10", "read 01"}; !slices.Equal(got, want) {
+		t.Errorf("another version of b: %q, want %q", got, want)
+	}
+	lists = [][]string{{"TableName"}}
+	if got, want := scan(a, b), []string{"read 1", "read 0"}; !slices.Equal(got, want) {
+		t.Errorf("other lists: %q, want %q", got, want)
 	}
 }
