@@ -115,7 +115,7 @@ func (ld *loader) readExport(lp *loadPackage) error {
 	defer func() { _ = f.Close() }()
 	r, err := gcexportdata.NewReader(f) //nolint:staticcheck // SA1019: go/packages reads archives this way too
 	if err != nil {
-		return fmt.Errorf("reading %s: %v", lp.ExportFile, err)
+		return fmt.Errorf("reading %s: %w", lp.ExportFile, err)
 	}
 	view := map[string]*types.Package{}
 	packages.Visit([]*packages.Package{lp.Package}, func(p *packages.Package) bool {
@@ -127,7 +127,7 @@ func (ld *loader) readExport(lp *loadPackage) error {
 	}, nil)
 	tpkg, err := gcexportdata.Read(r, ld.fset, view, lp.PkgPath)
 	if err != nil {
-		return fmt.Errorf("reading %s: %v", lp.ExportFile, err)
+		return fmt.Errorf("reading %s: %w", lp.ExportFile, err)
 	}
 	lp.Types = tpkg
 	lp.IllTyped = false
