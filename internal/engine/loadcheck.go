@@ -249,6 +249,7 @@ func (ld *loader) importError(lp *loadPackage, path string) error {
 	return fmt.Errorf("import cycle: %s", stack)
 }
 
+// newTypesInfo returns the type information go/packages records.
 func newTypesInfo() *types.Info {
 	return &types.Info{
 		Types:        make(map[ast.Expr]types.TypeAndValue),

@@ -4,7 +4,9 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"hash"
+	"maps"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 
@@ -120,13 +122,8 @@ func (st *exportStore) get(k cache.Key) (map[string]string, bool) {
 
 // put stores the export data files under k.
 func (st *exportStore) put(k cache.Key, files map[string]string) {
-	ids := make([]string, 0, len(files))
-	for id := range files {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
 	var b strings.Builder
-	for _, id := range ids {
+	for _, id := range slices.Sorted(maps.Keys(files)) {
 		fmt.Fprintf(&b, "%s\t%s\n", id, files[id])
 	}
 	_ = st.c.Put(cache.KindExports, k, []byte(b.String())) // a failure costs the next load time only
