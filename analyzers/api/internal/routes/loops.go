@@ -121,9 +121,11 @@ func (x *extractor) listLit(e ast.Expr) *ast.CompositeLit {
 	info := x.pass.TypesInfo
 	e = ast.Unparen(e)
 	if lit, ok := e.(*ast.CompositeLit); ok {
-		switch info.TypeOf(lit).Underlying().(type) {
-		case *types.Slice, *types.Array, *types.Map:
-			return lit
+		if t := info.TypeOf(lit); t != nil { // nil: not type-checked (a package with errors)
+			switch t.Underlying().(type) {
+			case *types.Slice, *types.Array, *types.Map:
+				return lit
+			}
 		}
 		return nil
 	}
@@ -262,7 +264,11 @@ func (pr *pathReader) field(e ast.Expr, name string, depth int) (ast.Expr, *type
 	}
 	switch e := e.(type) {
 	case *ast.CompositeLit:
-		st, ok := pr.info.TypeOf(e).Underlying().(*types.Struct)
+		t := pr.info.TypeOf(e)
+		if t == nil {
+			return nil, nil, 0 // not type-checked (a package with errors)
+		}
+		st, ok := t.Underlying().(*types.Struct)
 		if !ok {
 			return nil, nil, 0
 		}

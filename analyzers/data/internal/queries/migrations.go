@@ -60,8 +60,10 @@ func rollbackPosition(info *types.Info, cur inspector.Cursor) bool {
 			if arg == cur.Node() {
 				return false
 			}
-			if _, ok := info.TypeOf(arg).Underlying().(*types.Signature); ok {
-				return true
+			if t := info.TypeOf(arg); t != nil {
+				if _, ok := t.Underlying().(*types.Signature); ok {
+					return true
+				}
 			}
 		}
 	}

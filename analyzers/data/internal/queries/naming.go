@@ -176,7 +176,11 @@ func (a *finder) tableNames() map[*types.TypeName]string {
 }
 
 func namedRecv(fn *types.Func) *types.Named {
-	t := fn.Type().(*types.Signature).Recv().Type()
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return nil // a method declaration without a receiver (a package with errors)
+	}
+	t := recv.Type()
 	if p, ok := types.Unalias(t).(*types.Pointer); ok {
 		t = p.Elem()
 	}

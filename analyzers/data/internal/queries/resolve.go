@@ -191,6 +191,9 @@ func returnsString(info *types.Info, fd *ast.FuncDecl) bool {
 // stringElems reports whether t is a slice or array of strings, or a map
 // from strings to strings.
 func stringElems(t types.Type) bool {
+	if t == nil {
+		return false // not type-checked (a package with errors)
+	}
 	switch u := t.Underlying().(type) {
 	case *types.Slice:
 		return isString(u.Elem())
@@ -219,7 +222,9 @@ func (r *resolver) pairs(e ast.Expr, depth int) ([]pair, bool) {
 		}
 		return nil, false
 	case *ast.CompositeLit:
-		if _, ok := r.info.TypeOf(e).Underlying().(*types.Map); !ok {
+		if t := r.info.TypeOf(e); t == nil {
+			break
+		} else if _, ok := t.Underlying().(*types.Map); !ok {
 			break
 		}
 		var out []pair
@@ -486,7 +491,11 @@ func (r *resolver) elements(e ast.Expr, params map[*types.Var]int, depth int) (m
 func (r *resolver) variable(v *types.Var, use token.Pos, params map[*types.Var]int, depth int) text {
 	as := r.assigns[v]
 	if len(as) == 1 && as[0].over != nil {
-		if _, isMap := r.info.TypeOf(as[0].over).Underlying().(*types.Map); isMap || as[0].key {
+		over := r.info.TypeOf(as[0].over)
+		if over == nil {
+			return hole() // not type-checked (a package with errors)
+		}
+		if _, isMap := over.Underlying().(*types.Map); isMap || as[0].key {
 			ps, ok := r.pairs(as[0].over, depth+1)
 			if !ok || !isMap {
 				return hole() // a slice's index is no text
