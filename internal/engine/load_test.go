@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/tools/go/packages"
 
@@ -244,6 +245,19 @@ func TestLoadReusesExportData(t *testing.T) {
 	if !ok || len(files) < 10 {
 		t.Fatalf("export data files of ./a's dependencies: %d", len(files))
 	}
+	// A file not used for days is marked used, as the go command marks
+	// what it uses, so that its trimming keeps it.
+	old := time.Now().Add(-48 * time.Hour)
+	if err := os.Chtimes(files["errors"], old, old); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := store.get(k); !ok {
+		t.Fatal("the files are gone")
+	}
+	if fi, err := os.Stat(files["errors"]); err != nil || time.Since(fi.ModTime()) > time.Hour {
+		t.Errorf("a reused file not used for two days is not marked used (%v)", err)
+	}
+
 	files["fmt"] = filepath.Join(t.TempDir(), "gone")
 	store.put(k, files)
 	same("a file gone", want, load("./a"), asked)

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"golang.org/x/tools/go/packages"
 
@@ -99,8 +100,14 @@ func (st *exportStore) key(ld *loader) (cache.Key, bool) {
 	return k, true
 }
 
+// usedAfter is how old a reused export data file's modification time
+// may get before get marks it used, as the go command marks the files of
+// its cache that it uses (at most hourly): its trimming removes files
+// unused for days, and must not remove those oneway keeps reusing.
+const usedAfter = time.Hour
+
 // get returns the export data files stored under k, by package ID, if
-// every one is still there.
+// every one is still there, and marks them used.
 func (st *exportStore) get(k cache.Key) (map[string]string, bool) {
 	data, ok := st.c.Get(cache.KindExports, k)
 	if !ok {
@@ -112,8 +119,12 @@ func (st *exportStore) get(k cache.Key) (map[string]string, bool) {
 		if !ok {
 			continue
 		}
-		if _, err := os.Stat(file); err != nil {
+		fi, err := os.Stat(file)
+		if err != nil {
 			return nil, false // the go command's cache let it go
+		}
+		if now := time.Now(); now.Sub(fi.ModTime()) > usedAfter {
+			_ = os.Chtimes(file, now, now) // a failure only shortens the file's life
 		}
 		files[id] = file
 	}
