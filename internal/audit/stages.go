@@ -256,6 +256,13 @@ func (f *families) analyse(ctx context.Context, pkgs, good []*packages.Package, 
 	for _, msg := range eng.Panics() {
 		logf(f.o.Log, "%s", msg)
 	}
+	// Facts computed without a dependency's export data are incomplete:
+	// the report says so, and is not cached (see cacheable).
+	for _, msg := range eng.Unreadable() {
+		path, why, _ := strings.Cut(msg, ": ")
+		rep.Problems = append(rep.Problems, report.Problem{Kind: report.PackageProblem, Package: path,
+			Message: "its export data could not be read (" + why + "): facts of the dependencies that import it are missing; run the audit again"})
+	}
 	for _, a := range f.all {
 		for _, p := range good {
 			result, err := eng.Outcome(p, a)

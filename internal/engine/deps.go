@@ -142,9 +142,37 @@ func (e *Engine) complete(p *packages.Package) {
 		}
 		return true
 	}, nil)
-	if _, err := e.readExport(p, view); err == nil {
+	if _, err := e.readExport(p, view); err != nil {
+		e.noteUnreadable(p, err)
+	} else {
 		e.stats.completed.Add(1)
 	}
+}
+
+// noteUnreadable records that p's export data could not be read (see
+// Unreadable).
+func (e *Engine) noteUnreadable(p *packages.Package, err error) {
+	e.unreadableMu.Lock()
+	defer e.unreadableMu.Unlock()
+	if e.unreadable == nil {
+		e.unreadable = map[string]string{}
+	}
+	e.unreadable[p.PkgPath] = err.Error()
+}
+
+// Unreadable returns, sorted, the dependencies whose export data could
+// not be read when it was needed — a file removed from the go command's
+// cache while the analysis ran, for instance — as "path: error". Facts
+// that depend on them are missing: a result of such a run is incomplete.
+func (e *Engine) Unreadable() []string {
+	e.unreadableMu.Lock()
+	defer e.unreadableMu.Unlock()
+	out := make([]string, 0, len(e.unreadable))
+	for path, msg := range e.unreadable {
+		out = append(out, path+": "+msg)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // readExport reads the whole export data of p into view, a map from
@@ -179,6 +207,7 @@ func (u *unit) hiddenFacts(e *Engine) []analysis.ObjectFact {
 	u.hiddenOnce.Do(func() {
 		pkg, err := e.readExport(u.pkg, map[string]*types.Package{})
 		if err != nil {
+			e.noteUnreadable(u.pkg, err)
 			return
 		}
 		for _, of := range u.hidden {

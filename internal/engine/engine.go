@@ -71,6 +71,9 @@ type Engine struct {
 
 	spent []atomic.Int64 // time in each analyzer (by index), all packages together
 
+	unreadableMu sync.Mutex
+	unreadable   map[string]string // see Unreadable
+
 	stats struct {
 		hits, misses, completed, withFacts, skipped atomic.Int64
 	}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -240,5 +241,36 @@ func TestHeldTextsCached(t *testing.T) {
 	lists = [][]string{{"TableName"}}
 	if got, want := scan(a, b), []string{"read 1", "read 0"}; !slices.Equal(got, want) {
 		t.Errorf("other lists: %q, want %q", got, want)
+	}
+}
+
+// TestUnreadableExportData: export data that cannot be read when a
+// dependency's facts are computed (a file gone from the go command's
+// cache) is reported, so that the caller knows the facts are incomplete.
+func TestUnreadableExportData(t *testing.T) {
+	t.Parallel()
+	dir, err := filepath.Abs("testdata/depscope/app")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkgs := loadClean(t, dir, []string{"./..."}, Load)
+	// sqlwrap is loaded only as far as store's export data mentions it;
+	// computing store's facts needs all of it.
+	gone := filepath.Join(t.TempDir(), "gone")
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if p.PkgPath == "example.com/sqlwrap" {
+			p.ExportFile = gone
+		}
+	})
+	e, err := New(analyzers.Analyzers(), pkgs, pkgs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	got := e.Unreadable()
+	if len(got) != 1 || !strings.HasPrefix(got[0], "example.com/sqlwrap: ") || !strings.Contains(got[0], "gone") {
+		t.Errorf("unreadable export data %q, want example.com/sqlwrap's", got)
 	}
 }
