@@ -2,7 +2,8 @@ package audit
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -49,13 +50,8 @@ func (lc loadCache) options() engine.LoadOptions {
 	if lc.c == nil || lc.env == nil {
 		return engine.LoadOptions{}
 	}
-	names := make([]string, 0, len(lc.env))
-	for name := range lc.env {
-		names = append(names, name)
-	}
-	sort.Strings(names)
 	var settings strings.Builder
-	for _, name := range names {
+	for _, name := range slices.Sorted(maps.Keys(lc.env)) {
 		fmt.Fprintf(&settings, "%s=%q\x00", name, lc.env[name])
 	}
 	return engine.LoadOptions{Cache: lc.c, Settings: []byte(settings.String())}

@@ -17,11 +17,10 @@ import (
 	"github.com/oneway-lint/oneway/internal/report"
 )
 
-// run audits the packages matched by patterns, with lc.c (if not nil)
-// for the facts of dependencies and the imports of the last load, and
-// exeKey for their keys. It returns the
-// report and the directories of the source files read (see
-// resultsKey.covers). The stages:
+// run audits the packages matched by patterns, with lc (see loadCache)
+// for the facts of dependencies and their export data files, and exeKey
+// for their keys. It returns the report and the directories of the
+// source files read (see resultsKey.covers). The stages:
 //
 //  1. loadPackages: the packages, from go/packages;
 //  2. selectPackages: which of them are audited, and their problems;

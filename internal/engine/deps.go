@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"go/parser"
+	"go/token"
 	"go/types"
 	"io"
 	"os"
@@ -132,17 +133,7 @@ func (e *Engine) complete(p *packages.Package) {
 	if p.Types == nil || p.Types.Complete() || p.ExportFile == "" {
 		return
 	}
-	view := map[string]*types.Package{}
-	packages.Visit([]*packages.Package{p}, func(q *packages.Package) bool {
-		if _, ok := view[q.PkgPath]; ok {
-			return false
-		}
-		if q.Types != nil {
-			view[q.PkgPath] = q.Types
-		}
-		return true
-	}, nil)
-	if _, err := e.readExport(p, view); err != nil {
+	if _, err := readExport(e.fset, p, closureView(p)); err != nil {
 		e.noteUnreadable(p, err)
 	} else {
 		e.stats.completed.Add(1)
@@ -175,9 +166,27 @@ func (e *Engine) Unreadable() []string {
 	return out
 }
 
+// closureView maps the import paths of p and of the packages it imports,
+// directly or not, to their types: what reading p's export data may
+// complete or fill, and must not create anew.
+func closureView(p *packages.Package) map[string]*types.Package {
+	view := map[string]*types.Package{}
+	packages.Visit([]*packages.Package{p}, func(q *packages.Package) bool {
+		if _, ok := view[q.PkgPath]; ok {
+			return false
+		}
+		if q.Types != nil {
+			view[q.PkgPath] = q.Types
+		}
+		return true
+	}, nil)
+	return view
+}
+
 // readExport reads the whole export data of p into view, a map from
-// import paths to the packages to complete or fill.
-func (e *Engine) readExport(p *packages.Package, view map[string]*types.Package) (*types.Package, error) {
+// import paths to the packages to complete or fill, with go/packages'
+// errors.
+func readExport(fset *token.FileSet, p *packages.Package, view map[string]*types.Package) (*types.Package, error) {
 	f, err := os.Open(p.ExportFile)
 	if err != nil {
 		return nil, err
@@ -187,9 +196,13 @@ func (e *Engine) readExport(p *packages.Package, view map[string]*types.Package)
 	// name archive files, which only NewReader opens).
 	r, err := gcexportdata.NewReader(f) //nolint:staticcheck // SA1019: see above; gcexportdata.Read alone rejects archives
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("reading %s: %w", p.ExportFile, err)
 	}
-	return gcexportdata.Read(r, e.fset, view, p.PkgPath)
+	tpkg, err := gcexportdata.Read(r, fset, view, p.PkgPath)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", p.ExportFile, err)
+	}
+	return tpkg, nil
 }
 
 // hiddenFacts returns the facts about u's objects that packages
@@ -205,7 +218,7 @@ func (u *unit) hiddenFacts(e *Engine) []analysis.ObjectFact {
 		return nil
 	}
 	u.hiddenOnce.Do(func() {
-		pkg, err := e.readExport(u.pkg, map[string]*types.Package{})
+		pkg, err := readExport(e.fset, u.pkg, map[string]*types.Package{})
 		if err != nil {
 			e.noteUnreadable(u.pkg, err)
 			return

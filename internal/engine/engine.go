@@ -11,7 +11,6 @@ import (
 	"io"
 	"os"
 	"reflect"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -86,9 +85,7 @@ type unit struct {
 	initial bool // matched by the patterns: loaded from source with function bodies
 	// imports are the package's imports in the graph, in the order of
 	// their import paths (checker's order, which error messages follow).
-	imports   []*unit
-	importers []*unit
-	pending   atomic.Int32
+	imports []*unit
 
 	acts  []action // by analyzer index
 	facts factSet  // facts about the package's objects (as the analysed packages see them)
@@ -248,16 +245,6 @@ func New(requested []*analysis.Analyzer, loaded, roots []*packages.Package, opts
 	for _, p := range roots {
 		add(p).root = true
 	}
-	for _, u := range e.units {
-		distinct := map[*unit]bool{}
-		for _, imp := range u.imports {
-			if !distinct[imp] {
-				distinct[imp] = true
-				imp.importers = append(imp.importers, u)
-			}
-		}
-		u.pending.Store(int32(len(distinct)))
-	}
 	if len(roots) > 0 {
 		e.fset = roots[0].Fset
 	}
@@ -299,38 +286,11 @@ func (e *Engine) Run(ctx context.Context) error {
 		defer limitAnalysisMemory()()
 	}
 
-	ready := make(chan *unit, len(e.units))
-	for _, u := range e.units {
-		if u.pending.Load() == 0 {
-			ready <- u
+	inDependencyOrder(e.units, func(u *unit) []*unit { return u.imports }, func(u *unit) {
+		if ctx.Err() == nil {
+			e.process(u)
 		}
-	}
-	var left atomic.Int64
-	left.Store(int64(len(e.units)))
-	if len(e.units) == 0 {
-		close(ready)
-	}
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(e.units), 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for u := range ready {
-				if ctx.Err() == nil {
-					e.process(u)
-				}
-				for _, imp := range u.importers {
-					if imp.pending.Add(-1) == 0 {
-						ready <- imp
-					}
-				}
-				if left.Add(-1) == 0 {
-					close(ready)
-				}
-			}
-		}()
-	}
-	wg.Wait()
+	})
 	if err := ctx.Err(); err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"os"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 
@@ -85,7 +86,9 @@ func LoadWith(cfg *packages.Config, o LoadOptions, patterns ...string) ([]*packa
 		ld.pkgs[p].initial = true
 	}
 	for _, lp := range ld.order {
-		lp.parsed = newParsedFiles(len(lp.CompiledGoFiles))
+		if lp.initial {
+			lp.parsed = newParsedFiles(len(lp.CompiledGoFiles))
+		}
 	}
 
 	// The export data of the dependencies, from the last load or from the
@@ -224,6 +227,9 @@ func (ld *loader) plan() {
 		for _, ip := range lp.Imports {
 			lp.needsrc = lp.needsrc || ld.pkgs[ip].needsrc
 		}
+		if lp.needsrc && lp.parsed == nil {
+			lp.parsed = newParsedFiles(len(lp.CompiledGoFiles))
+		}
 	}
 	for _, lp := range ld.order {
 		if lp.needsrc {
@@ -235,7 +241,7 @@ func (ld *loader) plan() {
 	}
 }
 
-// parseFiles is the parse of one package's files, file by file: a file
+// parsedFiles is the parse of one package's files, file by file: a file
 // is parsed once, ahead of the type-checking (while the dependencies'
 // export data is on its way) or by it.
 type parsedFiles struct {
@@ -268,7 +274,9 @@ func (ld *loader) syntax(lp *loadPackage) ([]*ast.File, []error) {
 	for i := range lp.CompiledGoFiles {
 		ld.parse(lp, i)
 	}
-	return compact(lp.parsed.files), compact(lp.parsed.errs)
+	files := slices.DeleteFunc(lp.parsed.files, func(f *ast.File) bool { return f == nil })
+	errs := slices.DeleteFunc(lp.parsed.errs, func(err error) bool { return err == nil })
+	return files, errs
 }
 
 // parseAhead parses the matched packages' files on GOMAXPROCS cores until
@@ -289,29 +297,23 @@ func (ld *loader) parseAhead(stop <-chan struct{}) {
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, j := range jobs {
-		select {
-		case <-stop:
-		case <-ld.ctx.Done():
-		default:
-			g.Go(func() error {
-				ld.parse(j.lp, j.i)
-				return nil
-			})
-			continue
+		if closed(stop) || ld.ctx.Err() != nil {
+			break // the type-checker parses the rest
 		}
-		break
+		g.Go(func() error {
+			ld.parse(j.lp, j.i)
+			return nil
+		})
 	}
 	_ = g.Wait()
 }
 
-// compact drops the zero values of s, keeping the order of the others.
-func compact[T comparable](s []T) []T {
-	var zero T
-	out := s[:0]
-	for _, v := range s {
-		if v != zero {
-			out = append(out, v)
-		}
+// closed reports whether c is closed.
+func closed(c <-chan struct{}) bool {
+	select {
+	case <-c:
+		return true
+	default:
+		return false
 	}
-	return out
 }

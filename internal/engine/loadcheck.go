@@ -7,12 +7,9 @@ import (
 	"go/scanner"
 	"go/types"
 	"os"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
-	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
 )
 
@@ -35,50 +32,18 @@ func (ld *loader) check() error {
 		// read, so that reading never creates one (go/packages' rule).
 		lp.Types = types.NewPackage(lp.PkgPath, lp.Name)
 	}
-	pending := make(map[*loadPackage]int, len(ld.order))
-	importers := make(map[*loadPackage][]*loadPackage, len(ld.order))
-	for _, lp := range ld.order {
+	importsOf := func(lp *loadPackage) []*loadPackage {
+		out := make([]*loadPackage, 0, len(lp.Imports))
 		for _, ip := range lp.Imports {
-			pending[lp]++
-			importers[ld.pkgs[ip]] = append(importers[ld.pkgs[ip]], lp)
+			out = append(out, ld.pkgs[ip])
 		}
+		return out
 	}
-	ready := make(chan *loadPackage, len(ld.order))
-	for _, lp := range ld.order {
-		if pending[lp] == 0 {
-			ready <- lp
+	inDependencyOrder(ld.order, importsOf, func(lp *loadPackage) {
+		if ld.ctx.Err() == nil {
+			ld.load(lp)
 		}
-	}
-	var mu sync.Mutex
-	left := len(ld.order)
-	if left == 0 {
-		close(ready)
-	}
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for lp := range ready {
-				if ld.ctx.Err() == nil {
-					ld.load(lp)
-				}
-				mu.Lock()
-				for _, imp := range importers[lp] {
-					pending[imp]--
-					if pending[imp] == 0 {
-						ready <- imp
-					}
-				}
-				left--
-				if left == 0 {
-					close(ready)
-				}
-				mu.Unlock()
-			}
-		}()
-	}
-	wg.Wait()
+	})
 	return ld.ctx.Err()
 }
 
@@ -108,26 +73,9 @@ func (ld *loader) readExport(lp *loadPackage) error {
 	if lp.ExportFile == "" {
 		return fmt.Errorf("no export data file")
 	}
-	f, err := os.Open(lp.ExportFile)
+	tpkg, err := readExport(ld.fset, lp.Package, closureView(lp.Package))
 	if err != nil {
 		return err
-	}
-	defer func() { _ = f.Close() }()
-	r, err := gcexportdata.NewReader(f) //nolint:staticcheck // SA1019: go/packages reads archives this way too
-	if err != nil {
-		return fmt.Errorf("reading %s: %w", lp.ExportFile, err)
-	}
-	view := map[string]*types.Package{}
-	packages.Visit([]*packages.Package{lp.Package}, func(p *packages.Package) bool {
-		if _, ok := view[p.PkgPath]; ok {
-			return false
-		}
-		view[p.PkgPath] = p.Types
-		return true
-	}, nil)
-	tpkg, err := gcexportdata.Read(r, ld.fset, view, lp.PkgPath)
-	if err != nil {
-		return fmt.Errorf("reading %s: %w", lp.ExportFile, err)
 	}
 	lp.Types = tpkg
 	lp.IllTyped = false

@@ -139,19 +139,7 @@ func TestPlan(t *testing.T) {
 // that imports nothing any fact needs is neither parsed nor type-checked.
 func TestDependencyScope(t *testing.T) {
 	t.Parallel()
-	dir, err := filepath.Abs("testdata/depscope/app")
-	if err != nil {
-		t.Fatal(err)
-	}
-	pkgs := loadClean(t, dir, []string{"./..."}, Load)
-	as := analyzers.Analyzers()
-	e, err := New(as, pkgs, pkgs, Options{Keep: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := e.Run(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	e, pkgs := runDepscope(t, nil)
 	runs := map[string][]string{}
 	for _, u := range e.units {
 		for _, i := range u.run {
@@ -169,7 +157,7 @@ func TestDependencyScope(t *testing.T) {
 		}
 	}
 
-	prog, err := e.Program(pkgs, as)
+	prog, err := e.Program(pkgs, analyzers.Analyzers())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -249,28 +237,41 @@ func TestHeldTextsCached(t *testing.T) {
 // cache) is reported, so that the caller knows the facts are incomplete.
 func TestUnreadableExportData(t *testing.T) {
 	t.Parallel()
+	// sqlwrap is loaded only as far as store's export data mentions it;
+	// computing store's facts needs all of it.
+	gone := filepath.Join(t.TempDir(), "gone")
+	e, _ := runDepscope(t, func(pkgs []*packages.Package) {
+		packages.Visit(pkgs, nil, func(p *packages.Package) {
+			if p.PkgPath == "example.com/sqlwrap" {
+				p.ExportFile = gone
+			}
+		})
+	})
+	got := e.Unreadable()
+	if len(got) != 1 || !strings.HasPrefix(got[0], "example.com/sqlwrap: ") || !strings.Contains(got[0], "gone") {
+		t.Errorf("unreadable export data %q, want example.com/sqlwrap's", got)
+	}
+}
+
+// runDepscope loads testdata/depscope/app, lets edit change what was
+// loaded (if not nil), and runs every oneway analyzer on it with no cache,
+// keeping syntax and types.
+func runDepscope(t *testing.T, edit func([]*packages.Package)) (*Engine, []*packages.Package) {
+	t.Helper()
 	dir, err := filepath.Abs("testdata/depscope/app")
 	if err != nil {
 		t.Fatal(err)
 	}
 	pkgs := loadClean(t, dir, []string{"./..."}, Load)
-	// sqlwrap is loaded only as far as store's export data mentions it;
-	// computing store's facts needs all of it.
-	gone := filepath.Join(t.TempDir(), "gone")
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		if p.PkgPath == "example.com/sqlwrap" {
-			p.ExportFile = gone
-		}
-	})
-	e, err := New(analyzers.Analyzers(), pkgs, pkgs, Options{})
+	if edit != nil {
+		edit(pkgs)
+	}
+	e, err := New(analyzers.Analyzers(), pkgs, pkgs, Options{Keep: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := e.Run(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	got := e.Unreadable()
-	if len(got) != 1 || !strings.HasPrefix(got[0], "example.com/sqlwrap: ") || !strings.Contains(got[0], "gone") {
-		t.Errorf("unreadable export data %q, want example.com/sqlwrap's", got)
-	}
+	return e, pkgs
 }
