@@ -54,5 +54,9 @@ func (lc loadCache) options() engine.LoadOptions {
 	for _, name := range slices.Sorted(maps.Keys(lc.env)) {
 		fmt.Fprintf(&settings, "%s=%q\x00", name, lc.env[name])
 	}
-	return engine.LoadOptions{Cache: lc.c, Settings: []byte(settings.String())}
+	o := engine.LoadOptions{Cache: lc.c, Settings: []byte(settings.String())}
+	if !strings.Contains(lc.env["GOFLAGS"], "-compiler") { // gc's sizes
+		o.GOARCH = lc.env["GOARCH"]
+	}
+	return o
 }

@@ -33,4 +33,11 @@ func TestLoadOptions(t *testing.T) {
 	if string(a) == string(b) {
 		t.Errorf("GOARCH amd64 and arm64: the same settings %q", a)
 	}
+	// The type sizes follow from GOARCH for the gc compiler only.
+	if got := (loadCache{c: c, env: map[string]string{"GOARCH": "arm64"}}).options().GOARCH; got != "arm64" {
+		t.Errorf("GOARCH %q, want arm64", got)
+	}
+	if got := (loadCache{c: c, env: map[string]string{"GOARCH": "arm64", "GOFLAGS": "-compiler=gccgo"}}).options().GOARCH; got != "" {
+		t.Errorf("with gccgo: GOARCH %q, want none (the go command is asked)", got)
+	}
 }

@@ -2,13 +2,13 @@ package engine
 
 import (
 	"crypto/sha256"
+	"encoding/json"
 	"fmt"
 	"hash"
 	"maps"
 	"os"
 	"slices"
 	"sort"
-	"strings"
 	"time"
 
 	"golang.org/x/tools/go/packages"
@@ -25,7 +25,7 @@ import (
 // one it would give again.
 
 // exportStoreVersion changes when the entries' encoding or keys change.
-const exportStoreVersion = 1
+const exportStoreVersion = 2
 
 // exportStore reads and writes the entries; without a cache or settings
 // it does nothing.
@@ -106,36 +106,47 @@ func (st *exportStore) key(ld *loader) (cache.Key, bool) {
 // unused for days, and must not remove those oneway keeps reusing.
 const usedAfter = time.Hour
 
-// get returns the export data files stored under k, by package ID, if
-// every one is still there, and marks them used.
-func (st *exportStore) get(k cache.Key) (map[string]string, bool) {
-	data, ok := st.c.Get(cache.KindExports, k)
-	if !ok {
-		return nil, false
-	}
-	files := map[string]string{}
-	for _, l := range strings.Split(string(data), "\n") {
-		id, file, ok := strings.Cut(l, "\t")
-		if !ok {
-			continue
-		}
-		fi, err := os.Stat(file)
-		if err != nil {
-			return nil, false // the go command's cache let it go
-		}
-		if now := time.Now(); now.Sub(fi.ModTime()) > usedAfter {
-			_ = os.Chtimes(file, now, now) // a failure only shortens the file's life
-		}
-		files[id] = file
-	}
-	return files, true
+// storedExports is an entry: the export data files by package ID, and
+// the compiled files and imports of the packages using cgo.
+type storedExports struct {
+	Files map[string]string
+	Cgo   map[string]cgoFiles `json:",omitempty"`
 }
 
-// put stores the export data files under k.
-func (st *exportStore) put(k cache.Key, files map[string]string) {
-	var b strings.Builder
-	for _, id := range slices.Sorted(maps.Keys(files)) {
-		fmt.Fprintf(&b, "%s\t%s\n", id, files[id])
+// get returns the export data files stored under k, by package ID, and
+// the compiled files of those using cgo, if every file is still there,
+// and marks them used.
+func (st *exportStore) get(k cache.Key) (exportResult, bool) {
+	data, ok := st.c.Get(cache.KindExports, k)
+	if !ok {
+		return exportResult{}, false
 	}
-	_ = st.c.Put(cache.KindExports, k, []byte(b.String())) // a failure costs the next load time only
+	var e storedExports
+	if json.Unmarshal(data, &e) != nil {
+		return exportResult{}, false
+	}
+	files := slices.Collect(maps.Values(e.Files))
+	for _, c := range e.Cgo {
+		files = append(files, c.CompiledGoFiles...)
+	}
+	now := time.Now()
+	for _, file := range files {
+		fi, err := os.Stat(file)
+		if err != nil {
+			return exportResult{}, false // the go command's cache let it go
+		}
+		if now.Sub(fi.ModTime()) > usedAfter {
+			_ = os.Chtimes(file, now, now) // a failure only shortens the file's life
+		}
+	}
+	return exportResult{files: e.Files, cgo: e.Cgo}, true
+}
+
+// put stores res's files under k.
+func (st *exportStore) put(k cache.Key, res exportResult) {
+	data, err := json.Marshal(storedExports{Files: res.files, Cgo: res.cgo})
+	if err != nil {
+		return
+	}
+	_ = st.c.Put(cache.KindExports, k, data) // a failure costs the next load time only
 }

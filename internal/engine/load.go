@@ -2,14 +2,17 @@ package engine
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"maps"
 	"os"
 	"runtime"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"golang.org/x/sync/errgroup"
@@ -51,6 +54,10 @@ type LoadOptions struct {
 	// build flags and the dependencies' sources they decide the export
 	// data the go command gives. nil: nothing is reused.
 	Settings []byte
+	// GOARCH is the architecture the go command builds for (go env), if
+	// known: the type sizes follow from it. Empty: the go command is
+	// asked (while it lists).
+	GOARCH string
 	// Logf logs where the export data came from; nil: nothing.
 	Logf func(format string, args ...any)
 }
@@ -60,6 +67,21 @@ type LoadOptions struct {
 // settings are still there, the go command is not asked for them again,
 // and the load is one go list that builds nothing.
 func LoadWith(cfg *packages.Config, o LoadOptions, patterns ...string) ([]*packages.Package, error) {
+	roots, err := loadWith(cfg, o, patterns, false)
+	if errors.Is(err, errListAgain) {
+		o.log("%v", err)
+		return loadWith(cfg, o, patterns, true)
+	}
+	return roots, err
+}
+
+// errListAgain: a cgo package's compiled files could not be had apart
+// from the listing (cgo failed): list everything with packages.Load,
+// which reports it as go/packages does.
+var errListAgain = errors.New("a package using cgo has no compiled files: listing again with packages.Load")
+
+// loadWith is LoadWith; withPackages: packages.Load lists the graph.
+func loadWith(cfg *packages.Config, o LoadOptions, patterns []string, withPackages bool) ([]*packages.Package, error) {
 	if cfg.Tests || len(cfg.Overlay) > 0 {
 		c := *cfg
 		c.Mode = LoadMode
@@ -72,56 +94,42 @@ func LoadWith(cfg *packages.Config, o LoadOptions, patterns ...string) ([]*packa
 	listCfg := *cfg
 	listCfg.Context = ctx
 	listCfg.Mode = listMode
-	roots, err := packages.Load(&listCfg, patterns...)
-	if err != nil {
-		return nil, err
+	var g *graph
+	err := errPackagesLists
+	if !withPackages {
+		g, err = listGraph(&listCfg, patterns, o.GOARCH)
 	}
-	ld := &loader{ctx: ctx, fset: token.NewFileSet(), pkgs: map[*packages.Package]*loadPackage{}}
-	packages.Visit(roots, nil, func(p *packages.Package) {
-		lp := &loadPackage{Package: p}
-		ld.pkgs[p] = lp
-		ld.order = append(ld.order, lp) // imports first
-	})
-	for _, p := range roots {
-		ld.pkgs[p].initial = true
-	}
-	for _, lp := range ld.order {
-		if lp.initial {
-			lp.parsed = newParsedFiles(len(lp.CompiledGoFiles))
+	switch {
+	case errors.Is(err, errPackagesLists):
+		roots, err := packages.Load(&listCfg, patterns...)
+		if err != nil {
+			return nil, err
 		}
+		g = &graph{roots: roots}
+		packages.Visit(roots, nil, func(p *packages.Package) { g.all = append(g.all, p) })
+	case err != nil:
+		return nil, err
+	default:
+		o.log("listed %d packages, %d of them use cgo", len(g.all), len(g.cgo))
 	}
+	ld := newLoader(ctx, g)
 
 	// The export data of the dependencies, from the last load or from the
 	// go command, while the matched packages' files are parsed.
 	exports := make(chan exportResult, 1)
 	stop := make(chan struct{}) // closed with the export data known
+	jobs := ld.parseJobs()
 	go func() {
 		defer close(stop)
-		store := newExportStore(o, cfg)
-		key, keyed := store.key(ld)
-		if keyed {
-			if files, ok := store.get(key); ok {
-				o.log("export data of %d dependencies: the files of the last load", len(files))
-				exports <- exportResult{files: files}
-				return
-			}
-		}
-		deps := ld.directDeps()
-		paths := make([]string, len(deps))
-		for i, p := range deps {
-			paths[i] = p.PkgPath
-		}
-		res := exportFiles(&listCfg, paths)
-		o.log("export data of %d dependencies from the go command", len(res.files))
-		if keyed && res.err == nil {
-			store.put(key, res.files)
-		}
-		exports <- res
+		exports <- ld.exportData(&listCfg, o, cfg)
 	}()
-	ld.parseAhead(stop)
+	ld.parseAhead(jobs, stop)
 	res := <-exports
 	if res.err != nil {
-		return nil, fmt.Errorf("listing the dependencies' export data: %w", res.err)
+		return nil, res.err
+	}
+	if !ld.patchCgo(res.cgo, false) {
+		return nil, errListAgain
 	}
 	for _, lp := range ld.order {
 		if !lp.initial {
@@ -132,7 +140,61 @@ func LoadWith(cfg *packages.Config, o LoadOptions, patterns ...string) ([]*packa
 	if err := ld.check(); err != nil {
 		return nil, err
 	}
-	return roots, nil
+	return g.roots, nil
+}
+
+// exportData gets the dependencies' export data files (and the compiled
+// files of those using cgo), from the last load or from the go command,
+// once the matched packages using cgo have theirs.
+func (ld *loader) exportData(listCfg *packages.Config, o LoadOptions, cfg *packages.Config) exportResult {
+	if err := ld.compileMatched(listCfg); err != nil {
+		return exportResult{err: err}
+	}
+	store := newExportStore(o, cfg)
+	key, keyed := store.key(ld)
+	if keyed {
+		if e, ok := store.get(key); ok {
+			o.log("export data of %d dependencies: the files of the last load", len(e.files))
+			return e
+		}
+	}
+	deps := ld.directDeps()
+	paths := make([]string, len(deps))
+	for i, p := range deps {
+		paths[i] = p.PkgPath
+	}
+	res := exportFiles(listCfg, paths, ld.cgo)
+	if res.err != nil {
+		res.err = fmt.Errorf("listing the dependencies' export data: %w", res.err)
+		return res
+	}
+	o.log("export data of %d dependencies from the go command", len(res.files))
+	if keyed {
+		store.put(key, res)
+	}
+	return res
+}
+
+// compileMatched gives the matched packages that use cgo their compiled
+// files and imports, from the go command.
+func (ld *loader) compileMatched(listCfg *packages.Config) error {
+	var paths []string
+	for _, lp := range ld.order {
+		if lp.initial && ld.cgo[lp.Package] != nil {
+			paths = append(paths, lp.PkgPath)
+		}
+	}
+	if len(paths) == 0 {
+		return nil
+	}
+	files, err := compiledFiles(listCfg, paths)
+	if err != nil {
+		return err
+	}
+	if !ld.patchCgo(files, true) {
+		return errListAgain
+	}
+	return nil
 }
 
 func (o LoadOptions) log(format string, args ...any) {
@@ -147,15 +209,19 @@ const listMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledG
 	packages.NeedDeps | packages.NeedModule | packages.NeedTypesSizes
 
 type exportResult struct {
-	files map[string]string // export data files, by package ID
+	files map[string]string   // export data files, by package ID
+	cgo   map[string]cgoFiles // the compiled files of those using cgo, by ID
 	err   error
 }
 
 type loader struct {
 	ctx   context.Context
 	fset  *token.FileSet
+	roots []*packages.Package
 	pkgs  map[*packages.Package]*loadPackage
-	order []*loadPackage // imports before their importers
+	order []*loadPackage                        // imports before their importers
+	cgo   map[*packages.Package]map[string]bool // graph.cgo
+	byID  map[string]*packages.Package
 
 	exportMu sync.Mutex // gcexportdata.Read may fill any package of the graph
 }
@@ -168,6 +234,81 @@ type loadPackage struct {
 	needtypes bool // its types are needed: from source or export data
 	parsed    *parsedFiles
 	exportErr error // why its export data could not be read
+}
+
+// newLoader returns the loader of g's packages.
+func newLoader(ctx context.Context, g *graph) *loader {
+	ld := &loader{ctx: ctx, fset: token.NewFileSet(), roots: g.roots, pkgs: map[*packages.Package]*loadPackage{},
+		cgo: g.cgo, byID: map[string]*packages.Package{}}
+	for _, p := range g.all {
+		ld.pkgs[p] = &loadPackage{Package: p}
+		ld.byID[p.ID] = p
+	}
+	for _, p := range g.roots {
+		ld.pkgs[p].initial = true
+	}
+	ld.sort()
+	for _, lp := range ld.order {
+		if lp.initial && ld.cgo[lp.Package] == nil {
+			lp.parsed = newParsedFiles(len(lp.CompiledGoFiles))
+		}
+	}
+	return ld
+}
+
+// sort orders the packages imports first.
+func (ld *loader) sort() {
+	ld.order = ld.order[:0]
+	packages.Visit(ld.roots, nil, func(p *packages.Package) {
+		ld.order = append(ld.order, ld.pkgs[p])
+	})
+}
+
+// patchCgo gives the packages that use cgo their compiled files and the
+// imports cgo adds, from files (by ID): the matched ones if matched, else
+// the others. False if one has none (cgo failed) or an import is not in
+// the graph.
+func (ld *loader) patchCgo(files map[string]cgoFiles, matched bool) bool {
+	changed := false
+	for _, p := range slices.SortedFunc(maps.Keys(ld.cgo), func(a, b *packages.Package) int { return strings.Compare(a.ID, b.ID) }) {
+		lp, listed := ld.pkgs[p], ld.cgo[p]
+		if lp.initial != matched {
+			continue
+		}
+		f, ok := files[lp.ID]
+		if !ok {
+			return false
+		}
+		lp.CompiledGoFiles = f.CompiledGoFiles
+		for _, path := range slices.Sorted(maps.Keys(f.Imports)) {
+			if listed[path] {
+				continue // kept, or left out as go/packages leaves it
+			}
+			ip := ld.byID[f.Imports[path]]
+			if ip == nil || ld.reaches(ip, lp.Package) {
+				return false
+			}
+			lp.Imports[path] = ip
+			changed = true
+		}
+		if matched {
+			lp.parsed = newParsedFiles(len(lp.CompiledGoFiles))
+		}
+	}
+	if changed {
+		ld.sort()
+	}
+	return true
+}
+
+// reaches reports whether to is among from's imports, transitively.
+func (ld *loader) reaches(from, to *packages.Package) bool {
+	found := false
+	packages.Visit([]*packages.Package{from}, func(p *packages.Package) bool {
+		found = found || p == to
+		return !found
+	}, nil)
+	return found
 }
 
 // directDeps returns the packages the matched ones import that are not
@@ -191,11 +332,16 @@ func (ld *loader) directDeps() []*packages.Package {
 }
 
 // exportFiles lists paths (import paths) and their dependencies with
-// their export data, which makes the go command build them.
-func exportFiles(listCfg *packages.Config, paths []string) exportResult {
-	res := exportResult{files: map[string]string{}}
+// their export data, which makes the go command build them, and the
+// compiled files of those among cgo.
+func exportFiles(listCfg *packages.Config, paths []string, cgo map[*packages.Package]map[string]bool) exportResult {
+	res := exportResult{files: map[string]string{}, cgo: map[string]cgoFiles{}}
 	if len(paths) == 0 {
 		return res
+	}
+	usesCgo := map[string]bool{}
+	for p := range cgo {
+		usesCgo[p.ID] = true
 	}
 	c := *listCfg
 	// CompiledGoFiles: without them the go command leaves out of the
@@ -209,6 +355,13 @@ func exportFiles(listCfg *packages.Config, paths []string) exportResult {
 	packages.Visit(deps, nil, func(p *packages.Package) {
 		if p.ExportFile != "" {
 			res.files[p.ID] = p.ExportFile
+		}
+		if usesCgo[p.ID] {
+			imports := map[string]string{}
+			for path, ip := range p.Imports {
+				imports[path] = ip.ID
+			}
+			res.cgo[p.ID] = cgoFiles{CompiledGoFiles: p.CompiledGoFiles, Imports: imports}
 		}
 	})
 	return res
@@ -279,21 +432,29 @@ func (ld *loader) syntax(lp *loadPackage) ([]*ast.File, []error) {
 	return files, errs
 }
 
-// parseAhead parses the matched packages' files on GOMAXPROCS cores until
-// stop is closed.
-func (ld *loader) parseAhead(stop <-chan struct{}) {
-	type job struct {
-		lp *loadPackage
-		i  int
-	}
-	var jobs []job
+// parseJob is a file of a matched package to parse.
+type parseJob struct {
+	lp *loadPackage
+	i  int
+}
+
+// parseJobs returns the files of the matched packages that can be parsed
+// ahead: all but those of packages using cgo, whose compiled files are
+// not known yet.
+func (ld *loader) parseJobs() []parseJob {
+	var jobs []parseJob
 	for _, lp := range ld.order {
-		if lp.initial && lp.PkgPath != "unsafe" {
+		if lp.initial && lp.parsed != nil && lp.PkgPath != "unsafe" {
 			for i := range lp.CompiledGoFiles {
-				jobs = append(jobs, job{lp, i})
+				jobs = append(jobs, parseJob{lp, i})
 			}
 		}
 	}
+	return jobs
+}
+
+// parseAhead parses jobs on GOMAXPROCS cores until stop is closed.
+func (ld *loader) parseAhead(jobs []parseJob, stop <-chan struct{}) {
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, j := range jobs {

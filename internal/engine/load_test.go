@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"context"
 	"fmt"
 	"go/types"
 	"os"
@@ -26,19 +27,37 @@ import (
 // Errors of building (which go/packages gets because it builds) are not
 // compared: Load does not build the matched packages.
 func TestLoadLikePackages(t *testing.T) {
+	badDir := t.TempDir() // a directory no import path can name
+	for name, src := range map[string]string{
+		"go.mod":       "module example.com/m\n\ngo 1.24\n",
+		"bad dir/b.go": "package bad\n\nimport \"database/sql\"\n\nvar DB *sql.DB\n",
+		"ok/ok.go":     "package ok\n\nimport \"fmt\"\n\nvar S = fmt.Sprint()\n",
+	} {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(badDir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(badDir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for _, tt := range []struct {
 		dir      string
 		patterns []string
 	}{
+		{badDir, []string{"./..."}},
+		{"testdata/load", []string{"./a", "./nope"}},              // no such directory
+		{"testdata/load", []string{"./a", "example.com/load/zz"}}, // no such package
 		{"testdata/load", []string{"./..."}},
 		{"testdata/load", []string{"./g"}}, // e and d are dependencies, d does not build
 		{"testdata/load", []string{"./f", "./a"}},
 		{"testdata/load", []string{"./h"}},
 		{"testdata/load", []string{"./cyc/..."}},
+		{"testdata/load", []string{"./cg"}},  // uses cgo
+		{"testdata/load", []string{"./ucg"}}, // cgo packages as dependencies: cg, net, os/user
 		{"testdata/facts", []string{"./d"}},
 		{"testdata/depscope/app", []string{"./..."}},
 	} {
-		t.Run(tt.dir+" "+strings.Join(tt.patterns, " "), func(t *testing.T) {
+		t.Run(filepath.Base(tt.dir)+" "+strings.Join(tt.patterns, " "), func(t *testing.T) {
 			t.Parallel()
 			dir, err := filepath.Abs(tt.dir)
 			if err != nil {
@@ -48,9 +67,18 @@ func TestLoadLikePackages(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := Load(&packages.Config{Dir: dir}, tt.patterns...)
+			var logs []string
+			logf := func(format string, args ...any) { logs = append(logs, fmt.Sprintf(format, args...)) }
+			got, err := LoadWith(&packages.Config{Dir: dir}, LoadOptions{Logf: logf}, tt.patterns...)
 			if err != nil {
 				t.Fatal(err)
+			}
+			// Listed by Load itself, without compiled files, and never
+			// again.
+			if len(logs) == 0 || !strings.HasPrefix(logs[0], "listed ") || slices.ContainsFunc(logs, func(l string) bool {
+				return strings.Contains(l, "listing again")
+			}) {
+				t.Errorf("Load did not list the packages itself: %q", logs)
 			}
 			// go/packages' errors of building make packages ill-typed
 			// (and their importers): not compared.
@@ -107,7 +135,7 @@ func describeLoad(roots []*packages.Package, listErrors map[string]bool) map[str
 			fmt.Fprintf(&b, "export data %v\n", p.ExportFile != "")
 		}
 		for _, e := range p.Errors {
-			if e.Kind != packages.ListError {
+			if !buildError(e) {
 				fmt.Fprintf(&b, "error %s: %s (%d)\n", filepath.Base(e.Pos), e.Msg, e.Kind)
 			}
 		}
@@ -139,13 +167,20 @@ func describeLoad(roots []*packages.Package, listErrors map[string]bool) map[str
 	return out
 }
 
-// withListErrors returns the IDs of the packages with errors from go
-// list in them or below them.
+// withListErrors returns the IDs of the packages with errors of building
+// in them or below them.
+// buildError reports whether e is an error go/packages gets from go list
+// only because it builds the package for its export data: the compiler's
+// output, an //go:embed pattern matching no file.
+func buildError(e packages.Error) bool {
+	return e.Kind == packages.ListError && (strings.HasPrefix(e.Msg, "# ") || strings.HasSuffix(e.Msg, "no matching files found"))
+}
+
 func withListErrors(roots []*packages.Package) map[string]bool {
 	out := map[string]bool{}
 	packages.Visit(roots, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
-			out[p.ID] = out[p.ID] || e.Kind == packages.ListError
+			out[p.ID] = out[p.ID] || buildError(e)
 		}
 		for _, ip := range p.Imports {
 			out[p.ID] = out[p.ID] || out[ip.ID]
@@ -198,6 +233,9 @@ func TestLoadReusesExportData(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if slices.ContainsFunc(logs, func(l string) bool { return strings.Contains(l, "listing again") }) {
+			t.Errorf("%s listed again: %q", pattern, logs)
+		}
 		return describeLoad(pkgs, nil)
 	}
 	logged := func(what, log string) {
@@ -222,6 +260,10 @@ func TestLoadReusesExportData(t *testing.T) {
 	same("the same dependencies", want, load("./g"), reused)
 	o.Settings = []byte("other")
 	same("other settings", want, load("./g"), asked)
+	// The compiled files of dependencies using cgo are kept too.
+	withCgo := load("./ucg")
+	logged("cgo dependencies", asked)
+	same("the same cgo dependencies", withCgo, load("./ucg"), reused)
 
 	// A dependency's source changed: e's constant.
 	e := "package e\n\nimport \"example.com/load/d\"\n\n// Name is d's.\nconst Name = d.Name + \"!\"\n"
@@ -237,11 +279,12 @@ func TestLoadReusesExportData(t *testing.T) {
 	// A file gone from the go command's cache.
 	want = load("./a")
 	store := newExportStore(o, &packages.Config{Dir: dir})
-	k, ok := store.key(&loader{order: listOrder(t, dir, "./a")})
+	k, ok := store.key(listed(t, dir, "./a"))
 	if !ok {
 		t.Fatal("./a's dependencies have no key")
 	}
-	files, ok := store.get(k)
+	stored, ok := store.get(k)
+	files := stored.files
 	if !ok || len(files) < 10 {
 		t.Fatalf("export data files of ./a's dependencies: %d", len(files))
 	}
@@ -259,25 +302,18 @@ func TestLoadReusesExportData(t *testing.T) {
 	}
 
 	files["fmt"] = filepath.Join(t.TempDir(), "gone")
-	store.put(k, files)
+	store.put(k, stored)
 	same("a file gone", want, load("./a"), asked)
 	same("after a file gone", want, load("./a"), reused)
 }
 
-// listOrder lists pattern in dir as Load does, matched packages marked.
-func listOrder(t *testing.T, dir, pattern string) []*loadPackage {
+// listed lists pattern in dir as Load does.
+func listed(t *testing.T, dir, pattern string) *loader {
 	t.Helper()
-	roots, err := packages.Load(&packages.Config{Mode: listMode, Dir: dir}, pattern)
+	cfg := &packages.Config{Mode: listMode, Dir: dir}
+	g, err := listGraph(cfg, []string{pattern}, "")
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("listing %s: %v", pattern, err)
 	}
-	var out []*loadPackage
-	initial := map[*packages.Package]bool{}
-	for _, p := range roots {
-		initial[p] = true
-	}
-	packages.Visit(roots, nil, func(p *packages.Package) {
-		out = append(out, &loadPackage{Package: p, initial: initial[p]})
-	})
-	return out
+	return newLoader(context.Background(), g)
 }

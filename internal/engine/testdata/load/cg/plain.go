@@ -1,0 +1,4 @@
+package cg
+
+// Name is plain Go beside cgo.
+const Name = "cg"
