@@ -52,7 +52,12 @@ func (lc loadCache) options() engine.LoadOptions {
 	}
 	var settings strings.Builder
 	for _, name := range slices.Sorted(maps.Keys(lc.env)) {
-		fmt.Fprintf(&settings, "%s=%q\x00", name, lc.env[name])
+		// Where the main module is changes no dependency's export data
+		// (a dependency's directory is part of its identity): clones and
+		// worktrees of a code base share the dependencies' files.
+		if name != "GOMOD" {
+			fmt.Fprintf(&settings, "%s=%q\x00", name, lc.env[name])
+		}
 	}
 	o := engine.LoadOptions{Cache: lc.c, Settings: []byte(settings.String())}
 	if !strings.Contains(lc.env["GOFLAGS"], "-compiler") { // gc's sizes

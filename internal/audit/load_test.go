@@ -33,6 +33,13 @@ func TestLoadOptions(t *testing.T) {
 	if string(a) == string(b) {
 		t.Errorf("GOARCH amd64 and arm64: the same settings %q", a)
 	}
+	// Where the main module is does not matter (clones and worktrees
+	// share the dependencies' export data).
+	a = loadCache{c: c, env: map[string]string{"GOARCH": "amd64", "GOMOD": "/a/go.mod"}}.options().Settings
+	b = loadCache{c: c, env: map[string]string{"GOARCH": "amd64", "GOMOD": "/b/go.mod"}}.options().Settings
+	if string(a) != string(b) {
+		t.Errorf("another GOMOD: other settings %q, %q", a, b)
+	}
 	// The type sizes follow from GOARCH for the gc compiler only.
 	if got := (loadCache{c: c, env: map[string]string{"GOARCH": "arm64"}}).options().GOARCH; got != "arm64" {
 		t.Errorf("GOARCH %q, want arm64", got)

@@ -20,12 +20,12 @@ import (
 // the go command gave for a set of dependencies, an entry of the cache's
 // exports kind keyed by the settings, the build flags and each
 // dependency's ID, source (hashFiles: a module version or a released
-// Go's version, else the files' contents) and Go version. The go command
+// Go's version, else the files' contents), Go version and directory. The go command
 // names export data files by their content, so a file still there is the
 // one it would give again.
 
 // exportStoreVersion changes when the entries' encoding or keys change.
-const exportStoreVersion = 2
+const exportStoreVersion = 3
 
 // exportStore reads and writes the entries; without a cache or settings
 // it does nothing.
@@ -88,7 +88,8 @@ func (st *exportStore) key(ld *loader) (cache.Key, bool) {
 			goVersion = lp.Module.GoVersion
 		}
 		ids = append(ids, lp.ID)
-		identity[lp.ID] = fmt.Sprintf("%x go %q", sums[i], goVersion)
+		// The directory: export data records where the declarations are.
+		identity[lp.ID] = fmt.Sprintf("%x go %q dir %q", sums[i], goVersion, lp.Dir)
 	}
 	sort.Strings(ids)
 	s := sha256.New()

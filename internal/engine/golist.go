@@ -306,6 +306,7 @@ func newListedPackage(p *listedPackage, dir string) *packages.Package {
 		Name:         p.Name,
 		ID:           p.ImportPath,
 		PkgPath:      strings.Split(p.ImportPath, " ")[0], // without a test variant's " [q.test]"
+		Dir:          p.Dir,
 		GoFiles:      absJoin(p.Dir, p.GoFiles, p.CgoFiles),
 		OtherFiles:   absJoin(p.Dir, p.CFiles, p.CXXFiles, p.MFiles, p.HFiles, p.FFiles, p.SFiles, p.SwigFiles, p.SwigCXXFiles, p.SysoFiles),
 		IgnoredFiles: absJoin(p.Dir, p.IgnoredGoFiles, p.IgnoredOtherFiles),

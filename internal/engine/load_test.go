@@ -45,8 +45,8 @@ func TestLoadLikePackages(t *testing.T) {
 		patterns []string
 	}{
 		{badDir, []string{"./..."}},
-		{"testdata/load", []string{"./a", "./nope"}},              // no such directory
-		{"testdata/load", []string{"./a", "example.com/load/zz"}}, // no such package
+		{"testdata/load", []string{"./h", "./nope"}},              // no such directory
+		{"testdata/load", []string{"./h", "example.com/load/zz"}}, // no such package
 		{"testdata/load", []string{"./..."}},
 		{"testdata/load", []string{"./g"}}, // e and d are dependencies, d does not build
 		{"testdata/load", []string{"./f", "./a"}},
@@ -124,6 +124,7 @@ func describeLoad(roots []*packages.Package, listErrors map[string]bool) map[str
 	packages.Visit(roots, nil, func(p *packages.Package) {
 		var b strings.Builder
 		fmt.Fprintf(&b, "name %s path %s initial %v module %v sizes %v fset %v\n", p.Name, p.PkgPath, initial[p], p.Module != nil, p.TypesSizes != nil, p.Fset != nil)
+		fmt.Fprintf(&b, "dir %s\n", p.Dir)
 		fmt.Fprintf(&b, "files %v\ncompiled %v\nother %v\nignored %v\n", base(p.GoFiles), base(p.CompiledGoFiles), base(p.OtherFiles), base(p.IgnoredFiles))
 		var imports []string
 		for path := range p.Imports {
@@ -305,6 +306,22 @@ func TestLoadReusesExportData(t *testing.T) {
 	store.put(k, stored)
 	same("a file gone", want, load("./a"), asked)
 	same("after a file gone", want, load("./a"), reused)
+
+	// The module copied elsewhere (a clone, a worktree): dependencies
+	// outside it keep their files; those inside it moved with it (export
+	// data records where declarations are), so theirs are asked for.
+	moved := t.TempDir()
+	if err := os.CopyFS(moved, os.DirFS(dir)); err != nil {
+		t.Fatal(err)
+	}
+	dir = moved
+	load("./a")
+	logged("./a moved", reused)
+	g := load("./g")
+	logged("./g moved", asked)
+	if e := g["example.com/load/e"]; !strings.Contains(e, "dir "+filepath.Join(moved, "e")) {
+		t.Errorf("./g moved: e is\n%s", e)
+	}
 }
 
 // listed lists pattern in dir as Load does.
