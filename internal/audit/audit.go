@@ -49,6 +49,11 @@ type Options struct {
 	// revision's work tree): its report is not cached, as no later run
 	// would ask for it.
 	Transient bool
+	// Executable identifies the analyzers' code in cache keys
+	// (engine.ExecutableKey: a hash of the running executable). nil: the
+	// audit hashes the executable itself; a process that audits more
+	// than once passes one function that hashes it once.
+	Executable func() []byte
 
 	// For tests: called before the packages load, and once they are.
 	beforeLoad, afterLoad func()
@@ -94,7 +99,10 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 	// The executable's key identifies the analyzers' code in cache keys;
 	// reading the executable takes a while, so it is read once, while
 	// the packages load.
-	exe := sync.OnceValue(engine.ExecutableKey)
+	exe := o.Executable
+	if exe == nil {
+		exe = sync.OnceValue(engine.ExecutableKey)
+	}
 	if c == nil || o.Transient {
 		rep, _, err := run(ctx, o, patterns, loadCache{c: c}, exe)
 		return rep, err

@@ -90,6 +90,7 @@ func runAudit(ctx context.Context, args []string, env Env) int {
 		PolicyFile: src.Path,
 		Families:   env.families(),
 		Version:    Version(),
+		Executable: env.Executable,
 	}
 	if !f.noCache {
 		opts.CacheDir, _ = cache.DefaultDir(env.Getenv) // no cache directory: no cache

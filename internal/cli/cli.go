@@ -14,9 +14,11 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strings"
+	"sync"
 
 	"github.com/oneway-lint/oneway/analyzers"
 	"github.com/oneway-lint/oneway/analyzers/family"
+	"github.com/oneway-lint/oneway/internal/engine"
 	"github.com/oneway-lint/oneway/policy"
 )
 
@@ -40,6 +42,11 @@ type Env struct {
 	// function that unregisters it. Commands register what they must not
 	// leave behind, such as a temporary work tree.
 	OnExit func(f func()) (unregister func())
+	// Executable identifies oneway's code in cache keys
+	// (engine.ExecutableKey); nil: Main hashes the running executable
+	// once, when an audit first needs it. A process that runs Main more
+	// than once passes one memoized function.
+	Executable func() []byte
 }
 
 func (e *Env) families() []family.Family {
@@ -57,6 +64,9 @@ func Main(ctx context.Context, args []string, env Env) int {
 	}
 	if env.IsTerminal == nil {
 		env.IsTerminal = func(io.Writer) bool { return false }
+	}
+	if env.Executable == nil {
+		env.Executable = sync.OnceValue(engine.ExecutableKey)
 	}
 	if len(args) == 0 {
 		usage(env.Stderr)

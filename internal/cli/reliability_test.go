@@ -17,6 +17,7 @@ import (
 
 	"golang.org/x/tools/txtar"
 
+	"github.com/oneway-lint/oneway/internal/engine"
 	"github.com/oneway-lint/oneway/internal/report"
 )
 
@@ -59,7 +60,7 @@ func writeArchive(t testing.TB, dir, archive string) {
 func runOneway(dir string, args ...string) (stdout, stderr string, code int) {
 	var out, errb bytes.Buffer
 	code = Main(context.Background(), args, Env{
-		Stdout: &out, Stderr: &errb, Dir: dir,
+		Stdout: &out, Stderr: &errb, Dir: dir, Executable: executable,
 		Getenv: func(k string) string {
 			if k == "ONEWAY_CACHE" {
 				return sharedCache()
@@ -79,6 +80,10 @@ var shared struct {
 	once sync.Once
 	dir  string
 }
+
+// executable hashes the test binary once for all the package's audits,
+// as one oneway process hashes itself once.
+var executable = sync.OnceValue(engine.ExecutableKey)
 
 func sharedCache() string {
 	shared.once.Do(func() {

@@ -41,7 +41,7 @@ func TestInterruptedAuditWritesNothing(t *testing.T) {
 	run := func(ctx context.Context, fams []family.Family, args ...string) (string, string, int) {
 		var stdout, stderr bytes.Buffer
 		code := Main(ctx, args, Env{
-			Stdout: &stdout, Stderr: &stderr, Dir: dir, Families: fams,
+			Stdout: &stdout, Stderr: &stderr, Dir: dir, Families: fams, Executable: executable,
 			Getenv: func(k string) string {
 				if k == "ONEWAY_CACHE" {
 					return cacheDir
@@ -89,7 +89,7 @@ func TestNewFromRevStoresOneReport(t *testing.T) {
 	for range 2 {
 		var stdout, stderr bytes.Buffer
 		code := Main(context.Background(), []string{"audit", "-new-from-rev", "HEAD", "./..."}, Env{
-			Stdout: &stdout, Stderr: &stderr, Dir: dir,
+			Stdout: &stdout, Stderr: &stderr, Dir: dir, Executable: executable,
 			Getenv: func(k string) string {
 				if k == "ONEWAY_CACHE" {
 					return cacheDir

@@ -129,10 +129,11 @@ func (s *scriptState) exec(where, line string) {
 	case "oneway":
 		var out, errb bytes.Buffer
 		s.code = Main(context.Background(), args, Env{
-			Stdout: &out,
-			Stderr: &errb,
-			Dir:    s.dir,
-			Getenv: func(k string) string { return s.env[k] },
+			Stdout:     &out,
+			Stderr:     &errb,
+			Dir:        s.dir,
+			Getenv:     func(k string) string { return s.env[k] },
+			Executable: executable,
 		})
 		s.stdout, s.stderr = strings.ReplaceAll(out.String(), s.work, "$WORK"), strings.ReplaceAll(errb.String(), s.work, "$WORK")
 		s.ran = true
