@@ -143,7 +143,7 @@ func (pr *program) selectPackages(pkgs []*packages.Package, patterns []string, r
 		if !audited[p] {
 			continue
 		}
-		if broken[p] {
+		if broken[p] && !analysableDespiteImports(p, audited) {
 			if msg := pr.packageProblem(p, audited); msg != "" {
 				kind := report.PackageProblem
 				if excludedByConstraints(p) {
@@ -163,12 +163,38 @@ func (pr *program) selectPackages(pkgs []*packages.Package, patterns []string, r
 	}
 	if len(rep.Problems) > 0 {
 		rep.Sort()
+		if len(rep.Problems) == 1 {
+			return nil, fmt.Errorf("%w: 1 package has errors", ErrNothingAnalysed)
+		}
 		return nil, fmt.Errorf("%w: %d packages have errors", ErrNothingAnalysed, len(rep.Problems))
 	}
 	if outside > 0 {
 		return nil, fmt.Errorf("%w: %s matched only packages outside the main modules", ErrNoPackages, strings.Join(patterns, " "))
 	}
 	return nil, fmt.Errorf("%w: every package matched by %s is excluded by the policy", ErrNoPackages, strings.Join(patterns, " "))
+}
+
+// analysableDespiteImports reports whether p, which depends on a package
+// with errors, is analysed all the same: its own code has complete types
+// (it uses nothing the errors left without one), and every package with
+// errors that it reaches is audited, so reported as a problem itself, and
+// has errors of code being written (it does not parse or type-check), not
+// of the build (an import cycle, a missing module: the go command's list
+// errors). Only the broken package's facts are missing, and the report
+// says it is incomplete; the package importing it keeps its routes,
+// tables and decisions.
+func analysableDespiteImports(p *packages.Package, audited map[*packages.Package]bool) bool {
+	if !engine.CompleteTypes(p) {
+		return false
+	}
+	ok := true
+	packages.Visit([]*packages.Package{p}, func(q *packages.Package) bool {
+		for _, e := range q.Errors {
+			ok = ok && audited[q] && (e.Kind == packages.TypeError || e.Kind == packages.ParseError)
+		}
+		return ok
+	}, nil)
+	return ok
 }
 
 // excludedByConstraints reports whether p's only error is that the build

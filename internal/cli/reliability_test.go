@@ -318,22 +318,23 @@ func TestSameCodeSameReport(t *testing.T) {
 
 // TestDependencyProblemOnce checks that the errors of a package that
 // does not compile are reported once, with that package: a package
-// that imports it is skipped with a pointer to it, not with a copy of
-// its errors.
+// that imports it and must be skipped (it uses what the errors left
+// without a type) is skipped with a pointer to it, not with a copy of its
+// errors.
 func TestDependencyProblemOnce(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	writeArchive(t, dir, "broken_syntax.txtar")
+	writeArchive(t, dir, "broken_types.txtar")
 	_, stderr, code := runOneway(dir, "audit", "./...")
 	if code != ExitAnalysis { // the broken packages
 		t.Fatalf("exit %d, want %d\n%s", code, ExitAnalysis, stderr)
 	}
-	n := strings.Count(stderr, "expected ')', found 'EOF'")
+	n := strings.Count(stderr, "undefined: undefinedB")
 	if n != 1 {
-		t.Errorf("the syntax error of example.com/halfwritten/bad is reported %d times: again under each package that imports it:\n%s", n, stderr)
+		t.Errorf("the type error of example.com/typos/typos is reported %d times: again under each package that imports it:\n%s", n, stderr)
 	}
-	if !strings.Contains(stderr, "oneway: skipped example.com/halfwritten/uses: ") || !strings.Contains(stderr, "example.com/halfwritten/bad") {
-		t.Errorf("the importing package is not reported as skipped because of bad:\n%s", stderr)
+	if !strings.Contains(stderr, "oneway: skipped example.com/typos/usesbad: depends on example.com/typos/typos, ") {
+		t.Errorf("the importing package is not reported as skipped because of typos:\n%s", stderr)
 	}
 }
 

@@ -343,7 +343,12 @@ func (e *Engine) count(roots bool) int {
 func (e *Engine) process(u *unit) {
 	switch {
 	case u.root:
-		e.runSource(u, e.all(), sourceOf(u.pkg))
+		src := sourceOf(u.pkg)
+		// A package analysed whose own code has complete types runs every
+		// analyzer even when an import has errors: that import has no
+		// facts, as a package outside every fact scope has none.
+		src.illTyped = src.illTyped && !CompleteTypes(u.pkg)
+		e.runSource(u, e.all(), src)
 	case u.initial:
 		e.runSource(u, e.depList, sourceOf(u.pkg))
 	default:
@@ -357,6 +362,67 @@ func (e *Engine) all() []int {
 		out[i] = i
 	}
 	return out
+}
+
+// errIllTyped: an analyzer without RunDespiteErrors does not run on a
+// package with errors in it or below it.
+var errIllTyped = errors.New("analysis skipped due to errors in package")
+
+// CompleteTypes reports whether p's own code type-checked without error
+// and nothing it uses has an invalid type: a package whose imports have
+// errors, but which uses nothing of theirs that the errors left without
+// a type, has all of its own types.
+func CompleteTypes(p *packages.Package) bool {
+	if len(p.Errors) > 0 || len(p.TypeErrors) > 0 || p.Types == nil || p.TypesInfo == nil {
+		return false
+	}
+	for _, tv := range p.TypesInfo.Types {
+		if invalid(tv.Type) {
+			return false
+		}
+	}
+	for _, m := range []map[*ast.Ident]types.Object{p.TypesInfo.Defs, p.TypesInfo.Uses} {
+		for _, obj := range m {
+			switch obj.(type) {
+			case nil, *types.PkgName, *types.Label, *types.Builtin:
+				continue // no type of their own
+			}
+			if invalid(obj.Type()) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// invalid reports whether t is or holds the invalid type (a named type is
+// not looked into: using one is no use of its invalid parts).
+func invalid(t types.Type) bool {
+	switch t := t.(type) {
+	case nil:
+		return true
+	case *types.Basic:
+		return t.Kind() == types.Invalid
+	case *types.Pointer:
+		return invalid(t.Elem())
+	case *types.Slice:
+		return invalid(t.Elem())
+	case *types.Array:
+		return invalid(t.Elem())
+	case *types.Map:
+		return invalid(t.Key()) || invalid(t.Elem())
+	case *types.Chan:
+		return invalid(t.Elem())
+	case *types.Tuple:
+		for v := range t.Variables() {
+			if invalid(v.Type()) {
+				return true
+			}
+		}
+	case *types.Signature:
+		return invalid(t.Params()) || invalid(t.Results())
+	}
+	return false
 }
 
 // source is the syntax and types an analyzer sees of a package.
@@ -398,10 +464,18 @@ func (e *Engine) exec(u *unit, i int, src source, own factSet) {
 	a := e.analyzers[i]
 	act := &u.acts[i]
 	var failed []string
+	skipped := true // every failure is a requirement skipped on this package
 	for _, d := range e.deps(u, i) {
-		if d.u.acts[d.i].err != nil {
-			failed = append(failed, fmt.Sprintf("%s@%s", e.analyzers[d.i], d.u.pkg))
+		err := d.u.acts[d.i].err
+		if err == nil || d.u != u && errors.Is(err, errIllTyped) {
+			continue // an import with errors has no facts: see process
 		}
+		failed = append(failed, fmt.Sprintf("%s@%s", e.analyzers[d.i], d.u.pkg))
+		skipped = skipped && errors.Is(err, errIllTyped)
+	}
+	if failed != nil && skipped {
+		act.err = errIllTyped // for this package's errors, as its requirement
+		return
 	}
 	if failed != nil {
 		sort.Strings(failed)
@@ -409,7 +483,7 @@ func (e *Engine) exec(u *unit, i int, src source, own factSet) {
 		return
 	}
 	if src.illTyped && !a.RunDespiteErrors {
-		act.err = errors.New("analysis skipped due to errors in package")
+		act.err = errIllTyped
 		return
 	}
 	inputs := make(map[*analysis.Analyzer]any, len(a.Requires))
