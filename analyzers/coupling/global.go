@@ -181,6 +181,14 @@ func (g *graph) units() *graph {
 			byComp[r.Component] = append(byComp[r.Component], r)
 		}
 	}
+	// The packages not analysed count for what is self-contained: without
+	// them a directory whose packages import one of them would look like a
+	// library of its own.
+	for _, r := range g.others {
+		if r.Module != "" && byComp[r.Component] != nil {
+			byComp[r.Component] = append(byComp[r.Component], r)
+		}
+	}
 	for _, rs := range byComp {
 		for pkg, dir := range libraryUnits(rs) {
 			unit[pkg] = dir

@@ -5,12 +5,14 @@ import (
 	"go/token"
 	"math"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/oneway-lint/oneway/analyzers/component"
 	"github.com/oneway-lint/oneway/analyzers/coupling"
 	"github.com/oneway-lint/oneway/analyzers/family"
 	"github.com/oneway-lint/oneway/analyzers/finding"
@@ -249,5 +251,35 @@ coupling.cycle api<->web @web/web.go:5 sites=1 packages=1 components=2 fanin=2 c
 `
 	if got != want {
 		t.Errorf("Global:\n%s\ngot:\n%s", lineDiff(want, got), got)
+	}
+}
+
+// TestPartialProgramUnits: a package not analysed (it does not compile,
+// or the policy leaves it out) still counts for which directories are
+// self-contained units. app/core and app/lib import each other, so they
+// are one component, app. Without app/lib/b, app/lib/a would look like a
+// library of its own, and its import of b, beside it, an edge back to
+// app: a cycle app<->app/lib that the code does not have.
+func TestPartialProgramUnits(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(analysistest.TestData(), "partial")
+	full := program(t, dir, []*analysis.Analyzer{coupling.Analyzer})
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mods := []component.Module{{Path: "example.com/partial", Dir: abs}}
+	full.Place = component.NewResolver(nil, mods).Infer(full.Imports).Resolve
+	partial := *full
+	partial.Packages = slices.DeleteFunc(slices.Clone(full.Packages), func(p *family.Package) bool {
+		return p.Path == "example.com/partial/app/lib/b"
+	})
+	if len(partial.Packages) != len(full.Packages)-1 {
+		t.Fatalf("example.com/partial/app/lib/b is not among the %d packages", len(full.Packages))
+	}
+	for name, prog := range map[string]*family.Program{"full": full, "partial": &partial} {
+		if got := render(prog, coupling.Global(prog)); got != "" {
+			t.Errorf("%s program: want no finding, got:\n%s", name, got)
+		}
 	}
 }

@@ -50,6 +50,7 @@ const (
 // graph is the component graph of a program.
 type graph struct {
 	results []*Result                     // one per package, sorted by path
+	others  []*Result                     // packages not analysed: their placement and Local imports only (see Program.Imports)
 	nodes   []string                      // components with analysed packages, sorted
 	out     map[string]map[string][]*Edge // from -> to -> edges (in package order)
 	from    map[*Edge]*Result             // the package each edge starts in
@@ -69,6 +70,7 @@ func newGraph(prog *family.Program) *graph {
 		}
 	}
 	slices.SortFunc(g.results, func(a, b *Result) int { return strings.Compare(a.Package, b.Package) })
+	g.others = unanalysed(prog)
 	for _, r := range g.results {
 		if !slices.Contains(g.nodes, r.Component) {
 			g.nodes = append(g.nodes, r.Component)
@@ -91,6 +93,36 @@ func newGraph(prog *family.Program) *graph {
 // one (component.Infer), which one package at a time cannot see. Edges
 // that end inside the package's own component are dropped. r itself is
 // not changed; it belongs to the driver.
+// unanalysed returns, for each package of prog.Imports that is not among
+// the analysed ones (prog.Packages) and lies in a component, its
+// placement and its imports of packages of the same component, sorted by
+// path.
+func unanalysed(prog *family.Program) []*Result {
+	if prog.Place == nil || prog.Imports == nil {
+		return nil
+	}
+	analysed := map[string]bool{}
+	for _, p := range prog.Packages {
+		analysed[p.Path] = true
+	}
+	var out []*Result
+	for pkg, imports := range prog.Imports {
+		pl := prog.Place(pkg)
+		if analysed[pkg] || pl.Component == "" {
+			continue
+		}
+		r := &Result{Package: pkg, Module: pl.Module, Component: pl.Component}
+		for _, imp := range imports {
+			if prog.Place(imp).Component == pl.Component {
+				r.Local = append(r.Local, Edge{To: imp, ToComponent: pl.Component})
+			}
+		}
+		out = append(out, r)
+	}
+	slices.SortFunc(out, func(a, b *Result) int { return strings.Compare(a.Package, b.Package) })
+	return out
+}
+
 func placed(prog *family.Program, r *Result) *Result {
 	if prog.Place == nil {
 		return r

@@ -161,6 +161,12 @@ type Program struct {
 	// Modules are the main modules, with what the driver knows of their
 	// releases.
 	Modules []Module
+	// Imports is the import graph of the main modules' packages by import
+	// path — of every one the driver loaded, analysed or not (a package
+	// that does not compile, one the policy leaves out): the code's
+	// structure beyond what the analysed packages' results show. nil when
+	// the driver does not know it.
+	Imports map[string][]string
 }
 
 // Module is a main module of the program.

@@ -22,6 +22,7 @@ import (
 // program holds what the audit knows about the loaded code base.
 type program struct {
 	fset     *token.FileSet
+	imports  map[string][]string // ImportGraph of every package loaded
 	root     string              // directory paths are made relative to
 	resolver *component.Resolver // package → component
 	fileMod  map[string]string   // absolute file → package path
@@ -60,8 +61,9 @@ func newProgram(pkgs []*packages.Package, pol *policy.Policy) *program {
 	}
 	sort.Slice(mods, func(i, j int) bool { return mods[i].Path < mods[j].Path })
 	pr.resolver = pol.Resolver(mods)
+	pr.imports = ImportGraph(pkgs)
 	if !pol.NamesComponents() {
-		pr.resolver = pr.resolver.Infer(ImportGraph(pkgs))
+		pr.resolver = pr.resolver.Infer(pr.imports)
 	}
 	pr.root = commonDir(mods)
 	return pr

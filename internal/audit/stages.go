@@ -317,7 +317,7 @@ func (f *families) program(fam family.Family, good []*packages.Package, res anal
 	if p, ok := f.programs[fam.Name]; ok {
 		return p
 	}
-	p := &family.Program{Fset: f.prog.fset, Settings: f.settings, Place: f.prog.resolver.Resolve, Modules: modules}
+	p := &family.Program{Fset: f.prog.fset, Settings: f.settings, Place: f.prog.resolver.Resolve, Modules: modules, Imports: f.prog.imports}
 	for _, pkg := range good {
 		r := map[*analysis.Analyzer]any{}
 		for _, a := range f.byName[fam.Name] {

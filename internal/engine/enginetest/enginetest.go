@@ -23,9 +23,9 @@ import (
 // Program loads the packages of the module in dir (./...), runs the
 // analyzers on them and returns the whole-program view of their results:
 // the file set and, sorted by path, each package with its module and the
-// analyzers' results. Settings and Place are the caller's. A fixture that
-// does not type-check, an analyzer that fails and a package that panics
-// fail the test.
+// analyzers' results, and the import graph. Settings and Place are the
+// caller's. A fixture that does not type-check, an analyzer that fails
+// and a package that panics fail the test.
 func Program(t testing.TB, dir string, as []*analysis.Analyzer) *family.Program {
 	t.Helper()
 	dir, err := filepath.Abs(dir)
@@ -58,6 +58,13 @@ func Program(t testing.TB, dir string, as []*analysis.Analyzer) *family.Program 
 	prog, err := e.Program(pkgs, as)
 	if err != nil {
 		t.Fatal(err)
+	}
+	// The import graph of the module's packages, as the audit gives it.
+	prog.Imports = map[string][]string{}
+	for _, p := range pkgs {
+		for path := range p.Imports {
+			prog.Imports[p.PkgPath] = append(prog.Imports[p.PkgPath], path)
+		}
 	}
 	return prog
 }
