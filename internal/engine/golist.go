@@ -396,7 +396,9 @@ type cgoFiles struct {
 
 // compiledFiles asks the go command for the compiled files of packages
 // (import paths) that use cgo, without their dependencies'. A package
-// with an error (cgo failed) is left out.
+// with an error, or without compiled files (cgo failed, for it or a
+// dependency), is left out: the loader then lists with packages.Load,
+// which reports it as go/packages does.
 func compiledFiles(cfg *packages.Config, paths []string) (map[string]cgoFiles, error) {
 	args := append([]string{"list", "-e", "-json=Name,ImportPath,Error,Dir,GoFiles,CgoFiles,CompiledGoFiles,Imports,ImportMap",
 		"-compiled=true", "-test=false", "-export=false", "-deps=false", "-find=false", "-buildvcs=false", "-pgo=off"}, cfg.BuildFlags...)
@@ -411,14 +413,15 @@ func compiledFiles(cfg *packages.Config, paths []string) (map[string]cgoFiles, e
 		if err := dec.Decode(p); err != nil {
 			return nil, fmt.Errorf("JSON decoding failed: %w", err)
 		}
-		if p.Error != nil {
+		compiled := compiledGoFiles(p)
+		if p.Error != nil || len(compiled) == 0 {
 			continue
 		}
 		imports := map[string]string{}
 		for _, s := range importStubs(p) {
 			imports[s.path] = s.id
 		}
-		files[p.ImportPath] = cgoFiles{CompiledGoFiles: compiledGoFiles(p), Imports: imports}
+		files[p.ImportPath] = cgoFiles{CompiledGoFiles: compiled, Imports: imports}
 	}
 	return files, nil
 }

@@ -38,9 +38,12 @@ import (
 // fallback). cfg.Mode is ignored; with test variants or an overlay Load
 // is packages.Load.
 //
-// One difference: the stack go/packages names in the error of an import
-// cycle depends on the order of a map's iteration; Load names the path
-// from the imported package to the importer.
+// One difference: on an import cycle, which import go/packages leaves out
+// of the graph (when a package reaches the cycle by more than one path)
+// and the stack it names in the error depend on the order of a map's
+// iteration; Load's are deterministic (imports visited in the order of
+// their paths; the stack is the path from the imported package to the
+// importer).
 func Load(cfg *packages.Config, patterns ...string) ([]*packages.Package, error) {
 	return LoadWith(cfg, LoadOptions{}, patterns...)
 }
@@ -169,10 +172,22 @@ func (ld *loader) exportData(listCfg *packages.Config, o LoadOptions, cfg *packa
 		return res
 	}
 	o.log("export data of %d dependencies from the go command", len(res.files))
-	if keyed {
+	if keyed && ld.cgoComplete(res.cgo) {
 		store.put(key, res)
 	}
 	return res
+}
+
+// cgoComplete reports whether files holds the compiled files of every
+// dependency that uses cgo: an entry without them is never kept (cgo
+// may succeed next time, with no file of the key changed).
+func (ld *loader) cgoComplete(files map[string]cgoFiles) bool {
+	for p := range ld.cgo {
+		if _, ok := files[p.ID]; !ok && !ld.pkgs[p].initial {
+			return false
+		}
+	}
+	return true
 }
 
 // compileMatched gives the matched packages that use cgo their compiled
@@ -356,7 +371,11 @@ func exportFiles(listCfg *packages.Config, paths []string, cgo map[*packages.Pac
 		if p.ExportFile != "" {
 			res.files[p.ID] = p.ExportFile
 		}
-		if usesCgo[p.ID] {
+		if usesCgo[p.ID] && len(p.CompiledGoFiles) > 0 && !slices.ContainsFunc(p.Errors, func(e packages.Error) bool {
+			return e.Kind == packages.ListError
+		}) {
+			// Only what cgo made of it: a package it failed on is left out,
+			// and the loader lists with packages.Load (see errListAgain).
 			imports := map[string]string{}
 			for path, ip := range p.Imports {
 				imports[path] = ip.ID

@@ -96,6 +96,51 @@ func TestLoadLikePackages(t *testing.T) {
 	}
 }
 
+// TestLoadCgoFails: where cgo fails — a header that does not exist, in a
+// dependency or in a matched package's import, or no C compiler — Load
+// lists with packages.Load and gives what it gives: the errors where
+// go/packages reports them, never a package without files and errors.
+func TestLoadCgoFails(t *testing.T) {
+	for _, tt := range []struct {
+		dir      string
+		env      []string
+		patterns []string
+	}{
+		{"testdata/cgofail", nil, []string{"./use"}},
+		{"testdata/cgofail", nil, []string{"./top"}},
+		{"testdata/load", []string{"CC=/nonexistent/cc"}, []string{"./cg"}},
+	} {
+		t.Run(filepath.Base(tt.dir)+" "+strings.Join(tt.patterns, " "), func(t *testing.T) {
+			t.Parallel()
+			dir, err := filepath.Abs(tt.dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			env := append(os.Environ(), tt.env...)
+			want, err := packages.Load(&packages.Config{Mode: LoadMode, Dir: dir, Env: env}, tt.patterns...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var logs []string
+			logf := func(format string, args ...any) { logs = append(logs, fmt.Sprintf(format, args...)) }
+			got, err := LoadWith(&packages.Config{Dir: dir, Env: env}, LoadOptions{Logf: logf}, tt.patterns...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.ContainsFunc(logs, func(l string) bool { return strings.Contains(l, "listing again") }) {
+				t.Errorf("cgo failed, and Load kept its own listing: %q", logs)
+			}
+			built := withListErrors(want)
+			w, g := describeLoad(want, built), describeLoad(got, built)
+			for _, id := range sortedKeys(w, g) {
+				if w[id] != g[id] {
+					t.Errorf("package %s:\npackages.Load:\n%s\nLoad:\n%s", id, w[id], g[id])
+				}
+			}
+		})
+	}
+}
+
 // TestLoadBuildsNoMatchedPackage: the matched packages have no export
 // data (nothing compiled them), their dependencies have.
 func TestLoadBuildsNoMatchedPackage(t *testing.T) {

@@ -160,6 +160,10 @@ func (ld *loader) checkSource(lp *loadPackage) {
 // (go/packages leaves out an import that closes a cycle or that go list
 // did not list), as go/packages does.
 func (ld *loader) importError(lp *loadPackage, path string) error {
+	if path == "C" {
+		// Never among the imports go list names (cgo did not run).
+		return fmt.Errorf("no metadata for %s", path)
+	}
 	var target *packages.Package
 	for _, q := range ld.order {
 		if q.PkgPath == path {

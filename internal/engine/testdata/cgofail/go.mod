@@ -1,0 +1,3 @@
+module example.com/cgofail
+
+go 1.24
