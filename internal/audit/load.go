@@ -59,9 +59,5 @@ func (lc loadCache) options() engine.LoadOptions {
 			fmt.Fprintf(&settings, "%s=%q\x00", name, lc.env[name])
 		}
 	}
-	o := engine.LoadOptions{Cache: lc.c, Settings: []byte(settings.String())}
-	if !strings.Contains(lc.env["GOFLAGS"], "-compiler") { // gc's sizes
-		o.GOARCH = lc.env["GOARCH"]
-	}
-	return o
+	return engine.LoadOptions{Cache: lc.c, Settings: []byte(settings.String()), GoEnv: lc.env}
 }

@@ -40,11 +40,8 @@ func TestLoadOptions(t *testing.T) {
 	if string(a) != string(b) {
 		t.Errorf("another GOMOD: other settings %q, %q", a, b)
 	}
-	// The type sizes follow from GOARCH for the gc compiler only.
-	if got := (loadCache{c: c, env: map[string]string{"GOARCH": "arm64"}}).options().GOARCH; got != "arm64" {
+	// The load sees the go command's settings (type sizes, build flags).
+	if got := (loadCache{c: c, env: map[string]string{"GOARCH": "arm64"}}).options().GoEnv["GOARCH"]; got != "arm64" {
 		t.Errorf("GOARCH %q, want arm64", got)
-	}
-	if got := (loadCache{c: c, env: map[string]string{"GOARCH": "arm64", "GOFLAGS": "-compiler=gccgo"}}).options().GOARCH; got != "" {
-		t.Errorf("with gccgo: GOARCH %q, want none (the go command is asked)", got)
 	}
 }

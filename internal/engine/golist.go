@@ -94,14 +94,16 @@ var errPackagesLists = errors.New("listed by packages.Load")
 
 // listGraph lists the packages patterns match and their dependencies as
 // packages.Load(cfg with listMode) does, without compiled files for the
-// packages in g.cgo; goarch, when known, spares asking the go command
-// for the type sizes. errPackagesLists: packages.Load must list.
-func listGraph(cfg *packages.Config, patterns []string, goarch string) (*graph, error) {
-	if !ownListing(cfg, patterns) {
+// packages in g.cgo; goEnv, the go command's settings when known (go
+// env), spares asking it for the type sizes. errPackagesLists:
+// packages.Load must list.
+func listGraph(cfg *packages.Config, patterns []string, goEnv map[string]string) (*graph, error) {
+	flags := buildFlags(cfg, goEnv)
+	if !ownListing(cfg, patterns, flags) {
 		return nil, errPackagesLists
 	}
 	sizes := make(chan types.Sizes, 1)
-	if goarch != "" && !compilerFlag(cfg) {
+	if goarch := goEnv["GOARCH"]; goarch != "" && !hasFlag(flags, "-compiler") {
 		sizes <- types.SizesFor("gc", goarch)
 	} else {
 		go func() { sizes <- typeSizes(cfg) }()
@@ -128,8 +130,9 @@ func listGraph(cfg *packages.Config, patterns []string, goarch string) (*graph, 
 }
 
 // ownListing reports whether listGraph handles a load of patterns with
-// cfg (go/packages' go list driver does the same as it).
-func ownListing(cfg *packages.Config, patterns []string) bool {
+// cfg and the build flags flags (go/packages' go list driver does the
+// same as it).
+func ownListing(cfg *packages.Config, patterns, flags []string) bool {
 	if cfg.Tests || len(cfg.Overlay) > 0 || externalDriver(cfg) || len(patterns) == 0 {
 		return false
 	}
@@ -139,12 +142,26 @@ func ownListing(cfg *packages.Config, patterns []string) bool {
 		}
 	}
 	// Coverage instruments the compiled files of every package.
-	for _, f := range append(slices.Clone(cfg.BuildFlags), env(cfg, "GOFLAGS")) {
-		if strings.Contains(f, "-cover") {
-			return false
-		}
+	return !hasFlag(flags, "-cover")
+}
+
+// buildFlags returns the build flags the go command applies: cfg's and
+// those of GOFLAGS — from goEnv when known (go env, which includes the go
+// command's configuration file), else from cfg's environment.
+func buildFlags(cfg *packages.Config, goEnv map[string]string) []string {
+	goflags, ok := goEnv["GOFLAGS"]
+	if !ok {
+		goflags = env(cfg, "GOFLAGS")
 	}
-	return true
+	return append(slices.Clone(cfg.BuildFlags), strings.Fields(goflags)...)
+}
+
+// hasFlag reports whether one of flags is name or starts with it (-cover
+// covering -coverpkg and -covermode).
+func hasFlag(flags []string, name string) bool {
+	return slices.ContainsFunc(flags, func(f string) bool {
+		return strings.HasPrefix(strings.TrimLeft(f, "-"), strings.TrimLeft(name, "-"))
+	})
 }
 
 // externalDriver reports whether go/packages would ask an external
@@ -159,16 +176,6 @@ func externalDriver(cfg *packages.Config) bool {
 	default:
 		return true
 	}
-}
-
-// compilerFlag reports whether the build flags may name a compiler.
-func compilerFlag(cfg *packages.Config) bool {
-	for _, f := range append(slices.Clone(cfg.BuildFlags), env(cfg, "GOFLAGS")) {
-		if strings.Contains(f, "-compiler") {
-			return true
-		}
-	}
-	return false
 }
 
 // env returns the value of the variable name in the go command's

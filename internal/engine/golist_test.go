@@ -28,25 +28,35 @@ func TestOwnListing(t *testing.T) {
 		{"coverage in GOFLAGS", packages.Config{Env: []string{"GOFLAGS=-coverpkg=./..."}}, []string{"./..."}, false},
 		{"other build flags", packages.Config{BuildFlags: []string{"-tags=x"}}, []string{"./..."}, true},
 	} {
-		if got := ownListing(&tt.cfg, tt.patterns); got != tt.want {
+		if got := ownListing(&tt.cfg, tt.patterns, buildFlags(&tt.cfg, nil)); got != tt.want {
 			t.Errorf("%s: own listing %v, want %v", tt.name, got, tt.want)
 		}
 	}
 }
 
-// TestCompilerFlag: the type sizes follow from GOARCH only for the gc
-// compiler.
-func TestCompilerFlag(t *testing.T) {
+// TestBuildFlags: the flags that decide whether the loader lists by
+// itself (coverage) and whether GOARCH gives the type sizes (gc): the
+// build flags and GOFLAGS, from go env when known (it includes the go
+// command's configuration file), else from the environment.
+func TestBuildFlags(t *testing.T) {
 	for _, tt := range []struct {
-		cfg  packages.Config
-		want bool
+		cfg             packages.Config
+		goEnv           map[string]string
+		compiler, cover bool
 	}{
-		{packages.Config{Env: []string{}}, false},
-		{packages.Config{Env: []string{}, BuildFlags: []string{"-compiler=gccgo"}}, true},
-		{packages.Config{Env: []string{"GOFLAGS=-compiler=gccgo"}}, true},
+		{packages.Config{Env: []string{}}, nil, false, false},
+		{packages.Config{Env: []string{}, BuildFlags: []string{"-compiler=gccgo"}}, nil, true, false},
+		{packages.Config{Env: []string{"GOFLAGS=-compiler=gccgo"}}, nil, true, false},
+		{packages.Config{Env: []string{}}, map[string]string{"GOFLAGS": "-mod=mod --cover"}, false, true},
+		{packages.Config{Env: []string{"GOFLAGS=-cover"}}, map[string]string{"GOFLAGS": "-tags=coverage"}, false, false},
+		{packages.Config{Env: []string{}, BuildFlags: []string{"-coverpkg=./..."}}, map[string]string{}, false, true},
 	} {
-		if got := compilerFlag(&tt.cfg); got != tt.want {
-			t.Errorf("%+v: %v, want %v", tt.cfg, got, tt.want)
+		flags := buildFlags(&tt.cfg, tt.goEnv)
+		if got := hasFlag(flags, "-compiler"); got != tt.compiler {
+			t.Errorf("%v: compiler flag %v, want %v", flags, got, tt.compiler)
+		}
+		if got := hasFlag(flags, "-cover"); got != tt.cover {
+			t.Errorf("%v: cover flag %v, want %v", flags, got, tt.cover)
 		}
 	}
 }

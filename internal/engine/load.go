@@ -57,10 +57,12 @@ type LoadOptions struct {
 	// build flags and the dependencies' sources they decide the export
 	// data the go command gives. nil: nothing is reused.
 	Settings []byte
-	// GOARCH is the architecture the go command builds for (go env), if
-	// known: the type sizes follow from it. Empty: the go command is
-	// asked (while it lists).
-	GOARCH string
+	// GoEnv holds the go command's settings (go env), if known: GOARCH
+	// gives the type sizes without asking the go command, GOFLAGS (with
+	// those of its configuration file) what the build flags do. nil: the
+	// go command is asked (while it lists), and GOFLAGS read from the
+	// environment.
+	GoEnv map[string]string
 	// Logf logs where the export data came from; nil: nothing.
 	Logf func(format string, args ...any)
 }
@@ -100,7 +102,7 @@ func loadWith(cfg *packages.Config, o LoadOptions, patterns []string, withPackag
 	var g *graph
 	err := errPackagesLists
 	if !withPackages {
-		g, err = listGraph(&listCfg, patterns, o.GOARCH)
+		g, err = listGraph(&listCfg, patterns, o.GoEnv)
 	}
 	switch {
 	case errors.Is(err, errPackagesLists):

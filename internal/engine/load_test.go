@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -69,7 +70,10 @@ func TestLoadLikePackages(t *testing.T) {
 			}
 			var logs []string
 			logf := func(format string, args ...any) { logs = append(logs, fmt.Sprintf(format, args...)) }
-			got, err := LoadWith(&packages.Config{Dir: dir}, LoadOptions{Logf: logf}, tt.patterns...)
+			// The type sizes from go env's GOARCH, as the audit has it
+			// (TestLoadCgoFails asks the go command).
+			o := LoadOptions{Logf: logf, GoEnv: map[string]string{"GOARCH": runtime.GOARCH}}
+			got, err := LoadWith(&packages.Config{Dir: dir}, o, tt.patterns...)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -168,7 +172,11 @@ func describeLoad(roots []*packages.Package, listErrors map[string]bool) map[str
 	}
 	packages.Visit(roots, nil, func(p *packages.Package) {
 		var b strings.Builder
-		fmt.Fprintf(&b, "name %s path %s initial %v module %v sizes %v fset %v\n", p.Name, p.PkgPath, initial[p], p.Module != nil, p.TypesSizes != nil, p.Fset != nil)
+		sizes := "none"
+		if p.TypesSizes != nil {
+			sizes = fmt.Sprintf("int %d uintptr %d", p.TypesSizes.Sizeof(types.Typ[types.Int]), p.TypesSizes.Sizeof(types.Typ[types.Uintptr]))
+		}
+		fmt.Fprintf(&b, "name %s path %s initial %v module %v sizes %s fset %v\n", p.Name, p.PkgPath, initial[p], p.Module != nil, sizes, p.Fset != nil)
 		fmt.Fprintf(&b, "dir %s\n", p.Dir)
 		fmt.Fprintf(&b, "files %v\ncompiled %v\nother %v\nignored %v\n", base(p.GoFiles), base(p.CompiledGoFiles), base(p.OtherFiles), base(p.IgnoredFiles))
 		var imports []string
@@ -373,7 +381,7 @@ func TestLoadReusesExportData(t *testing.T) {
 func listed(t *testing.T, dir, pattern string) *loader {
 	t.Helper()
 	cfg := &packages.Config{Mode: listMode, Dir: dir}
-	g, err := listGraph(cfg, []string{pattern}, "")
+	g, err := listGraph(cfg, []string{pattern}, nil)
 	if err != nil {
 		t.Fatalf("listing %s: %v", pattern, err)
 	}
