@@ -32,8 +32,12 @@ func TestWriteToFIFO(t *testing.T) {
 				got <- err.Error()
 				return
 			}
-			defer func() { _ = f.Close() }()
 			b, _ := io.ReadAll(f)
+			// Closed before the test goes on: a reader still holding the
+			// pipe open would let the next write open it and write into a
+			// pipe whose last reader is about to go, and the next reader
+			// would wait for a writer for ever.
+			_ = f.Close()
 			got <- string(b)
 		}()
 		if err := Write(target, []byte("report"), 0o644); err != nil {
