@@ -88,11 +88,6 @@ func newGraph(prog *family.Program) *graph {
 	return g
 }
 
-// placed returns r with its components as the program places them: the
-// audit may join default components that the import graph shows to be
-// one (component.Infer), which one package at a time cannot see. Edges
-// that end inside the package's own component are dropped. r itself is
-// not changed; it belongs to the driver.
 // unanalysed returns, for each package of prog.Imports that is not among
 // the analysed ones (prog.Packages) and lies in a component, its
 // placement and its imports of packages of the same component, sorted by
@@ -107,8 +102,11 @@ func unanalysed(prog *family.Program) []*Result {
 	}
 	var out []*Result
 	for pkg, imports := range prog.Imports {
+		if analysed[pkg] {
+			continue
+		}
 		pl := prog.Place(pkg)
-		if analysed[pkg] || pl.Component == "" {
+		if pl.Component == "" {
 			continue
 		}
 		r := &Result{Package: pkg, Module: pl.Module, Component: pl.Component}
@@ -123,6 +121,11 @@ func unanalysed(prog *family.Program) []*Result {
 	return out
 }
 
+// placed returns r with its components as the program places them: the
+// audit may join default components that the import graph shows to be
+// one (component.Infer), which one package at a time cannot see. Edges
+// that end inside the package's own component are dropped. r itself is
+// not changed; it belongs to the driver.
 func placed(prog *family.Program, r *Result) *Result {
 	if prog.Place == nil {
 		return r

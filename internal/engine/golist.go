@@ -45,7 +45,6 @@ type listedPackage struct {
 	Name              string
 	ImportPath        string
 	Dir               string
-	Export            string
 	GoFiles           []string
 	CompiledGoFiles   []string
 	IgnoredGoFiles    []string
@@ -108,16 +107,32 @@ func listGraph(cfg *packages.Config, patterns []string, goEnv map[string]string)
 	} else {
 		go func() { sizes <- typeSizes(cfg) }()
 	}
-	args := append([]string{"list", "-e", "-json=" + listFields, "-compiled=false", "-test=false", "-export=false",
-		"-deps=true", "-find=false", "-buildvcs=false", "-pgo=off"}, cfg.BuildFlags...)
-	args = append(append(args, "--"), patterns...)
-	out, _, err := runGo(cfg, args...)
+	out, _, err := runGo(cfg, listArgs(cfg, listFields, false, patterns)...)
 	sz := <-sizes
 	if err != nil || sz == nil {
 		// go list failed (a bad pattern, no module, an old go command):
 		// go/packages turns each such failure into its own error.
 		return nil, errPackagesLists
 	}
+	listed, err := decodeListed(out)
+	if err != nil {
+		return nil, err
+	}
+	return buildGraph(listed, workDir(cfg), sz)
+}
+
+// listArgs returns the arguments of a go list of patterns with fields,
+// their dependencies too unless compiled (which lists the compiled files
+// of patterns alone), as go/packages' driver passes them.
+func listArgs(cfg *packages.Config, fields string, compiled bool, patterns []string) []string {
+	args := []string{"list", "-e", "-json=" + fields, fmt.Sprintf("-compiled=%t", compiled), "-test=false", "-export=false",
+		fmt.Sprintf("-deps=%t", !compiled), "-find=false", "-buildvcs=false", "-pgo=off"}
+	args = append(args, cfg.BuildFlags...)
+	return append(append(args, "--"), patterns...)
+}
+
+// decodeListed decodes go list's output.
+func decodeListed(out []byte) ([]*listedPackage, error) {
 	var listed []*listedPackage
 	for dec := json.NewDecoder(bytes.NewReader(out)); dec.More(); {
 		p := new(listedPackage)
@@ -126,7 +141,7 @@ func listGraph(cfg *packages.Config, patterns []string, goEnv map[string]string)
 		}
 		listed = append(listed, p)
 	}
-	return buildGraph(listed, workDir(cfg), sz)
+	return listed, nil
 }
 
 // ownListing reports whether listGraph handles a load of patterns with
@@ -407,19 +422,16 @@ type cgoFiles struct {
 // dependency), is left out: the loader then lists with packages.Load,
 // which reports it as go/packages does.
 func compiledFiles(cfg *packages.Config, paths []string) (map[string]cgoFiles, error) {
-	args := append([]string{"list", "-e", "-json=Name,ImportPath,Error,Dir,GoFiles,CgoFiles,CompiledGoFiles,Imports,ImportMap",
-		"-compiled=true", "-test=false", "-export=false", "-deps=false", "-find=false", "-buildvcs=false", "-pgo=off"}, cfg.BuildFlags...)
-	args = append(append(args, "--"), paths...)
-	out, stderr, err := runGo(cfg, args...)
+	out, stderr, err := runGo(cfg, listArgs(cfg, "ImportPath,Error,Dir,CompiledGoFiles,Imports,ImportMap", true, paths)...)
 	if err != nil {
 		return nil, fmt.Errorf("go list -compiled: %w: %s", err, bytes.TrimSpace(stderr))
 	}
+	listed, err := decodeListed(out)
+	if err != nil {
+		return nil, err
+	}
 	files := map[string]cgoFiles{}
-	for dec := json.NewDecoder(bytes.NewReader(out)); dec.More(); {
-		p := new(listedPackage)
-		if err := dec.Decode(p); err != nil {
-			return nil, fmt.Errorf("JSON decoding failed: %w", err)
-		}
+	for _, p := range listed {
 		compiled := compiledGoFiles(p)
 		if p.Error != nil || len(compiled) == 0 {
 			continue

@@ -174,18 +174,19 @@ func (ld *loader) exportData(listCfg *packages.Config, o LoadOptions, cfg *packa
 		return res
 	}
 	o.log("export data of %d dependencies from the go command", len(res.files))
-	if keyed && ld.cgoComplete(res.cgo) {
+	// An entry without a cgo dependency's compiled files is never kept:
+	// cgo may succeed next time, with no file of the key changed.
+	if keyed && ld.cgoComplete(res.cgo, false) {
 		store.put(key, res)
 	}
 	return res
 }
 
 // cgoComplete reports whether files holds the compiled files of every
-// dependency that uses cgo: an entry without them is never kept (cgo
-// may succeed next time, with no file of the key changed).
-func (ld *loader) cgoComplete(files map[string]cgoFiles) bool {
+// package that uses cgo, the matched ones if matched, else the others.
+func (ld *loader) cgoComplete(files map[string]cgoFiles, matched bool) bool {
 	for p := range ld.cgo {
-		if _, ok := files[p.ID]; !ok && !ld.pkgs[p].initial {
+		if _, ok := files[p.ID]; !ok && ld.pkgs[p].initial == matched {
 			return false
 		}
 	}
@@ -286,16 +287,16 @@ func (ld *loader) sort() {
 // the others. False if one has none (cgo failed) or an import is not in
 // the graph.
 func (ld *loader) patchCgo(files map[string]cgoFiles, matched bool) bool {
+	if !ld.cgoComplete(files, matched) {
+		return false
+	}
 	changed := false
 	for _, p := range slices.SortedFunc(maps.Keys(ld.cgo), func(a, b *packages.Package) int { return strings.Compare(a.ID, b.ID) }) {
 		lp, listed := ld.pkgs[p], ld.cgo[p]
 		if lp.initial != matched {
 			continue
 		}
-		f, ok := files[lp.ID]
-		if !ok {
-			return false
-		}
+		f := files[lp.ID]
 		lp.CompiledGoFiles = f.CompiledGoFiles
 		for _, path := range slices.Sorted(maps.Keys(f.Imports)) {
 			if listed[path] {
