@@ -75,6 +75,7 @@ func Family() family.Family {
 		},
 		Global:    Global,
 		Inventory: Inventory,
+		Partial:   []string{"unversionedroute", "unversionedproto"},
 	}
 }
 

@@ -166,6 +166,7 @@ func Family() family.Family {
 		New:       analyzers,
 		Global:    Global,
 		Inventory: Inventory,
+		Partial:   []string{"coupling"},
 	}
 }
 

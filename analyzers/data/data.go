@@ -194,6 +194,7 @@ func Family() family.Family {
 		New:       analyzers,
 		Global:    Global,
 		Inventory: Tables,
+		Partial:   []string{"data"},
 	}
 }
 

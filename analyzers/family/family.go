@@ -33,6 +33,16 @@ type Family struct {
 	// family can see (tables, routes): the evidence behind its decisions,
 	// which the audit reports beside them.
 	Inventory func(*Program) Inventory
+
+	// Partial names the analyzers whose results Inventory reads and
+	// which tolerate partial syntax and types (invalid types, missing
+	// objects, bad expressions): the audit runs them, with what they
+	// require, on a package that does not compile, so that one broken
+	// file does not hide what the package registers, queries and
+	// imports. What they find there goes to the inventory only: no
+	// decision is drawn from it, nor from a result that read their facts
+	// about it. Their RunDespiteErrors stays false for other drivers.
+	Partial []string
 }
 
 // Inventory is what a code base commits to outside itself.

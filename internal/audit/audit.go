@@ -273,7 +273,11 @@ func (pr *program) packageProblem(p *packages.Package, audited map[*packages.Pac
 	packages.Visit([]*packages.Package{p}, func(q *packages.Package) bool {
 		if q != p && audited[q] {
 			if hasErrors(q) {
-				add("depends on " + q.PkgPath + ", which cannot be analysed")
+				why := "which cannot be analysed"
+				if onlyCodeErrors(q, audited) {
+					why = "which does not compile"
+				}
+				add("depends on " + q.PkgPath + ", " + why)
 			}
 			return false
 		}

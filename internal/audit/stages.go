@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -48,20 +49,20 @@ func run(ctx context.Context, o Options, patterns []string, lc loadCache, exeKey
 	prog := newProgram(pkgs, o.Policy)
 	rep.Policy = prog.policyName(o.PolicyFile)
 	rep.Root = prog.root
-	good, err := prog.selectPackages(pkgs, patterns, rep)
+	sel, err := prog.selectPackages(pkgs, patterns, rep)
 	if errors.Is(err, ErrNothingAnalysed) {
 		return rep, nil, err // with the packages' problems
 	}
 	if err != nil {
 		return nil, nil, err
 	}
-	directives := prog.directives(good)
-	logf(o.Log, "analysing %d packages", len(good))
-	progress(o.Progress, fmt.Sprintf("analysing %d packages…", len(good)))
+	directives := prog.directives(sel.good)
+	logf(o.Log, "analysing %d packages", len(sel.good)+len(sel.partial))
+	progress(o.Progress, fmt.Sprintf("analysing %d packages…", len(sel.good)+len(sel.partial)))
 	defer progress(o.Progress, "")
 
 	fams := newFamilies(o, prog)
-	res, err := fams.analyse(ctx, pkgs, good, engine.Options{
+	res, err := fams.analyse(ctx, pkgs, sel, engine.Options{
 		Cache: c, Logf: func(format string, args ...any) { logf(o.Log, format, args...) }, LimitMemory: true,
 	}, exeKey, rep)
 	if err != nil {
@@ -69,11 +70,11 @@ func run(ctx context.Context, o Options, patterns []string, lc loadCache, exeKey
 	}
 
 	wholeStart := time.Now()
-	global, metrics, err := fams.wholeProgram(ctx, good, res, rep)
+	global, metrics, err := fams.wholeProgram(ctx, sel, res, rep)
 	if err != nil {
 		return nil, nil, err
 	}
-	fams.decide(rep, res.findings, global, directives, metrics, good)
+	fams.decide(rep, res, global, directives, metrics, sel)
 	logf(o.Log, "whole-program decisions and report in %v", time.Since(wholeStart).Round(time.Millisecond))
 	if err := interrupted(ctx); err != nil {
 		return nil, nil, err
@@ -115,12 +116,29 @@ func loadPackages(ctx context.Context, o Options, patterns []string, lc loadCach
 	return pkgs, nil
 }
 
+// selection is what an audit analyses: good, the packages it analyses
+// whole, and partial, those that do not compile but are analysed in part
+// for the inventory (see family.Family.Partial).
+type selection struct {
+	good, partial []*packages.Package
+}
+
+// all returns the packages analysed, whole or in part.
+func (s selection) all() []*packages.Package {
+	return append(slices.Clip(s.good), s.partial...)
+}
+
+// partialNote ends the problem of a package analysed in part.
+const partialNote = "; analysed in part: what it registers, queries and imports is listed, no decision is drawn from it"
+
 // selectPackages returns the packages to analyse: those of the main
 // modules, without errors in them or below them, not excluded by the
-// policy. The packages with errors become the report's problems. With
-// nothing to analyse it returns an error (and rep, for its problems).
-func (pr *program) selectPackages(pkgs []*packages.Package, patterns []string, rep *report.Report) ([]*packages.Package, error) {
-	var good []*packages.Package
+// policy, and in part those whose errors are code being written (see
+// analysableInPart). The packages with errors become the report's
+// problems. With nothing to analyse it returns an error (and rep, for
+// its problems).
+func (pr *program) selectPackages(pkgs []*packages.Package, patterns []string, rep *report.Report) (selection, error) {
+	var good, partial []*packages.Package
 	audited := map[*packages.Package]bool{}
 	outside := 0
 	mains := mainModulePaths(pkgs)
@@ -149,7 +167,12 @@ func (pr *program) selectPackages(pkgs []*packages.Package, patterns []string, r
 				if excludedByConstraints(p) {
 					kind = report.ExcludedPackage
 				}
-				rep.Problems = append(rep.Problems, report.Problem{Kind: kind, Package: p.PkgPath, Message: msg})
+				inPart := kind == report.PackageProblem && !pr.excluded(p) && analysableInPart(p, audited)
+				if inPart {
+					msg += partialNote
+					partial = append(partial, p)
+				}
+				rep.Problems = append(rep.Problems, report.Problem{Kind: kind, Package: p.PkgPath, Message: msg, Partial: inPart})
 				continue
 			}
 		}
@@ -158,20 +181,20 @@ func (pr *program) selectPackages(pkgs []*packages.Package, patterns []string, r
 		}
 		good = append(good, p)
 	}
-	if len(good) > 0 {
-		return good, nil
+	if len(good) > 0 || len(partial) > 0 {
+		return selection{good, partial}, nil
 	}
 	if len(rep.Problems) > 0 {
 		rep.Sort()
 		if len(rep.Problems) == 1 {
-			return nil, fmt.Errorf("%w: 1 package has errors", ErrNothingAnalysed)
+			return selection{}, fmt.Errorf("%w: 1 package has errors", ErrNothingAnalysed)
 		}
-		return nil, fmt.Errorf("%w: %d packages have errors", ErrNothingAnalysed, len(rep.Problems))
+		return selection{}, fmt.Errorf("%w: %d packages have errors", ErrNothingAnalysed, len(rep.Problems))
 	}
 	if outside > 0 {
-		return nil, fmt.Errorf("%w: %s matched only packages outside the main modules", ErrNoPackages, strings.Join(patterns, " "))
+		return selection{}, fmt.Errorf("%w: %s matched only packages outside the main modules", ErrNoPackages, strings.Join(patterns, " "))
 	}
-	return nil, fmt.Errorf("%w: every package matched by %s is excluded by the policy", ErrNoPackages, strings.Join(patterns, " "))
+	return selection{}, fmt.Errorf("%w: every package matched by %s is excluded by the policy", ErrNoPackages, strings.Join(patterns, " "))
 }
 
 // analysableDespiteImports reports whether p, which depends on a package
@@ -184,9 +207,22 @@ func (pr *program) selectPackages(pkgs []*packages.Package, patterns []string, r
 // says it is incomplete; the package importing it keeps its routes,
 // tables and decisions.
 func analysableDespiteImports(p *packages.Package, audited map[*packages.Package]bool) bool {
-	if !engine.CompleteTypes(p) {
-		return false
-	}
+	return engine.CompleteTypes(p) && onlyCodeErrors(p, audited)
+}
+
+// analysableInPart reports whether p, which has errors or uses what a
+// dependency's errors left without a type, is analysed in part (see
+// family.Family.Partial): its code parsed, at least in part, and every
+// error it reaches is code being written in an audited package, not the
+// build's (see analysableDespiteImports).
+func analysableInPart(p *packages.Package, audited map[*packages.Package]bool) bool {
+	return len(p.Syntax) > 0 && p.Types != nil && p.TypesInfo != nil && onlyCodeErrors(p, audited)
+}
+
+// onlyCodeErrors reports whether every package with errors that p
+// reaches, p included, is audited (so reported as a problem itself) and
+// has only parse and type errors.
+func onlyCodeErrors(p *packages.Package, audited map[*packages.Package]bool) bool {
 	ok := true
 	packages.Visit([]*packages.Package{p}, func(q *packages.Package) bool {
 		for _, e := range q.Errors {
@@ -251,13 +287,17 @@ func newFamilies(o Options, prog *program) *families {
 type analysed struct {
 	results  map[string]map[*analysis.Analyzer]any // by package path
 	findings []finding.Finding                     // from the per-package passes
+	// partial are the results that rest on code with errors (see
+	// engine.Engine.Partial), by package path: for the inventory only.
+	partial map[string]map[*analysis.Analyzer]bool
 }
 
-// analyse runs every family's analyzers on good through the engine (pkgs
-// are all the packages loaded). An analyzer that failed on a package is
-// a problem of the report.
-func (f *families) analyse(ctx context.Context, pkgs, good []*packages.Package, eo engine.Options, exeKey func() []byte, rep *report.Report) (analysed, error) {
-	out := analysed{results: map[string]map[*analysis.Analyzer]any{}}
+// analyse runs every family's analyzers on the selected packages through
+// the engine (pkgs are all the packages loaded); those of sel.partial
+// only the analyzers the families name in Partial. An analyzer that
+// failed on a package analysed whole is a problem of the report.
+func (f *families) analyse(ctx context.Context, pkgs []*packages.Package, sel selection, eo engine.Options, exeKey func() []byte, rep *report.Report) (analysed, error) {
+	out := analysed{results: map[string]map[*analysis.Analyzer]any{}, partial: map[string]map[*analysis.Analyzer]bool{}}
 	if len(f.all) == 0 {
 		return out, nil
 	}
@@ -268,7 +308,8 @@ func (f *families) analyse(ctx context.Context, pkgs, good []*packages.Package, 
 			eo.Cache = nil
 		}
 	}
-	eng, err := engine.New(f.all, pkgs, good, eo)
+	eo.DespiteErrors = f.despiteErrors()
+	eng, err := engine.New(f.all, pkgs, sel.all(), eo)
 	if err != nil {
 		return out, fmt.Errorf("running analyzers: %w", err)
 	}
@@ -288,17 +329,30 @@ func (f *families) analyse(ctx context.Context, pkgs, good []*packages.Package, 
 		rep.Problems = append(rep.Problems, report.Problem{Kind: report.PackageProblem, Package: path,
 			Message: "its export data could not be read (" + why + "): facts of the dependencies that import it are missing; run the audit again"})
 	}
+	inPart := map[*packages.Package]bool{}
+	for _, p := range sel.partial {
+		inPart[p] = true
+	}
 	for _, a := range f.all {
-		for _, p := range good {
+		for _, p := range sel.all() {
 			result, err := eng.Outcome(p, a)
 			if err != nil {
-				rep.Problems = append(rep.Problems, report.Problem{Kind: report.PackageProblem, Package: p.PkgPath, Message: eng.Cause(p, a)})
+				if !inPart[p] { // already a problem: what did not run on it is no news
+					rep.Problems = append(rep.Problems, report.Problem{Kind: report.PackageProblem, Package: p.PkgPath, Message: eng.Cause(p, a)})
+				}
 				continue
 			}
 			if out.results[p.PkgPath] == nil {
 				out.results[p.PkgPath] = map[*analysis.Analyzer]any{}
 			}
 			out.results[p.PkgPath][a] = result
+			if eng.Partial(p, a) {
+				if out.partial[p.PkgPath] == nil {
+					out.partial[p.PkgPath] = map[*analysis.Analyzer]bool{}
+				}
+				out.partial[p.PkgPath][a] = true
+				continue
+			}
 			if src, ok := result.(finding.Source); ok {
 				for _, fd := range src.Findings() {
 					if !fd.Evidence.Partial || !f.partialGivesWay[a] {
@@ -311,38 +365,66 @@ func (f *families) analyse(ctx context.Context, pkgs, good []*packages.Package, 
 	return out, nil
 }
 
+// despiteErrors returns the analyzers the families name in Partial.
+func (f *families) despiteErrors() []*analysis.Analyzer {
+	var out []*analysis.Analyzer
+	for _, fam := range f.list {
+		for _, a := range f.byName[fam.Name] {
+			if slices.Contains(fam.Partial, a.Name) {
+				out = append(out, a)
+			}
+		}
+	}
+	return out
+}
+
 // program is the whole-program view of one family: every analysed
-// package with the results of that family's analyzers.
-func (f *families) program(fam family.Family, good []*packages.Package, res analysed, modules []family.Module) *family.Program {
-	if p, ok := f.programs[fam.Name]; ok {
+// package with the results of that family's analyzers. The view for the
+// inventory has every result; the view for decisions leaves out those
+// that rest on code with errors, and the packages left with none.
+func (f *families) program(fam family.Family, sel selection, res analysed, modules []family.Module, inventory bool) *family.Program {
+	key := fam.Name
+	if inventory {
+		key += " inventory"
+	}
+	if p, ok := f.programs[key]; ok {
 		return p
 	}
 	p := &family.Program{Fset: f.prog.fset, Settings: f.settings, Place: f.prog.resolver.Resolve, Modules: modules, Imports: f.prog.imports}
-	for _, pkg := range good {
+	for _, pkg := range sel.all() {
 		r := map[*analysis.Analyzer]any{}
+		left := slices.Contains(sel.partial, pkg) // not every analyzer ran on it
 		for _, a := range f.byName[fam.Name] {
-			if v, ok := res.results[pkg.PkgPath][a]; ok {
+			v, ok := res.results[pkg.PkgPath][a]
+			switch {
+			case !ok:
+			case inventory || !res.partial[pkg.PkgPath][a]:
 				r[a] = v
+			default:
+				left = true // a result left out of this view
 			}
+		}
+		if len(r) == 0 && left {
+			continue // nothing of the package for this view
 		}
 		p.Packages = append(p.Packages, &family.Package{Path: pkg.PkgPath, Module: f.prog.resolver.Resolve(pkg.PkgPath).Module, Results: r})
 	}
 	sort.Slice(p.Packages, func(a, b int) bool { return p.Packages[a].Path < p.Packages[b].Path })
-	f.programs[fam.Name] = p
+	f.programs[key] = p
 	return p
 }
 
 // wholeProgram runs the families' whole-program parts: their global
 // findings, and their inventories into rep.
-func (f *families) wholeProgram(ctx context.Context, good []*packages.Package, res analysed, rep *report.Report) ([]finding.Finding, []family.Metrics, error) {
-	modules := f.prog.moduleInfo(ctx, good)
+func (f *families) wholeProgram(ctx context.Context, sel selection, res analysed, rep *report.Report) ([]finding.Finding, []family.Metrics, error) {
+	modules := f.prog.moduleInfo(ctx, sel.all())
 	if err := interrupted(ctx); err != nil {
 		return nil, nil, err // the git tags may be missing
 	}
 	var global []finding.Finding
 	for _, fam := range f.list {
 		if fam.Global != nil {
-			global = append(global, fam.Global(f.program(fam, good, res, modules))...)
+			global = append(global, fam.Global(f.program(fam, sel, res, modules, false))...)
 		}
 	}
 	var metrics []family.Metrics
@@ -350,7 +432,7 @@ func (f *families) wholeProgram(ctx context.Context, good []*packages.Package, r
 		if fam.Inventory == nil {
 			continue
 		}
-		inv := fam.Inventory(f.program(fam, good, res, modules))
+		inv := fam.Inventory(f.program(fam, sel, res, modules, true))
 		for _, t := range inv.Tables {
 			rep.Inventory.Tables = append(rep.Inventory.Tables, f.prog.table(t))
 		}
@@ -372,25 +454,25 @@ func (f *families) wholeProgram(ctx context.Context, good []*packages.Package, r
 // into rep's decisions, applies the directives, and completes the
 // report: components with their metrics, offending edges, order,
 // numbering.
-func (f *families) decide(rep *report.Report, findings, global []finding.Finding, directives fileDirectives, metrics []family.Metrics, good []*packages.Package) {
+func (f *families) decide(rep *report.Report, res analysed, global []finding.Finding, directives fileDirectives, metrics []family.Metrics, sel selection) {
 	rules := map[string]finding.Rule{}
 	for _, fam := range f.list {
 		for _, r := range fam.Rules {
 			rules[r.ID] = r
 		}
 	}
-	for i, fs := range [][]finding.Finding{findings, global} {
+	for i, fs := range [][]finding.Finding{res.findings, global} {
 		for _, fd := range fs {
 			if d, ok := f.prog.decide(f.o.Policy, rules, fd, i == 1); ok {
 				rep.Decisions = append(rep.Decisions, d)
 			}
 		}
 	}
-	rep.Problems = append(rep.Problems, f.prog.accept(rep.Decisions, directives, f.o.Policy, rules)...)
-	rep.Components = f.prog.components(good, f.o.Policy)
+	rep.Problems = append(rep.Problems, f.prog.accept(rep.Decisions, directives, f.o.Policy, rules, len(sel.partial) > 0)...)
+	rep.Components = f.prog.components(sel.all(), f.o.Policy)
 	attachMetrics(rep.Components, metrics)
 	markOffending(rep.Inventory.Dependencies, rep.Decisions)
-	rep.Summary.Packages = len(good)
+	rep.Summary.Packages = len(sel.good) + len(sel.partial)
 	rep.Sort()
 	number(rep.Decisions)
 }

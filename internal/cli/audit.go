@@ -122,7 +122,11 @@ func runAudit(ctx context.Context, args []string, env Env) int {
 	for _, p := range rep.Problems {
 		switch p.Kind {
 		case report.PackageProblem, report.ExcludedPackage:
-			fmt.Fprintf(env.Stderr, "oneway: skipped %s: %s\n", p.Package, report.Sanitize(p.Message))
+			verb := "skipped "
+			if p.Partial {
+				verb = "" // the message says it was analysed in part
+			}
+			fmt.Fprintf(env.Stderr, "oneway: %s%s: %s\n", verb, p.Package, report.Sanitize(p.Message))
 		case report.DirectiveProblem:
 			fmt.Fprintf(env.Stderr, "%s:%d:%d: %s\n", p.File, p.Line, p.Column, report.Sanitize(p.Message))
 		}

@@ -52,6 +52,7 @@ type Engine struct {
 	analyzers []*analysis.Analyzer // every analyzer, requirements first
 	index     map[*analysis.Analyzer]int
 	requested []bool // by index: a result the caller wants on the analysed packages
+	despite   []bool // by index: runs on analysed packages with errors (see Options.DespiteErrors)
 	onDeps    []bool // by index: runs on dependencies (a fact analyzer or a requirement of one)
 	depList   []int  // indexes of the analyzers that run on dependencies, in order
 
@@ -89,6 +90,11 @@ type unit struct {
 
 	acts  []action // by analyzer index
 	facts factSet  // facts about the package's objects (as the analysed packages see them)
+	// partial: an analysed package whose own code has errors (see
+	// Options.DespiteErrors); partialFacts the fact types whose facts
+	// on it rest on code with errors, its own or an import's.
+	partial      bool
+	partialFacts map[reflect.Type]bool
 
 	factsOnce sync.Once
 	factUnits []*unit // see withPackageFacts
@@ -112,6 +118,7 @@ type action struct {
 	result      any
 	err         error
 	diagnostics []analysis.Diagnostic
+	partial     bool // the result rests on code with errors (see Partial)
 }
 
 // factSet holds the facts of one package.
@@ -151,6 +158,14 @@ type Options struct {
 	// LimitMemory bounds the memory of the analysis (memory.go) when
 	// no dependency's facts must be computed from source.
 	LimitMemory bool
+	// DespiteErrors are analyzers that also run, with the analyzers
+	// they require, on an analysed package whose own code has errors
+	// (parse or type errors: partial syntax and types), as if they had
+	// RunDespiteErrors: their results there, and the results of any
+	// analyzer that reads facts they found there, are partial (see
+	// Partial). The analyzers' own RunDespiteErrors is left as it is for
+	// the drivers that do not ask for partial results.
+	DespiteErrors []*analysis.Analyzer
 }
 
 // New prepares the analysis of roots with the requested
@@ -189,6 +204,19 @@ func New(requested []*analysis.Analyzer, loaded, roots []*packages.Package, opts
 	e.spent = make([]atomic.Int64, len(e.analyzers))
 	for _, a := range requested {
 		e.requested[e.index[a]] = true
+	}
+	e.despite = make([]bool, len(e.analyzers))
+	var despite func(a *analysis.Analyzer)
+	despite = func(a *analysis.Analyzer) {
+		if i, ok := e.index[a]; ok && !e.despite[i] {
+			e.despite[i] = true
+			for _, r := range a.Requires {
+				despite(r)
+			}
+		}
+	}
+	for _, a := range opts.DespiteErrors {
+		despite(a)
 	}
 	e.onDeps = make([]bool, len(e.analyzers))
 	var mark func(a *analysis.Analyzer)
@@ -348,6 +376,7 @@ func (e *Engine) process(u *unit) {
 		// analyzer even when an import has errors: that import has no
 		// facts, as a package outside every fact scope has none.
 		src.illTyped = src.illTyped && !CompleteTypes(u.pkg)
+		u.partial = src.illTyped
 		e.runSource(u, e.all(), src)
 	case u.initial:
 		e.runSource(u, e.depList, sourceOf(u.pkg))
@@ -444,6 +473,16 @@ func (e *Engine) runSource(u *unit, list []int, src source) {
 	for _, i := range list {
 		e.exec(u, i, src, u.facts)
 	}
+	for _, i := range list {
+		if u.acts[i].partial {
+			for _, f := range e.analyzers[i].FactTypes {
+				if u.partialFacts == nil {
+					u.partialFacts = map[reflect.Type]bool{}
+				}
+				u.partialFacts[reflect.TypeOf(f)] = true
+			}
+		}
+	}
 	for i := range u.acts {
 		if !u.root || !e.requested[i] {
 			u.acts[i].result = nil
@@ -482,15 +521,24 @@ func (e *Engine) exec(u *unit, i int, src source, own factSet) {
 		act.err = fmt.Errorf("failed prerequisites: %s", strings.Join(failed, ", "))
 		return
 	}
-	if src.illTyped && !a.RunDespiteErrors {
+	if src.illTyped && !a.RunDespiteErrors && !(u.partial && e.despite[i]) {
 		act.err = errIllTyped
 		return
 	}
+	// The result is partial when the package's code has errors, when a
+	// requirement's result is, and when the analyzer reads a fact found
+	// in code with errors (see newPass).
+	var partial atomic.Bool
+	partial.Store(u.partial)
 	inputs := make(map[*analysis.Analyzer]any, len(a.Requires))
 	for _, r := range a.Requires {
 		inputs[r] = u.acts[e.index[r]].result
+		if u.acts[e.index[r]].partial {
+			partial.Store(true)
+		}
 	}
-	pass := e.newPass(u, a, src, own, inputs)
+	defer func() { act.partial = partial.Load() }()
+	pass := e.newPass(u, a, src, own, inputs, &partial)
 	pass.Report = func(d analysis.Diagnostic) {
 		if u.root { // a dependency's are nobody's concern, as under the checker
 			act.diagnostics = append(act.diagnostics, d)
@@ -513,7 +561,7 @@ func (e *Engine) exec(u *unit, i int, src source, own factSet) {
 
 // newPass builds the pass of a on src, the package of u (or, for a
 // dependency analysed from source, its own type-checked copy).
-func (e *Engine) newPass(u *unit, a *analysis.Analyzer, src source, own factSet, inputs map[*analysis.Analyzer]any) *analysis.Pass {
+func (e *Engine) newPass(u *unit, a *analysis.Analyzer, src source, own factSet, inputs map[*analysis.Analyzer]any, partial *atomic.Bool) *analysis.Pass {
 	p := u.pkg
 	module := &analysis.Module{}
 	if m := p.Module; m != nil {
@@ -528,15 +576,22 @@ func (e *Engine) newPass(u *unit, a *analysis.Analyzer, src source, own factSet,
 		return false
 	}
 	// set returns the facts of the package holding an object or a
-	// package as src sees it.
-	set := func(pkg *types.Package) (factSet, bool) {
+	// package as src sees it, and its unit (nil for src's own).
+	set := func(pkg *types.Package) (factSet, *unit, bool) {
 		if pkg == src.pkg {
-			return own, true
+			return own, nil, true
 		}
 		if v, ok := e.byTypes[pkg]; ok && v != u {
-			return v.facts, true
+			return v.facts, v, true
 		}
-		return factSet{}, false
+		return factSet{}, nil, false
+	}
+	// read notes that a fact of type t found on v was read: one found
+	// in code with errors makes the result partial.
+	read := func(v *unit, t reflect.Type) {
+		if v != nil && (v.partial || v.partialFacts[t]) {
+			partial.Store(true)
+		}
 	}
 	pass := &analysis.Pass{
 		Analyzer:     a,
@@ -573,12 +628,13 @@ func (e *Engine) newPass(u *unit, a *analysis.Analyzer, src source, own factSet,
 		if !owns(t) || obj.Pkg() == nil {
 			return false
 		}
-		s, ok := set(obj.Pkg())
+		s, v, ok := set(obj.Pkg())
 		if !ok {
 			return false
 		}
 		f, ok := s.obj[objectFactKey{obj, t}]
 		if ok {
+			read(v, t)
 			reflect.ValueOf(ptr).Elem().Set(reflect.ValueOf(f).Elem())
 		}
 		return ok
@@ -597,12 +653,13 @@ func (e *Engine) newPass(u *unit, a *analysis.Analyzer, src source, own factSet,
 		if !owns(t) {
 			return false
 		}
-		s, ok := set(pkg)
+		s, v, ok := set(pkg)
 		if !ok {
 			return false
 		}
 		f, ok := s.pkg[t]
 		if ok {
+			read(v, t)
 			reflect.ValueOf(ptr).Elem().Set(reflect.ValueOf(f).Elem())
 		}
 		return ok
@@ -620,6 +677,7 @@ func (e *Engine) newPass(u *unit, a *analysis.Analyzer, src source, own factSet,
 		for _, v := range u.withPackageFacts() {
 			for t, f := range v.facts.pkg {
 				if owns(t) {
+					read(v, t)
 					out = append(out, analysis.PackageFact{Package: v.pkg.Types, Fact: f})
 				}
 			}
@@ -643,11 +701,13 @@ func (e *Engine) newPass(u *unit, a *analysis.Analyzer, src source, own factSet,
 		for _, v := range u.closure() {
 			for k, f := range v.facts.obj {
 				if owns(k.typ) && exportedFrom(k.obj, v.pkg.Types) && (direct[v] || visibleThrough(k.obj)) {
+					read(v, k.typ)
 					out = append(out, analysis.ObjectFact{Object: k.obj, Fact: f})
 				}
 			}
 			for _, of := range v.hiddenFacts(e) {
 				if owns(reflect.TypeOf(of.Fact)) {
+					read(v, reflect.TypeOf(of.Fact))
 					out = append(out, of)
 				}
 			}
@@ -740,6 +800,14 @@ func visibleThrough(obj types.Object) bool {
 		return true
 	}
 	return false
+}
+
+// Partial reports whether the result of analyzer a on the analysed
+// package p rests on code with errors: p's own (it ran despite them, see
+// Options.DespiteErrors), or a package's whose facts it read, directly or
+// through other facts.
+func (e *Engine) Partial(p *packages.Package, a *analysis.Analyzer) bool {
+	return e.byPkg[p].acts[e.index[a]].partial
 }
 
 // Outcome returns the result of analyzer a on the analysed package p,

@@ -216,6 +216,10 @@ type Problem struct {
 	Line    int    `json:"line,omitempty"`
 	Column  int    `json:"column,omitempty"`
 	Message string `json:"message"`
+	// Partial: the package does not compile but was analysed in part:
+	// what it registers, queries and imports is in the inventory, no
+	// decision is drawn from it (the problem still fails the audit).
+	Partial bool `json:"partial,omitempty"`
 }
 
 // Problem kinds.
