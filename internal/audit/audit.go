@@ -244,10 +244,12 @@ func brokenClosures(pkgs []*packages.Package) map[*packages.Package]bool {
 
 // packageProblem describes why a package cannot be analysed, or "": its
 // own errors and those of the dependencies it reaches that are not
-// audited (a module go.mod lacks). An audited dependency that cannot be
-// analysed is named, not repeated: its errors are reported with it. File
-// names are relative to the module root.
-func (pr *program) packageProblem(p *packages.Package, audited map[*packages.Package]bool) string {
+// audited (a module go.mod lacks). An audited dependency that is a
+// problem itself (reported) is named, not repeated: its errors are
+// reported with it; one that is analysed despite the errors below it is
+// looked through, to the packages that hold them. File names are
+// relative to the module root.
+func (pr *program) packageProblem(p *packages.Package, audited, reported map[*packages.Package]bool) string {
 	var msgs []string
 	seen := map[string]bool{}
 	add := func(m string) {
@@ -256,30 +258,17 @@ func (pr *program) packageProblem(p *packages.Package, audited map[*packages.Pac
 			msgs = append(msgs, m)
 		}
 	}
-	broken := map[*packages.Package]bool{}
-	var hasErrors func(q *packages.Package) bool
-	hasErrors = func(q *packages.Package) bool {
-		if b, ok := broken[q]; ok {
-			return b
-		}
-		broken[q] = false // an import cycle ends here
-		b := len(q.Errors) > 0
-		for _, imp := range q.Imports {
-			b = hasErrors(imp) || b
-		}
-		broken[q] = b
-		return b
-	}
 	packages.Visit([]*packages.Package{p}, func(q *packages.Package) bool {
 		if q != p && audited[q] {
-			if hasErrors(q) {
+			if reported[q] {
 				why := "which cannot be analysed"
 				if onlyCodeErrors(q, audited) {
 					why = "which does not compile"
 				}
 				add("depends on " + q.PkgPath + ", " + why)
+				return false
 			}
-			return false
+			return true // analysed: what p lacks is below it
 		}
 		for _, e := range q.Errors {
 			m := pr.errorText(e)

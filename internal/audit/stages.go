@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"go/token"
 	"slices"
 	"sort"
 	"strings"
@@ -157,12 +158,18 @@ func (pr *program) selectPackages(pkgs []*packages.Package, patterns []string, r
 		audited[p] = true
 	}
 	broken := brokenClosures(pkgs) // the others have no problem
+	reported := map[*packages.Package]bool{}
+	for p := range broken {
+		if audited[p] && !analysableDespiteImports(p, audited) {
+			reported[p] = true
+		}
+	}
 	for _, p := range pkgs {
 		if !audited[p] {
 			continue
 		}
-		if broken[p] && !analysableDespiteImports(p, audited) {
-			if msg := pr.packageProblem(p, audited); msg != "" {
+		if reported[p] {
+			if msg := pr.packageProblem(p, audited, reported); msg != "" {
 				kind := report.PackageProblem
 				if excludedByConstraints(p) {
 					kind = report.ExcludedPackage
@@ -379,39 +386,62 @@ func (f *families) despiteErrors() []*analysis.Analyzer {
 }
 
 // program is the whole-program view of one family: every analysed
-// package with the results of that family's analyzers. The view for the
-// inventory has every result; the view for decisions leaves out those
-// that rest on code with errors, and the packages left with none.
-func (f *families) program(fam family.Family, sel selection, res analysed, modules []family.Module, inventory bool) *family.Program {
-	key := fam.Name
-	if inventory {
-		key += " inventory"
-	}
-	if p, ok := f.programs[key]; ok {
+// package with the results of that family's analyzers, those of the
+// packages analysed in part included: what they register, query and
+// import is in the inventory, and what they show of the program (a
+// composition root, a reader of a table) holds for its decisions too.
+// Decisions that rest on them are left out afterwards (see withheld).
+func (f *families) program(fam family.Family, sel selection, res analysed, modules []family.Module) *family.Program {
+	if p, ok := f.programs[fam.Name]; ok {
 		return p
 	}
 	p := &family.Program{Fset: f.prog.fset, Settings: f.settings, Place: f.prog.resolver.Resolve, Modules: modules, Imports: f.prog.imports}
 	for _, pkg := range sel.all() {
 		r := map[*analysis.Analyzer]any{}
-		left := slices.Contains(sel.partial, pkg) // not every analyzer ran on it
 		for _, a := range f.byName[fam.Name] {
-			v, ok := res.results[pkg.PkgPath][a]
-			switch {
-			case !ok:
-			case inventory || !res.partial[pkg.PkgPath][a]:
+			if v, ok := res.results[pkg.PkgPath][a]; ok {
 				r[a] = v
-			default:
-				left = true // a result left out of this view
 			}
-		}
-		if len(r) == 0 && left {
-			continue // nothing of the package for this view
 		}
 		p.Packages = append(p.Packages, &family.Package{Path: pkg.PkgPath, Module: f.prog.resolver.Resolve(pkg.PkgPath).Module, Results: r})
 	}
 	sort.Slice(p.Packages, func(a, b int) bool { return p.Packages[a].Path < p.Packages[b].Path })
-	f.programs[key] = p
+	f.programs[fam.Name] = p
 	return p
+}
+
+// withheld returns a test of whether a whole-program finding of fam
+// rests on code with errors: it is placed, or has a related location, in
+// a package where one of the family's results is partial (analysed in
+// part, or reading facts of such a package). Such a decision waits until
+// the code compiles; one placed elsewhere stands.
+func (f *families) withheld(fam family.Family, sel selection, res analysed) func(finding.Finding) bool {
+	files := map[string]bool{}
+	for _, p := range sel.all() {
+		for _, a := range f.byName[fam.Name] {
+			if res.partial[p.PkgPath][a] {
+				for _, name := range p.CompiledGoFiles {
+					files[name] = true
+				}
+				break
+			}
+		}
+	}
+	if len(files) == 0 {
+		return func(finding.Finding) bool { return false }
+	}
+	in := func(pos token.Pos) bool { return pos.IsValid() && files[f.prog.fset.Position(pos).Filename] }
+	return func(fd finding.Finding) bool {
+		if in(fd.Pos) {
+			return true
+		}
+		for _, r := range fd.Related {
+			if in(r.Pos) {
+				return true
+			}
+		}
+		return false
+	}
 }
 
 // wholeProgram runs the families' whole-program parts: their global
@@ -424,7 +454,12 @@ func (f *families) wholeProgram(ctx context.Context, sel selection, res analysed
 	var global []finding.Finding
 	for _, fam := range f.list {
 		if fam.Global != nil {
-			global = append(global, fam.Global(f.program(fam, sel, res, modules, false))...)
+			withheld := f.withheld(fam, sel, res)
+			for _, fd := range fam.Global(f.program(fam, sel, res, modules)) {
+				if !withheld(fd) {
+					global = append(global, fd)
+				}
+			}
 		}
 	}
 	var metrics []family.Metrics
@@ -432,7 +467,7 @@ func (f *families) wholeProgram(ctx context.Context, sel selection, res analysed
 		if fam.Inventory == nil {
 			continue
 		}
-		inv := fam.Inventory(f.program(fam, sel, res, modules, true))
+		inv := fam.Inventory(f.program(fam, sel, res, modules))
 		for _, t := range inv.Tables {
 			rep.Inventory.Tables = append(rep.Inventory.Tables, f.prog.table(t))
 		}

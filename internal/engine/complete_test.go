@@ -22,6 +22,7 @@ func TestCompleteTypes(t *testing.T) {
 		"usesig/s.go":   "package usesig\n\nimport \"example.com/m/bad\"\n\nvar S = bad.Sig\n",
 		"own/own.go":    "package own\n\nvar O int = \"one\"\n",
 		"fine/fine.go":  "package fine\n\nvar F = 1\n",
+		"lenc/lenc.go":  "package lenc\n\nimport \"example.com/m/bad\"\n\nconst c = \"abc\"\n\nvar L = len(c) + bad.Good()\n\nvar A [len(c)]int\n",
 	} {
 		p := filepath.Join(dir, name)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -43,6 +44,7 @@ func TestCompleteTypes(t *testing.T) {
 		"example.com/m/usefield": false,
 		"example.com/m/usesig":   false,
 		"example.com/m/fine":     true,
+		"example.com/m/lenc":     true, // len of a constant: a built-in without a signature
 	}
 	for _, p := range pkgs {
 		w, ok := want[p.PkgPath]

@@ -406,7 +406,9 @@ func CompleteTypes(p *packages.Package) bool {
 		return false
 	}
 	for _, tv := range p.TypesInfo.Types {
-		if invalid(tv.Type) {
+		// A built-in whose call is a constant (len of a constant string)
+		// keeps the invalid type: it has no signature of its own.
+		if invalid(tv.Type) && !tv.IsBuiltin() {
 			return false
 		}
 	}
