@@ -523,7 +523,8 @@ func (e *Engine) exec(u *unit, i int, src source, own factSet) {
 		act.err = fmt.Errorf("failed prerequisites: %s", strings.Join(failed, ", "))
 		return
 	}
-	if src.illTyped && !a.RunDespiteErrors && !(u.partial && e.despite[i]) {
+	despite := a.RunDespiteErrors || u.partial && e.despite[i]
+	if src.illTyped && !despite {
 		act.err = errIllTyped
 		return
 	}
