@@ -22,12 +22,8 @@ func git(ctx context.Context, dir string, args ...string) (string, error) {
 // run runs a git command made by the caller and returns its trimmed
 // standard output, or an error with git's own message.
 func run(cmd *exec.Cmd) (string, error) {
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	if err := cmd.Run(); err != nil {
-		return "", gitError(err, &errb)
-	}
-	return strings.TrimSpace(out.String()), nil
+	out, err := output(cmd)
+	return strings.TrimSpace(string(out)), err
 }
 
 // gitError is git's own message, without the command line (which says
@@ -38,6 +34,26 @@ func gitError(err error, stderr *bytes.Buffer) error {
 		msg = err.Error()
 	}
 	return fmt.Errorf("git: %s", msg)
+}
+
+// Output runs git in dir and returns its standard output as it is (for
+// output too large or too exact to trim), or an error with git's own
+// message.
+func Output(ctx context.Context, dir string, args ...string) ([]byte, error) {
+	cmd := exec.CommandContext(ctx, "git", args...)
+	cmd.Dir = dir
+	return output(cmd)
+}
+
+// output runs a git command made by the caller and returns its standard
+// output, or an error with git's own message.
+func output(cmd *exec.Cmd) ([]byte, error) {
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil {
+		return nil, gitError(err, &errb)
+	}
+	return out.Bytes(), nil
 }
 
 // Toplevel returns the root of the work tree that holds dir.
