@@ -69,15 +69,24 @@ type Config struct {
 	// always reported (rule option coupling.shared-global ignore-errors).
 	// Flag -ignore-errors.
 	IgnoreErrors bool
+
+	// ChangeMinCommits, ChangeMinShared and ChangeMinCoupling are the
+	// thresholds of coupling.change-coupling (its rule options
+	// min-commits, min-shared, min-coupling); the rule needs the change
+	// log only the audit reads, so they have no flags.
+	ChangeMinCommits, ChangeMinShared, ChangeMinCoupling int
 }
 
 // DefaultConfig returns the configuration used when the policy says nothing.
 func DefaultConfig() Config {
 	return Config{
-		PublicNames:     []string{"api", "client", "types", "model"},
-		IgnoreMain:      true,
-		IgnoreMainReach: true,
-		IgnoreErrors:    true,
+		PublicNames:       []string{"api", "client", "types", "model"},
+		IgnoreMain:        true,
+		IgnoreMainReach:   true,
+		IgnoreErrors:      true,
+		ChangeMinCommits:  DefaultMinCommits,
+		ChangeMinShared:   DefaultMinShared,
+		ChangeMinCoupling: DefaultMinCoupling,
 	}
 }
 
@@ -94,6 +103,9 @@ func ConfigFrom(s family.Settings) Config {
 	c.IgnoreMain = family.Option(s, RuleConcreteDependency, "ignore-main", c.IgnoreMain)
 	c.IgnoreMainReach = family.Option(s, RuleInternalReach, "ignore-main", c.IgnoreMainReach)
 	c.IgnoreErrors = family.Option(s, RuleSharedGlobal, "ignore-errors", c.IgnoreErrors)
+	c.ChangeMinCommits = family.Option(s, RuleChangeCoupling, "min-commits", c.ChangeMinCommits)
+	c.ChangeMinShared = family.Option(s, RuleChangeCoupling, "min-shared", c.ChangeMinShared)
+	c.ChangeMinCoupling = family.Option(s, RuleChangeCoupling, "min-coupling", c.ChangeMinCoupling)
 	return c
 }
 

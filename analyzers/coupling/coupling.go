@@ -21,11 +21,39 @@ const (
 	RuleForbiddenDependency = "coupling.forbidden-dependency"
 	RuleInternalReach       = "coupling.internal-reach"
 	RuleSharedGlobal        = "coupling.shared-global"
+	RuleChangeCoupling      = "coupling.change-coupling"
 )
 
 // Rules returns the rules of the coupling family, sorted by id.
 func Rules() []finding.Rule {
 	return []finding.Rule{
+		{
+			ID:      RuleChangeCoupling,
+			Title:   "components that change together without a dependency",
+			Summary: "two components change in the same commits though neither imports the other (oneway audit -history)",
+			Doc: "Reads the change log of the year before the audited commit (oneway audit -history; no other driver " +
+				"reads version control, so the rule decides nothing under go vet, golangci-lint or nogo) and reports " +
+				"each pair of components that change in the same commits though neither imports the other: what ties " +
+				"them is hidden from the code (a data format both read and write, a protocol, a schema, a " +
+				"configuration key, copied code), so every change to one is a change to the other, and no tool " +
+				"shows it until a release breaks. The thresholds are code-maat's: each component changed in at " +
+				"least min-commits commits, at least min-shared of them together, and those at least min-coupling " +
+				"percent of the average of the two components' commits. The log leaves out merges, generated files, " +
+				"lockfiles, vendored code and commits of more than 30 files (a reformat, a dependency bump), and " +
+				"follows renames. A pair with a dependency between them is not reported by this rule: the " +
+				"decisions on that dependency (concrete-dependency, forbidden-dependency, internal-reach) say how " +
+				"often the two changed together instead. The decision sits at the file that changed with the " +
+				"other component most often, with the most coupled files of each side as related locations. Make " +
+				"the dependency explicit (a package both import, owning the shared format) or remove it. A shallow " +
+				"clone holds too little history to decide anything: oneway warns.",
+			Weight: 2,
+			Global: true,
+			Options: []finding.Option{
+				{Name: "min-commits", Type: finding.OptionInt, Default: fmt.Sprint(DefaultMinCommits), Doc: "commits each component must have changed in"},
+				{Name: "min-shared", Type: finding.OptionInt, Default: fmt.Sprint(DefaultMinShared), Doc: "commits that must have changed both"},
+				{Name: "min-coupling", Type: finding.OptionInt, Default: fmt.Sprint(DefaultMinCoupling), Doc: "percent of the average of the two components' commits that changed both"},
+			},
+		},
 		{
 			ID:      RuleConcreteDependency,
 			Title:   "concrete dependency across a component boundary",

@@ -36,6 +36,18 @@ func Global(prog *family.Program) []finding.Finding {
 	}
 	out := decide(prog.Fset, g.withoutWiring(g.withRoots()), view)
 	out = append(out, g.units().cycles()...)
+	if prog.History != nil {
+		pairs := changeCouplings(prog.History, g, ConfigFrom(prog.Settings))
+		withChangeCoupling(out, pairs, prog.History)
+		for _, p := range pairs {
+			if p.edgeAB || p.edgeBA {
+				continue // the dependency's decisions carry it
+			}
+			if f, ok := hiddenCoupling(p, prog.History); ok {
+				out = append(out, f)
+			}
+		}
+	}
 	slices.SortFunc(out, func(a, b finding.Finding) int {
 		return cmp.Or(strings.Compare(a.Rule, b.Rule), strings.Compare(a.Subject, b.Subject))
 	})

@@ -177,6 +177,9 @@ type Program struct {
 	// structure beyond what the analysed packages' results show. nil when
 	// the driver does not know it.
 	Imports map[string][]string
+	// History is how the code changed over a period, from version
+	// control; nil when the driver did not read it.
+	History *History
 }
 
 // Module is a main module of the program.

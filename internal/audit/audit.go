@@ -55,6 +55,11 @@ type Options struct {
 	// than once passes one function that hashes it once.
 	Executable func() []byte
 
+	// History reads the change log of the year before HEAD (git) for the
+	// rules that need it (coupling.change-coupling) and the evidence it
+	// adds to coupling decisions; the report says what was read.
+	History bool
+
 	// For tests: called before the packages load, and once they are.
 	beforeLoad, afterLoad func()
 }

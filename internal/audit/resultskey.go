@@ -128,6 +128,15 @@ func newResultsKey(ctx context.Context, o Options, patterns []string) (*resultsK
 		return nil, false
 	}
 	h.Write(pol)
+	if o.History {
+		// The change log read is the year before HEAD: a new commit
+		// changes it without changing a file.
+		head, err := gitrev.Resolve(ctx, dir, "HEAD")
+		if err != nil {
+			return nil, false
+		}
+		fmt.Fprintf(h, "history head %q\x00", head)
+	}
 	for _, v := range goEnvVars {
 		fmt.Fprintf(h, "%s=%q\x00", v, env[v])
 	}

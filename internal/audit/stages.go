@@ -32,8 +32,10 @@ import (
 //     applied, the components and their metrics.
 func run(ctx context.Context, o Options, patterns []string, lc loadCache, exeKey func() []byte) (*report.Report, []string, error) {
 	c := lc.c
+	changes := readHistory(ctx, o)
 	pkgs, err := loadPackages(ctx, o, patterns, lc)
 	if err != nil {
+		_, _ = changes() // let it end
 		return nil, nil, err
 	}
 	read := sourceDirs(pkgs)
@@ -51,18 +53,26 @@ func run(ctx context.Context, o Options, patterns []string, lc loadCache, exeKey
 	rep.Policy = prog.policyName(o.PolicyFile)
 	rep.Root = prog.root
 	sel, err := prog.selectPackages(pkgs, patterns, rep)
+	log, herr := changes()
 	if errors.Is(err, ErrNothingAnalysed) {
 		return rep, nil, err // with the packages' problems
 	}
 	if err != nil {
 		return nil, nil, err
 	}
+	if herr != nil {
+		return nil, nil, fmt.Errorf("reading the change log (-history): %w", herr)
+	}
 	directives := prog.directives(sel.good)
+	fams := newFamilies(o, prog)
+	if log != nil {
+		fams.history = prog.history(log, sel.all(), prog.packageClauses(sel.all()))
+		rep.History = historyInfo(log)
+	}
 	logf(o.Log, "analysing %d packages", len(sel.good)+len(sel.partial))
 	progress(o.Progress, fmt.Sprintf("analysing %d packages…", len(sel.good)+len(sel.partial)))
 	defer progress(o.Progress, "")
 
-	fams := newFamilies(o, prog)
 	res, err := fams.analyse(ctx, pkgs, sel, engine.Options{
 		Cache: c, Logf: func(format string, args ...any) { logf(o.Log, format, args...) }, LimitMemory: true,
 	}, exeKey, rep)
@@ -270,6 +280,7 @@ type families struct {
 	// give way to the global ones.
 	partialGivesWay map[*analysis.Analyzer]bool
 	programs        map[string]*family.Program // see program
+	history         *family.History            // nil without -history
 }
 
 func newFamilies(o Options, prog *program) *families {
@@ -395,7 +406,7 @@ func (f *families) program(fam family.Family, sel selection, res analysed, modul
 	if p, ok := f.programs[fam.Name]; ok {
 		return p
 	}
-	p := &family.Program{Fset: f.prog.fset, Settings: f.settings, Place: f.prog.resolver.Resolve, Modules: modules, Imports: f.prog.imports}
+	p := &family.Program{Fset: f.prog.fset, Settings: f.settings, Place: f.prog.resolver.Resolve, Modules: modules, Imports: f.prog.imports, History: f.history}
 	for _, pkg := range sel.all() {
 		r := map[*analysis.Analyzer]any{}
 		for _, a := range f.byName[fam.Name] {

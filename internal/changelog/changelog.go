@@ -8,11 +8,15 @@
 package changelog
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path"
+	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -38,8 +42,9 @@ type Options struct {
 	// DefaultMaxFiles.
 	MaxFiles int
 	// Generated reports whether the file at a path (relative to the
-	// work tree's top, named as at HEAD) is generated; nil: by its name
-	// only (see generatedName).
+	// work tree's top, named as at HEAD) is generated, besides what its
+	// name says (see generatedName) and what a Go file that exists says
+	// ("Code generated … DO NOT EDIT."); nil: nothing more.
 	Generated func(path string) bool
 }
 
@@ -117,6 +122,8 @@ func Read(ctx context.Context, dir string, o Options) (*Log, error) {
 	if err != nil {
 		return nil, err
 	}
+	header, extra := generatedHeader(top), o.Generated
+	generated := func(p string) bool { return header(p) || extra != nil && extra(p) }
 	l.Read = len(commits)
 	current := map[string]string{} // an old name → the name at HEAD
 	name := func(p string) string {
@@ -132,7 +139,7 @@ func Read(ctx context.Context, dir string, o Options) (*Log, error) {
 			if ch.from != "" {
 				current[ch.from] = now
 			}
-			if counts(now, o.Generated) {
+			if counts(now, generated) {
 				files = append(files, now)
 			}
 		}
@@ -225,7 +232,7 @@ func counts(p string, generated func(string) bool) bool {
 	if generatedName(p) {
 		return false
 	}
-	return generated == nil || !generated(p)
+	return !generated(p)
 }
 
 // lockfiles are the base names of dependency lockfiles and checksums.
@@ -250,3 +257,39 @@ func generatedName(p string) bool {
 	}
 	return strings.HasPrefix(base, "zz_generated") || strings.HasPrefix(base, "bindata")
 }
+
+// generatedHeader returns a test of whether a Go file below top, as it
+// is now, says it is generated: a "// Code generated … DO NOT EDIT." line
+// before its package clause (the convention go/ast.IsGenerated reads).
+// Each file is read once, and only its first lines.
+func generatedHeader(top string) func(string) bool {
+	seen := map[string]bool{}
+	return func(p string) bool {
+		if !strings.HasSuffix(p, ".go") {
+			return false
+		}
+		if g, ok := seen[p]; ok {
+			return g
+		}
+		g := false
+		if f, err := os.Open(filepath.Join(top, filepath.FromSlash(p))); err == nil {
+			sc := bufio.NewScanner(f)
+			sc.Buffer(make([]byte, 0, 4096), 64*1024)
+			for sc.Scan() {
+				line := sc.Text()
+				if strings.HasPrefix(line, "package ") {
+					break
+				}
+				if generatedLine.MatchString(line) {
+					g = true
+					break
+				}
+			}
+			_ = f.Close()
+		}
+		seen[p] = g
+		return g
+	}
+}
+
+var generatedLine = regexp.MustCompile(`^// Code generated .* DO NOT EDIT\.$`)

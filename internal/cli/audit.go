@@ -22,6 +22,7 @@ type auditFlags struct {
 	policy, format, out          string
 	verbose, quiet, noCache      bool
 	skipBroken, showKnown        bool
+	history                      bool
 	baseline, writeBaseline      string
 	newFromRev, newFromMergeBase string
 }
@@ -36,6 +37,7 @@ func runAudit(ctx context.Context, args []string, env Env) int {
 	fs.BoolVar(&f.quiet, "q", false, "print no progress on a terminal")
 	fs.BoolVar(&f.skipBroken, "skip-broken", false, "report packages that do not type-check (or lack a dependency) as problems without failing the run: the exit code is the decisions'")
 	fs.BoolVar(&f.showKnown, "show-known", false, "with -baseline, -new-from-rev or -new-from-merge-base, list the known decisions too (text format; they are counted in one line otherwise)")
+	fs.BoolVar(&f.history, "history", false, "read the change log of the year before HEAD (git): report components that change together without a dependency (coupling.change-coupling), and say on coupling decisions how often the two sides changed together")
 	fs.BoolVar(&f.noCache, "no-cache", false, "do not use or fill oneway's cache ($ONEWAY_CACHE, else oneway in the user cache directory)")
 	fs.StringVar(&f.baseline, "baseline", "", "fail only on decisions not recorded in this baseline file")
 	fs.StringVar(&f.writeBaseline, "write-baseline", "", "record the decisions in this baseline file (atomically)")
@@ -83,6 +85,12 @@ func runAudit(ctx context.Context, args []string, env Env) int {
 		fmt.Fprintf(env.Stderr, "oneway: %v\n", err)
 		return ExitUsage
 	}
+	if f.history {
+		if _, err := gitrev.Toplevel(ctx, env.Dir); err != nil {
+			fmt.Fprintf(env.Stderr, "oneway: -history reads the change log from git: %v\n", err)
+			return ExitUsage
+		}
+	}
 	opts := audit.Options{
 		Dir:        env.Dir,
 		Patterns:   fs.Args(),
@@ -91,6 +99,7 @@ func runAudit(ctx context.Context, args []string, env Env) int {
 		Families:   env.families(),
 		Version:    Version(),
 		Executable: env.Executable,
+		History:    f.history,
 	}
 	if !f.noCache {
 		opts.CacheDir, _ = cache.DefaultDir(env.Getenv) // no cache directory: no cache
@@ -118,6 +127,9 @@ func runAudit(ctx context.Context, args []string, env Env) int {
 	rep, err := audit.Run(ctx, opts)
 	if err != nil {
 		return auditFailed(env, rep, err)
+	}
+	if h := rep.History; h != nil && h.Shallow {
+		fmt.Fprintf(env.Stderr, "oneway: warning: -history: the clone is shallow: %d commits since %s are all it holds of the year's history; fetch it (git fetch --unshallow, or fetch-depth: 0 with actions/checkout) for change coupling to mean anything\n", h.Commits, h.From)
 	}
 	for _, p := range rep.Problems {
 		switch p.Kind {

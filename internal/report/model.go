@@ -29,6 +29,9 @@ type Report struct {
 	Inventory  Inventory   `json:"inventory"`
 	Problems   []Problem   `json:"problems,omitempty"`
 	Summary    Summary     `json:"summary"`
+	// History is the change log the audit read (oneway audit -history);
+	// nil without it.
+	History *History `json:"history,omitempty"`
 
 	// Root is the directory the report's paths are relative to (the main
 	// modules' common directory), for the formats that must name files
@@ -204,6 +207,24 @@ type SiteRef struct {
 	File string `json:"file"`
 	Line int    `json:"line"`
 	Kind string `json:"kind"` // read | write | ddl
+}
+
+// History says which change log an audit read: the period (the year
+// before the audited commit), the commits that counted, and what the
+// clone lacked.
+type History struct {
+	From    string `json:"from"` // YYYY-MM-DD
+	To      string `json:"to"`   // the audited commit's date
+	Head    string `json:"head"` // the audited commit
+	Commits int    `json:"commits"`
+	// Large counts the commits left out for changing more than 30 files.
+	Large int `json:"large,omitempty"`
+	// Shallow: the clone is shallow, the history before its boundary is
+	// missing (CI checkouts of depth 1: fetch the history to use it).
+	Shallow bool `json:"shallow,omitempty"`
+	// Renames: renames were followed (not in a clone without the files'
+	// contents).
+	Renames bool `json:"renames"`
 }
 
 // Problem is a package that could not be analysed, a directive that is
