@@ -105,7 +105,8 @@ cheap-to-change-later by a YAML policy.
 Usage:
   oneway audit [-C DIR] [-policy FILE] [-format FORMAT] [-o FILE] [-v|-q]
                [-baseline FILE | -new-from-rev REV | -new-from-merge-base REV]
-               [-show-known] [-write-baseline FILE] [-skip-broken] [-no-cache] [packages]
+               [-show-known] [-write-baseline FILE] [-skip-broken] [-history] [-no-cache]
+               [packages]
                FORMAT: text, json, sarif, github, markdown, html, dot,
                        checkstyle, junit, gitlab
   oneway init [-C DIR] [-force] [-o FILE] [packages]
