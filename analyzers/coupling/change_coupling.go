@@ -29,14 +29,18 @@ const (
 
 // changeCoupling is how often two components change together.
 type changeCoupling struct {
-	a, b           string // components, a < b
-	shared         int    // commits changing both
-	commitsA       int    // commits changing a
-	commitsB       int
-	degree         int // shared as a percentage of the average of commitsA and commitsB
-	files          map[string]*changedFile
-	packages       map[string]bool
-	edgeAB, edgeBA bool // a imports b, b imports a
+	a, b     string // components, a < b
+	shared   int    // commits changing both
+	commitsA int    // commits changing a
+	commitsB int
+	degree   int // shared as a percentage of the average of commitsA and commitsB
+	files    map[string]*changedFile
+	packages map[string]bool
+	// hidden: neither component depends on the other, directly or
+	// through others, and they depend on no component in common (a
+	// package of shared types or interfaces both import is the explicit
+	// form of what ties them).
+	hidden bool
 }
 
 // changedFile counts the shared commits that changed one file.
@@ -60,6 +64,26 @@ func changeCouplings(h *family.History, g *graph, cfg Config) []*changeCoupling 
 	}
 	commits := map[string]int{}
 	pairs := map[[2]string]*changeCoupling{}
+	reached := map[string]map[string]bool{}
+	// reach returns the components c depends on, directly or not.
+	reach := func(c string) map[string]bool {
+		if r, ok := reached[c]; ok {
+			return r
+		}
+		r := map[string]bool{}
+		var walk func(c string)
+		walk = func(c string) {
+			for to := range g.out[c] {
+				if !r[to] {
+					r[to] = true
+					walk(to)
+				}
+			}
+		}
+		walk(c)
+		reached[c] = r
+		return r
+	}
 	for _, c := range h.Commits {
 		byComponent := map[string][]family.ChangedFile{}
 		for _, f := range c.Files {
@@ -103,7 +127,11 @@ func changeCouplings(h *family.History, g *graph, cfg Config) []*changeCoupling 
 			p.shared < cfg.ChangeMinShared || p.degree < cfg.ChangeMinCoupling {
 			continue
 		}
-		p.edgeAB, p.edgeBA = len(g.out[p.a][p.b]) > 0, len(g.out[p.b][p.a]) > 0
+		ra, rb := reach(p.a), reach(p.b)
+		p.hidden = !ra[p.b] && !rb[p.a]
+		for c := range ra {
+			p.hidden = p.hidden && !rb[c]
+		}
 		out = append(out, p)
 	}
 	slices.SortFunc(out, func(x, y *changeCoupling) int {

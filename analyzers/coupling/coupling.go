@@ -40,9 +40,12 @@ func Rules() []finding.Rule {
 				"least min-commits commits, at least min-shared of them together, and those at least min-coupling " +
 				"percent of the average of the two components' commits. The log leaves out merges, generated files, " +
 				"lockfiles, vendored code and commits of more than 30 files (a reformat, a dependency bump), and " +
-				"follows renames. A pair with a dependency between them is not reported by this rule: the " +
-				"decisions on that dependency (concrete-dependency, forbidden-dependency, internal-reach) say how " +
-				"often the two changed together instead. The decision sits at the file that changed with the " +
+				"follows renames. Only a pair with nothing between them in the code is reported: neither depends " +
+				"on the other, directly or through other components, and they depend on no component in common (a " +
+				"package of shared types or interfaces both import is the explicit form of what ties them, and a " +
+				"feature that changes a service and its handler through one is no hidden coupling). On a dependency " +
+				"between them, the decisions on it (concrete-dependency, forbidden-dependency, internal-reach) say " +
+				"how often the two changed together instead. The decision sits at the file that changed with the " +
 				"other component most often, with the most coupled files of each side as related locations. Make " +
 				"the dependency explicit (a package both import, owning the shared format) or remove it. A shallow " +
 				"clone holds too little history to decide anything: oneway warns.",

@@ -40,8 +40,8 @@ func Global(prog *family.Program) []finding.Finding {
 		pairs := changeCouplings(prog.History, g, ConfigFrom(prog.Settings))
 		withChangeCoupling(out, pairs, prog.History)
 		for _, p := range pairs {
-			if p.edgeAB || p.edgeBA {
-				continue // the dependency's decisions carry it
+			if !p.hidden {
+				continue // a dependency ties them: its decisions carry it
 			}
 			if f, ok := hiddenCoupling(p, prog.History); ok {
 				out = append(out, f)
