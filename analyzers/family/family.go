@@ -39,9 +39,11 @@ type Family struct {
 	// objects, bad expressions): the audit runs them, with what they
 	// require, on a package that does not compile, so that one broken
 	// file does not hide what the package registers, queries and
-	// imports. What they find there goes to the inventory only: no
-	// decision is drawn from it, nor from a result that read their facts
-	// about it. Their RunDespiteErrors stays false for other drivers.
+	// imports. What they find there goes to the inventory; no decision
+	// is placed there or drawn from a result that read their facts about
+	// it, and the audit keeps a whole-program decision only when Global
+	// makes it both with and without those results. Their
+	// RunDespiteErrors stays false for other drivers.
 	Partial []string
 }
 

@@ -42,9 +42,10 @@ func (pr *program) directives(pkgs []*packages.Package) fileDirectives {
 // of its related locations) becomes accepted, with the directive's reason.
 // It returns the problems with directives: no reason, an unknown rule,
 // or a directive that covers no decision of a rule the policy enables
-// (unless withheld: decisions were left out for resting on code that
-// does not compile, which a directive may be waiting for).
-func (pr *program) accept(ds []report.Decision, fd fileDirectives, pol *policy.Policy, rules map[string]finding.Rule, withheld bool) []report.Problem {
+// (unless it is in a file of withheld: a decision placed or related there
+// was left out for resting on code that does not compile, and the
+// directive may be waiting for it).
+func (pr *program) accept(ds []report.Decision, fd fileDirectives, pol *policy.Policy, rules map[string]finding.Rule, withheld map[string]bool) []report.Problem {
 	var dirs []directive.Directive
 	var problems []report.Problem
 	problem := func(d directive.Directive, msg string) {
@@ -81,7 +82,7 @@ func (pr *program) accept(ds []report.Decision, fd fileDirectives, pol *policy.P
 		}
 	}
 	for _, d := range accepting.Unused() {
-		if !withheld && enablesAny(d, pol) && !d.AllLinters { // //nolint for every linter is mostly for others
+		if !withheld[d.File] && enablesAny(d, pol) && !d.AllLinters { // //nolint for every linter is mostly for others
 			problem(d, "directive matches no decision: remove it, or move it to the decision's line or the line above")
 		}
 	}

@@ -308,6 +308,10 @@ type analysed struct {
 	// partial are the results that rest on code with errors (see
 	// engine.Engine.Partial), by package path: for the inventory only.
 	partial map[string]map[*analysis.Analyzer]bool
+	// withheld are the files where findings were left out for resting
+	// on code with errors (placed or related there): a directive there
+	// may be waiting for one.
+	withheld map[string]bool
 }
 
 // analyse runs every family's analyzers on the selected packages through
@@ -315,7 +319,7 @@ type analysed struct {
 // only the analyzers the families name in Partial. An analyzer that
 // failed on a package analysed whole is a problem of the report.
 func (f *families) analyse(ctx context.Context, pkgs []*packages.Package, sel selection, eo engine.Options, exeKey func() []byte, rep *report.Report) (analysed, error) {
-	out := analysed{results: map[string]map[*analysis.Analyzer]any{}, partial: map[string]map[*analysis.Analyzer]bool{}}
+	out := analysed{results: map[string]map[*analysis.Analyzer]any{}, partial: map[string]map[*analysis.Analyzer]bool{}, withheld: map[string]bool{}}
 	if len(f.all) == 0 {
 		return out, nil
 	}
@@ -355,7 +359,9 @@ func (f *families) analyse(ctx context.Context, pkgs []*packages.Package, sel se
 		for _, p := range sel.all() {
 			result, err := eng.Outcome(p, a)
 			if err != nil {
-				if !inPart[p] { // already a problem: what did not run on it is no news
+				// On a package analysed in part, what did not run for its
+				// errors is no news; an analyzer that failed on it is.
+				if !inPart[p] || !engine.SkippedForErrors(err) {
 					rep.Problems = append(rep.Problems, report.Problem{Kind: report.PackageProblem, Package: p.PkgPath, Message: eng.Cause(p, a)})
 				}
 				continue
@@ -369,6 +375,11 @@ func (f *families) analyse(ctx context.Context, pkgs []*packages.Package, sel se
 					out.partial[p.PkgPath] = map[*analysis.Analyzer]bool{}
 				}
 				out.partial[p.PkgPath][a] = true
+				if src, ok := result.(finding.Source); ok {
+					for _, fd := range src.Findings() {
+						f.noteWithheld(fd, out.withheld)
+					}
+				}
 				continue
 			}
 			if src, ok := result.(finding.Source); ok {
@@ -397,36 +408,46 @@ func (f *families) despiteErrors() []*analysis.Analyzer {
 }
 
 // program is the whole-program view of one family: every analysed
-// package with the results of that family's analyzers, those of the
-// packages analysed in part included: what they register, query and
-// import is in the inventory, and what they show of the program (a
-// composition root, a reader of a table) holds for its decisions too.
-// Decisions that rest on them are left out afterwards (see withheld).
-func (f *families) program(fam family.Family, sel selection, res analysed, modules []family.Module) *family.Program {
-	if p, ok := f.programs[fam.Name]; ok {
+// package with the results of that family's analyzers. With sound set,
+// the results that rest on code with errors are left out, and so are the
+// packages left with none: the evidence decisions may rest on. Without,
+// the packages analysed in part count with what was found in them: the
+// inventory, and the check that a decision does not stand only for lack
+// of that evidence (see wholeProgram).
+func (f *families) program(fam family.Family, sel selection, res analysed, modules []family.Module, sound bool) *family.Program {
+	key := fmt.Sprintf("%s %t", fam.Name, sound && len(sel.partial) > 0)
+	if p, ok := f.programs[key]; ok {
 		return p
 	}
 	p := &family.Program{Fset: f.prog.fset, Settings: f.settings, Place: f.prog.resolver.Resolve, Modules: modules, Imports: f.prog.imports, History: f.history}
 	for _, pkg := range sel.all() {
 		r := map[*analysis.Analyzer]any{}
+		left := slices.Contains(sel.partial, pkg) // not every analyzer ran on it, or one failed
 		for _, a := range f.byName[fam.Name] {
-			if v, ok := res.results[pkg.PkgPath][a]; ok {
+			v, ok := res.results[pkg.PkgPath][a]
+			switch {
+			case !ok:
+			case !sound || !res.partial[pkg.PkgPath][a]:
 				r[a] = v
+			default:
+				left = true // a result left out of this view
 			}
+		}
+		if len(r) == 0 && left {
+			continue // nothing of the package for this view
 		}
 		p.Packages = append(p.Packages, &family.Package{Path: pkg.PkgPath, Module: f.prog.resolver.Resolve(pkg.PkgPath).Module, Results: r})
 	}
 	sort.Slice(p.Packages, func(a, b int) bool { return p.Packages[a].Path < p.Packages[b].Path })
-	f.programs[fam.Name] = p
+	f.programs[key] = p
 	return p
 }
 
-// withheld returns a test of whether a whole-program finding of fam
-// rests on code with errors: it is placed, or has a related location, in
-// a package where one of the family's results is partial (analysed in
-// part, or reading facts of such a package). Such a decision waits until
-// the code compiles; one placed elsewhere stands.
-func (f *families) withheld(fam family.Family, sel selection, res analysed) func(finding.Finding) bool {
+// partialFiles returns the files of the packages where one of fam's
+// results is partial (analysed in part, or reading facts of such a
+// package), by the names the file set gives them (fset.File: the file
+// parsed, whatever its //line directives say; cgo's generated file).
+func (f *families) partialFiles(fam family.Family, sel selection, res analysed) map[string]bool {
 	files := map[string]bool{}
 	for _, p := range sel.all() {
 		for _, a := range f.byName[fam.Name] {
@@ -438,20 +459,73 @@ func (f *families) withheld(fam family.Family, sel selection, res analysed) func
 			}
 		}
 	}
-	if len(files) == 0 {
-		return func(finding.Finding) bool { return false }
+	return files
+}
+
+// touches reports whether a finding is placed, or has a related location,
+// in one of files (see partialFiles).
+func (f *families) touches(fd finding.Finding, files map[string]bool) bool {
+	in := func(pos token.Pos) bool {
+		tf := f.prog.fset.File(pos)
+		return tf != nil && files[tf.Name()]
 	}
-	in := func(pos token.Pos) bool { return pos.IsValid() && files[f.prog.fset.Position(pos).Filename] }
-	return func(fd finding.Finding) bool {
-		if in(fd.Pos) {
+	if in(fd.Pos) {
+		return true
+	}
+	for _, r := range fd.Related {
+		if in(r.Pos) {
 			return true
 		}
-		for _, r := range fd.Related {
-			if in(r.Pos) {
-				return true
-			}
+	}
+	return false
+}
+
+// findingKey identifies a whole-program finding across the two views of a
+// program: its rule and subject (or, without one, its position).
+func (f *families) findingKey(fd finding.Finding) string {
+	if fd.Subject != "" {
+		return fd.Rule + "\x00" + fd.Subject
+	}
+	pos := f.prog.fset.Position(fd.Pos)
+	return fmt.Sprintf("%s\x00%s:%d", fd.Rule, pos.Filename, pos.Line)
+}
+
+// globalFindings returns fam's whole-program findings. With packages
+// analysed in part, a decision stands only when it holds both without
+// what was found in them (the sound view: partial evidence neither adds
+// nor inflates a decision) and with it (a decision that arose only for
+// lack of their evidence — a composition root, a reader, an interface
+// that is there — waits too), is taken as the sound view has it, and is
+// neither placed nor related in a package with partial results. The
+// findings withheld are noted in withheld (their files), for the
+// directives waiting for them.
+func (f *families) globalFindings(fam family.Family, sel selection, res analysed, modules []family.Module, withheld map[string]bool) []finding.Finding {
+	sound := fam.Global(f.program(fam, sel, res, modules, true))
+	if len(sel.partial) == 0 {
+		return sound
+	}
+	whole := map[string]bool{}
+	for _, fd := range fam.Global(f.program(fam, sel, res, modules, false)) {
+		whole[f.findingKey(fd)] = true
+	}
+	files := f.partialFiles(fam, sel, res)
+	var out []finding.Finding
+	for _, fd := range sound {
+		if whole[f.findingKey(fd)] && !f.touches(fd, files) {
+			out = append(out, fd)
+			continue
 		}
-		return false
+		f.noteWithheld(fd, withheld)
+	}
+	return out
+}
+
+// noteWithheld adds the files of a finding withheld for resting on code
+// with errors to withheld (by the names directives are read under).
+func (f *families) noteWithheld(fd finding.Finding, withheld map[string]bool) {
+	withheld[f.prog.fset.Position(fd.Pos).Filename] = true
+	for _, r := range fd.Related {
+		withheld[f.prog.fset.Position(r.Pos).Filename] = true
 	}
 }
 
@@ -465,12 +539,7 @@ func (f *families) wholeProgram(ctx context.Context, sel selection, res analysed
 	var global []finding.Finding
 	for _, fam := range f.list {
 		if fam.Global != nil {
-			withheld := f.withheld(fam, sel, res)
-			for _, fd := range fam.Global(f.program(fam, sel, res, modules)) {
-				if !withheld(fd) {
-					global = append(global, fd)
-				}
-			}
+			global = append(global, f.globalFindings(fam, sel, res, modules, res.withheld)...)
 		}
 	}
 	var metrics []family.Metrics
@@ -478,7 +547,7 @@ func (f *families) wholeProgram(ctx context.Context, sel selection, res analysed
 		if fam.Inventory == nil {
 			continue
 		}
-		inv := fam.Inventory(f.program(fam, sel, res, modules))
+		inv := fam.Inventory(f.program(fam, sel, res, modules, false))
 		for _, t := range inv.Tables {
 			rep.Inventory.Tables = append(rep.Inventory.Tables, f.prog.table(t))
 		}
@@ -514,7 +583,7 @@ func (f *families) decide(rep *report.Report, res analysed, global []finding.Fin
 			}
 		}
 	}
-	rep.Problems = append(rep.Problems, f.prog.accept(rep.Decisions, directives, f.o.Policy, rules, len(sel.partial) > 0)...)
+	rep.Problems = append(rep.Problems, f.prog.accept(rep.Decisions, directives, f.o.Policy, rules, res.withheld)...)
 	rep.Components = f.prog.components(sel.all(), f.o.Policy)
 	attachMetrics(rep.Components, metrics)
 	markOffending(rep.Inventory.Dependencies, rep.Decisions)

@@ -253,8 +253,10 @@ func (e *Engine) runDependency(u *unit) {
 	for _, i := range u.run {
 		e.exec(u, i, src, local)
 	}
+	partial := false // facts read of code with errors (an analysed package's, see Options.DespiteErrors)
 	for _, i := range u.run {
 		u.acts[i].result = nil
+		partial = e.notePartial(u, i) || partial
 	}
 	// Move the facts onto the objects the importers see: the same
 	// object paths in the package go/packages loaded from export data.
@@ -277,8 +279,8 @@ func (e *Engine) runDependency(u *unit) {
 		entry.Packages = append(entry.Packages, depPackageFact{Fact: f})
 		u.facts.pkg[t] = f
 	}
-	if e.cache == nil || !u.hasKey {
-		return
+	if e.cache == nil || !u.hasKey || partial {
+		return // facts resting on code with errors are not cached
 	}
 	for _, i := range u.run {
 		if u.acts[i].err != nil {

@@ -397,6 +397,11 @@ func (e *Engine) all() []int {
 // package with errors in it or below it.
 var errIllTyped = errors.New("analysis skipped due to errors in package")
 
+// SkippedForErrors reports whether err (from Outcome) says the analyzer
+// did not run for errors in the package's code, rather than that it
+// failed.
+func SkippedForErrors(err error) bool { return errors.Is(err, errIllTyped) }
+
 // CompleteTypes reports whether p's own code type-checked without error
 // and nothing it uses has an invalid type: a package whose imports have
 // errors, but which uses nothing of theirs that the errors left without
@@ -476,14 +481,7 @@ func (e *Engine) runSource(u *unit, list []int, src source) {
 		e.exec(u, i, src, u.facts)
 	}
 	for _, i := range list {
-		if u.acts[i].partial {
-			for _, f := range e.analyzers[i].FactTypes {
-				if u.partialFacts == nil {
-					u.partialFacts = map[reflect.Type]bool{}
-				}
-				u.partialFacts[reflect.TypeOf(f)] = true
-			}
-		}
+		e.notePartial(u, i)
 	}
 	for i := range u.acts {
 		if !u.root || !e.requested[i] {
@@ -499,6 +497,22 @@ func (e *Engine) runSource(u *unit, list []int, src source) {
 	}
 }
 
+// notePartial marks the facts of analyzer i on u as resting on code with
+// errors when its result does (see Partial), for the importers that read
+// them, and reports whether it does.
+func (e *Engine) notePartial(u *unit, i int) bool {
+	if !u.acts[i].partial {
+		return false
+	}
+	for _, f := range e.analyzers[i].FactTypes {
+		if u.partialFacts == nil {
+			u.partialFacts = map[reflect.Type]bool{}
+		}
+		u.partialFacts[reflect.TypeOf(f)] = true
+	}
+	return true
+}
+
 // exec runs analyzer i on u, seeing src, with own holding the facts of
 // src's package.
 func (e *Engine) exec(u *unit, i int, src source, own factSet) {
@@ -508,8 +522,11 @@ func (e *Engine) exec(u *unit, i int, src source, own factSet) {
 	skipped := true // every failure is a requirement skipped on this package
 	for _, d := range e.deps(u, i) {
 		err := d.u.acts[d.i].err
-		if err == nil || d.u != u && errors.Is(err, errIllTyped) {
-			continue // an import with errors has no facts: see process
+		if err == nil || d.u != u && (errors.Is(err, errIllTyped) || d.u.partial) {
+			// An import with errors has no facts (see process), nor
+			// one analysed in part on which the analyzer failed: the
+			// audit reports that failure with it.
+			continue
 		}
 		failed = append(failed, fmt.Sprintf("%s@%s", e.analyzers[d.i], d.u.pkg))
 		skipped = skipped && errors.Is(err, errIllTyped)

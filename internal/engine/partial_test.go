@@ -44,14 +44,19 @@ func TestPartial(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	failOnErrors := false
 	// facts marks the functions named Mark* and returns the calls this
-	// package makes to marked functions of others.
+	// package makes to marked functions of others (or fails on a package
+	// with errors, when failOnErrors).
 	facts := &analysis.Analyzer{
 		Name:       "marks",
 		Doc:        "marks",
 		FactTypes:  []analysis.Fact{new(marked)},
 		ResultType: reflect.TypeFor[int](),
 		Run: func(pass *analysis.Pass) (any, error) {
+			if failOnErrors && len(pass.TypeErrors) > 0 {
+				return nil, errors.New("cannot read this")
+			}
 			calls := 0
 			for _, f := range pass.Files {
 				ast.Inspect(f, func(n ast.Node) bool {
@@ -142,5 +147,41 @@ func TestPartial(t *testing.T) {
 		if _, err := e.Outcome(byPath["example.com/m/bad"], other); !errors.Is(err, errIllTyped) {
 			t.Errorf("despite %v: other on the broken package: %v, want %v", despite, err, errIllTyped)
 		}
+	}
+
+	// The mark passes through a dependency analysed from source: with
+	// reads not analysed, through's result still rests on bad's code.
+	some, err := Load(&packages.Config{Dir: dir}, "./bad", "./through")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := New([]*analysis.Analyzer{report}, some, some, Options{Keep: true, DespiteErrors: []*analysis.Analyzer{report}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range some {
+		if p.PkgPath == "example.com/m/through" && !e.Partial(p, report) {
+			t.Errorf("through, reading bad's fact through the dependency reads, is not partial")
+		}
+	}
+
+	// An analyzer that fails on the package analysed in part leaves its
+	// importers without its facts, not failed: they run, whole.
+	failOnErrors = true
+	e, err = New([]*analysis.Analyzer{report}, pkgs, pkgs, Options{Keep: true, DespiteErrors: []*analysis.Analyzer{report}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Outcome(byPath["example.com/m/bad"], report); err == nil || SkippedForErrors(err) {
+		t.Errorf("report on bad: %v, want the failure", err)
+	}
+	if res, err := e.Outcome(byPath["example.com/m/reads"], report); err != nil || res != 0 || e.Partial(byPath["example.com/m/reads"], report) {
+		t.Errorf("report on reads: %v, %v, partial %v; want 0 calls, whole", res, err, e.Partial(byPath["example.com/m/reads"], report))
 	}
 }
