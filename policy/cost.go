@@ -37,6 +37,11 @@ const (
 // cheap to change wherever they point.
 const ZoneOfPainMinSites = 10
 
+// ChurnMinCommits is how many commits of the change log read (a year) must
+// have changed a decision's files for the churn weight to apply: about
+// one a month.
+const ChurnMinCommits = 12
+
 // maxSpread caps the spread factor: past some point, more sites do not
 // make a decision harder to reverse in proportion.
 const maxSpread = 10
@@ -78,7 +83,10 @@ func (c Cost) String() string {
 //     of each), at most 10;
 //   - criticality is the weight of the component's criticality;
 //   - for a coupling decision of at least ZoneOfPainMinSites sites on a
-//     component in the zone of pain, the zone-of-pain weight.
+//     component in the zone of pain, the zone-of-pain weight;
+//   - for a decision whose files changed in at least ChurnMinCommits
+//     commits of the change log read (Evidence.Churn, oneway audit
+//     -history), the churn weight, when it is above 1.
 //
 // The decision is invest-now if the cost reaches the invest-now
 // threshold, else cheap-later. Score is a pure function; whether the rule
@@ -87,6 +95,9 @@ func (p *Policy) Score(r finding.Rule, ev finding.Evidence, component string) Co
 	fs := []Factor{p.base(r), p.exposure(ev), spread(ev), p.criticality(component)}
 	if ev.ZoneOfPain && ev.Sites >= ZoneOfPainMinSites {
 		fs = append(fs, Factor{"zone of pain", p.Weights.ZoneOfPain, "depends on a stable, concrete, depended-upon component"})
+	}
+	if ev.Churn >= ChurnMinCommits && p.Weights.Churn > 1 {
+		fs = append(fs, Factor{"churn", p.Weights.Churn, fmt.Sprintf("its files changed in %d commits of the year", ev.Churn)})
 	}
 	total := 1
 	for _, f := range fs {

@@ -168,6 +168,26 @@ components:
 			want: cost(96, InvestNow, b4, Factor{"exposure", 3, "inside the code base"}, Factor{"spread", 4, "4 sites in 2 packages"}, normal),
 		},
 		{
+			name: "churn", reason: "files changed in a commit a month or more: the churn weight applies",
+			ev: finding.Evidence{Sites: 1, Packages: 1, Churn: ChurnMinCommits}, component: "web",
+			want: cost(32, CheapLater, b4, internal, spread1, normal, Factor{"churn", 2, "its files changed in 12 commits of the year"}),
+		},
+		{
+			name: "churn below", reason: "fewer commits than ChurnMinCommits: no churn factor",
+			ev: finding.Evidence{Sites: 1, Packages: 1, Churn: ChurnMinCommits - 1}, component: "web",
+			want: cost(16, CheapLater, b4, internal, spread1, normal),
+		},
+		{
+			name: "churn at explore", reason: "exploring, everything changes: the churn weight is 1, left out",
+			policy: "stage: explore", ev: finding.Evidence{Sites: 1, Packages: 1, Churn: 40}, component: "web",
+			want: cost(8, CheapLater, b4, Factor{"exposure", 1, "inside the code base"}, spread1, normal),
+		},
+		{
+			name: "churn weight", reason: "weights.churn overrides the preset",
+			policy: "weights: {churn: 3}", ev: finding.Evidence{Sites: 1, Packages: 1, Churn: 30}, component: "web",
+			want: cost(48, InvestNow, b4, internal, spread1, normal, Factor{"churn", 3, "its files changed in 30 commits of the year"}),
+		},
+		{
 			name: "saturates", reason: "huge weights saturate instead of wrapping to a negative cost",
 			policy: fmt.Sprintf("rules: {data.shared-table: {weight: %d}}", math.MaxInt/2), ev: one, component: "web",
 			want: cost(math.MaxInt, InvestNow, Factor{"base", math.MaxInt / 2, "policy weight"}, internal, spread1, normal),
@@ -229,17 +249,18 @@ func TestPreset(t *testing.T) {
 		investNow      int
 		exposure       [4]int // internal, cross-module, data, public
 		low, norm, hig int
+		churn          int
 	}{
-		{Explore, "only doors that touch users or data at rest are invest-now", 48, [4]int{1, 2, 3, 3}, 1, 2, 3},
-		{Traction, "the default", 40, [4]int{2, 3, 3, 3}, 1, 2, 3},
-		{Scale, "coupling inside the code base counts too", 32, [4]int{3, 4, 4, 4}, 1, 2, 3},
-		{"growth", "an unknown stage gets the default stage's preset", 40, [4]int{2, 3, 3, 3}, 1, 2, 3},
+		{Explore, "only doors that touch users or data at rest are invest-now; churn is off", 48, [4]int{1, 2, 3, 3}, 1, 2, 3, 1},
+		{Traction, "the default", 40, [4]int{2, 3, 3, 3}, 1, 2, 3, 2},
+		{Scale, "coupling inside the code base counts too", 32, [4]int{3, 4, 4, 4}, 1, 2, 3, 2},
+		{"growth", "an unknown stage gets the default stage's preset", 40, [4]int{2, 3, 3, 3}, 1, 2, 3, 2},
 	}
 	for _, tt := range tests {
 		th, w := Preset(tt.stage)
 		want := Weights{
 			Internal: tt.exposure[0], CrossModule: tt.exposure[1], Data: tt.exposure[2], Public: tt.exposure[3],
-			Low: tt.low, Normal: tt.norm, High: tt.hig, ZoneOfPain: 2,
+			Low: tt.low, Normal: tt.norm, High: tt.hig, ZoneOfPain: 2, Churn: tt.churn,
 		}
 		if th.InvestNow != tt.investNow || w != want {
 			t.Errorf("Preset(%s) = %+v, %+v; want invest-now %d, %+v (%s)", tt.stage, th, w, tt.investNow, want, tt.reason)

@@ -91,7 +91,7 @@ func TestHugeValues(t *testing.T) {
 			src: lines("version: 1", "? "+big, ": 1", "weights:", "  ? "+big, "  : 1", "  ? "+big, "  : 2"),
 			want: []string{
 				"p.yml:2:3: unknown key " + cut("", "") + "; allowed keys: version, stage, components, allow, rules, thresholds, weights, exclude, roots",
-				"p.yml:5:5: weights: unknown key " + cut("", "") + "; allowed keys: exposure, criticality, zone-of-pain",
+				"p.yml:5:5: weights: unknown key " + cut("", "") + "; allowed keys: exposure, criticality, zone-of-pain, churn",
 				"p.yml:7:5: weights: duplicate key " + cut("", "") + " (first at line 5)",
 			},
 		},

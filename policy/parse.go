@@ -107,6 +107,7 @@ func knobs() []knob {
 		{"weights.criticality", "normal", 1, func(n *numbers) *int { return &n.Normal }},
 		{"weights.criticality", "high", 1, func(n *numbers) *int { return &n.High }},
 		{"weights", "zone-of-pain", 1, func(n *numbers) *int { return &n.ZoneOfPain }},
+		{"weights", "churn", 1, func(n *numbers) *int { return &n.Churn }},
 	}
 }
 

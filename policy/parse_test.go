@@ -192,7 +192,7 @@ func parseErrorCases() []parseCase {
 		{
 			name: "weights key", reason: "weights has two sections",
 			src:  lines("version: 1", "weights:", "  stage: 1"),
-			want: []string{`p.yml:3:3: weights: unknown key "stage"; allowed keys: exposure, criticality, zone-of-pain`},
+			want: []string{`p.yml:3:3: weights: unknown key "stage"; allowed keys: exposure, criticality, zone-of-pain, churn`},
 		},
 		{
 			name: "thresholds key", reason: "keys use dashes, and a near miss is suggested",

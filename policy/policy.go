@@ -113,6 +113,11 @@ type Weights struct {
 	// ZoneOfPain multiplies the coupling decisions that depend on a
 	// component in the zone of pain (stable, concrete and depended upon).
 	ZoneOfPain int
+	// Churn multiplies a decision whose files changed in at least
+	// ChurnMinCommits commits of the change log read (oneway audit
+	// -history): what keeps being built on gets more expensive to
+	// reverse. 1 leaves it out.
+	Churn int
 }
 
 //go:embed default.yml

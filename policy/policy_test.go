@@ -140,6 +140,7 @@ func TestValidate(t *testing.T) {
 				"(policy): weights.criticality.normal: must be at least 1, got 0",
 				"(policy): weights.criticality.high: must be at least 1, got 0",
 				"(policy): weights.zone-of-pain: must be at least 1, got 0",
+				"(policy): weights.churn: must be at least 1, got 0",
 			},
 		},
 		{

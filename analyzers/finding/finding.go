@@ -93,6 +93,10 @@ type Evidence struct {
 	// component is stable, concrete and depended upon: changing it is
 	// expensive, so coupling to it weighs more.
 	ZoneOfPain bool `json:"zone_of_pain,omitempty"`
+	// Churn counts the commits of the change log read (oneway audit
+	// -history, the year before the audited commit) that changed the
+	// decision's files, its related locations' included; 0 without it.
+	Churn int `json:"churn,omitempty"`
 
 	// Partial is set when the evidence was gathered from one package
 	// only (go vet, nogo) for a rule whose full weight needs the whole

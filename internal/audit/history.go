@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/oneway-lint/oneway/analyzers/family"
+	"github.com/oneway-lint/oneway/analyzers/finding"
 	"github.com/oneway-lint/oneway/internal/changelog"
 	"github.com/oneway-lint/oneway/internal/report"
 )
@@ -122,5 +123,35 @@ func historyInfo(l *changelog.Log) *report.History {
 	return &report.History{
 		From: l.From.Format("2006-01-02"), To: l.To.Format("2006-01-02"), Head: l.Head,
 		Commits: len(l.Commits), Large: l.Large, Shallow: l.Shallow, Renames: l.Renamed,
+	}
+}
+
+// churnCounter returns a function that counts the commits of the change
+// log read that changed a finding's files, its related locations'
+// included (finding.Evidence.Churn); 0 without -history.
+func (f *families) churnCounter() func(finding.Finding) int {
+	if f.history == nil {
+		return func(finding.Finding) int { return 0 }
+	}
+	commits := map[string][]int{} // file → indexes of the commits that changed it
+	for i, c := range f.history.Commits {
+		for _, cf := range c.Files {
+			commits[cf.Name] = append(commits[cf.Name], i)
+		}
+	}
+	return func(fd finding.Finding) int {
+		seen := map[int]bool{}
+		add := func(pos token.Pos) {
+			if pos.IsValid() {
+				for _, i := range commits[f.prog.rel(f.prog.fset.Position(pos).Filename)] {
+					seen[i] = true
+				}
+			}
+		}
+		add(fd.Pos)
+		for _, r := range fd.Related {
+			add(r.Pos)
+		}
+		return len(seen)
 	}
 }

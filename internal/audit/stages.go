@@ -576,8 +576,10 @@ func (f *families) decide(rep *report.Report, res analysed, global []finding.Fin
 			rules[r.ID] = r
 		}
 	}
+	churn := f.churnCounter()
 	for i, fs := range [][]finding.Finding{res.findings, global} {
 		for _, fd := range fs {
+			fd.Evidence.Churn = churn(fd)
 			if d, ok := f.prog.decide(f.o.Policy, rules, fd, i == 1); ok {
 				rep.Decisions = append(rep.Decisions, d)
 			}
