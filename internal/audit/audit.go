@@ -24,6 +24,7 @@ import (
 	"github.com/oneway-lint/oneway/analyzers/family"
 	"github.com/oneway-lint/oneway/internal/cache"
 	"github.com/oneway-lint/oneway/internal/engine"
+	"github.com/oneway-lint/oneway/internal/gitrev"
 	"github.com/oneway-lint/oneway/internal/report"
 	"github.com/oneway-lint/oneway/policy"
 )
@@ -333,4 +334,64 @@ func logf(w io.Writer, format string, args ...any) {
 	if w != nil {
 		fmt.Fprintf(w, "oneway: "+format+"\n", args...)
 	}
+}
+
+// RunRevision audits the code at a commit of the repository holding
+// o.Dir: the same packages (o.Dir's place in the work tree, o.Patterns),
+// in a temporary work tree that checkout makes and removes, or from the
+// cache when the same commit was audited with the same policy, settings
+// and oneway (a series of revisions costs nothing the second time).
+func RunRevision(ctx context.Context, o Options, commit string, checkout func() (dir string, remove func(), err error)) (*report.Report, error) {
+	if o.Policy == nil {
+		return nil, errors.New("audit: no policy")
+	}
+	patterns := o.Patterns
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+	top, err := gitrev.Toplevel(ctx, o.Dir)
+	if err != nil {
+		return nil, err
+	}
+	here, err := filepath.EvalSymlinks(o.Dir)
+	if err != nil {
+		return nil, err
+	}
+	sub, err := filepath.Rel(top, here)
+	if err != nil {
+		return nil, err
+	}
+	exe := o.Executable
+	if exe == nil {
+		exe = sync.OnceValue(engine.ExecutableKey)
+	}
+	c := o.cache()
+	var key cache.Key
+	keyed := false
+	if c != nil {
+		if key, keyed = revisionKey(ctx, o, patterns, commit, filepath.ToSlash(sub), exe()); keyed {
+			if data, ok := c.Get(resultsKind, key); ok {
+				if rep, err := decodeReport(data); err == nil {
+					return rep, nil
+				}
+			}
+		}
+	}
+	dir, remove, err := checkout()
+	if err != nil {
+		return nil, err
+	}
+	defer remove()
+	at := o
+	at.Dir, at.Transient, at.Executable = filepath.Join(dir, sub), true, exe
+	rep, err := Run(ctx, at)
+	if err != nil {
+		return rep, err
+	}
+	if keyed && cacheable(rep) {
+		if data, err := encodeReport(rep); err == nil {
+			_ = c.Put(resultsKind, key, data) // a failed write is a later miss
+		}
+	}
+	return rep, nil
 }

@@ -439,3 +439,35 @@ func contentHash(name string) ([]byte, error) {
 	}
 	return sum.Sum(nil), nil
 }
+
+// revisionKey is the key of the report on a commit of the repository
+// holding o.Dir (RunRevision): the commit stands for the code, sub for the
+// directory audited below the work tree's top, and the go command's
+// settings, the policy, the patterns and oneway for the rest, as in
+// newResultsKey. The paths of the work tree are not in it: every
+// temporary work tree of the commit has the same key.
+func revisionKey(ctx context.Context, o Options, patterns []string, commit, sub string, exe []byte) (cache.Key, bool) {
+	env, err := goEnv(ctx, o)
+	if err != nil || o.Policy == nil || exe == nil {
+		return cache.Key{}, false
+	}
+	pol, err := json.Marshal(o.Policy)
+	if err != nil {
+		return cache.Key{}, false
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "oneway revision results %d\x00", resultsVersion)
+	fmt.Fprintf(h, "version %q commit %q sub %q patterns %q history %t policy hash %q\x00", o.Version, commit, sub, patterns, o.History, o.Policy.Hash)
+	h.Write(pol)
+	for _, v := range goEnvVars {
+		if v != "GOMOD" && v != "GOWORK" { // paths of the work tree
+			fmt.Fprintf(h, "%s=%q\x00", v, env[v])
+		}
+	}
+	tags, _ := gitrev.Tags(ctx, o.Dir)
+	fmt.Fprintf(h, "tags %q\x00", tags)
+	h.Write(exe)
+	var k cache.Key
+	copy(k[:], h.Sum(nil))
+	return k, true
+}

@@ -82,6 +82,8 @@ func Main(ctx context.Context, args []string, env Env) int {
 		return runRules(rest, env)
 	case "diff":
 		return runDiff(rest, env)
+	case "history":
+		return runHistory(ctx, rest, env)
 	case "version", "-version", "--version":
 		bi, _ := debug.ReadBuildInfo()
 		fmt.Fprintln(env.Stdout, versionText(bi, runtime.GOOS, runtime.GOARCH))

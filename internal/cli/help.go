@@ -15,7 +15,7 @@ import (
 )
 
 // commands are the CLI's commands, for help and suggestions.
-var commands = []string{"audit", "init", "rules", "diff", "version", "help"}
+var commands = []string{"audit", "history", "init", "rules", "diff", "version", "help"}
 
 // runHelp is oneway help [COMMAND|ANALYZER]: the overview with the
 // analyzers go vet runs and their flags (go vet -help sends its users

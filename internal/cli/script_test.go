@@ -189,6 +189,9 @@ func (s *scriptState) exec(where, line string) {
 			"GIT_AUTHOR_NAME=oneway", "GIT_AUTHOR_EMAIL=oneway@example.com",
 			"GIT_COMMITTER_NAME=oneway", "GIT_COMMITTER_EMAIL=oneway@example.com",
 			"GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
+		for k, v := range s.env { // env GIT_COMMITTER_DATE=… dates the commits
+			cmd.Env = append(cmd.Env, k+"="+v)
+		}
 		out, err := cmd.CombinedOutput()
 		if err != nil {
 			fail("%v\n%s", err, out)

@@ -1,0 +1,96 @@
+package history
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/oneway-lint/oneway/internal/report"
+)
+
+// JSON writes the history as a stable, versioned JSON document.
+func JSON(w io.Writer, h *History) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(h)
+}
+
+// Text writes the history for a terminal: the decisions open at HEAD,
+// closing fastest first, each with the trend of its cost over the
+// series; then each revision's figures. Strings from the analysed code
+// are sanitized.
+func Text(w io.Writer, h *History) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "History: %s, from %s to %s", plural(len(h.Revisions), "revision"), h.From, h.To)
+	if h.Shallow {
+		b.WriteString(" (a shallow clone: the history before its boundary is missing)")
+	}
+	b.WriteString("\n\n")
+	growing := 0
+	for _, d := range h.Decisions {
+		if d.Growth > 0 {
+			growing++
+		}
+	}
+	fmt.Fprintf(&b, "Closing fastest (%d open at HEAD, %d grew over the period)\n", len(h.Decisions), growing)
+	for _, d := range h.Decisions {
+		subject := d.Subject
+		if subject == "" {
+			subject = fmt.Sprintf("%s:%d", d.File, d.Line)
+		}
+		since := "since before " + h.From
+		if d.FirstSeen != "" {
+			since = fmt.Sprintf("since %s (%.7s)", d.FirstSeenDate, d.FirstSeen)
+		}
+		fmt.Fprintf(&b, "  %-11s %s %s: cost %d → %d (%+d) %s %s\n", d.Class, report.Sanitize(d.Rule), report.Sanitize(subject),
+			d.Costs[0], d.Costs[len(d.Costs)-1], d.Growth, spark(d.Costs), since)
+		if d.Sites[0] != d.Sites[1] || d.Packages[0] != d.Packages[1] || d.Components[0] != d.Components[1] {
+			fmt.Fprintf(&b, "              sites %d → %d, packages %d → %d, components %d → %d\n",
+				d.Sites[0], d.Sites[1], d.Packages[0], d.Packages[1], d.Components[0], d.Components[1])
+		}
+	}
+	b.WriteString("\nRevisions\n")
+	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "  date\tcommit\tinvest-now\tcheap-later\ttotal cost\ttables\troutes\tunversioned API routes\t")
+	for _, s := range h.Revisions {
+		if s.Failed != "" {
+			fmt.Fprintf(tw, "  %s\t%.7s\tnot audited: %s\t\t\t\t\t\t\n", s.Date, s.Commit, report.Sanitize(s.Failed))
+			continue
+		}
+		fmt.Fprintf(tw, "  %s\t%.7s\t%d\t%d\t%d\t%d\t%d\t%d\t\n", s.Date, s.Commit, s.InvestNow, s.CheapLater, s.TotalCost, s.Tables, s.Routes, s.Unversioned)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// spark draws a series of costs as a line of block characters, scaled to
+// its largest value (a space where the decision was not made).
+func spark(costs []int) string {
+	levels := []rune("▁▂▃▄▅▆▇█")
+	top := 0
+	for _, c := range costs {
+		top = max(top, c)
+	}
+	var b strings.Builder
+	for _, c := range costs {
+		if c == 0 || top == 0 {
+			b.WriteRune(' ')
+			continue
+		}
+		b.WriteRune(levels[(c*len(levels)-1)/top])
+	}
+	return "[" + b.String() + "]"
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
