@@ -111,6 +111,9 @@ Usage:
                [packages]
                FORMAT: text, json, sarif, github, markdown, html, dot,
                        checkstyle, junit, gitlab
+  oneway history [-C DIR] [-policy FILE] [-format text|json] [-o FILE] [-q]
+                 [-since PERIOD] [-step PERIOD] [-revs N] [-no-cache] [packages]
+                                     audit past revisions: which decisions grow
   oneway init [-C DIR] [-force] [-o FILE] [packages]
                                      write a starter .oneway.yml
   oneway rules [RULE]                list the rules, or show one
