@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -105,7 +106,7 @@ func TestBuild(t *testing.T) {
 	points := []Point{
 		{Revision: Revision{"c0", at(0)}, Report: &report.Report{Decisions: []report.Decision{
 			dec("steady", 0, report.InvestNow, 50, 4), dec("gone", 0, report.CheapLater, 10, 1), dec("grows", 0, report.CheapLater, 8, 1)}}},
-		{Revision: Revision{"c1", at(30)}, Failed: "nothing could be analysed"},
+		{Revision: Revision{"c1", at(30)}, Failed: "git: error: unable to read a file\nfatal: Could not reset index file"},
 		{Revision: Revision{"c2", at(60)}, Report: &report.Report{Decisions: []report.Decision{
 			dec("steady", 0, report.InvestNow, 50, 4), dec("grows", 0, report.InvestNow, 48, 9), dec("new", 0, report.CheapLater, 12, 2),
 			dec("new", 1, report.CheapLater, 12, 2), dec("ok", 0, report.Accepted, 99, 1)}}},
@@ -127,6 +128,13 @@ func TestBuild(t *testing.T) {
 	}
 	if r := h.Revisions[1]; r.Failed == "" || h.Revisions[2].InvestNow != 2 || h.Revisions[2].TotalCost != 122 || h.Revisions[2].Accepted != 1 {
 		t.Errorf("revisions: %+v", h.Revisions)
+	}
+	var text strings.Builder
+	if err := Text(&text, h); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(text.String(), "\nNot audited\n  2026-01-31 c1: git: error: unable to read a file\n") || strings.Contains(text.String(), "fatal") {
+		t.Errorf("a revision not audited is listed below the table with the first line of why:\n%s", text.String())
 	}
 	if got := spark([]int{8, 0, 48}); got != "[▂ █]" {
 		t.Errorf("spark = %q", got)

@@ -35,7 +35,11 @@ func Text(w io.Writer, h *History) error {
 			growing++
 		}
 	}
-	fmt.Fprintf(&b, "Closing fastest (%d open at HEAD, %d grew over the period)\n", len(h.Decisions), growing)
+	if n := len(h.Revisions); n > 0 && h.Revisions[n-1].Failed != "" {
+		fmt.Fprintf(&b, "HEAD could not be audited (see below): no decision to follow\n")
+	} else {
+		fmt.Fprintf(&b, "Closing fastest (%d open at HEAD, %d grew over the period)\n", len(h.Decisions), growing)
+	}
 	for _, d := range h.Decisions {
 		subject := d.Subject
 		if subject == "" {
@@ -55,15 +59,23 @@ func Text(w io.Writer, h *History) error {
 	b.WriteString("\nRevisions\n")
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "  date\tcommit\tinvest-now\tcheap-later\ttotal cost\ttables\troutes\tunversioned API routes\t")
+	var failed []Figures
 	for _, s := range h.Revisions {
 		if s.Failed != "" {
-			fmt.Fprintf(tw, "  %s\t%.7s\tnot audited: %s\t\t\t\t\t\t\n", s.Date, s.Commit, report.Sanitize(s.Failed))
+			fmt.Fprintf(tw, "  %s\t%.7s\t-\t-\t-\t-\t-\t-\t\n", s.Date, s.Commit)
+			failed = append(failed, s)
 			continue
 		}
 		fmt.Fprintf(tw, "  %s\t%.7s\t%d\t%d\t%d\t%d\t%d\t%d\t\n", s.Date, s.Commit, s.InvestNow, s.CheapLater, s.TotalCost, s.Tables, s.Routes, s.Unversioned)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
+	}
+	if len(failed) > 0 {
+		b.WriteString("\nNot audited\n")
+		for _, s := range failed {
+			fmt.Fprintf(&b, "  %s %.7s: %s\n", s.Date, s.Commit, firstLine(s.Failed, 160))
+		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -93,4 +105,15 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// firstLine returns the first line of a message, sanitized and cut to at
+// most n runes (the JSON document keeps it whole).
+func firstLine(msg string, n int) string {
+	line, _, _ := strings.Cut(msg, "\n")
+	line = report.Sanitize(line)
+	if r := []rune(line); len(r) > n {
+		line = string(r[:n-1]) + "…"
+	}
+	return line
 }
