@@ -136,6 +136,14 @@ func TestBuild(t *testing.T) {
 	if !strings.Contains(text.String(), "\nNot audited\n  2026-01-31 c1: git: error: unable to read a file\n") || strings.Contains(text.String(), "fatal") {
 		t.Errorf("a revision not audited is listed below the table with the first line of why:\n%s", text.String())
 	}
+	h.Decisions[0].Subject = "a|b`<x>\n"
+	var md strings.Builder
+	if err := Markdown(&md, h); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(md.String(), "| a\\|b\\`\\<x\\>  |") { // the newline a space
+		t.Errorf("a subject from the analysed code is not escaped in Markdown:\n%s", md.String())
+	}
 	if got := spark([]int{8, 0, 48}); got != "[▂ █]" {
 		t.Errorf("spark = %q", got)
 	}

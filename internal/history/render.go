@@ -117,3 +117,48 @@ func firstLine(msg string, n int) string {
 	}
 	return line
 }
+
+// Markdown writes the history as a Markdown document for a reversibility
+// review: the decisions open at HEAD, closing fastest first, as a table
+// with each one's trend, and each revision's figures. Strings from the
+// analysed code are escaped.
+func Markdown(w io.Writer, h *History) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Reversibility history\n\n%s, from %s to %s.", plural(len(h.Revisions), "revision"), h.From, h.To)
+	if h.Shallow {
+		b.WriteString(" The clone is shallow: the history before its boundary is missing.")
+	}
+	b.WriteString("\n\n## Closing fastest\n\n")
+	if n := len(h.Revisions); n > 0 && h.Revisions[n-1].Failed != "" {
+		b.WriteString("HEAD could not be audited: no decision to follow.\n")
+	} else if len(h.Decisions) == 0 {
+		b.WriteString("No decision is open at HEAD.\n")
+	} else {
+		b.WriteString("| class | rule | subject | cost | added | trend | since | sites | packages | components |\n")
+		b.WriteString("|---|---|---|---:|---:|---|---|---|---|---|\n")
+		for _, d := range h.Decisions {
+			subject := d.Subject
+			if subject == "" {
+				subject = fmt.Sprintf("%s:%d", d.File, d.Line)
+			}
+			since := "before " + h.From
+			if d.FirstSeen != "" {
+				since = fmt.Sprintf("%s (`%.7s`)", d.FirstSeenDate, d.FirstSeen)
+			}
+			fmt.Fprintf(&b, "| %s | %s | %s | %d | %+d | `%s` | %s | %d → %d | %d → %d | %d → %d |\n",
+				d.Class, report.MarkdownCode(d.Rule), report.MarkdownText(subject), d.Costs[len(d.Costs)-1], d.Growth,
+				strings.Trim(spark(d.Costs), "[]"), since, d.Sites[0], d.Sites[1], d.Packages[0], d.Packages[1], d.Components[0], d.Components[1])
+		}
+	}
+	b.WriteString("\n## Revisions\n\n| date | commit | invest-now | cheap-later | total cost | tables | routes | unversioned API routes |\n")
+	b.WriteString("|---|---|---:|---:|---:|---:|---:|---:|\n")
+	for _, s := range h.Revisions {
+		if s.Failed != "" {
+			fmt.Fprintf(&b, "| %s | `%.7s` | not audited: %s | | | | | |\n", s.Date, s.Commit, report.MarkdownText(firstLine(s.Failed, 160)))
+			continue
+		}
+		fmt.Fprintf(&b, "| %s | `%.7s` | %d | %d | %d | %d | %d | %d |\n", s.Date, s.Commit, s.InvestNow, s.CheapLater, s.TotalCost, s.Tables, s.Routes, s.Unversioned)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}

@@ -245,3 +245,11 @@ func mapStrings(r *Report, f func(string) string) *Report {
 	}
 	return &out
 }
+
+// MarkdownText escapes s for Markdown text and table cells (see md), for
+// other documents that render strings from analysed code as Markdown.
+func MarkdownText(s string) string { return md(s) }
+
+// MarkdownCode shows s as inline code when it is a plain identifier, else
+// as escaped text (see mdCode).
+func MarkdownCode(s string) string { return mdCode(s) }
