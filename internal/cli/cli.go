@@ -111,7 +111,7 @@ Usage:
                [packages]
                FORMAT: text, json, sarif, github, markdown, html, dot,
                        checkstyle, junit, gitlab
-  oneway history [-C DIR] [-policy FILE] [-format text|json|markdown] [-o FILE] [-q]
+  oneway history [-C DIR] [-policy FILE] [-format FORMAT] [-o FILE] [-q]
                  [-since PERIOD] [-step PERIOD] [-revs N] [-no-cache] [packages]
                                      audit past revisions: which decisions grow
   oneway init [-C DIR] [-force] [-o FILE] [packages]

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"time"
 
@@ -25,7 +26,7 @@ import (
 func runHistory(ctx context.Context, args []string, env Env) int {
 	fs := newFlagSet("history", env, "oneway history [flags] [packages]")
 	pol := fs.String("policy", "", "policy file, the same for every revision (default: $ONEWAY_POLICY, else .oneway.yml found upward to the module root, else the embedded default)")
-	format := fs.String("format", "text", "output format: text, json or markdown")
+	format := fs.String("format", "text", "output format: text, json, markdown or html")
 	out := fs.String("o", "", "write the history to this file (atomically; - for standard output) instead of standard output")
 	since := fs.String("since", "12mo", "how far back from HEAD's commit to go: a number and d, w, mo or y (90d, 12mo, 2y)")
 	step := fs.String("step", "1mo", "time between two revisions of the series: a number and d, w, mo or y")
@@ -39,8 +40,8 @@ func runHistory(ctx context.Context, args []string, env Env) int {
 	if code, ok := applyChdir(&env, *chdir); !ok {
 		return code
 	}
-	if *format != "text" && *format != "json" && *format != "markdown" {
-		fmt.Fprintf(env.Stderr, "oneway: unknown format %q for history: text, json or markdown\n", *format)
+	if !slices.Contains([]string{"text", "json", "markdown", "html"}, *format) {
+		fmt.Fprintf(env.Stderr, "oneway: unknown format %q for history: text, json, markdown or html\n", *format)
 		return ExitUsage
 	}
 	period, err := parsePeriod(*since)
@@ -146,6 +147,8 @@ func runHistory(ctx context.Context, args []string, env Env) int {
 		err = history.JSON(&buf, h)
 	case "markdown":
 		err = history.Markdown(&buf, h)
+	case "html":
+		err = history.HTML(&buf, h)
 	default:
 		err = history.Text(&buf, h)
 	}

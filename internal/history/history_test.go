@@ -144,6 +144,18 @@ func TestBuild(t *testing.T) {
 	if !strings.Contains(md.String(), "| a\\|b\\`\\<x\\>  |") { // the newline a space
 		t.Errorf("a subject from the analysed code is not escaped in Markdown:\n%s", md.String())
 	}
+	var page strings.Builder
+	if err := HTML(&page, h); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Content-Security-Policy", "default-src &#39;none&#39;", `<polyline class="cost" points="40,87 370,180 700,12">`, "a|b`&lt;x&gt;"} {
+		if !strings.Contains(page.String(), want) {
+			t.Errorf("the HTML page lacks %q", want)
+		}
+	}
+	if strings.Contains(page.String(), "<x>") || strings.Contains(page.String(), "<script") {
+		t.Errorf("the HTML page holds markup from the analysed code or a script")
+	}
 	if got := spark([]int{8, 0, 48}); got != "[▂ █]" {
 		t.Errorf("spark = %q", got)
 	}
