@@ -148,7 +148,7 @@ func TestBuild(t *testing.T) {
 	if err := HTML(&page, h); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Content-Security-Policy", "default-src &#39;none&#39;", `<polyline class="cost" points="40,87 370,180 700,12">`, "a|b`&lt;x&gt;"} {
+	for _, want := range []string{"Content-Security-Policy", "default-src &#39;none&#39;", `<polyline class="cost" points="50,87 355,180 660,12">`, "a|b`&lt;x&gt;"} {
 		if !strings.Contains(page.String(), want) {
 			t.Errorf("the HTML page lacks %q", want)
 		}

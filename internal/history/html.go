@@ -17,7 +17,7 @@ var htmlAssets embed.FS
 // The drawing's geometry, in SVG user units.
 const (
 	chartWidth, chartHeight = 720, 220
-	chartLeft, chartRight   = 40, 700
+	chartLeft, chartRight   = 50, 660
 	chartTop, chartBottom   = 12, 180
 	trendWidth, trendHeight = 120, 24
 )
