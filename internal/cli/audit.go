@@ -15,6 +15,7 @@ import (
 	"github.com/oneway-lint/oneway/internal/gitrev"
 	"github.com/oneway-lint/oneway/internal/policyfile"
 	"github.com/oneway-lint/oneway/internal/report"
+	"github.com/oneway-lint/oneway/policy"
 )
 
 // auditFlags are the flags of oneway audit.
@@ -60,15 +61,7 @@ func runAudit(ctx context.Context, args []string, env Env) int {
 		return ExitUsage
 	}
 
-	explicit := f.policy
-	if explicit == "" {
-		explicit = env.Getenv("ONEWAY_POLICY") // as under go vet
-	}
-	src := policyfile.Choose(explicit, env.Dir)
-	if src.Path != "" && !filepath.IsAbs(src.Path) {
-		src.Path = filepath.Join(env.Dir, src.Path)
-	}
-	pol, err := src.Load(family.Rules(env.families()))
+	pol, src, err := choosePolicy(env, f.policy)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, err)
 		return ExitUsage
@@ -293,4 +286,20 @@ func sameFile(a, b string) bool {
 	}
 	fb, err := os.Stat(b)
 	return err == nil && os.SameFile(fa, fb)
+}
+
+// choosePolicy finds and loads the policy of a run: the -policy file,
+// else $ONEWAY_POLICY (as under go vet), else .oneway.yml found upward
+// to the module root, else the embedded default.
+func choosePolicy(env Env, flagPolicy string) (*policy.Policy, policyfile.Source, error) {
+	explicit := flagPolicy
+	if explicit == "" {
+		explicit = env.Getenv("ONEWAY_POLICY")
+	}
+	src := policyfile.Choose(explicit, env.Dir)
+	if src.Path != "" && !filepath.IsAbs(src.Path) {
+		src.Path = filepath.Join(env.Dir, src.Path)
+	}
+	pol, err := src.Load(family.Rules(env.families()))
+	return pol, src, err
 }

@@ -5,19 +5,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
 	"time"
 
-	"github.com/oneway-lint/oneway/analyzers/family"
 	"github.com/oneway-lint/oneway/internal/atomicfile"
 	"github.com/oneway-lint/oneway/internal/audit"
 	"github.com/oneway-lint/oneway/internal/cache"
 	"github.com/oneway-lint/oneway/internal/gitrev"
 	"github.com/oneway-lint/oneway/internal/history"
-	"github.com/oneway-lint/oneway/internal/policyfile"
 )
 
 // runHistory is oneway history: the audits of a series of past revisions
@@ -62,15 +59,7 @@ func runHistory(ctx context.Context, args []string, env Env) int {
 		fmt.Fprintf(env.Stderr, "oneway: history audits past revisions from git: %v\n", err)
 		return ExitUsage
 	}
-	explicit := *pol
-	if explicit == "" {
-		explicit = env.Getenv("ONEWAY_POLICY")
-	}
-	src := policyfile.Choose(explicit, env.Dir)
-	if src.Path != "" && !filepath.IsAbs(src.Path) {
-		src.Path = filepath.Join(env.Dir, src.Path)
-	}
-	p, err := src.Load(family.Rules(env.families()))
+	p, src, err := choosePolicy(env, *pol)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, err)
 		return ExitUsage

@@ -99,14 +99,7 @@ func HTML(w io.Writer, h *History) error {
 	}
 	if !v.HeadFailed {
 		for _, d := range h.Decisions {
-			subject := d.Subject
-			if subject == "" {
-				subject = fmt.Sprintf("%s:%d", d.File, d.Line)
-			}
-			since := "before " + h.From
-			if d.FirstSeen != "" {
-				since = fmt.Sprintf("%s (%.7s)", d.FirstSeenDate, d.FirstSeen)
-			}
+			subject, since := d.Label(), d.Since(h, func(c string) string { return c })
 			var cs []string
 			for _, c := range d.Costs {
 				cs = append(cs, fmt.Sprint(c))

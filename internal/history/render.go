@@ -41,15 +41,8 @@ func Text(w io.Writer, h *History) error {
 		fmt.Fprintf(&b, "Closing fastest (%d open at HEAD, %d grew over the period)\n", len(h.Decisions), growing)
 	}
 	for _, d := range h.Decisions {
-		subject := d.Subject
-		if subject == "" {
-			subject = fmt.Sprintf("%s:%d", d.File, d.Line)
-		}
-		since := "since before " + h.From
-		if d.FirstSeen != "" {
-			since = fmt.Sprintf("since %s (%.7s)", d.FirstSeenDate, d.FirstSeen)
-		}
-		fmt.Fprintf(&b, "  %-11s %s %s: cost %d → %d (%+d) %s %s\n", d.Class, report.Sanitize(d.Rule), report.Sanitize(subject),
+		since := "since " + d.Since(h, func(c string) string { return c })
+		fmt.Fprintf(&b, "  %-11s %s %s: cost %d → %d (%+d) %s %s\n", d.Class, report.Sanitize(d.Rule), report.Sanitize(d.Label()),
 			d.Costs[0], d.Costs[len(d.Costs)-1], d.Growth, spark(d.Costs), since)
 		if d.Sites[0] != d.Sites[1] || d.Packages[0] != d.Packages[1] || d.Components[0] != d.Components[1] {
 			fmt.Fprintf(&b, "              sites %d → %d, packages %d → %d, components %d → %d\n",
@@ -137,14 +130,7 @@ func Markdown(w io.Writer, h *History) error {
 		b.WriteString("| class | rule | subject | cost | added | trend | since | sites | packages | components |\n")
 		b.WriteString("|---|---|---|---:|---:|---|---|---|---|---|\n")
 		for _, d := range h.Decisions {
-			subject := d.Subject
-			if subject == "" {
-				subject = fmt.Sprintf("%s:%d", d.File, d.Line)
-			}
-			since := "before " + h.From
-			if d.FirstSeen != "" {
-				since = fmt.Sprintf("%s (`%.7s`)", d.FirstSeenDate, d.FirstSeen)
-			}
+			subject, since := d.Label(), d.Since(h, func(c string) string { return "`" + c + "`" })
 			fmt.Fprintf(&b, "| %s | %s | %s | %d | %+d | `%s` | %s | %d → %d | %d → %d | %d → %d |\n",
 				d.Class, report.MarkdownCode(d.Rule), report.MarkdownText(subject), d.Costs[len(d.Costs)-1], d.Growth,
 				strings.Trim(spark(d.Costs), "[]"), since, d.Sites[0], d.Sites[1], d.Packages[0], d.Packages[1], d.Components[0], d.Components[1])

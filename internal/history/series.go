@@ -2,6 +2,7 @@ package history
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -157,3 +158,20 @@ func Build(points []Point, shallow bool) *History {
 }
 
 func day(t time.Time) string { return t.UTC().Format("2006-01-02") }
+
+// Label names the decision: its subject, or its place for one without.
+func (d Decision) Label() string {
+	if d.Subject != "" {
+		return d.Subject
+	}
+	return fmt.Sprintf("%s:%d", d.File, d.Line)
+}
+
+// Since says from which revision of h the decision was made: the date and
+// commit quote(commit) shows, or "before" the series.
+func (d Decision) Since(h *History, quote func(string) string) string {
+	if d.FirstSeen == "" {
+		return "before " + h.From
+	}
+	return fmt.Sprintf("%s (%s)", d.FirstSeenDate, quote(fmt.Sprintf("%.7s", d.FirstSeen)))
+}
