@@ -5,9 +5,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/oneway-lint/oneway/internal/atomicfile"
@@ -100,11 +102,13 @@ func runHistory(ctx context.Context, args []string, env Env) int {
 		if progress {
 			fmt.Fprintf(env.Stderr, "\roneway: auditing revision %d of %d (%s, %.7s)…\x1b[K", i+1, len(samples), rev.Time.Format("2006-01-02"), rev.Commit)
 		}
+		var tree string // the revision's temporary work tree, if made
 		rep, err := audit.RunRevision(ctx, opts, rev.Commit, func() (string, func(), error) {
 			wt, remove, err := gitrev.Checkout(ctx, env.Dir, rev.Commit)
 			if err != nil {
 				return "", nil, err
 			}
+			tree = wt
 			if env.OnExit != nil {
 				undo := env.OnExit(remove) // a second interrupt removes it too
 				return wt, func() { undo(); remove() }, nil
@@ -122,7 +126,13 @@ func runHistory(ctx context.Context, args []string, env Env) int {
 		case errors.Is(err, audit.ErrNothingAnalysed), errors.Is(err, audit.ErrNoPackages):
 			pt.Report, pt.Failed = nil, "nothing could be analysed"
 		case err != nil:
-			pt.Report, pt.Failed = nil, err.Error()
+			// Named in the work tree, as the audit of HEAD names them: the
+			// temporary directory changes from run to run.
+			msg := err.Error()
+			if tree != "" {
+				msg = strings.ReplaceAll(msg, tree+string(filepath.Separator), "")
+			}
+			pt.Report, pt.Failed = nil, msg
 		}
 		points = append(points, pt)
 	}

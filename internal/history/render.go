@@ -67,7 +67,7 @@ func Text(w io.Writer, h *History) error {
 	if len(failed) > 0 {
 		b.WriteString("\nNot audited\n")
 		for _, s := range failed {
-			fmt.Fprintf(&b, "  %s %.7s: %s\n", s.Date, s.Commit, firstLine(s.Failed, 160))
+			fmt.Fprintf(&b, "  %s %.7s: %s\n", s.Date, s.Commit, oneLine(s.Failed, 200))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -100,11 +100,17 @@ func plural(n int, noun string) string {
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 
-// firstLine returns the first line of a message, sanitized and cut to at
-// most n runes (the JSON document keeps it whole).
-func firstLine(msg string, n int) string {
-	line, _, _ := strings.Cut(msg, "\n")
-	line = report.Sanitize(line)
+// oneLine returns a message on one line (its lines joined by "; "),
+// sanitized and cut to at most n runes (the JSON document keeps it
+// whole).
+func oneLine(msg string, n int) string {
+	var lines []string
+	for l := range strings.Lines(msg) {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, strings.TrimSuffix(l, ":"))
+		}
+	}
+	line := report.Sanitize(strings.Join(lines, "; "))
 	if r := []rune(line); len(r) > n {
 		line = string(r[:n-1]) + "…"
 	}
@@ -140,7 +146,7 @@ func Markdown(w io.Writer, h *History) error {
 	b.WriteString("|---|---|---:|---:|---:|---:|---:|---:|\n")
 	for _, s := range h.Revisions {
 		if s.Failed != "" {
-			fmt.Fprintf(&b, "| %s | `%.7s` | not audited: %s | | | | | |\n", s.Date, s.Commit, report.MarkdownText(firstLine(s.Failed, 160)))
+			fmt.Fprintf(&b, "| %s | `%.7s` | not audited: %s | | | | | |\n", s.Date, s.Commit, report.MarkdownText(oneLine(s.Failed, 200)))
 			continue
 		}
 		fmt.Fprintf(&b, "| %s | `%.7s` | %d | %d | %d | %d | %d | %d |\n", s.Date, s.Commit, s.InvestNow, s.CheapLater, s.TotalCost, s.Tables, s.Routes, s.Unversioned)
