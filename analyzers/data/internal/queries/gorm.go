@@ -18,7 +18,8 @@ func (a *finder) gormSite(c call) (Site, bool) {
 		acc = sqlscan.Read
 	case "Create", "CreateInBatches", "Save", "Delete", "Update", "Updates", "UpdateColumn", "UpdateColumns", "FirstOrCreate":
 		acc = sqlscan.Write
-	case "AutoMigrate", "CreateTable", "DropTable", "RenameTable", "AddColumn", "DropColumn", "AlterColumn", "CreateIndex":
+	case "AutoMigrate", "CreateTable", "DropTable", "RenameTable", "AddColumn", "DropColumn", "AlterColumn", "CreateIndex",
+		"DropTableIfExists": // GORM 1's, on the DB
 		return a.migrateSite(c, "gorm"), true
 	default:
 		return Site{}, false

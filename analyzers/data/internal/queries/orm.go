@@ -84,10 +84,19 @@ func shapeOf(t types.Type) Shape {
 	return Typed
 }
 
+// gormV1 is the import path of GORM 1 (github.com/jinzhu/gorm), whose
+// *DB has the API of gorm.io/gorm's for what the analyzer reads (Table,
+// Model, the finishers, Raw, Exec, AutoMigrate, gorm.Model), the
+// migrations on the DB itself.
+const gormV1 = "github.com/jinzhu/gorm"
+
+// isGORM reports whether lib is either GORM.
+func isGORM(lib string) bool { return lib == "gorm.io/gorm" || lib == gormV1 }
+
 // orm names an ORM or builder library by import path.
 func orm(path string) string {
 	switch {
-	case path == "gorm.io/gorm":
+	case path == "gorm.io/gorm" || path == gormV1:
 		return "gorm"
 	case path == "github.com/uptrace/bun":
 		return "bun"

@@ -158,6 +158,23 @@ func TestSites(t *testing.T) {
 			},
 		},
 		{
+			name:   "gorm 1",
+			reason: "GORM 1 (github.com/jinzhu/gorm), on which older code bases still run, reads as gorm.io/gorm: the same finishers and models; its migrations are on the DB (DropTableIfExists); AddIndex names an index, not a table",
+			pkg:    "gormv1repo",
+			sites: []string{
+				"gormv1repo.go:23 github.com/jinzhu/gorm.DB.Find read:applications const",
+				"gormv1repo.go:28 github.com/jinzhu/gorm.DB.Create write:messages const",
+				"gormv1repo.go:32 github.com/jinzhu/gorm.DB.Update write:applications const",
+				"gormv1repo.go:37 github.com/jinzhu/gorm.DB.Count read:legacy_stats const",
+				"gormv1repo.go:38 github.com/jinzhu/gorm.DB.Raw read:messages const",
+				"gormv1repo.go:43 github.com/jinzhu/gorm.DB.DropTableIfExists ddl:messages const migrate",
+				"gormv1repo.go:44 github.com/jinzhu/gorm.DB.AutoMigrate ddl:applications ddl:messages const migrate",
+			},
+			models: []string{
+				"gorm gormv1repo.Application applications id,created_at,updated_at,deleted_at,token:varchar(180),name",
+			},
+		},
+		{
 			name:   "bun",
 			reason: "queries started with New*; the table tag names the table; CreateTable is schema in code",
 			pkg:    "bunrepo",

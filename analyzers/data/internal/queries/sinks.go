@@ -58,7 +58,7 @@ type sink struct {
 // libraries are the import paths of the database libraries whose calls
 // take SQL text; versions and sub-packages share their parent's entry.
 func libraries() []string {
-	return []string{"database/sql", "github.com/gocql/gocql", "github.com/jackc/pgx", "github.com/jmoiron/sqlx", "github.com/uptrace/bun", "gorm.io/gorm", "xorm.io/xorm"}
+	return []string{"database/sql", "github.com/gocql/gocql", "github.com/jackc/pgx", "github.com/jmoiron/sqlx", "github.com/uptrace/bun", "gorm.io/gorm", gormV1, "xorm.io/xorm"}
 }
 
 // sqlMethods returns the methods of a library whose first string
@@ -74,7 +74,7 @@ func sqlMethods(lib string) []string {
 			"MustExec", "MustExecContext", "Preparex", "PreparexContext", "PrepareNamed", "PrepareNamedContext"}
 	case "github.com/jackc/pgx":
 		return []string{"Query", "QueryRow", "Exec", "QueryFunc", "Queue", "Prepare"}
-	case "gorm.io/gorm":
+	case "gorm.io/gorm", gormV1:
 		return []string{"Raw", "Exec"}
 	case "github.com/gocql/gocql":
 		return []string{"Query"}
@@ -141,7 +141,7 @@ func librarySink(fn *types.Func) (sink, bool) {
 			return sink{arg: i, api: api}, true
 		}
 		return sink{}, false
-	case lib == "gorm.io/gorm" && recv != "DB":
+	case isGORM(lib) && recv != "DB":
 		return sink{}, false
 	}
 	if i := firstString(sig); i >= 0 {
