@@ -35,6 +35,8 @@ type htmlView struct {
 	Ticks                   []tick
 	HeadFailed              bool
 	Rows                    []htmlRow
+	Inventory               string   // the summary of the inventory's changes
+	InventoryItems          []string // and its lists
 	TrendWidth, TrendHeight int
 }
 
@@ -111,6 +113,8 @@ func HTML(w io.Writer, h *History) error {
 			})
 		}
 	}
+	inv := strings.Split(strings.TrimSuffix(inventoryText(h.Inventory, report.Sanitize, ""), "\n"), "\n")
+	v.Inventory, v.InventoryItems = inv[0], inv[1:]
 	var buf bytes.Buffer
 	if err := tmpl.Execute(&buf, v); err != nil {
 		return err

@@ -49,6 +49,8 @@ func Text(w io.Writer, h *History) error {
 				d.Sites[0], d.Sites[1], d.Packages[0], d.Packages[1], d.Components[0], d.Components[1])
 		}
 	}
+	b.WriteString("\n")
+	b.WriteString(inventoryText(h.Inventory, report.Sanitize, "  "))
 	b.WriteString("\nRevisions\n")
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "  date\tcommit\tinvest-now\tcheap-later\ttotal cost\ttables\troutes\tunversioned API routes\t")
@@ -142,6 +144,8 @@ func Markdown(w io.Writer, h *History) error {
 				strings.Trim(spark(d.Costs), "[]"), since, d.Sites[0], d.Sites[1], d.Packages[0], d.Packages[1], d.Components[0], d.Components[1])
 		}
 	}
+	b.WriteString("\n## Inventory\n\n")
+	b.WriteString(inventoryText(h.Inventory, report.MarkdownText, "- "))
 	b.WriteString("\n## Revisions\n\n| date | commit | invest-now | cheap-later | total cost | tables | routes | unversioned API routes |\n")
 	b.WriteString("|---|---|---:|---:|---:|---:|---:|---:|\n")
 	for _, s := range h.Revisions {
@@ -153,4 +157,52 @@ func Markdown(w io.Writer, h *History) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// inventoryText says in a few lines what the inventory gained and lost
+// over the period, names escaped by esc (at most 12 of each list): a
+// summary line, then one line for each list, starting with item ("- "
+// makes a Markdown list, after a blank line).
+func inventoryText(c Changes, esc func(string) string, item string) string {
+	var b strings.Builder
+	list := func(names []string) string {
+		shown := names
+		if len(shown) > 12 {
+			shown = shown[:12]
+		}
+		var out []string
+		for _, n := range shown {
+			out = append(out, esc(n))
+		}
+		s := strings.Join(out, ", ")
+		if len(names) > len(shown) {
+			s += fmt.Sprintf(" and %d more", len(names)-len(shown))
+		}
+		return s
+	}
+	routes := func(rs []RouteEntry) []string {
+		var out []string
+		for _, r := range rs {
+			out = append(out, strings.TrimSpace(r.Method+" "+r.Path))
+		}
+		return out
+	}
+	fmt.Fprintf(&b, "Inventory over the period: %s added, %s removed; %s added (%d unversioned API), %s removed\n",
+		plural(len(c.TablesAdded), "table"), plural(len(c.TablesRemoved), "table"),
+		plural(len(c.RoutesAdded), "route"), unversioned(c.RoutesAdded), plural(len(c.RoutesRemoved), "route"))
+	if item == "- " && len(c.TablesAdded)+len(c.TablesRemoved)+len(c.RoutesAdded)+len(c.RoutesRemoved) > 0 {
+		b.WriteString("\n")
+	}
+	for _, l := range []struct {
+		what  string
+		names []string
+	}{
+		{"tables added", c.TablesAdded}, {"tables removed", c.TablesRemoved},
+		{"routes added", routes(c.RoutesAdded)}, {"routes removed", routes(c.RoutesRemoved)},
+	} {
+		if len(l.names) > 0 {
+			fmt.Fprintf(&b, "%s%s: %s\n", item, l.what, list(l.names))
+		}
+	}
+	return b.String()
 }

@@ -30,6 +30,27 @@ type History struct {
 	Shallow   bool       `json:"shallow,omitempty"`
 	Revisions []Figures  `json:"revisions"` // oldest first
 	Decisions []Decision `json:"decisions"` // open at HEAD, closing fastest first
+	// Inventory is what the code base came to commit to over the period:
+	// the tables and routes of HEAD's audit that the first audited
+	// revision's did not have, and those it had that are gone.
+	Inventory Changes `json:"inventory"`
+}
+
+// Changes are the inventory's differences between the first audited
+// revision and HEAD, sorted.
+type Changes struct {
+	TablesAdded   []string     `json:"tables_added"`
+	TablesRemoved []string     `json:"tables_removed"`
+	RoutesAdded   []RouteEntry `json:"routes_added"`
+	RoutesRemoved []RouteEntry `json:"routes_removed"`
+}
+
+// RouteEntry is a route of the inventory.
+type RouteEntry struct {
+	Method    string `json:"method"` // "" for any method
+	Path      string `json:"path"`
+	Kind      string `json:"kind"`
+	Versioned bool   `json:"versioned"`
 }
 
 // Figures are one revision's figures.
@@ -80,7 +101,8 @@ type Decision struct {
 // fastest first: the most cost added over the period, then the highest
 // cost, then by rule and subject.
 func Build(points []Point, shallow bool) *History {
-	h := &History{Version: Version, Shallow: shallow, Revisions: []Figures{}, Decisions: []Decision{}}
+	h := &History{Version: Version, Shallow: shallow, Revisions: []Figures{}, Decisions: []Decision{},
+		Inventory: Changes{TablesAdded: []string{}, TablesRemoved: []string{}, RoutesAdded: []RouteEntry{}, RoutesRemoved: []RouteEntry{}}}
 	if len(points) == 0 {
 		return h
 	}
@@ -121,6 +143,12 @@ func Build(points []Point, shallow bool) *History {
 	head := points[len(points)-1].Report
 	if head == nil {
 		return h
+	}
+	for _, p := range points {
+		if p.Report != nil {
+			h.Inventory = inventoryChanges(p.Report, head)
+			break
+		}
 	}
 	for _, d := range head.Decisions {
 		if d.Class == report.Accepted {
@@ -174,4 +202,65 @@ func (d Decision) Since(h *History, quote func(string) string) string {
 		return "before " + h.From
 	}
 	return fmt.Sprintf("%s (%s)", d.FirstSeenDate, quote(fmt.Sprintf("%.7s", d.FirstSeen)))
+}
+
+// inventoryChanges returns the tables and routes head has that first has
+// not, and those first has that head has not.
+func inventoryChanges(first, head *report.Report) Changes {
+	tables := func(r *report.Report) map[string]bool {
+		out := map[string]bool{}
+		for _, t := range r.Inventory.Tables {
+			out[t.Name] = true
+		}
+		return out
+	}
+	routes := func(r *report.Report) map[RouteEntry]bool {
+		out := map[RouteEntry]bool{}
+		for _, rt := range r.Inventory.Routes {
+			out[RouteEntry{Method: rt.Method, Path: rt.Path, Kind: rt.Kind, Versioned: rt.Versioned}] = true
+		}
+		return out
+	}
+	c := Changes{TablesAdded: []string{}, TablesRemoved: []string{}, RoutesAdded: []RouteEntry{}, RoutesRemoved: []RouteEntry{}}
+	t0, t1 := tables(first), tables(head)
+	for t := range t1 {
+		if !t0[t] {
+			c.TablesAdded = append(c.TablesAdded, t)
+		}
+	}
+	for t := range t0 {
+		if !t1[t] {
+			c.TablesRemoved = append(c.TablesRemoved, t)
+		}
+	}
+	r0, r1 := routes(first), routes(head)
+	for r := range r1 {
+		if !r0[r] {
+			c.RoutesAdded = append(c.RoutesAdded, r)
+		}
+	}
+	for r := range r0 {
+		if !r1[r] {
+			c.RoutesRemoved = append(c.RoutesRemoved, r)
+		}
+	}
+	slices.Sort(c.TablesAdded)
+	slices.Sort(c.TablesRemoved)
+	byRoute := func(a, b RouteEntry) int {
+		return cmp.Or(strings.Compare(a.Path, b.Path), strings.Compare(a.Method, b.Method), strings.Compare(a.Kind, b.Kind))
+	}
+	slices.SortFunc(c.RoutesAdded, byRoute)
+	slices.SortFunc(c.RoutesRemoved, byRoute)
+	return c
+}
+
+// unversioned counts the API routes without a version among rs.
+func unversioned(rs []RouteEntry) int {
+	n := 0
+	for _, r := range rs {
+		if r.Kind == "api" && !r.Versioned {
+			n++
+		}
+	}
+	return n
 }
