@@ -7,9 +7,7 @@ import (
 	"html"
 	"math"
 	"math/rand/v2"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -17,6 +15,7 @@ import (
 	"time"
 
 	"github.com/oneway-lint/oneway/analyzers/finding"
+	"github.com/oneway-lint/oneway/internal/browsertest"
 )
 
 // TestHTMLSelfContained checks that the page refers to nothing outside
@@ -48,26 +47,11 @@ func TestHTMLSelfContained(t *testing.T) {
 	}
 }
 
-// chromium returns a Chromium or Chrome binary, or skips the test.
-func chromium(t *testing.T) string {
-	t.Helper()
-	if p := os.Getenv("ONEWAY_CHROMIUM"); p != "" {
-		return p
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome", "headless_shell"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	t.Skip("no Chromium or Chrome on PATH (install chromium, or set ONEWAY_CHROMIUM): the HTML report is not checked in a browser")
-	return ""
-}
-
 // TestHTMLBrowser loads the page in headless Chromium and fails on any
 // console message (a script error, or a style, script or request that
 // the page's policy blocked) and unless the page's script ran to its end.
 func TestHTMLBrowser(t *testing.T) {
-	bin := chromium(t)
+	bin := browsertest.Chromium(t)
 	if testing.Short() {
 		t.Skip("starts a browser")
 	}
@@ -82,34 +66,14 @@ func TestHTMLBrowser(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			dir := t.TempDir()
-			page := filepath.Join(dir, "report.html")
 			var b bytes.Buffer
 			if err := HTML(&b, tc.report); err != nil {
 				t.Fatal(err)
 			}
-			if err := os.WriteFile(page, b.Bytes(), 0o644); err != nil {
-				t.Fatal(err)
+			dom, console := browsertest.Load(t, bin, b.Bytes())
+			for _, line := range console {
+				t.Errorf("%s (%s): console message: %s", tc.name, tc.reason, line)
 			}
-			ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-			defer cancel()
-			cmd := exec.CommandContext(ctx, bin,
-				"--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-				"--disable-component-update", "--disable-sync", "--no-first-run", "--no-default-browser-check",
-				"--user-data-dir="+filepath.Join(dir, "profile"),
-				"--enable-logging=stderr", "--v=0", "--virtual-time-budget=2000",
-				"--window-size=1280,900", "--dump-dom", "file://"+filepath.ToSlash(page))
-			var stdout, stderr bytes.Buffer
-			cmd.Stdout, cmd.Stderr = &stdout, &stderr
-			if err := cmd.Run(); err != nil {
-				t.Fatalf("%s: %v\n%s", bin, err, stderr.String())
-			}
-			for line := range strings.SplitSeq(stderr.String(), "\n") {
-				if strings.Contains(line, ":CONSOLE") || strings.Contains(line, "Uncaught") {
-					t.Errorf("%s (%s): console message: %s", tc.name, tc.reason, line)
-				}
-			}
-			dom := stdout.String()
 			if !strings.Contains(dom, `data-ready="1"`) {
 				t.Errorf("%s: the page's script did not run to its end (no data-ready on <html>); the DOM:\n%.2000s", tc.name, dom)
 			}
