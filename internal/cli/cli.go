@@ -112,7 +112,7 @@ Usage:
                FORMAT: text, json, sarif, github, markdown, html, dot,
                        checkstyle, junit, gitlab
   oneway history [-C DIR] [-policy FILE] [-format FORMAT] [-o FILE] [-q]
-                 [-since PERIOD] [-step PERIOD] [-revs N] [-no-cache] [packages]
+                 [-since PERIOD] [-step PERIOD] [-revs N] [-history] [-no-cache] [packages]
                                      audit past revisions: which decisions grow
   oneway init [-C DIR] [-force] [-o FILE] [packages]
                                      write a starter .oneway.yml

@@ -30,6 +30,7 @@ func runHistory(ctx context.Context, args []string, env Env) int {
 	since := fs.String("since", "12mo", "how far back from HEAD's commit to go: a number and d, w, mo or y (90d, 12mo, 2y)")
 	step := fs.String("step", "1mo", "time between two revisions of the series: a number and d, w, mo or y")
 	revs := fs.Int("revs", 0, "audit this many revisions, one step apart, instead of the -since period")
+	changes := fs.Bool("history", false, "read each revision's change log too, as oneway audit -history does: change coupling and churn in every audit of the series")
 	noCache := fs.Bool("no-cache", false, "do not use or fill oneway's cache (every revision is audited again)")
 	quiet := fs.Bool("q", false, "print no progress on a terminal")
 	chdir := chdirFlag(fs)
@@ -86,6 +87,7 @@ func runHistory(ctx context.Context, args []string, env Env) int {
 		Families:   env.families(),
 		Version:    Version(),
 		Executable: env.Executable,
+		History:    *changes,
 	}
 	if !*noCache {
 		opts.CacheDir, _ = cache.DefaultDir(env.Getenv)
