@@ -356,3 +356,25 @@ func TestInterruptedAudit(t *testing.T) {
 		t.Errorf("an interrupted audit stored a report: %v", entries)
 	}
 }
+
+// TestCacheableReports: a report with a package problem is not stored,
+// nor one that read the change log of a shallow clone (fetching more
+// history changes the log and not HEAD, all its key holds of it); a
+// report of a full history is.
+func TestCacheableReports(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		r    *report.Report
+		want bool
+	}{
+		{"plain", &report.Report{}, true},
+		{"package problem", &report.Report{Problems: []report.Problem{{Kind: report.PackageProblem, Package: "p"}}}, false},
+		{"directive problem", &report.Report{Problems: []report.Problem{{Kind: report.DirectiveProblem}}}, true},
+		{"full history", &report.Report{History: &report.History{Commits: 3}}, true},
+		{"shallow history", &report.Report{History: &report.History{Commits: 1, Shallow: true}}, false},
+	} {
+		if got := cacheable(tc.r); got != tc.want {
+			t.Errorf("%s: cacheable %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}

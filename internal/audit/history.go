@@ -4,6 +4,7 @@ import (
 	"context"
 	"go/token"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -70,19 +71,13 @@ func (pr *program) history(l *changelog.Log, pkgs []*packages.Package, clauses m
 		}
 		byDir[dir] = p
 		var names []string
-		for _, name := range p.CompiledGoFiles {
+		for _, name := range slices.Concat(p.CompiledGoFiles, p.GoFiles) {
 			if _, ok := clauses[name]; ok {
 				names = append(names, name)
 			}
 		}
-		for _, name := range p.GoFiles {
-			if _, ok := clauses[name]; ok {
-				names = append(names, name)
-			}
-		}
-		sort.Strings(names)
 		if len(names) > 0 {
-			first[p] = clauses[names[0]]
+			first[p] = clauses[slices.Min(names)]
 		}
 	}
 	h := &family.History{From: l.From, To: l.To}
@@ -97,11 +92,15 @@ func (pr *program) history(l *changelog.Log, pkgs []*packages.Package, clauses m
 			if p == nil || !first[p].IsValid() {
 				continue
 			}
-			pos, ok := clauses[pr.local(abs, p.Dir)]
+			// Named as the loader named the package's files: below p.Dir
+			// as go list gave it, which may run through a symbolic link
+			// the work tree's top does not.
+			local := filepath.Join(p.Dir, filepath.Base(abs))
+			pos, ok := clauses[local]
 			if !ok {
 				pos = first[p]
 			}
-			files = append(files, family.ChangedFile{Name: pr.rel(pr.local(abs, p.Dir)), Package: p.PkgPath, Pos: pos})
+			files = append(files, family.ChangedFile{Name: pr.rel(local), Package: p.PkgPath, Pos: pos})
 		}
 		if len(files) > 0 {
 			sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
@@ -109,13 +108,6 @@ func (pr *program) history(l *changelog.Log, pkgs []*packages.Package, clauses m
 		}
 	}
 	return h
-}
-
-// local names a file of the work tree below the package directory dir as
-// the loader named the package's files (dir as go list gave it, which may
-// run through a symbolic link the work tree's top does not).
-func (pr *program) local(abs, dir string) string {
-	return filepath.Join(dir, filepath.Base(abs))
 }
 
 // historyInfo is what the report says of the change log read.

@@ -14,8 +14,13 @@ import (
 
 // cacheable reports whether a report may be stored: it has no package
 // problems (which may come from the environment: a module that could not
-// be downloaded).
+// be downloaded), and it did not read the change log of a shallow clone
+// (fetching more history changes the log without changing HEAD, which is
+// all the key holds of it).
 func cacheable(r *report.Report) bool {
+	if r.History != nil && r.History.Shallow {
+		return false
+	}
 	for _, p := range r.Problems {
 		if p.Kind == report.PackageProblem {
 			return false

@@ -8,15 +8,15 @@
 package changelog
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"os"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"path"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -259,11 +259,12 @@ func generatedName(p string) bool {
 }
 
 // generatedHeader returns a test of whether a Go file below top, as it
-// is now, says it is generated: a "// Code generated … DO NOT EDIT." line
-// before its package clause (the convention go/ast.IsGenerated reads).
-// Each file is read once, and only its first lines.
+// is now, says it is generated (go/ast.IsGenerated: a "// Code generated
+// … DO NOT EDIT." comment before its package clause). Each file is parsed
+// once, up to its package clause.
 func generatedHeader(top string) func(string) bool {
 	seen := map[string]bool{}
+	fset := token.NewFileSet()
 	return func(p string) bool {
 		if !strings.HasSuffix(p, ".go") {
 			return false
@@ -271,25 +272,9 @@ func generatedHeader(top string) func(string) bool {
 		if g, ok := seen[p]; ok {
 			return g
 		}
-		g := false
-		if f, err := os.Open(filepath.Join(top, filepath.FromSlash(p))); err == nil {
-			sc := bufio.NewScanner(f)
-			sc.Buffer(make([]byte, 0, 4096), 64*1024)
-			for sc.Scan() {
-				line := sc.Text()
-				if strings.HasPrefix(line, "package ") {
-					break
-				}
-				if generatedLine.MatchString(line) {
-					g = true
-					break
-				}
-			}
-			_ = f.Close()
-		}
+		f, err := parser.ParseFile(fset, filepath.Join(top, filepath.FromSlash(p)), nil, parser.PackageClauseOnly|parser.ParseComments)
+		g := err == nil && ast.IsGenerated(f)
 		seen[p] = g
 		return g
 	}
 }
-
-var generatedLine = regexp.MustCompile(`^// Code generated .* DO NOT EDIT\.$`)

@@ -95,15 +95,7 @@ func runAudit(ctx context.Context, args []string, env Env) int {
 		History:    f.history,
 	}
 	if !f.noCache {
-		opts.CacheDir, _ = cache.DefaultDir(env.Getenv) // no cache directory: no cache
-		if opts.CacheDir != "" {
-			// A directory that is not oneway's (ONEWAY_CACHE=~ by mistake)
-			// is refused, never trimmed: say so, and go on without.
-			if _, err := cache.Open(opts.CacheDir); err != nil {
-				fmt.Fprintf(env.Stderr, "oneway: warning: running without a cache: %v\n", err)
-				opts.CacheDir = ""
-			}
-		}
+		opts.CacheDir = cacheDir(env)
 	}
 	switch {
 	case f.verbose:
@@ -302,4 +294,20 @@ func choosePolicy(env Env, flagPolicy string) (*policy.Policy, policyfile.Source
 	}
 	pol, err := src.Load(family.Rules(env.families()))
 	return pol, src, err
+}
+
+// cacheDir returns oneway's cache directory for a run, "" for none (no
+// directory to use). A directory that is not oneway's (ONEWAY_CACHE=~ by
+// mistake) is refused, never trimmed: it says so, and the run goes on
+// without.
+func cacheDir(env Env) string {
+	dir, _ := cache.DefaultDir(env.Getenv)
+	if dir == "" {
+		return ""
+	}
+	if _, err := cache.Open(dir); err != nil {
+		fmt.Fprintf(env.Stderr, "oneway: warning: running without a cache: %v\n", err)
+		return ""
+	}
+	return dir
 }

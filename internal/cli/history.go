@@ -14,7 +14,6 @@ import (
 
 	"github.com/oneway-lint/oneway/internal/atomicfile"
 	"github.com/oneway-lint/oneway/internal/audit"
-	"github.com/oneway-lint/oneway/internal/cache"
 	"github.com/oneway-lint/oneway/internal/gitrev"
 	"github.com/oneway-lint/oneway/internal/history"
 )
@@ -90,13 +89,7 @@ func runHistory(ctx context.Context, args []string, env Env) int {
 		History:    *changes,
 	}
 	if !*noCache {
-		opts.CacheDir, _ = cache.DefaultDir(env.Getenv)
-		if opts.CacheDir != "" {
-			if _, err := cache.Open(opts.CacheDir); err != nil {
-				fmt.Fprintf(env.Stderr, "oneway: warning: running without a cache: %v\n", err)
-				opts.CacheDir = ""
-			}
-		}
+		opts.CacheDir = cacheDir(env)
 	}
 	progress := !*quiet && env.IsTerminal(env.Stderr)
 	points := make([]history.Point, 0, len(samples))

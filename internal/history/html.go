@@ -80,7 +80,7 @@ func HTML(w io.Writer, h *History) error {
 		TrendWidth: trendWidth, TrendHeight: trendHeight,
 	}
 	n := len(h.Revisions)
-	v.HeadFailed = n > 0 && h.Revisions[n-1].Failed != ""
+	v.HeadFailed = h.headFailed()
 	costs, counts := make([]int, n), make([]int, n)
 	for i, s := range h.Revisions {
 		costs[i], counts[i] = s.TotalCost, s.InvestNow

@@ -35,7 +35,7 @@ func Text(w io.Writer, h *History) error {
 			growing++
 		}
 	}
-	if n := len(h.Revisions); n > 0 && h.Revisions[n-1].Failed != "" {
+	if h.headFailed() {
 		fmt.Fprintf(&b, "HEAD could not be audited (see below): no decision to follow\n")
 	} else {
 		fmt.Fprintf(&b, "Closing fastest (%d open at HEAD, %d grew over the period)\n", len(h.Decisions), growing)
@@ -130,7 +130,7 @@ func Markdown(w io.Writer, h *History) error {
 		b.WriteString(" The clone is shallow: the history before its boundary is missing.")
 	}
 	b.WriteString("\n\n## Closing fastest\n\n")
-	if n := len(h.Revisions); n > 0 && h.Revisions[n-1].Failed != "" {
+	if h.headFailed() {
 		b.WriteString("HEAD could not be audited: no decision to follow.\n")
 	} else if len(h.Decisions) == 0 {
 		b.WriteString("No decision is open at HEAD.\n")

@@ -185,6 +185,12 @@ func Build(points []Point, shallow bool) *History {
 	return h
 }
 
+// headFailed reports whether HEAD, the last revision, could not be
+// audited: then there is no decision to follow.
+func (h *History) headFailed() bool {
+	return len(h.Revisions) > 0 && h.Revisions[len(h.Revisions)-1].Failed != ""
+}
+
 func day(t time.Time) string { return t.UTC().Format("2006-01-02") }
 
 // Label names the decision: its subject, or its place for one without.
@@ -221,29 +227,9 @@ func inventoryChanges(first, head *report.Report) Changes {
 		}
 		return out
 	}
-	c := Changes{TablesAdded: []string{}, TablesRemoved: []string{}, RoutesAdded: []RouteEntry{}, RoutesRemoved: []RouteEntry{}}
 	t0, t1 := tables(first), tables(head)
-	for t := range t1 {
-		if !t0[t] {
-			c.TablesAdded = append(c.TablesAdded, t)
-		}
-	}
-	for t := range t0 {
-		if !t1[t] {
-			c.TablesRemoved = append(c.TablesRemoved, t)
-		}
-	}
 	r0, r1 := routes(first), routes(head)
-	for r := range r1 {
-		if !r0[r] {
-			c.RoutesAdded = append(c.RoutesAdded, r)
-		}
-	}
-	for r := range r0 {
-		if !r1[r] {
-			c.RoutesRemoved = append(c.RoutesRemoved, r)
-		}
-	}
+	c := Changes{TablesAdded: missing(t1, t0), TablesRemoved: missing(t0, t1), RoutesAdded: missing(r1, r0), RoutesRemoved: missing(r0, r1)}
 	slices.Sort(c.TablesAdded)
 	slices.Sort(c.TablesRemoved)
 	byRoute := func(a, b RouteEntry) int {
@@ -252,6 +238,17 @@ func inventoryChanges(first, head *report.Report) Changes {
 	slices.SortFunc(c.RoutesAdded, byRoute)
 	slices.SortFunc(c.RoutesRemoved, byRoute)
 	return c
+}
+
+// missing returns the keys of a that b lacks (never nil), unsorted.
+func missing[K comparable](a, b map[K]bool) []K {
+	out := []K{}
+	for k := range a {
+		if !b[k] {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // unversioned counts the API routes without a version among rs.
