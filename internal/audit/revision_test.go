@@ -1,0 +1,63 @@
+package audit
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"testing"
+
+	"github.com/oneway-lint/oneway/analyzers"
+	"github.com/oneway-lint/oneway/internal/gitrev"
+	"github.com/oneway-lint/oneway/policy"
+)
+
+// TestRunRevisionCached: a commit audited once is read from the cache the
+// next time, whatever directory its work tree is in: no work tree is
+// checked out, and the report is the same.
+func TestRunRevisionCached(t *testing.T) {
+	if testing.Short() {
+		t.Skip("audits a module with net/http and database/sql")
+	}
+	dir := copyTree(t, "testdata/depfacts")
+	git := func(args ...string) {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1",
+			"GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	git("init", "-q", "-b", "main")
+	git("add", "-A")
+	git("commit", "-q", "-m", "one")
+	ctx := context.Background()
+	commit, err := gitrev.Resolve(ctx, dir, "HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := Options{Dir: dir, Patterns: []string{"./app"}, Policy: policy.Default(analyzers.Rules()), Families: analyzers.Families(), Version: "test", CacheDir: t.TempDir()}
+	checkouts := 0
+	checkout := func() (string, func(), error) {
+		checkouts++
+		return gitrev.Checkout(ctx, dir, commit)
+	}
+	first, err := RunRevision(ctx, o, commit, checkout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := RunRevision(ctx, o, commit, checkout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if checkouts != 1 {
+		t.Errorf("%d checkouts for two audits of one commit, want 1 (the second from the cache)", checkouts)
+	}
+	if len(first.Decisions) == 0 || len(first.Decisions) != len(second.Decisions) || first.Summary != second.Summary {
+		t.Errorf("the cached report differs: %+v, then %+v", first.Summary, second.Summary)
+	}
+	o.CacheDir = ""
+	if _, err := RunRevision(ctx, o, commit, checkout); err != nil || checkouts != 2 {
+		t.Errorf("without a cache: %v, %d checkouts; want a new one", err, checkouts)
+	}
+}
