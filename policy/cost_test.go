@@ -168,19 +168,19 @@ components:
 			want: cost(96, InvestNow, b4, Factor{"exposure", 3, "inside the code base"}, Factor{"spread", 4, "4 sites in 2 packages"}, normal),
 		},
 		{
-			name: "churn", reason: "files changed in a commit a month or more: the churn weight applies",
-			ev: finding.Evidence{Sites: 1, Packages: 1, Churn: ChurnMinCommits}, component: "web",
+			name: "churn", reason: "files changed in a commit a month or more: the churn weight applies where the policy sets one",
+			policy: "weights: {churn: 2}", ev: finding.Evidence{Sites: 1, Packages: 1, Churn: ChurnMinCommits}, component: "web",
 			want: cost(32, CheapLater, b4, internal, spread1, normal, Factor{"churn", 2, "its files changed in 12 commits of the year"}),
 		},
 		{
 			name: "churn below", reason: "fewer commits than ChurnMinCommits: no churn factor",
-			ev: finding.Evidence{Sites: 1, Packages: 1, Churn: ChurnMinCommits - 1}, component: "web",
+			policy: "weights: {churn: 2}", ev: finding.Evidence{Sites: 1, Packages: 1, Churn: ChurnMinCommits - 1}, component: "web",
 			want: cost(16, CheapLater, b4, internal, spread1, normal),
 		},
 		{
-			name: "churn at explore", reason: "exploring, everything changes: the churn weight is 1, left out",
-			policy: "stage: explore", ev: finding.Evidence{Sites: 1, Packages: 1, Churn: 40}, component: "web",
-			want: cost(8, CheapLater, b4, Factor{"exposure", 1, "inside the code base"}, spread1, normal),
+			name: "churn off", reason: "the presets leave churn out (weight 1)",
+			policy: "stage: scale", ev: finding.Evidence{Sites: 1, Packages: 1, Churn: 40}, component: "web",
+			want: cost(24, CheapLater, b4, Factor{"exposure", 3, "inside the code base"}, spread1, normal),
 		},
 		{
 			name: "churn weight", reason: "weights.churn overrides the preset",
@@ -251,10 +251,10 @@ func TestPreset(t *testing.T) {
 		low, norm, hig int
 		churn          int
 	}{
-		{Explore, "only doors that touch users or data at rest are invest-now; churn is off", 48, [4]int{1, 2, 3, 3}, 1, 2, 3, 1},
-		{Traction, "the default", 40, [4]int{2, 3, 3, 3}, 1, 2, 3, 2},
-		{Scale, "coupling inside the code base counts too", 32, [4]int{3, 4, 4, 4}, 1, 2, 3, 2},
-		{"growth", "an unknown stage gets the default stage's preset", 40, [4]int{2, 3, 3, 3}, 1, 2, 3, 2},
+		{Explore, "only doors that touch users or data at rest are invest-now; churn is off at every stage", 48, [4]int{1, 2, 3, 3}, 1, 2, 3, 1},
+		{Traction, "the default", 40, [4]int{2, 3, 3, 3}, 1, 2, 3, 1},
+		{Scale, "coupling inside the code base counts too", 32, [4]int{3, 4, 4, 4}, 1, 2, 3, 1},
+		{"growth", "an unknown stage gets the default stage's preset", 40, [4]int{2, 3, 3, 3}, 1, 2, 3, 1},
 	}
 	for _, tt := range tests {
 		th, w := Preset(tt.stage)

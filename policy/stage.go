@@ -9,16 +9,18 @@ package policy
 //	scale     32          3         4             4     4
 //
 // The criticality weights are the same at every stage: low 1, normal 2,
-// high 3; so is the zone-of-pain weight, 2. The churn weight is 2, and 1
-// (off) when exploring, where everything changes. As a product grows, the
+// high 3; so is the zone-of-pain weight, 2. The churn weight is 1 (off)
+// at every stage: churn is counted by file, and a decision whose sites sit
+// in files that change for other reasons (a command package holding the
+// whole application) would be weighed up for nothing; a policy turns it
+// on with weights.churn. As a product grows, the
 // threshold falls and exposure inside the code base weighs more, so more
 // decisions become invest-now. An unknown stage gets the preset of
 // Traction, the default stage.
 func Preset(s Stage) (Thresholds, Weights) {
-	crit := Weights{Low: 1, Normal: 2, High: 3, ZoneOfPain: 2, Churn: 2}
+	crit := Weights{Low: 1, Normal: 2, High: 3, ZoneOfPain: 2, Churn: 1}
 	switch s {
 	case Explore:
-		crit.Churn = 1
 		return Thresholds{InvestNow: 48}, exposure(crit, 1, 2, 3, 3)
 	case Scale:
 		return Thresholds{InvestNow: 32}, exposure(crit, 3, 4, 4, 4)

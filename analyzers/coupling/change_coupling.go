@@ -60,7 +60,11 @@ func changeCouplings(h *family.History, g *graph, cfg Config) []*changeCoupling 
 	}
 	componentOf := map[string]string{}
 	for _, r := range g.results {
-		componentOf[r.Package] = r.Component
+		if !family.MigrationPackage(r.Package, r.Name) {
+			// A migration follows the schema, and the models that map
+			// it, by design: its changes tie nothing hidden.
+			componentOf[r.Package] = r.Component
+		}
 	}
 	commits := map[string]int{}
 	pairs := map[[2]string]*changeCoupling{}

@@ -40,7 +40,8 @@ func Rules() []finding.Rule {
 				"least min-commits commits, at least min-shared of them together, and those at least min-coupling " +
 				"percent of the average of the two components' commits. The log leaves out merges, generated files, " +
 				"lockfiles, vendored code and commits of more than 30 files (a reformat, a dependency bump), and " +
-				"follows renames. Only a pair with nothing between them in the code is reported: neither depends " +
+				"follows renames; the files of migration packages (named migrations, migrate, migrator…) do not count: " +
+				"a migration changes with the schema and the models that map it by design. Only a pair with nothing between them in the code is reported: neither depends " +
 				"on the other, directly or through other components, and they depend on no component in common (a " +
 				"package of shared types or interfaces both import is the explicit form of what ties them, and a " +
 				"feature that changes a service and its handler through one is no hidden coupling). On a dependency " +

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/oneway-lint/oneway/analyzers/data/internal/sqlscan"
+	"github.com/oneway-lint/oneway/analyzers/family"
 )
 
 // migContext says whether a call belongs to the code that versions the
@@ -70,18 +71,10 @@ func rollbackPosition(info *types.Info, cur inspector.Cursor) bool {
 	return false
 }
 
-// migrationPackage reports whether a package holds migrations, by its
-// name or the last element of its path.
+// migrationPackage reports whether a package holds migrations
+// (family.MigrationPackage).
 func migrationPackage(pkg *types.Package) bool {
-	last := pkg.Path()[strings.LastIndexByte(pkg.Path(), '/')+1:]
-	for _, n := range []string{pkg.Name(), last} {
-		n = strings.Map(dropSeparator, strings.ToLower(n))
-		switch n {
-		case "migration", "migrations", "migrate", "migrator", "migrators", "dbmigrate", "dbmigration", "dbmigrations", "schemamigrations":
-			return true
-		}
-	}
-	return false
+	return family.MigrationPackage(pkg.Path(), pkg.Name())
 }
 
 // toolingPackage reports whether a package is a developer's tool kept
@@ -140,16 +133,6 @@ func schemaWork(pass *analysis.Pass, in *inspector.Inspector) bool {
 		}
 	}
 	return false
-}
-
-// dropSeparator drops the characters package names and paths separate
-// words with (for strings.Map; a strings.Replacer built per package was
-// a measured hot spot).
-func dropSeparator(r rune) rune {
-	if r == '-' || r == '_' || r == '.' {
-		return -1
-	}
-	return r
 }
 
 // migrationName reports whether an identifier names migrations:
