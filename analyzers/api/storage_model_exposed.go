@@ -105,15 +105,16 @@ func (*TablesFact) AFact() {}
 
 // FactScope implements family.ScopedFact: a package maps types to tables
 // when it queries a database (rows scanned into fields, an ORM's calls)
-// or declares models (struct tags of the ORMs, a TableName method), or
-// imports a package that does; the code base's own packages always.
+// or declares models (struct tags of the ORMs, a TableName method: the
+// text "TableName(", which a word in a comment is not), or imports a
+// package that does; the code base's own packages always.
 func (*TablesFact) FactScope() family.FactScope {
 	return family.FactScope{
 		Imports: []string{
 			"database/sql", "github.com/jackc/pgx", "github.com/jmoiron/sqlx", "gorm.io/gorm", "github.com/jinzhu/gorm",
 			"github.com/uptrace/bun", "github.com/go-pg/pg", "github.com/georgysavva/scany", "xorm.io/xorm",
 		},
-		Texts:       []string{"TableName", `db:"`, `gorm:"`, `bun:"`, `pg:"`, `xorm:"`},
+		Texts:       []string{"TableName(", `db:"`, `gorm:"`, `bun:"`, `pg:"`, `xorm:"`},
 		MainModules: true,
 	}
 }

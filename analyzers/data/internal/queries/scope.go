@@ -12,7 +12,7 @@ func scope() family.FactScope {
 	return family.FactScope{
 		Imports: append(libraries(),
 			"github.com/Masterminds/squirrel", "github.com/doug-martin/goqu", "github.com/huandu/go-sqlbuilder", entPath),
-		Texts:       []string{"TableName"},
+		Texts:       []string{"TableName("}, // a declaration or call of the method, not a word in a comment
 		MainModules: true,
 	}
 }

@@ -5,11 +5,13 @@ package app
 import (
 	"database/sql"
 
+	"example.com/doc"
 	"example.com/plain"
 	"example.com/store"
 )
 
 // Checkout saves an order.
 func Checkout(db *sql.DB, id int) error {
+	_ = doc.Words(id)
 	return store.Run(db, "INSERT INTO orders (id) VALUES ($1)", plain.Clamp(id))
 }
