@@ -314,7 +314,7 @@ func (e *Engine) Run(ctx context.Context) error {
 		defer limitAnalysisMemory()()
 	}
 
-	inDependencyOrder(e.units, func(u *unit) []*unit { return u.imports }, func(u *unit) {
+	inDependencyOrder(e.units, func(u *unit) []*unit { return u.imports }, e.weight, func(u *unit) {
 		if ctx.Err() == nil {
 			e.process(u)
 		}
@@ -365,6 +365,17 @@ func (e *Engine) count(roots bool) int {
 		}
 	}
 	return n
+}
+
+// weight estimates what processing u costs, for the order of the units
+// ready: analysing its source (a package analysed, a dependency whose
+// facts are computed) by its files; a dependency's facts from the cache,
+// or none to find, cost next to nothing.
+func (e *Engine) weight(u *unit) int64 {
+	if u.root || u.initial || u.entry == nil && len(u.run) > 0 && u.pkg.PkgPath != "unsafe" {
+		return int64(len(u.pkg.CompiledGoFiles)) + 1
+	}
+	return 1
 }
 
 // process runs the analyzers on one unit.

@@ -39,12 +39,22 @@ func (ld *loader) check() error {
 		}
 		return out
 	}
-	inDependencyOrder(ld.order, importsOf, func(lp *loadPackage) {
+	inDependencyOrder(ld.order, importsOf, loadWeight, func(lp *loadPackage) {
 		if ld.ctx.Err() == nil {
 			ld.load(lp)
 		}
 	})
 	return ld.ctx.Err()
+}
+
+// loadWeight estimates what loading lp costs, for the order of the
+// packages ready: type-checking from source by its files; reading export
+// data is cheap beside it.
+func loadWeight(lp *loadPackage) int64 {
+	if lp.needsrc {
+		return int64(len(lp.CompiledGoFiles)) + 1
+	}
+	return 1
 }
 
 // load gives lp its types, from source or from export data.
