@@ -338,7 +338,8 @@ func (e *Engine) addFiles(names []string) {
 }
 
 // check parses and type-checks a dependency as go/packages would with
-// packages.LoadAllSyntax, against its imports' export data.
+// packages.LoadAllSyntax, against its imports' export data, without the
+// parser's object resolution (see Load).
 func (e *Engine) check(p *packages.Package) (source, error) {
 	src := source{}
 	var errs []error
@@ -348,7 +349,7 @@ func (e *Engine) check(p *packages.Package) (source, error) {
 			errs = append(errs, err)
 			continue
 		}
-		f, err := parser.ParseFile(e.fset, name, data, parser.AllErrors|parser.ParseComments)
+		f, err := parser.ParseFile(e.fset, name, data, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
 		if f != nil {
 			src.files = append(src.files, f)
 		}

@@ -38,9 +38,14 @@ import (
 // fallback). cfg.Mode is ignored; with test variants or an overlay Load
 // is packages.Load.
 //
-// One difference: on an import cycle, which import go/packages leaves out
-// of the graph (when a package reaches the cycle by more than one path)
-// and the stack it names in the error depend on the order of a map's
+// Two differences. The syntax is parsed without the parser's object
+// resolution (parser.SkipObjectResolution: no ast.Ident.Obj, no
+// ast.File Scope or Unresolved), which go/types does not read and
+// oneway's analyzers must not (the engine's differential test runs them
+// on go/packages' syntax too): it costs a walk of every file and its
+// maps. And on an import cycle, which import go/packages leaves out of
+// the graph (when a package reaches the cycle by more than one path) and
+// the stack it names in the error depend on the order of a map's
 // iteration; Load's are deterministic (imports visited in the order of
 // their paths; the stack is the path from the imported package to the
 // importer).
@@ -439,7 +444,7 @@ func (ld *loader) parse(lp *loadPackage, i int) {
 			return
 		}
 		// Object resolution included: go/packages promises it.
-		lp.parsed.files[i], lp.parsed.errs[i] = parser.ParseFile(ld.fset, name, src, parser.AllErrors|parser.ParseComments)
+		lp.parsed.files[i], lp.parsed.errs[i] = parser.ParseFile(ld.fset, name, src, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
 	})
 }
 
