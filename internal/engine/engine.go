@@ -125,6 +125,9 @@ type action struct {
 type factSet struct {
 	obj map[objectFactKey]analysis.Fact
 	pkg map[reflect.Type]analysis.Fact
+	// mu guards the maps while the package's analyzers run, some at
+	// once (see runSource); they are only read once they did.
+	mu *sync.RWMutex
 }
 
 type objectFactKey struct {
@@ -133,7 +136,7 @@ type objectFactKey struct {
 }
 
 func newFactSet() factSet {
-	return factSet{obj: map[objectFactKey]analysis.Fact{}, pkg: map[reflect.Type]analysis.Fact{}}
+	return factSet{obj: map[objectFactKey]analysis.Fact{}, pkg: map[reflect.Type]analysis.Fact{}, mu: new(sync.RWMutex)}
 }
 
 // LoadMode is what an Engine needs of go/packages: syntax and types of
@@ -488,9 +491,29 @@ func sourceOf(p *packages.Package) source {
 // runSource runs the analyzers (indexes, in order) on src, the package
 // of u as go/packages loaded it, keeping only the results asked for.
 func (e *Engine) runSource(u *unit, list []int, src source) {
+	// The analyzers run as soon as those they require did, several at
+	// once: a package that many others import (the last of a chain, a
+	// command importing every component) is not analysed on one core
+	// while the others wait for it.
+	done := make([]chan struct{}, len(e.analyzers))
 	for _, i := range list {
-		e.exec(u, i, src, u.facts)
+		done[i] = make(chan struct{})
 	}
+	var wg sync.WaitGroup
+	for _, i := range list {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer close(done[i])
+			for _, r := range e.analyzers[i].Requires {
+				if c := done[e.index[r]]; c != nil {
+					<-c
+				}
+			}
+			e.exec(u, i, src, u.facts)
+		}()
+	}
+	wg.Wait()
 	for _, i := range list {
 		e.notePartial(u, i)
 	}
@@ -663,7 +686,13 @@ func (e *Engine) newPass(u *unit, a *analysis.Analyzer, src source, own factSet,
 		if !ok {
 			return false
 		}
+		if v == nil {
+			own.mu.RLock()
+		}
 		f, ok := s.obj[objectFactKey{obj, t}]
+		if v == nil {
+			own.mu.RUnlock()
+		}
 		if ok {
 			read(v, t)
 			reflect.ValueOf(ptr).Elem().Set(reflect.ValueOf(f).Elem())
@@ -674,7 +703,9 @@ func (e *Engine) newPass(u *unit, a *analysis.Analyzer, src source, own factSet,
 		if obj.Pkg() != src.pkg {
 			panic(fmt.Sprintf("internal error: in analysis %s of package %s: Fact.Set(%s, %T): can't set facts on objects belonging another package", a, p, obj, fact))
 		}
+		own.mu.Lock()
 		own.obj[objectFactKey{obj, factType(fact)}] = fact
+		own.mu.Unlock()
 	}
 	pass.ImportPackageFact = func(pkg *types.Package, ptr analysis.Fact) bool {
 		if pkg == nil {
@@ -688,7 +719,13 @@ func (e *Engine) newPass(u *unit, a *analysis.Analyzer, src source, own factSet,
 		if !ok {
 			return false
 		}
+		if v == nil {
+			own.mu.RLock()
+		}
 		f, ok := s.pkg[t]
+		if v == nil {
+			own.mu.RUnlock()
+		}
 		if ok {
 			read(v, t)
 			reflect.ValueOf(ptr).Elem().Set(reflect.ValueOf(f).Elem())
@@ -696,15 +733,19 @@ func (e *Engine) newPass(u *unit, a *analysis.Analyzer, src source, own factSet,
 		return ok
 	}
 	pass.ExportPackageFact = func(fact analysis.Fact) {
+		own.mu.Lock()
 		own.pkg[factType(fact)] = fact
+		own.mu.Unlock()
 	}
 	pass.AllPackageFacts = func() []analysis.PackageFact {
 		var out []analysis.PackageFact
+		own.mu.RLock()
 		for t, f := range own.pkg {
 			if owns(t) {
 				out = append(out, analysis.PackageFact{Package: src.pkg, Fact: f})
 			}
 		}
+		own.mu.RUnlock()
 		for _, v := range u.withPackageFacts() {
 			for t, f := range v.facts.pkg {
 				if owns(t) {
@@ -717,11 +758,13 @@ func (e *Engine) newPass(u *unit, a *analysis.Analyzer, src source, own factSet,
 	}
 	pass.AllObjectFacts = func() []analysis.ObjectFact {
 		var out []analysis.ObjectFact
+		own.mu.RLock()
 		for k, f := range own.obj {
 			if owns(k.typ) {
 				out = append(out, analysis.ObjectFact{Object: k.obj, Fact: f})
 			}
 		}
+		own.mu.RUnlock()
 		direct := map[*unit]bool{}
 		for _, imp := range u.imports {
 			direct[imp] = true
