@@ -250,9 +250,7 @@ func (e *Engine) runDependency(u *unit) {
 		src.illTyped = true
 	}
 	local := newFactSet()
-	for _, i := range u.run {
-		e.exec(u, i, src, local)
-	}
+	e.execAll(u, u.run, src, local)
 	partial := false // facts read of code with errors (an analysed package's, see Options.DespiteErrors)
 	for _, i := range u.run {
 		u.acts[i].result = nil

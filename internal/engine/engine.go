@@ -491,29 +491,7 @@ func sourceOf(p *packages.Package) source {
 // runSource runs the analyzers (indexes, in order) on src, the package
 // of u as go/packages loaded it, keeping only the results asked for.
 func (e *Engine) runSource(u *unit, list []int, src source) {
-	// The analyzers run as soon as those they require did, several at
-	// once: a package that many others import (the last of a chain, a
-	// command importing every component) is not analysed on one core
-	// while the others wait for it.
-	done := make([]chan struct{}, len(e.analyzers))
-	for _, i := range list {
-		done[i] = make(chan struct{})
-	}
-	var wg sync.WaitGroup
-	for _, i := range list {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			defer close(done[i])
-			for _, r := range e.analyzers[i].Requires {
-				if c := done[e.index[r]]; c != nil {
-					<-c
-				}
-			}
-			e.exec(u, i, src, u.facts)
-		}()
-	}
-	wg.Wait()
+	e.execAll(u, list, src, u.facts)
 	for _, i := range list {
 		e.notePartial(u, i)
 	}
@@ -529,6 +507,33 @@ func (e *Engine) runSource(u *unit, list []int, src source) {
 		u.pkg.TypesInfo = nil
 		u.pkg.Syntax = nil
 	}
+}
+
+// execAll runs the analyzers list (requirements first) on u, each as soon
+// as those it requires did, several at once: a package that many others
+// import (the last of a chain, a command importing every component, a
+// large dependency) is not analysed on one core while the others wait
+// for it.
+func (e *Engine) execAll(u *unit, list []int, src source, own factSet) {
+	done := make([]chan struct{}, len(e.analyzers))
+	for _, i := range list {
+		done[i] = make(chan struct{})
+	}
+	var wg sync.WaitGroup
+	for _, i := range list {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer close(done[i])
+			for _, r := range e.analyzers[i].Requires {
+				if c := done[e.index[r]]; c != nil {
+					<-c
+				}
+			}
+			e.exec(u, i, src, own)
+		}()
+	}
+	wg.Wait()
 }
 
 // notePartial marks the facts of analyzer i on u as resting on code with
