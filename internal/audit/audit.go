@@ -369,7 +369,7 @@ func RunRevision(ctx context.Context, o Options, commit string, checkout func() 
 	var key cache.Key
 	keyed := false
 	if c != nil {
-		if key, keyed = revisionKey(ctx, o, patterns, commit, filepath.ToSlash(sub), exe()); keyed {
+		if key, keyed = revisionKey(ctx, o, patterns, top, commit, filepath.ToSlash(sub), exe()); keyed {
 			if data, ok := c.Get(resultsKind, key); ok {
 				if rep, err := decodeReport(data); err == nil {
 					return rep, nil

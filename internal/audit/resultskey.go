@@ -94,6 +94,18 @@ type resultsKey struct {
 	walked map[string]bool // every directory the state covers (real paths)
 }
 
+// commitFixes reports whether a commit of the repository at top fixes
+// the build files the go command's settings env make it read: no overlay
+// or other go.mod named in GOFLAGS, no go.work outside top.
+func commitFixes(env map[string]string, top string) bool {
+	flags := env["GOFLAGS"]
+	if strings.Contains(flags, "-modfile") || strings.Contains(flags, "-overlay") {
+		return false
+	}
+	gw := env["GOWORK"]
+	return gw == "" || gw == "off" || within(gw, top)
+}
+
 // newResultsKey reads everything the key of an audit with options o is
 // made of but oneway's executable, or returns false when the audit's
 // inputs cannot be known without loading (no module, an overlay or
@@ -445,10 +457,12 @@ func contentHash(name string) ([]byte, error) {
 // directory audited below the work tree's top, and the go command's
 // settings, the policy, the patterns and oneway for the rest, as in
 // newResultsKey. The paths of the work tree are not in it: every
-// temporary work tree of the commit has the same key.
-func revisionKey(ctx context.Context, o Options, patterns []string, commit, sub string, exe []byte) (cache.Key, bool) {
+// temporary work tree of the commit has the same key. As newResultsKey,
+// it refuses what the commit does not fix: an overlay or another go.mod
+// named in GOFLAGS, and a go.work outside the repository (top).
+func revisionKey(ctx context.Context, o Options, patterns []string, top, commit, sub string, exe []byte) (cache.Key, bool) {
 	env, err := goEnv(ctx, o)
-	if err != nil || o.Policy == nil || exe == nil {
+	if err != nil || o.Policy == nil || exe == nil || !commitFixes(env, top) {
 		return cache.Key{}, false
 	}
 	pol, err := json.Marshal(o.Policy)

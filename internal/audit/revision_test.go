@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"testing"
 
 	"github.com/oneway-lint/oneway/analyzers"
@@ -59,5 +60,30 @@ func TestRunRevisionCached(t *testing.T) {
 	o.CacheDir = ""
 	if _, err := RunRevision(ctx, o, commit, checkout); err != nil || checkouts != 2 {
 		t.Errorf("without a cache: %v, %d checkouts; want a new one", err, checkouts)
+	}
+}
+
+// TestCommitFixes: a revision's report is keyed by its commit only when
+// the commit fixes every build file the go command reads: not with an
+// overlay or another go.mod named in GOFLAGS, nor a go.work outside the
+// repository.
+func TestCommitFixes(t *testing.T) {
+	t.Parallel()
+	top := filepath.Join(t.TempDir(), "repo")
+	for _, tt := range []struct {
+		env  map[string]string
+		want bool
+	}{
+		{map[string]string{}, true},
+		{map[string]string{"GOFLAGS": "-mod=mod"}, true},
+		{map[string]string{"GOFLAGS": "-modfile=/tmp/other.mod"}, false},
+		{map[string]string{"GOFLAGS": "-overlay=/tmp/o.json"}, false},
+		{map[string]string{"GOWORK": "off"}, true},
+		{map[string]string{"GOWORK": filepath.Join(top, "go.work")}, true},
+		{map[string]string{"GOWORK": filepath.Join(filepath.Dir(top), "go.work")}, false},
+	} {
+		if got := commitFixes(tt.env, top); got != tt.want {
+			t.Errorf("commitFixes(%v) = %v, want %v", tt.env, got, tt.want)
+		}
 	}
 }
