@@ -126,7 +126,7 @@ type factSet struct {
 	obj map[objectFactKey]analysis.Fact
 	pkg map[reflect.Type]analysis.Fact
 	// mu guards the maps while the package's analyzers run, some at
-	// once (see runSource); they are only read once they did.
+	// once (see execAll); they are only read once they did.
 	mu *sync.RWMutex
 }
 

@@ -443,7 +443,7 @@ func (ld *loader) parse(lp *loadPackage, i int) {
 			lp.parsed.errs[i] = err
 			return
 		}
-		// Object resolution included: go/packages promises it.
+		// Without object resolution: see Load.
 		lp.parsed.files[i], lp.parsed.errs[i] = parser.ParseFile(ld.fset, name, src, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
 	})
 }
