@@ -29,8 +29,8 @@ func Rules() []finding.Rule {
 	return []finding.Rule{
 		{
 			ID:      RuleChangeCoupling,
-			Title:   "components that change together without a dependency",
-			Summary: "two components change in the same commits though neither imports the other (oneway audit -history)",
+			Title:   "components that change together with nothing between them in the code",
+			Summary: "two components change in the same commits with no dependency between them, direct or not, and none in common (oneway audit -history)",
 			Doc: "Reads the change log of the year before the audited commit (oneway audit -history; no other driver " +
 				"reads version control, so the rule decides nothing under go vet, golangci-lint or nogo) and reports " +
 				"each pair of components that change in the same commits though neither imports the other: what ties " +

@@ -9,6 +9,7 @@ package history
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -75,9 +76,7 @@ func Sample(ctx context.Context, dir string, period, step time.Duration, n int) 
 			revs = append(revs, commits[next])
 		}
 	}
-	for i, j := 0, len(revs)-1; i < j; i, j = i+1, j-1 {
-		revs[i], revs[j] = revs[j], revs[i]
-	}
+	slices.Reverse(revs)
 	s, err := gitrev.Output(ctx, dir, "rev-parse", "--is-shallow-repository")
 	if err != nil {
 		return nil, false, err
