@@ -228,10 +228,14 @@ func pathOf(fn *types.Func) string {
 // replay knows the table is gone.
 func (a *finder) migrateSite(c call, lib string) Site {
 	site := Site{Migrate: true, Constant: true}
+	// A string names a table only in a call about tables (CreateTable,
+	// DropTableIfExists("users")); DropColumn(&User{}, "name"),
+	// CreateIndex(&User{}, "idx_name") name a column or an index.
+	namesTables := strings.Contains(c.callee.Name(), "Table")
 	for _, arg := range c.expr.Args {
 		if t, ok := a.modelTable(arg, lib); ok {
 			site.Tables = append(site.Tables, sqlscan.Table{Name: t, Access: sqlscan.DDL})
-		} else if tv, ok := a.pass.TypesInfo.Types[arg]; ok && isString(tv.Type) {
+		} else if tv, ok := a.pass.TypesInfo.Types[arg]; ok && isString(tv.Type) && namesTables {
 			ts, constant := a.tableExpr(arg, sqlscan.DDL)
 			site.Tables = append(site.Tables, ts...)
 			site.Constant = site.Constant && constant

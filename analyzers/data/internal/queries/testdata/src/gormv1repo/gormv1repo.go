@@ -40,6 +40,7 @@ func (r *Repo) Stats() error {
 
 func (r *Repo) Migrate() error {
 	r.db.Model(&Application{}).AddIndex("idx_token", "token")
+	r.db.Model(&Application{}).DropColumn("legacy_secret") // a column, not a table
 	r.db.DropTableIfExists(&Message{})
 	return r.db.AutoMigrate(&Application{}, &Message{}).Error
 }

@@ -29,3 +29,4 @@ func (s *DB) Updates(values interface{}, ignoreProtectedAttrs ...bool) *DB { ret
 func (s *DB) AutoMigrate(values ...interface{}) *DB                        { return s }
 func (s *DB) DropTableIfExists(values ...interface{}) *DB                  { return s }
 func (s *DB) AddIndex(indexName string, columns ...string) *DB             { return s }
+func (s *DB) DropColumn(column string) *DB                                 { return s }
