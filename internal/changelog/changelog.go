@@ -15,6 +15,8 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io"
+	"os"
 	"path"
 	"path/filepath"
 	"slices"
@@ -262,6 +264,10 @@ func generatedName(p string) bool {
 // is now, says it is generated (go/ast.IsGenerated: a "// Code generated
 // … DO NOT EDIT." comment before its package clause). Each file is parsed
 // once, up to its package clause.
+// headerBytes is how much of a file generatedHeader reads: a generated
+// file's header and package clause come first.
+const headerBytes = 64 << 10
+
 func generatedHeader(top string) func(string) bool {
 	seen := map[string]bool{}
 	fset := token.NewFileSet()
@@ -272,8 +278,14 @@ func generatedHeader(top string) func(string) bool {
 		if g, ok := seen[p]; ok {
 			return g
 		}
-		f, err := parser.ParseFile(fset, filepath.Join(top, filepath.FromSlash(p)), nil, parser.PackageClauseOnly|parser.ParseComments)
-		g := err == nil && ast.IsGenerated(f)
+		g := false
+		if file, err := os.Open(filepath.Join(top, filepath.FromSlash(p))); err == nil {
+			// The header is above the package clause: the file's start
+			// is enough, as go/build reads it.
+			f, err := parser.ParseFile(fset, p, io.LimitReader(file, headerBytes), parser.PackageClauseOnly|parser.ParseComments)
+			g = err == nil && ast.IsGenerated(f)
+			_ = file.Close()
+		}
 		seen[p] = g
 		return g
 	}

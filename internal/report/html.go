@@ -51,7 +51,7 @@ func HTML(w io.Writer, r *Report) error {
 	v.CSS = template.CSS(css)
 	v.JS = template.JS(js)
 	v.CSP = fmt.Sprintf("default-src 'none'; style-src '%s'; script-src '%s'; img-src data:; base-uri 'none'; form-action 'none'",
-		cspHash(css), cspHash(js))
+		CSPHash(css), CSPHash(js))
 	var buf bytes.Buffer
 	if err := tmpl.Execute(&buf, v); err != nil {
 		return err
@@ -59,8 +59,6 @@ func HTML(w io.Writer, r *Report) error {
 	_, err = w.Write(buf.Bytes())
 	return err
 }
-
-func cspHash(b []byte) string { return CSPHash(b) }
 
 // CSPHash is the Content-Security-Policy source that allows exactly the
 // inline style or script b ('sha256-…' without the quotes), for the

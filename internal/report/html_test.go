@@ -37,7 +37,7 @@ func TestHTMLSelfContained(t *testing.T) {
 		if len(m) != 1 {
 			t.Fatalf("%d <%s> elements, want 1", len(m), el.tag)
 		}
-		want := el.directive + " '" + cspHash([]byte(m[0][1])) + "'"
+		want := el.directive + " '" + CSPHash([]byte(m[0][1])) + "'"
 		if !strings.Contains(policy, want) {
 			t.Errorf("the policy %q does not allow the page's %s by its hash (%s)", policy, el.tag, want)
 		}
