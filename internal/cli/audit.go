@@ -150,16 +150,27 @@ func runAudit(ctx context.Context, args []string, env Env) int {
 		fmt.Fprintf(env.Stderr, "oneway: rendering the report: %v\n", err)
 		return ExitAnalysis
 	}
-	if f.out != "" {
-		if err := atomicfile.Write(abs(env, f.out), buf.Bytes(), 0o644); err != nil {
-			fmt.Fprintf(env.Stderr, "oneway: writing the report: %v\n", err)
-			return ExitUsage
-		}
-	} else if _, err := env.Stdout.Write(buf.Bytes()); err != nil {
-		fmt.Fprintf(env.Stderr, "oneway: %v\n", err)
-		return ExitAnalysis
+	if code, ok := writeOutput(env, f.out, buf.Bytes(), "the report"); !ok {
+		return code
 	}
 	return exitCode(rep, f)
+}
+
+// writeOutput writes data to the file out (atomically) or, without one,
+// to standard output; on failure it says so and returns the exit code.
+func writeOutput(env Env, out string, data []byte, what string) (int, bool) {
+	if out != "" {
+		if err := atomicfile.Write(abs(env, out), data, 0o644); err != nil {
+			fmt.Fprintf(env.Stderr, "oneway: writing %s: %v\n", what, err)
+			return ExitUsage, false
+		}
+		return ExitClean, true
+	}
+	if _, err := env.Stdout.Write(data); err != nil {
+		fmt.Fprintf(env.Stderr, "oneway: %v\n", err)
+		return ExitAnalysis, false
+	}
+	return ExitClean, true
 }
 
 // exitCode is the code of an audit that wrote its report: 3 when a package

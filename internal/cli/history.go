@@ -12,7 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/oneway-lint/oneway/internal/atomicfile"
 	"github.com/oneway-lint/oneway/internal/audit"
 	"github.com/oneway-lint/oneway/internal/gitrev"
 	"github.com/oneway-lint/oneway/internal/history"
@@ -150,18 +149,8 @@ func runHistory(ctx context.Context, args []string, env Env) int {
 		fmt.Fprintf(env.Stderr, "oneway: rendering the history: %v\n", err)
 		return ExitAnalysis
 	}
-	if *out != "" {
-		if err := atomicfile.Write(abs(env, *out), buf.Bytes(), 0o644); err != nil {
-			fmt.Fprintf(env.Stderr, "oneway: writing the history: %v\n", err)
-			return ExitUsage
-		}
-		return ExitClean
-	}
-	if _, err := env.Stdout.Write(buf.Bytes()); err != nil {
-		fmt.Fprintf(env.Stderr, "oneway: %v\n", err)
-		return ExitAnalysis
-	}
-	return ExitClean
+	code, _ := writeOutput(env, *out, buf.Bytes(), "the history")
+	return code
 }
 
 // periodPattern is a period on the command line: a number and a unit.
