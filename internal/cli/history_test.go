@@ -7,28 +7,9 @@ import (
 	"os"
 	"os/exec"
 	"strings"
-	"sync"
+	"sync/atomic"
 	"testing"
 )
-
-// cancelOn is a terminal's standard error that cancels the run when the
-// progress it shows holds mark.
-type cancelOn struct {
-	mu     sync.Mutex
-	buf    bytes.Buffer
-	mark   string
-	cancel context.CancelFunc
-}
-
-func (c *cancelOn) Write(p []byte) (int, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.buf.Write(p)
-	if strings.Contains(c.buf.String(), c.mark) {
-		c.cancel()
-	}
-	return len(p), nil
-}
 
 // TestHistoryInterrupted: interrupted while it audits the second
 // revision, oneway history writes nothing, exits 3 and leaves no work
@@ -54,15 +35,29 @@ func TestHistoryInterrupted(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	stderr := &cancelOn{mark: "auditing revision 2 of 3", cancel: cancel}
+	// Interrupted once the second revision's work tree exists (the
+	// command registers its removal then), while it is audited.
+	stderr := new(bytes.Buffer) // a terminal: progress is written
 	var stdout bytes.Buffer
+	var registered atomic.Int32
+	unregistered := false
 	code := Main(ctx, []string{"history", "-no-cache", "-since", "20d", "-step", "10d", "./..."}, Env{
 		Stdout: &stdout, Stderr: stderr, Dir: dir, Executable: executable,
 		Getenv:     func(string) string { return "" },
 		IsTerminal: func(w io.Writer) bool { return w == stderr },
+		OnExit: func(func()) func() {
+			if registered.Add(1) == 2 {
+				cancel()
+				return func() { unregistered = true }
+			}
+			return func() {}
+		},
 	})
-	if code != ExitAnalysis || stdout.Len() > 0 || !strings.Contains(stderr.buf.String(), "interrupted: no history written") {
-		t.Errorf("exit %d, stdout %q, stderr %q; want 3, nothing, interrupted", code, stdout.String(), stderr.buf.String())
+	if registered.Load() != 2 || !unregistered {
+		t.Errorf("%d work trees registered for removal on exit, the second's registration undone %v: want 2, true (the interrupt came after the checkout)", registered.Load(), unregistered)
+	}
+	if code != ExitAnalysis || stdout.Len() > 0 || !strings.Contains(stderr.String(), "interrupted: no history written") {
+		t.Errorf("exit %d, stdout %q, stderr %q; want 3, nothing, interrupted", code, stdout.String(), stderr.String())
 	}
 	cmd := exec.Command("git", "worktree", "list", "--porcelain")
 	cmd.Dir = dir
