@@ -94,8 +94,15 @@ var ErrNoPackages = errors.New("no packages to analyse")
 // With a cache directory, a re-audit of unchanged code (the same files,
 // policy, settings and oneway) returns the report of the last one.
 func Run(ctx context.Context, o Options) (*report.Report, error) {
+	rep, _, err := runReading(ctx, o)
+	return rep, err
+}
+
+// runReading is Run, which also returns the directories of the source
+// files it read when it audited (none for a report from the cache).
+func runReading(ctx context.Context, o Options) (*report.Report, []string, error) {
 	if o.Policy == nil {
-		return nil, errors.New("audit: no policy")
+		return nil, nil, errors.New("audit: no policy")
 	}
 	patterns := o.Patterns
 	if len(patterns) == 0 {
@@ -110,8 +117,7 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 		exe = sync.OnceValue(engine.ExecutableKey)
 	}
 	if c == nil || o.Transient {
-		rep, _, err := run(ctx, o, patterns, loadCache{c: c}, exe)
-		return rep, err
+		return run(ctx, o, patterns, loadCache{c: c}, exe)
 	}
 	// The key of the report: a few go and git commands, a hash of
 	// oneway's executable (computed meanwhile) and of the code, read
@@ -131,7 +137,7 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 		if data, ok := c.Get(resultsKind, k.key); ok {
 			if rep, err := decodeReport(data); err == nil {
 				logf(o.Log, "the report of the last audit of the same code, policy and oneway, from the cache (%v)", time.Since(start).Round(time.Millisecond))
-				return rep, nil
+				return rep, nil, nil
 			}
 		}
 	}
@@ -141,7 +147,7 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 	}
 	rep, read, err := run(ctx, o, patterns, lc, exe)
 	if err != nil || !keyed || !cacheable(rep) {
-		return rep, err
+		return rep, read, err
 	}
 	// Store it only if the key covers every package read from source and
 	// nothing changed while the audit ran.
@@ -155,7 +161,7 @@ func Run(ctx context.Context, o Options) (*report.Report, error) {
 			_ = c.Put(resultsKind, k.key, data) // a failed write is a later miss
 		}
 	}
-	return rep, nil
+	return rep, read, nil
 }
 
 // ErrInterrupted is returned (wrapped) when the audit's context was
@@ -366,10 +372,13 @@ func RunRevision(ctx context.Context, o Options, commit string, checkout func() 
 		exe = sync.OnceValue(engine.ExecutableKey)
 	}
 	c := o.cache()
-	var key cache.Key
-	keyed := false
+	var (
+		key   cache.Key
+		env   map[string]string
+		keyed bool
+	)
 	if c != nil {
-		if key, keyed = revisionKey(ctx, o, patterns, top, commit, filepath.ToSlash(sub), exe()); keyed {
+		if key, env, keyed = revisionKey(ctx, o, patterns, top, commit, filepath.ToSlash(sub), exe()); keyed {
 			if data, ok := c.Get(resultsKind, key); ok {
 				if rep, err := decodeReport(data); err == nil {
 					return rep, nil
@@ -384,14 +393,24 @@ func RunRevision(ctx context.Context, o Options, commit string, checkout func() 
 	defer remove()
 	at := o
 	at.Dir, at.Transient, at.Executable = filepath.Join(dir, sub), true, exe
-	rep, err := Run(ctx, at)
-	if err != nil {
+	rep, read, err := runReading(ctx, at)
+	if err != nil || !keyed || !cacheable(rep) {
 		return rep, err
 	}
-	if keyed && cacheable(rep) {
-		if data, err := encodeReport(rep); err == nil {
-			_ = c.Put(resultsKind, key, data) // a failed write is a later miss
-		}
+	// The commit fixes the work tree's files only: code read from
+	// elsewhere (a replace directive naming a directory outside the
+	// repository) may change while the commit stays.
+	tree, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return rep, nil
+	}
+	inTree := func(real string) bool { return within(real, tree) }
+	if d, ok := covered(env, read, inTree); !ok {
+		logf(o.Log, "the report of %s is not cached: the commit does not cover %s", commit, d)
+		return rep, nil
+	}
+	if data, err := encodeReport(rep); err == nil {
+		_ = c.Put(resultsKind, key, data) // a failed write is a later miss
 	}
 	return rep, nil
 }

@@ -26,7 +26,7 @@ import (
 // per process to read it for that one).
 
 // writeTree writes files (slash-separated path → content) below dir.
-func writeTree(b *testing.B, dir string, files map[string]string) {
+func writeTree(b testing.TB, dir string, files map[string]string) {
 	b.Helper()
 	for name, data := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))

@@ -215,21 +215,29 @@ func (k *resultsKey) unchanged(ctx context.Context) bool {
 // packages from) that the key does not cover, if any: one outside the
 // walked trees, the module cache, GOROOT and the build cache.
 func (k *resultsKey) covers(dirs []string) (string, bool) {
-	var fixed []string // contents fixed by what the key includes
+	return covered(k.env, dirs, func(real string) bool { return k.walked[real] })
+}
+
+// covered returns the first directory of dirs that is neither in a
+// directory whose contents the go command's settings env fix (GOROOT,
+// the module cache, the build cache) nor, with symbolic links resolved,
+// one that fixed reports as fixed otherwise.
+func covered(env map[string]string, dirs []string, fixed func(real string) bool) (string, bool) {
+	var roots []string // contents fixed by the settings
 	for _, v := range []string{"GOROOT", "GOMODCACHE", goCacheVar} {
-		if d := k.env[v]; d != "" {
-			fixed = append(fixed, d)
+		if d := env[v]; d != "" {
+			roots = append(roots, d)
 			if real, err := filepath.EvalSymlinks(d); err == nil && real != d {
-				fixed = append(fixed, real)
+				roots = append(roots, real)
 			}
 		}
 	}
 	for _, d := range dirs {
-		if slices.ContainsFunc(fixed, func(root string) bool { return within(d, root) }) {
+		if slices.ContainsFunc(roots, func(root string) bool { return within(d, root) }) {
 			continue
 		}
 		real, err := filepath.EvalSymlinks(d)
-		if err != nil || !k.walked[real] {
+		if err != nil || !fixed(real) {
 			return d, false
 		}
 	}
@@ -459,15 +467,17 @@ func contentHash(name string) ([]byte, error) {
 // newResultsKey. The paths of the work tree are not in it: every
 // temporary work tree of the commit has the same key. As newResultsKey,
 // it refuses what the commit does not fix: an overlay or another go.mod
-// named in GOFLAGS, and a go.work outside the repository (top).
-func revisionKey(ctx context.Context, o Options, patterns []string, top, commit, sub string, exe []byte) (cache.Key, bool) {
+// named in GOFLAGS, and a go.work outside the repository (top). It also
+// returns the go command's settings it read: a report is stored under
+// the key only if the commit covers what the audit read (see covered).
+func revisionKey(ctx context.Context, o Options, patterns []string, top, commit, sub string, exe []byte) (cache.Key, map[string]string, bool) {
 	env, err := goEnv(ctx, o)
 	if err != nil || o.Policy == nil || exe == nil || !commitFixes(env, top) {
-		return cache.Key{}, false
+		return cache.Key{}, nil, false
 	}
 	pol, err := json.Marshal(o.Policy)
 	if err != nil {
-		return cache.Key{}, false
+		return cache.Key{}, nil, false
 	}
 	h := sha256.New()
 	fmt.Fprintf(h, "oneway revision results %d\x00", resultsVersion)
@@ -483,5 +493,5 @@ func revisionKey(ctx context.Context, o Options, patterns []string, top, commit,
 	h.Write(exe)
 	var k cache.Key
 	copy(k[:], h.Sum(nil))
-	return k, true
+	return k, env, true
 }
