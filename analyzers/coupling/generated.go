@@ -1,7 +1,6 @@
 package coupling
 
 import (
-	"fmt"
 	"go/ast"
 	"go/types"
 	"path/filepath"
@@ -9,8 +8,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/oneway-lint/oneway/analyzers/family"
 )
@@ -24,11 +21,12 @@ import (
 
 // generatedAnalyzer marks the exported types and variables declared in
 // generated files, so that the importers of a package know them. It
-// depends on no configuration, so every coupling analyzer shares it.
+// depends on no configuration, so every coupling analyzer shares it. It
+// reads the files' declarations only: it needs no inspector, which a
+// dependency with generated files would otherwise build for it alone.
 var generatedAnalyzer = &analysis.Analyzer{
 	Name:       "couplinggenerated",
 	Doc:        "find exported types and variables declared in generated code",
-	Requires:   []*analysis.Analyzer{inspect.Analyzer},
 	ResultType: reflect.TypeFor[*generated](),
 	FactTypes:  []analysis.Fact{(*GeneratedFact)(nil)},
 	Run:        runGenerated,
@@ -78,9 +76,6 @@ func (g *generated) object(obj types.Object) bool {
 func (g *generated) file(f *ast.File) bool { return g.files[f] }
 
 func runGenerated(pass *analysis.Pass) (any, error) {
-	if _, ok := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector); !ok {
-		return nil, fmt.Errorf("couplinggenerated: %s: no inspector", pass.Pkg.Path())
-	}
 	importFact := pass.ImportObjectFact
 	out := &generated{
 		files:   map[*ast.File]bool{},
