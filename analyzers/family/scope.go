@@ -22,6 +22,22 @@ type ScopedFact interface {
 	FactScope() FactScope
 }
 
+// CheckedFact is implemented by scoped fact types whose scope a
+// package's types narrow further: FactPossible reports whether the
+// analyzer could find a fact of this type in the package of pass, which
+// is type-checked, with the facts of its imports, before any analyzer ran
+// on it (pass.ResultOf is empty). It may answer true where no fact comes,
+// never false where one does. A driver computing dependencies' facts from
+// source (the audit) skips, on a dependency where none of an analyzer's
+// fact types is possible, that analyzer and what only it requires: a
+// cloud SDK's client imports net/http, so it is in the routes' scope, but
+// uses only its client side, so it registers no route and answers no
+// request.
+type CheckedFact interface {
+	ScopedFact
+	FactPossible(pass *analysis.Pass) bool
+}
+
 // PlacedFact is implemented by fact types that name places in their
 // package's files (where a route is registered), as the package's path
 // and a file's base name, never a directory. A driver that gives a

@@ -20,6 +20,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/sync/errgroup"
 	"golang.org/x/tools/go/analysis"
@@ -250,9 +251,14 @@ func (e *Engine) runDependency(u *unit) {
 		src.illTyped = true
 	}
 	local := newFactSet()
-	e.execAll(u, u.run, src, local)
+	run := e.possible(u, src, local)
+	if len(run) < len(u.run) {
+		e.stats.narrowed.Add(1)
+		u.run = run // what ran (the key was made of the plan)
+	}
+	e.execAll(u, run, src, local)
 	partial := false // facts read of code with errors (an analysed package's, see Options.DespiteErrors)
-	for _, i := range u.run {
+	for _, i := range run {
 		u.acts[i].result = nil
 		partial = e.notePartial(u, i) || partial
 	}
@@ -280,7 +286,7 @@ func (e *Engine) runDependency(u *unit) {
 	if e.cache == nil || !u.hasKey || partial {
 		return // facts resting on code with errors are not cached
 	}
-	for _, i := range u.run {
+	for _, i := range run {
 		if u.acts[i].err != nil {
 			return // failures are not cached
 		}
@@ -288,6 +294,61 @@ func (e *Engine) runDependency(u *unit) {
 	if data, err := e.encodeEntry(entry, u.pkg.PkgPath); err == nil {
 		_ = e.cache.Put(depsKind, u.key, data) // a failed write is a later miss
 	}
+}
+
+// possible returns the analyzers of u.run that can find a fact in src,
+// the type-checked dependency (see family.CheckedFact), with what they
+// require: a fact analyzer none of whose fact types is possible there is
+// left out, and so are the analyzers only it requires.
+func (e *Engine) possible(u *unit, src source, local factSet) []int {
+	drop := make([]bool, len(e.analyzers))
+	dropped := false
+	for _, i := range u.run {
+		a := e.analyzers[i]
+		if len(a.FactTypes) == 0 {
+			continue
+		}
+		var pass *analysis.Pass
+		none := true
+		for _, f := range a.FactTypes {
+			c, ok := f.(family.CheckedFact)
+			if ok && pass == nil {
+				pass = e.newPass(u, a, src, local, map[*analysis.Analyzer]any{}, new(atomic.Bool))
+			}
+			if !ok || c.FactPossible(pass) {
+				none = false
+				break
+			}
+		}
+		drop[i] = none
+		dropped = dropped || none
+	}
+	if !dropped {
+		return u.run
+	}
+	keep := make([]bool, len(e.analyzers))
+	var mark func(i int)
+	mark = func(i int) {
+		if keep[i] {
+			return
+		}
+		keep[i] = true
+		for _, r := range e.analyzers[i].Requires {
+			mark(e.index[r])
+		}
+	}
+	for _, i := range u.run {
+		if len(e.analyzers[i].FactTypes) > 0 && !drop[i] {
+			mark(i)
+		}
+	}
+	var out []int
+	for _, i := range u.run {
+		if keep[i] {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // inject gives u the facts of its cache entry. Objects the analysed

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/oneway-lint/oneway/analyzers"
+	"github.com/oneway-lint/oneway/analyzers/api"
 	"github.com/oneway-lint/oneway/analyzers/component"
 	"github.com/oneway-lint/oneway/analyzers/data"
 	"github.com/oneway-lint/oneway/analyzers/family"
@@ -137,7 +138,11 @@ func TestPlan(t *testing.T) {
 // dependencies are analysed from source for their wrapper facts, and the
 // table reaches the inventory at the main module's call. A dependency
 // that imports nothing any fact needs is neither parsed nor type-checked,
-// nor is one that names TableName only in a comment.
+// nor is one that names TableName only in a comment. A client of another
+// service, which imports net/http and encoding/json but only sends
+// requests, is type-checked and then known to have no route fact: the
+// routes analyzer does not run on it, but does on a helper writing JSON
+// responses, whose fact gives the route it answers its kind.
 func TestDependencyScope(t *testing.T) {
 	t.Parallel()
 	e, pkgs := runDepscope(t, nil)
@@ -152,10 +157,13 @@ func TestDependencyScope(t *testing.T) {
 			t.Errorf("%s runs %v, want dataqueries: it reaches database/sql", dep, runs[dep])
 		}
 	}
-	for _, dep := range []string{"example.com/plain", "example.com/doc", "strings"} {
+	for _, dep := range []string{"example.com/plain", "example.com/doc", "strings", "example.com/webclient"} {
 		if len(runs[dep]) > 0 {
 			t.Errorf("%s runs %v, want nothing: no fact can be in it", dep, runs[dep])
 		}
+	}
+	if !slices.Contains(runs["example.com/webhelp"], "apiroutes") {
+		t.Errorf("example.com/webhelp runs %v, want apiroutes: it writes responses", runs["example.com/webhelp"])
 	}
 
 	prog, err := e.Program(pkgs, analyzers.Analyzers())
@@ -171,6 +179,13 @@ func TestDependencyScope(t *testing.T) {
 	}
 	if want := []string{"orders write example.com/app app.go"}; !slices.Equal(got, want) {
 		t.Errorf("tables' sites: %q, want %q", got, want)
+	}
+	var routes []string
+	for _, r := range api.Inventory(prog).Routes {
+		routes = append(routes, r.Method+" "+r.Path+" "+r.Kind)
+	}
+	if want := []string{"GET /status api"}; !slices.Equal(routes, want) {
+		t.Errorf("routes %q, want %q (the kind from webhelp's fact)", routes, want)
 	}
 }
 

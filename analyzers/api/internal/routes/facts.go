@@ -1,7 +1,10 @@
 package routes
 
 import (
+	"go/types"
 	"slices"
+
+	"golang.org/x/tools/go/analysis"
 
 	"github.com/oneway-lint/oneway/analyzers/family"
 )
@@ -40,8 +43,8 @@ type FuncFact struct {
 func (*FuncFact) AFact() {}
 
 var (
-	_ family.ScopedFact = (*FuncFact)(nil)
-	_ family.PlacedFact = (*FuncFact)(nil)
+	_ family.CheckedFact = (*FuncFact)(nil)
+	_ family.PlacedFact  = (*FuncFact)(nil)
 )
 
 func (f *FuncFact) empty() bool {
@@ -94,6 +97,24 @@ func (f *FuncFact) FactFiles(pkg string) []string {
 	add(f.Dispatch)
 	slices.Sort(files)
 	return files
+}
+
+// FactPossible implements family.CheckedFact: a package has a fact only
+// where it uses a router framework, net/http's server side or a response
+// encoding, holds a web value, or calls a function with a fact (see
+// mayHaveFacts); run finds none in a router's own package or the
+// standard library.
+func (*FuncFact) FactPossible(pass *analysis.Pass) bool {
+	if frameworkOf(pass.Pkg.Path()) != "" || family.StandardLibrary(pass) {
+		return false
+	}
+	module := ""
+	if pass.Module != nil {
+		module = pass.Module.Path
+	}
+	return mayHaveFacts(pass.Pkg, pass.TypesInfo, pass.Files, module, func(fn *types.Func) bool {
+		return fn.Pkg() != pass.Pkg && pass.ImportObjectFact(fn, new(FuncFact))
+	})
 }
 
 // Writes is a set of the kinds of response a handler writes.

@@ -7,6 +7,8 @@ require (
 	example.com/plain v0.0.0
 	example.com/sqlwrap v0.0.0
 	example.com/store v0.0.0
+	example.com/webclient v0.0.0
+	example.com/webhelp v0.0.0
 )
 
 replace (
@@ -14,4 +16,6 @@ replace (
 	example.com/plain => ../plain
 	example.com/sqlwrap => ../sqlwrap
 	example.com/store => ../store
+	example.com/webclient => ../webclient
+	example.com/webhelp => ../webhelp
 )

@@ -1,0 +1,324 @@
+package routes
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Where a fact can come from. run exports a FuncFact only for a function
+// that registers routes on a router, serves a request, writes or decodes
+// a response body, or calls a function of an import with a fact: every
+// one of those uses an object of a router framework, of net/http's
+// server side or of a response encoding, or holds a value of a web type
+// (a router, a handler, a ResponseWriter, a framework's context), or
+// calls a function with a fact. A package with none of them — most of a
+// cloud SDK's clients, which use net/http's Request, Response, Header and
+// Client only — has no fact, however much of net/http it imports.
+//
+// mayHaveFacts is the test of that, on the package's types: it reads the
+// objects the package uses and defines, and walks the declarations of
+// functions returning a string first (ResultPath) and the calls passing
+// a "Content-Type" pair (headerPairWrites) only when there are some. It
+// must stay a superset of what run reads: TestMayHaveFacts runs both on
+// every fixture.
+
+// mayHaveFacts reports whether run could export a fact on the package
+// of info and files; hasFact reports whether an object of an import
+// carries one.
+func mayHaveFacts(pkg *types.Package, info *types.Info, files []*ast.File, module string, hasFact func(*types.Func) bool) bool {
+	var calls callOrigins // uses that count only in some calls
+	marshal := false      // json.Marshal and the like: see marshals
+	for _, obj := range info.Uses {
+		switch {
+		case isHeaderSet(obj):
+			calls.setHeader = true
+		case isDecode(obj):
+			calls.decode = true
+		case isEncode(obj):
+			calls.encode = true
+		case isMarshal(obj):
+			marshal = true
+		case factOrigin(obj, hasFact):
+			return true
+		}
+	}
+	writer := false // a function taking an io.Writer answers (see answers)
+	for _, obj := range info.Defs {
+		switch obj := obj.(type) {
+		case *types.Var:
+			if webType(obj.Type()) {
+				return true
+			}
+			writer = writer || isNamed(obj.Type(), "io", "Writer")
+		case *types.Func:
+			if obj.Pkg() == pkg && takesRequest(obj) {
+				return true
+			}
+		}
+	}
+	return marshal && writer || constPathResult(info, files) || calls.found(pkg, info, files, module)
+}
+
+// factOrigin reports whether a use of obj can make a function's fact.
+func factOrigin(obj types.Object, hasFact func(*types.Func) bool) bool {
+	if obj == nil || obj.Pkg() == nil {
+		return false
+	}
+	if fn, ok := obj.(*types.Func); ok {
+		fn = fn.Origin()
+		if hasFact(fn) {
+			return true
+		}
+		obj = fn
+	}
+	path, name := obj.Pkg().Path(), obj.Name()
+	switch path {
+	case "net/http":
+		return !clientSide(obj)
+	case "encoding/json", "encoding/xml", "google.golang.org/protobuf/encoding/protojson":
+		// A method named so (protojson's MarshalOptions.Marshal) writes
+		// wherever it is called; the functions and Encode only in some
+		// calls (isMarshal, isEncode).
+		return name == "Marshal" || name == "MarshalIndent"
+	case "html/template", "text/template":
+		return name == "Execute" || name == "ExecuteTemplate"
+	case "github.com/prometheus/client_golang/prometheus/promhttp", "net/http/pprof", "expvar":
+		return true
+	case "github.com/gorilla/websocket":
+		return name == "Upgrade"
+	case "nhooyr.io/websocket", "github.com/coder/websocket":
+		return name == "Accept"
+	case "golang.org/x/crypto/acme/autocert":
+		return name == "HTTPHandler"
+	}
+	return frameworkOf(path) != ""
+}
+
+// clientSide reports whether obj, of net/http, belongs to its client
+// side or to what both sides share (a request, a response, a header read
+// or built, the status and method constants): no use of those registers
+// a route or answers a request. A header's Set is not among them (a
+// response's content type: see contentTypeWrites), nor a server's
+// Handler field.
+func clientSide(obj types.Object) bool {
+	switch obj := obj.(type) {
+	case *types.Const:
+		return true
+	case *types.TypeName:
+		switch obj.Name() {
+		case "Request", "Response", "Header", "Client", "Transport", "RoundTripper", "Cookie", "CookieJar",
+			"ProtocolError", "MaxBytesError", "SameSite", "Protocols":
+			return true
+		}
+		return false
+	case *types.Var:
+		if obj.IsField() {
+			return obj.Name() != "Handler"
+		}
+		switch obj.Name() {
+		case "DefaultClient", "DefaultTransport", "NoBody":
+			return true
+		}
+		return strings.HasPrefix(obj.Name(), "Err")
+	case *types.Func:
+		sig := obj.Type().(*types.Signature)
+		if recv := sig.Recv(); recv != nil {
+			t := recv.Type()
+			if p, ok := t.(*types.Pointer); ok {
+				t = p.Elem()
+			}
+			switch recvName(t) {
+			case "Request", "Response", "Client", "Transport", "Cookie", "ProtocolError", "MaxBytesError", "Protocols":
+				return true
+			case "Header":
+				return obj.Name() != "Set"
+			}
+			return false
+		}
+		switch obj.Name() {
+		case "NewRequest", "NewRequestWithContext", "Get", "Head", "Post", "PostForm", "StatusText",
+			"CanonicalHeaderKey", "DetectContentType", "ParseHTTPVersion", "ParseTime", "ProxyFromEnvironment",
+			"ProxyURL", "ReadRequest", "ReadResponse", "ParseCookie", "ParseSetCookie", "NewFileTransport",
+			"NewFileTransportFS":
+			return true
+		}
+	}
+	return false
+}
+
+func recvName(t types.Type) string {
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Obj().Name()
+	}
+	return ""
+}
+
+// webType reports whether a value of type t serves requests or routes
+// them: a router, an http.Handler or HandlerFunc, a ResponseWriter, a
+// framework's request context.
+func webType(t types.Type) bool {
+	if routerType(t) != "" || isFrameworkContext(t) {
+		return true
+	}
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	return isNamed(t, "net/http", "ResponseWriter") || isNamed(t, "net/http", "Handler") || isNamed(t, "net/http", "HandlerFunc")
+}
+
+// takesRequest reports whether fn, a function declared with a body (not
+// an interface's method), takes a request: a dispatcher's signature (see
+// dispatches).
+func takesRequest(fn *types.Func) bool {
+	sig := fn.Type().(*types.Signature)
+	if recv := sig.Recv(); recv != nil && types.IsInterface(recv.Type()) {
+		return false
+	}
+	return requestParam(sig) != nil
+}
+
+// constPathResult reports whether a function of files always returns a
+// constant path first (see constFirstResult).
+func constPathResult(info *types.Info, files []*ast.File) bool {
+	for _, f := range files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			fn, ok := info.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			if _, ok := constFirstResult(info, fn, fd); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isHeaderSet reports whether obj is http.Header's Set.
+func isHeaderSet(obj types.Object) bool {
+	fn, ok := obj.(*types.Func)
+	if !ok || fn.Name() != "Set" || fn.Pkg() == nil || fn.Pkg().Path() != "net/http" {
+		return false
+	}
+	recv := fn.Type().(*types.Signature).Recv()
+	return recv != nil && recvName(recv.Type()) == "Header"
+}
+
+// isDecode reports whether obj is a decoder's Decode that decodesRequest
+// reads.
+func isDecode(obj types.Object) bool {
+	fn, ok := obj.(*types.Func)
+	if !ok || fn.Name() != "Decode" || fn.Pkg() == nil {
+		return false
+	}
+	switch fn.Pkg().Path() {
+	case "encoding/json", "gopkg.in/yaml.v3", "gopkg.in/yaml.v2", "sigs.k8s.io/yaml":
+		return true
+	}
+	return false
+}
+
+// isEncode reports whether obj is an encoder's Encode that knownWrites
+// names (encodesToReadable leaves some calls out).
+func isEncode(obj types.Object) bool {
+	fn, ok := obj.(*types.Func)
+	return ok && fn.Name() == "Encode" && fn.Pkg() != nil && encoding(fn.Pkg().Path())
+}
+
+// isMarshal reports whether obj is a function turning a value into a
+// response's bytes only in a function that answers a request (see
+// marshals).
+func isMarshal(obj types.Object) bool {
+	fn, ok := obj.(*types.Func)
+	return ok && marshals(fn)
+}
+
+func encoding(path string) bool {
+	switch path {
+	case "encoding/json", "encoding/xml", "google.golang.org/protobuf/encoding/protojson":
+		return true
+	}
+	return false
+}
+
+// callOrigins are the uses that make a fact only in some calls: a
+// header's Set, a decoder's Decode, an encoder's Encode; and any call of
+// the package's own module (headerPairWrites).
+type callOrigins struct {
+	setHeader, decode, encode bool
+}
+
+// found reports whether a call of files makes a fact: a header's
+// Set("Content-Type", v) on a header a method gave (see
+// contentTypeWrites), a decoder's Decode of a request's body (see
+// decodesRequest), or a function of the package's own module handed a
+// "Content-Type" header name and a constant value side by side (see
+// headerPairWrites). The calls are walked only when one can be there.
+func (o callOrigins) found(pkg *types.Package, info *types.Info, files []*ast.File, module string) bool {
+	contentType := false
+	for _, tv := range info.Types {
+		if tv.Value != nil && tv.Value.Kind() == constant.String && strings.EqualFold(constant.StringVal(tv.Value), "Content-Type") {
+			contentType = true
+			break
+		}
+	}
+	if !contentType && !o.decode && !o.encode {
+		return false
+	}
+	own := func(path string) bool {
+		if module != "" {
+			return path == module || strings.HasPrefix(path, module+"/")
+		}
+		return repoRoot(path) == repoRoot(pkg.Path())
+	}
+	pair := func(call *ast.CallExpr) bool {
+		for i := 0; i+1 < len(call.Args); i++ {
+			if k, ok := constString(info, call.Args[i]); ok && strings.EqualFold(k, "Content-Type") {
+				if _, ok := constString(info, call.Args[i+1]); ok {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	hit := false
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if hit {
+				return false
+			}
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			fn, ok := typeutil.Callee(info, call).(*types.Func)
+			if !ok || fn.Pkg() == nil {
+				return true
+			}
+			switch {
+			case o.setHeader && isHeaderSet(fn):
+				// A request's header field (req.Header.Set) is a client's.
+				if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+					_, field := ast.Unparen(sel.X).(*ast.SelectorExpr)
+					hit = !field && contentType && pair(call)
+				}
+			case o.decode && isDecode(fn):
+				hit = decodesRequest(info, fn, call)
+			case o.encode && isEncode(fn):
+				hit = !encodesToReadable(info, fn, call)
+			case contentType && own(fn.Pkg().Path()):
+				hit = pair(call)
+			}
+			return !hit
+		})
+	}
+	return hit
+}

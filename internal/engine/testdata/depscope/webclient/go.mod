@@ -1,0 +1,3 @@
+module example.com/webclient
+
+go 1.24

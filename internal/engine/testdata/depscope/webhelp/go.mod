@@ -1,0 +1,3 @@
+module example.com/webhelp
+
+go 1.24
