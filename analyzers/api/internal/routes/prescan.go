@@ -33,6 +33,9 @@ func mayHaveFacts(pkg *types.Package, info *types.Info, files []*ast.File, modul
 	var calls callOrigins // uses that count only in some calls
 	marshal := false      // json.Marshal and the like: see marshals
 	for _, obj := range info.Uses {
+		if obj == nil || obj.Pkg() == pkg {
+			continue // the package's own (its locals most of all): run computes their facts
+		}
 		switch {
 		case isHeaderSet(obj):
 			calls.setHeader = true
