@@ -416,7 +416,7 @@ func (e *Engine) check(p *packages.Package) (source, error) {
 			errs = append(errs, err)
 		}
 	}
-	src.info = newTypesInfo(src.files)
+	src.info = newTypesInfo()
 	conf := &types.Config{
 		Importer: importerFunc(func(path string) (*types.Package, error) {
 			if path == "unsafe" {

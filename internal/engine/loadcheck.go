@@ -25,7 +25,7 @@ func (ld *loader) check() error {
 		if lp.PkgPath == "unsafe" {
 			lp.Types = types.Unsafe
 			lp.Syntax = []*ast.File{}
-			lp.TypesInfo = newTypesInfo(nil)
+			lp.TypesInfo = newTypesInfo()
 			continue
 		}
 		// Every package gets its types.Package before any export data is
@@ -124,7 +124,7 @@ func (ld *loader) checkSource(lp *loadPackage) {
 	}
 	lp.Syntax = files
 	lp.parsed = nil
-	lp.TypesInfo = newTypesInfo(files)
+	lp.TypesInfo = newTypesInfo()
 	conf := &types.Config{
 		Importer: importerFunc(func(path string) (*types.Package, error) {
 			if path == "unsafe" {
@@ -211,41 +211,16 @@ func (ld *loader) importError(lp *loadPackage, path string) error {
 	return fmt.Errorf("import cycle: %s", stack)
 }
 
-// newTypesInfo returns the type information go/packages records, its
-// maps sized for files: type-checking records an entry for nearly every
-// expression and identifier, and growing the maps to that size entry by
-// entry (rehashing at every doubling, the old tables left to the
-// collector) cost about a tenth of a first audit's CPU.
-func newTypesInfo(files []*ast.File) *types.Info {
-	code := codeBytes(files)
+// newTypesInfo returns the type information go/packages records.
+func newTypesInfo() *types.Info {
 	return &types.Info{
-		Types:        make(map[ast.Expr]types.TypeAndValue, code*infoPerKB.types/1024),
-		Defs:         make(map[*ast.Ident]types.Object, code*infoPerKB.defs/1024),
-		Uses:         make(map[*ast.Ident]types.Object, code*infoPerKB.uses/1024),
+		Types:        make(map[ast.Expr]types.TypeAndValue),
+		Defs:         make(map[*ast.Ident]types.Object),
+		Uses:         make(map[*ast.Ident]types.Object),
 		Implicits:    make(map[ast.Node]types.Object),
 		Instances:    make(map[*ast.Ident]types.Instance),
-		Scopes:       make(map[ast.Node]*types.Scope, code*infoPerKB.scopes/1024),
-		Selections:   make(map[*ast.SelectorExpr]*types.Selection, code*infoPerKB.selections/1024),
-		FileVersions: make(map[*ast.File]string, len(files)),
+		Scopes:       make(map[ast.Node]*types.Scope),
+		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
+		FileVersions: make(map[*ast.File]string),
 	}
-}
-
-// infoPerKB is how many entries type-checking records per KiB of code
-// (comments left out), somewhat below the median of the 815 packages
-// of a large service's first audit (types 85, uses 62, defs 15,
-// selections 8.5, scopes 11; a tenth of the packages above 114 types
-// per KiB, a tenth below 58): a map sized so grows at most once or
-// twice, and one sized too large holds no more than growth would.
-var infoPerKB = struct{ types, uses, defs, selections, scopes int }{72, 52, 12, 7, 9}
-
-// codeBytes is the size of files without their comments.
-func codeBytes(files []*ast.File) int {
-	n := 0
-	for _, f := range files {
-		n += int(f.FileEnd - f.FileStart)
-		for _, c := range f.Comments {
-			n -= int(c.End() - c.Pos())
-		}
-	}
-	return max(n, 0)
 }
