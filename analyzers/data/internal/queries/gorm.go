@@ -19,8 +19,15 @@ func (a *finder) gormSite(c call) (Site, bool) {
 	case "Create", "CreateInBatches", "Save", "Delete", "Update", "Updates", "UpdateColumn", "UpdateColumns", "FirstOrCreate":
 		acc = sqlscan.Write
 	case "AutoMigrate", "CreateTable", "DropTable", "RenameTable", "AddColumn", "DropColumn", "AlterColumn", "CreateIndex",
-		"DropTableIfExists": // GORM 1's, on the DB
-		return a.migrateSite(c, "gorm"), true
+		"RenameColumn", "DropIndex", "RenameIndex", "CreateConstraint", "DropConstraint",
+		"DropTableIfExists", "ModifyColumn", "AddIndex", "AddUniqueIndex", "RemoveIndex", "AddForeignKey", "RemoveForeignKey": // GORM 1's, on the DB
+		site := a.migrateSite(c, "gorm")
+		if len(site.Tables) == 0 && recvName(c.callee) == "DB" {
+			// GORM 1 changes the table its chain names:
+			// db.Model(&User{}).DropColumn("name").
+			site.Tables, site.Constant = a.gormTarget(c, sqlscan.DDL)
+		}
+		return site, true
 	default:
 		return Site{}, false
 	}
@@ -81,6 +88,28 @@ func (a *finder) gormSite(c call) (Site, bool) {
 		site.Constant = false
 	}
 	return site, true
+}
+
+// gormTarget returns the table a gorm call's chain names with Table or
+// Model (the last of them), with the given access, and whether it is
+// known statically.
+func (a *finder) gormTarget(c call, acc sqlscan.Access) ([]sqlscan.Table, bool) {
+	calls := a.chain(c.expr)
+	for i := len(calls) - 2; i >= 0; i-- {
+		oc := calls[i]
+		if len(oc.args) == 0 {
+			continue
+		}
+		switch oc.name {
+		case "Table":
+			return a.tableExpr(oc.args[0], acc)
+		case "Model":
+			if t, ok := a.modelTable(oc.args[0], "gorm"); ok {
+				return []sqlscan.Table{{Name: t, Access: acc}}, true
+			}
+		}
+	}
+	return nil, true
 }
 
 // preloading reports whether a gorm finisher runs the query callback,

@@ -167,9 +167,11 @@ func TestSites(t *testing.T) {
 				"gormv1repo.go:32 github.com/jinzhu/gorm.DB.Update write:applications const",
 				"gormv1repo.go:37 github.com/jinzhu/gorm.DB.Count read:legacy_stats const",
 				"gormv1repo.go:38 github.com/jinzhu/gorm.DB.Raw read:messages const",
-				"gormv1repo.go:43 github.com/jinzhu/gorm.DB.DropColumn const migrate", // its string is a column: no table
-				"gormv1repo.go:44 github.com/jinzhu/gorm.DB.DropTableIfExists ddl:messages const migrate",
-				"gormv1repo.go:45 github.com/jinzhu/gorm.DB.AutoMigrate ddl:applications ddl:messages const migrate",
+				"gormv1repo.go:42 github.com/jinzhu/gorm.DB.AddIndex ddl:applications const migrate",
+				"gormv1repo.go:43 github.com/jinzhu/gorm.DB.DropColumn ddl:applications const migrate", // its string is a column: the table is the chain's model's
+				"gormv1repo.go:44 github.com/jinzhu/gorm.DB.ModifyColumn ddl:legacy_stats const migrate",
+				"gormv1repo.go:45 github.com/jinzhu/gorm.DB.DropTableIfExists ddl:messages const migrate",
+				"gormv1repo.go:46 github.com/jinzhu/gorm.DB.AutoMigrate ddl:applications ddl:messages const migrate",
 			},
 			models: []string{
 				"gorm gormv1repo.Application applications id,created_at,updated_at,deleted_at,token:varchar(180),name",

@@ -30,3 +30,4 @@ func (s *DB) AutoMigrate(values ...interface{}) *DB                        { ret
 func (s *DB) DropTableIfExists(values ...interface{}) *DB                  { return s }
 func (s *DB) AddIndex(indexName string, columns ...string) *DB             { return s }
 func (s *DB) DropColumn(column string) *DB                                 { return s }
+func (s *DB) ModifyColumn(column string, typ string) *DB                   { return s }
