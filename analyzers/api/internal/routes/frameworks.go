@@ -73,9 +73,7 @@ func routerType(t types.Type) string {
 	if t == nil {
 		return ""
 	}
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
+	t = deref(t)
 	n, ok := types.Unalias(t).(*types.Named)
 	if !ok || n.Obj().Pkg() == nil {
 		return ""
@@ -158,10 +156,17 @@ func isRootRouter(t types.Type) bool {
 	if fw == "" {
 		return false
 	}
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
+	t = deref(t)
 	return types.Unalias(t).(*types.Named).Obj().Name() == rootRouters[fw]
+}
+
+// deref returns the type t points to, through aliases (type Mux =
+// *http.ServeMux names a router as well as *http.ServeMux does), or t.
+func deref(t types.Type) types.Type {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
 }
 
 // isHTTPHandler reports whether t is net/http.Handler.
@@ -173,9 +178,7 @@ func isNamed(t types.Type, pkg, name string) bool {
 	if t == nil {
 		return false
 	}
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
+	t = deref(t)
 	n, ok := types.Unalias(t).(*types.Named)
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
 }

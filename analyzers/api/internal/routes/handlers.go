@@ -220,9 +220,7 @@ func answers(sig *types.Signature) bool {
 // isFrameworkContext reports whether t is a router framework's request
 // context.
 func isFrameworkContext(t types.Type) bool {
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
+	t = deref(t)
 	n, ok := types.Unalias(t).(*types.Named)
 	if !ok || n.Obj().Pkg() == nil || frameworkOf(n.Obj().Pkg().Path()) == "" {
 		return false
@@ -339,9 +337,7 @@ func isContextMethod(fn *types.Func) bool {
 		return false
 	}
 	t := sig.Recv().Type()
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
+	t = deref(t)
 	n, ok := types.Unalias(t).(*types.Named)
 	return ok && (n.Obj().Name() == "Context" || n.Obj().Name() == "Ctx" || n.Obj().Name() == "DefaultCtx")
 }

@@ -131,9 +131,7 @@ func clientSide(obj types.Object) bool {
 		sig := obj.Type().(*types.Signature)
 		if recv := sig.Recv(); recv != nil {
 			t := recv.Type()
-			if p, ok := t.(*types.Pointer); ok {
-				t = p.Elem()
-			}
+			t = deref(t)
 			switch recvName(t) {
 			case "Request", "Response", "Client", "Transport", "Cookie", "ProtocolError", "MaxBytesError", "Protocols":
 				return true
@@ -167,9 +165,7 @@ func webType(t types.Type) bool {
 	if routerType(t) != "" || isFrameworkContext(t) {
 		return true
 	}
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
+	t = deref(t)
 	return isNamed(t, "net/http", "ResponseWriter") || isNamed(t, "net/http", "Handler") || isNamed(t, "net/http", "HandlerFunc")
 }
 

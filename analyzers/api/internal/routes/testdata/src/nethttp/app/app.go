@@ -13,6 +13,7 @@ func main() {
 	mux := http.NewServeMux()
 	api := http.NewServeMux()
 	orders.RegisterRoutes(api) // want `route GET /api/v1/orders api` `route GET /api/v1/orders/\{id\} api` `route DELETE /api/v1/orders/\{id\} api`
+	orders.RegisterReports(api) // want `route GET /api/v1/reports api`
 	mux.Handle("/api/v1/", http.StripPrefix("/api/v1", api))
 
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {})          // want `route GET /healthz health`

@@ -38,3 +38,11 @@ func WriteJSON(w http.ResponseWriter, status int, v any) {
 	w.WriteHeader(status)
 	writeJSON(w, v)
 }
+
+// Mux names the router by an alias of its pointer type.
+type Mux = *http.ServeMux
+
+// RegisterReports registers the reports on m, a router all the same.
+func RegisterReports(m Mux) {
+	m.HandleFunc("GET /reports", handleList)
+}
