@@ -49,7 +49,7 @@ func modelORM(info *types.Info, st *ast.StructType) string {
 		if len(f.Names) == 0 {
 			switch t := info.TypeOf(f.Type); {
 			case t == nil:
-			case isNamed(t, "gorm.io/gorm", "Model"), isNamed(t, gormV1, "Model"):
+			case isGORMModel(t):
 				return "gorm"
 			case isNamed(t, "github.com/uptrace/bun", "BaseModel"):
 				return "bun"
@@ -90,7 +90,7 @@ func (a *finder) columns(st *ast.StructType, lib string) []ModelColumn {
 			continue
 		}
 		if len(f.Names) == 0 {
-			if isNamed(t, "gorm.io/gorm", "Model") || isNamed(t, gormV1, "Model") {
+			if isGORMModel(t) {
 				for _, n := range []string{"id", "created_at", "updated_at", "deleted_at"} {
 					cols = append(cols, ModelColumn{Pos: f.Pos(), Field: "Model", Name: n, GoType: "gorm.Model"})
 				}

@@ -93,10 +93,15 @@ const gormV1 = "github.com/jinzhu/gorm"
 // isGORM reports whether lib is either GORM.
 func isGORM(lib string) bool { return lib == "gorm.io/gorm" || lib == gormV1 }
 
+// isGORMModel reports whether t is either GORM's gorm.Model.
+func isGORMModel(t types.Type) bool {
+	return isNamed(t, "gorm.io/gorm", "Model") || isNamed(t, gormV1, "Model")
+}
+
 // orm names an ORM or builder library by import path.
 func orm(path string) string {
 	switch {
-	case path == "gorm.io/gorm" || path == gormV1:
+	case isGORM(path):
 		return "gorm"
 	case path == "github.com/uptrace/bun":
 		return "bun"
