@@ -157,7 +157,7 @@ func (g *graph) cycles() []finding.Finding {
 		}
 		f.Message = fmt.Sprintf("components %s depend on each other: %s; %s (%s in %s)",
 			andText(capList(scc, maxListed)), strings.Join(capList(hops, maxListed), ", "),
-			closing, plural(ev.Sites, "reference"), plural(ev.Packages, "package"))
+			closing, finding.Count(ev.Sites, "reference"), finding.Count(ev.Packages, "package"))
 		out = append(out, f)
 	}
 	return out

@@ -214,9 +214,9 @@ func (g *group) finding(view *programView) finding.Finding {
 // spreadText describes the sites, packages and, with whole-program
 // evidence, the fan-in.
 func spreadText(ev finding.Evidence, noun string, global bool) string {
-	s := plural(ev.Sites, noun)
+	s := finding.Count(ev.Sites, noun)
 	if global || ev.Packages > 1 {
-		s += " in " + plural(ev.Packages, "package")
+		s += " in " + finding.Count(ev.Packages, "package")
 	}
 	if global && ev.FanIn > 0 {
 		s += fmt.Sprintf(", fan-in %d", ev.FanIn)
@@ -225,13 +225,6 @@ func spreadText(ev finding.Evidence, noun string, global bool) string {
 		s += ", across modules"
 	}
 	return s
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // listText lists up to n names and how many more there are.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/oneway-lint/oneway/analyzers/finding"
 	"github.com/oneway-lint/oneway/internal/report"
 )
 
@@ -24,7 +25,7 @@ func JSON(w io.Writer, h *History) error {
 // are sanitized.
 func Text(w io.Writer, h *History) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "History: %s, from %s to %s", plural(len(h.Revisions), "revision"), h.From, h.To)
+	fmt.Fprintf(&b, "History: %s, from %s to %s", finding.Count(len(h.Revisions), "revision"), h.From, h.To)
 	if h.Shallow {
 		b.WriteString(" (a shallow clone: the history before its boundary is missing)")
 	}
@@ -95,13 +96,6 @@ func spark(costs []int) string {
 	return "[" + b.String() + "]"
 }
 
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}
-
 // oneLine returns a message on one line (its lines joined by "; "),
 // sanitized and cut to at most n runes (the JSON document keeps it
 // whole).
@@ -125,7 +119,7 @@ func oneLine(msg string, n int) string {
 // analysed code are escaped.
 func Markdown(w io.Writer, h *History) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Reversibility history\n\n%s, from %s to %s.", plural(len(h.Revisions), "revision"), h.From, h.To)
+	fmt.Fprintf(&b, "# Reversibility history\n\n%s, from %s to %s.", finding.Count(len(h.Revisions), "revision"), h.From, h.To)
 	if h.Shallow {
 		b.WriteString(" The clone is shallow: the history before its boundary is missing.")
 	}
@@ -188,8 +182,8 @@ func inventoryText(c Changes, esc func(string) string, item string) string {
 		return out
 	}
 	fmt.Fprintf(&b, "Inventory over the period: %s added, %s removed; %s added (%d unversioned API), %s removed\n",
-		plural(len(c.TablesAdded), "table"), plural(len(c.TablesRemoved), "table"),
-		plural(len(c.RoutesAdded), "route"), unversioned(c.RoutesAdded), plural(len(c.RoutesRemoved), "route"))
+		finding.Count(len(c.TablesAdded), "table"), finding.Count(len(c.TablesRemoved), "table"),
+		finding.Count(len(c.RoutesAdded), "route"), unversioned(c.RoutesAdded), finding.Count(len(c.RoutesRemoved), "route"))
 	if item == "- " && len(c.TablesAdded)+len(c.TablesRemoved)+len(c.RoutesAdded)+len(c.RoutesRemoved) > 0 {
 		b.WriteString("\n")
 	}

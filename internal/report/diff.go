@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/oneway-lint/oneway/analyzers/finding"
 )
 
 // Delta is what changed between two audits of the same code base.
@@ -143,13 +145,13 @@ func setDiff[T any](a, b []T, compare func(x, y T) int) (added, removed []T) {
 func (d *Delta) headline() string {
 	s := fmt.Sprintf("%d new, %d resolved, %d changed class, %d cost grew; %s added, %d removed; %s added, %d removed",
 		len(d.Added), len(d.Resolved), len(d.Reclassified), len(d.Costlier),
-		plural(len(d.TablesAdded), "table"), len(d.TablesRemoved),
+		finding.Count(len(d.TablesAdded), "table"), len(d.TablesRemoved),
 		dependencies(len(d.EdgesAdded)), len(d.EdgesRemoved))
 	if len(d.RoutesAdded)+len(d.RoutesRemoved) > 0 {
-		s += fmt.Sprintf("; %s added, %d removed", plural(len(d.RoutesAdded), "route"), len(d.RoutesRemoved))
+		s += fmt.Sprintf("; %s added, %d removed", finding.Count(len(d.RoutesAdded), "route"), len(d.RoutesRemoved))
 	}
 	if len(d.ProtosAdded)+len(d.ProtosRemoved) > 0 {
-		s += fmt.Sprintf("; %s added, %d removed", plural(len(d.ProtosAdded), "protobuf package"), len(d.ProtosRemoved))
+		s += fmt.Sprintf("; %s added, %d removed", finding.Count(len(d.ProtosAdded), "protobuf package"), len(d.ProtosRemoved))
 	}
 	return s
 }
@@ -223,7 +225,7 @@ func DiffText(w io.Writer, d *Delta) error {
 	}
 	if section("Dependencies added", len(d.EdgesAdded)) {
 		for _, e := range d.EdgesAdded {
-			p("  %s → %s (%s)\n", Sanitize(e.From), Sanitize(e.To), plural(e.Sites, "site"))
+			p("  %s → %s (%s)\n", Sanitize(e.From), Sanitize(e.To), finding.Count(e.Sites, "site"))
 		}
 	}
 	if section("Dependencies removed", len(d.EdgesRemoved)) {
@@ -315,7 +317,7 @@ func DiffMarkdown(w io.Writer, d *Delta) error {
 		for _, e := range es {
 			s := md(e.From) + " → " + md(e.To)
 			if sites {
-				s += " (" + plural(e.Sites, "site") + ")"
+				s += " (" + finding.Count(e.Sites, "site") + ")"
 			}
 			out = append(out, s)
 		}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/oneway-lint/oneway/analyzers/finding"
 )
 
 // DOT writes the component graph of r in Graphviz's DOT language (render
@@ -43,7 +45,7 @@ func DOT(w io.Writer, r *Report) error {
 // nodeTooltip describes a component: its decisions and metrics.
 func nodeTooltip(n graphNode) string {
 	s := fmt.Sprintf("%s: %d invest-now, %d cheap-later, %d accepted; %s",
-		n.Name, n.InvestNow, n.CheapLater, n.Accepted, plural(n.Packages, "package"))
+		n.Name, n.InvestNow, n.CheapLater, n.Accepted, finding.Count(n.Packages, "package"))
 	if m := n.Metrics; m != nil {
 		s += fmt.Sprintf("; Ca %d, Ce %d, I %.2f, A %.2f, D %.2f", m.Ca, m.Ce, m.I, m.A, m.D)
 		if m.ZoneOfPain {

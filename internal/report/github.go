@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/oneway-lint/oneway/analyzers/finding"
 )
 
 // GitHubAnnotationLimit is how many annotations of each kind (error,
@@ -97,10 +99,10 @@ func GitHub(w, summary io.Writer, r *Report, o MarkdownOptions) error {
 				strings.Join(left, ", "), limit, where)}.write(bw)
 	}
 	fmt.Fprintf(bw, "oneway: %s (%d new), %s, %s in %s (policy %s, stage %s, invest-now at cost ≥ %d)\n",
-		plural(r.Summary.InvestNow, "invest-now decision"), r.Summary.NewInvestNow,
-		plural(r.Summary.CheapLater, "cheap-later decision"),
-		plural(r.Summary.Accepted, "accepted decision"),
-		plural(r.Summary.Packages, "package"),
+		finding.Count(r.Summary.InvestNow, "invest-now decision"), r.Summary.NewInvestNow,
+		finding.Count(r.Summary.CheapLater, "cheap-later decision"),
+		finding.Count(r.Summary.Accepted, "accepted decision"),
+		finding.Count(r.Summary.Packages, "package"),
 		ghData(r.Policy), ghData(r.Stage), r.Threshold)
 	if note := ComponentsNote(r); note != "" {
 		fmt.Fprintf(bw, "oneway: %s\n", ghData(note))

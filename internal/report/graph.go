@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/oneway-lint/oneway/analyzers/finding"
 )
 
 // componentGraph is the component graph that the Markdown (Mermaid), DOT
@@ -100,7 +102,7 @@ func buildGraph(r *Report) componentGraph {
 
 // sitesLabel is an edge's label: how many uses of the target the source has.
 func sitesLabel(e graphEdge) string {
-	return plural(e.Sites, "site")
+	return finding.Count(e.Sites, "site")
 }
 
 // countsText is the line under a component's name in the HTML graph.

@@ -13,6 +13,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/oneway-lint/oneway/analyzers/finding"
 )
 
 //go:embed assets/report.html.tmpl assets/report.css assets/report.js
@@ -240,7 +242,7 @@ func newHTMLGraph(g componentGraph) htmlGraph {
 		hg.Edges = append(hg.Edges, htmlEdge{
 			D: e.D, LX: num(e.LabelX), LY: num(e.LabelY), Label: strconv.Itoa(e.Edge.Sites),
 			Title: fmt.Sprintf("%s → %s: %s in %s", g.Nodes[e.Edge.From].Name, g.Nodes[e.Edge.To].Name,
-				plural(e.Edge.Sites, "use"), plural(e.Edge.Packages, "package")),
+				finding.Count(e.Edge.Sites, "use"), finding.Count(e.Edge.Packages, "package")),
 			Offending: e.Edge.Offending,
 		})
 	}
@@ -356,7 +358,7 @@ func newScatter(r *Report) scatter {
 		i := order[j]
 		d, p := r.Decisions[i], dots[i]
 		title := fmt.Sprintf("%s — %s, cost %d, %s\n%s\n%s · component %s",
-			d.Rule, d.Class, d.Cost, plural(d.Evidence.Sites, "site"), d.Message, location(d.File, d.Line, d.Column), d.Component)
+			d.Rule, d.Class, d.Cost, finding.Count(d.Evidence.Sites, "site"), d.Message, location(d.File, d.Line, d.Column), d.Component)
 		if n := rank[i]; n > 0 {
 			title = "#" + strconv.Itoa(n) + " " + title
 		}

@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/oneway-lint/oneway/analyzers/finding"
 )
 
 // Markdown writes r as a reversibility audit in GitHub-flavoured
@@ -191,9 +193,9 @@ func mdSummary(r *Report) string {
 	parts = append(parts,
 		fmt.Sprintf("%d cheap-later", s.CheapLater),
 		fmt.Sprintf("%d accepted", s.Accepted),
-		plural(s.Packages, "package"))
+		finding.Count(s.Packages, "package"))
 	if s.Problems > 0 {
-		parts = append(parts, plural(s.Problems, "problem"))
+		parts = append(parts, finding.Count(s.Problems, "problem"))
 	}
 	return strings.Join(parts, " · ")
 }
@@ -299,7 +301,7 @@ func evidenceText(d Decision) string {
 		parts = append(parts, "fan-in "+strconv.Itoa(e.FanIn))
 	}
 	if e.Columns > 0 {
-		parts = append(parts, plural(e.Columns, "column"))
+		parts = append(parts, finding.Count(e.Columns, "column"))
 	}
 	if e.Public {
 		parts = append(parts, "public")

@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/fatih/color"
+
+	"github.com/oneway-lint/oneway/analyzers/finding"
 )
 
 // TextOptions controls the text renderer.
@@ -83,7 +85,7 @@ func Text(w io.Writer, r *Report, o TextOptions) error {
 		if class != "" {
 			fmt.Fprintln(bw)
 		}
-		dim.Fprintf(bw, "%s in the baseline not shown; -show-known lists them\n", plural(hidden, "known decision"))
+		dim.Fprintf(bw, "%s in the baseline not shown; -show-known lists them\n", finding.Count(hidden, "known decision"))
 	}
 	for _, p := range r.Problems {
 		if p.File != "" {
@@ -172,7 +174,7 @@ func Text(w io.Writer, r *Report, o TextOptions) error {
 	}
 	if len(implicit) > 0 {
 		fmt.Fprintf(bw, "note: %s matched none of the policy's components and went to the default component of their directory: %s\n",
-			plural(len(implicit), "package"), Sanitize(strings.Join(implicit, ", ")))
+			finding.Count(len(implicit), "package"), Sanitize(strings.Join(implicit, ", ")))
 	}
 	note := ComponentsNote(r)
 	if note != "" {
@@ -181,7 +183,7 @@ func Text(w io.Writer, r *Report, o TextOptions) error {
 	if len(r.Decisions) > 0 || len(r.Problems) > 0 || len(implicit) > 0 || note != "" || len(r.Inventory.Tables) > 0 {
 		fmt.Fprintln(bw)
 	}
-	invest := plural(r.Summary.InvestNow, "invest-now decision")
+	invest := finding.Count(r.Summary.InvestNow, "invest-now decision")
 	if r.Summary.NewInvestNow != r.Summary.InvestNow {
 		invest += fmt.Sprintf(" (%d new)", r.Summary.NewInvestNow)
 	}
@@ -190,8 +192,8 @@ func Text(w io.Writer, r *Report, o TextOptions) error {
 		accepted = ", " + strconv.Itoa(r.Summary.Accepted) + " accepted"
 	}
 	fmt.Fprintf(bw, "%s, %s%s in %s (policy %s, stage %s, invest-now at cost ≥ %d)\n",
-		invest, plural(r.Summary.CheapLater, "cheap-later decision"), accepted,
-		plural(r.Summary.Packages, "package"), Sanitize(r.Policy), Sanitize(r.Stage), r.Threshold)
+		invest, finding.Count(r.Summary.CheapLater, "cheap-later decision"), accepted,
+		finding.Count(r.Summary.Packages, "package"), Sanitize(r.Policy), Sanitize(r.Stage), r.Threshold)
 	return bw.Flush()
 }
 
@@ -205,13 +207,6 @@ func hasMetrics(cs []Component) bool {
 		}
 	}
 	return n >= 2
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return strconv.Itoa(n) + " " + noun + "s"
 }
 
 // Sanitize makes a string from analysed code safe to print on a
