@@ -20,7 +20,9 @@ import (
 // Client only — has no fact, however much of net/http it imports.
 //
 // mayHaveFacts is the test of that, on the package's types: it reads the
-// objects the package uses and defines, and walks the declarations of
+// objects the package uses (another package's alias or registrar
+// interface names a router as well as a framework's type does) and
+// defines, and walks the declarations of
 // functions returning a string first (ResultPath) and the calls passing
 // a "Content-Type" pair (headerPairWrites) only when there are some. It
 // must stay a superset of what run reads: TestMayHaveFacts runs both on
@@ -32,9 +34,28 @@ import (
 func mayHaveFacts(pkg *types.Package, info *types.Info, files []*ast.File, module string, hasFact func(*types.Func) bool) bool {
 	var calls callOrigins // uses that count only in some calls
 	marshal := false      // json.Marshal and the like: see marshals
+	writer := false       // a function taking an io.Writer answers (see answers)
 	for _, obj := range info.Uses {
 		if obj == nil || obj.Pkg() == pkg {
 			continue // the package's own (its locals most of all): run computes their facts
+		}
+		// A web value named or reached through another package: its
+		// alias or registrar interface (a parameter left unnamed has no
+		// definition), its variable or field, a registrar's method.
+		switch obj := obj.(type) {
+		case *types.TypeName:
+			if webType(obj.Type()) {
+				return true
+			}
+			writer = writer || isNamed(obj.Type(), "io", "Writer")
+		case *types.Var:
+			if webType(obj.Type()) {
+				return true // no fact is known to come this way alone: kept, being cheap
+			}
+		case *types.Func:
+			if recv := obj.Type().(*types.Signature).Recv(); recv != nil && types.IsInterface(recv.Type()) && routerType(recv.Type()) != "" {
+				return true
+			}
 		}
 		switch {
 		case isHeaderSet(obj):
@@ -49,7 +70,6 @@ func mayHaveFacts(pkg *types.Package, info *types.Info, files []*ast.File, modul
 			return true
 		}
 	}
-	writer := false // a function taking an io.Writer answers (see answers)
 	for _, obj := range info.Defs {
 		switch obj := obj.(type) {
 		case *types.Var:

@@ -12,7 +12,7 @@ type server struct{ mux *http.ServeMux }
 func main() {
 	mux := http.NewServeMux()
 	api := http.NewServeMux()
-	orders.RegisterRoutes(api) // want `route GET /api/v1/orders api` `route GET /api/v1/orders/\{id\} api` `route DELETE /api/v1/orders/\{id\} api`
+	orders.RegisterRoutes(api)  // want `route GET /api/v1/orders api` `route GET /api/v1/orders/\{id\} api` `route DELETE /api/v1/orders/\{id\} api`
 	orders.RegisterReports(api) // want `route GET /api/v1/reports api`
 	mux.Handle("/api/v1/", http.StripPrefix("/api/v1", api))
 
