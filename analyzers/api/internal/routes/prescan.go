@@ -35,6 +35,7 @@ func mayHaveFacts(pkg *types.Package, info *types.Info, files []*ast.File, modul
 	var calls callOrigins // uses that count only in some calls
 	marshal := false      // json.Marshal and the like: see marshals
 	writer := false       // a function taking an io.Writer answers (see answers)
+	tests := false        // a request's method or URL read: what a dispatcher tests
 	for _, obj := range info.Uses {
 		if obj == nil || obj.Pkg() == pkg {
 			continue // the package's own (its locals most of all): run computes their facts
@@ -52,6 +53,7 @@ func mayHaveFacts(pkg *types.Package, info *types.Info, files []*ast.File, modul
 			if webType(obj.Type()) {
 				return true // no fact is known to come this way alone: kept, being cheap
 			}
+			tests = tests || isRequestField(obj)
 		case *types.Func:
 			if recv := obj.Type().(*types.Signature).Recv(); recv != nil && types.IsInterface(recv.Type()) && routerType(recv.Type()) != "" {
 				return true
@@ -78,7 +80,7 @@ func mayHaveFacts(pkg *types.Package, info *types.Info, files []*ast.File, modul
 			}
 			writer = writer || isNamed(obj.Type(), "io", "Writer")
 		case *types.Func:
-			if obj.Pkg() == pkg && takesRequest(obj) {
+			if tests && obj.Pkg() == pkg && takesRequest(obj) {
 				return true
 			}
 		}
@@ -187,6 +189,14 @@ func webType(t types.Type) bool {
 	}
 	t = deref(t)
 	return isNamed(t, "net/http", "ResponseWriter") || isNamed(t, "net/http", "Handler") || isNamed(t, "net/http", "HandlerFunc")
+}
+
+// isRequestField reports whether obj is an http.Request's Method or URL:
+// a dispatcher tests those (see dispatchBody), and a function taking a
+// request that reads neither (a client's request editor setting a
+// header) dispatches nothing.
+func isRequestField(obj *types.Var) bool {
+	return obj.IsField() && obj.Pkg() != nil && obj.Pkg().Path() == "net/http" && (obj.Name() == "Method" || obj.Name() == "URL")
 }
 
 // takesRequest reports whether fn, a function declared with a body (not

@@ -62,3 +62,18 @@ func (c *Client) PutThing(ctx context.Context, t Thing) error {
 	}
 	return resp.Body.Close()
 }
+
+// WithToken is a request editor: it takes a request and sets a header,
+// which no dispatcher does.
+func WithToken(token string) func(ctx context.Context, req *http.Request) error {
+	return func(ctx context.Context, req *http.Request) error {
+		req.Header.Set("Authorization", "Bearer "+token)
+		return nil
+	}
+}
+
+// Sign is a request editor declared as a function.
+func Sign(ctx context.Context, req *http.Request) error {
+	req.Header.Set("X-Signature", "s")
+	return nil
+}
