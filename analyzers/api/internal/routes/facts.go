@@ -105,14 +105,10 @@ func (f *FuncFact) FactFiles(pkg string) []string {
 // mayHaveFacts); run finds none in a router's own package or the
 // standard library.
 func (*FuncFact) FactPossible(pass *analysis.Pass) bool {
-	if frameworkOf(pass.Pkg.Path()) != "" || family.StandardLibrary(pass) {
+	if passedOver(pass) {
 		return false
 	}
-	module := ""
-	if pass.Module != nil {
-		module = pass.Module.Path
-	}
-	return mayHaveFacts(pass.Pkg, pass.TypesInfo, pass.Files, module, func(fn *types.Func) bool {
+	return mayHaveFacts(pass.Pkg, pass.TypesInfo, pass.Files, modulePath(pass), func(fn *types.Func) bool {
 		return fn.Pkg() != pass.Pkg && pass.ImportObjectFact(fn, new(FuncFact))
 	})
 }

@@ -194,11 +194,7 @@ func marshals(fn *types.Func) bool {
 	if fn.Pkg() == nil || fn.Type().(*types.Signature).Recv() != nil {
 		return false
 	}
-	switch fn.Pkg().Path() {
-	case "encoding/json", "encoding/xml", "google.golang.org/protobuf/encoding/protojson":
-		return fn.Name() == "Marshal" || fn.Name() == "MarshalIndent"
-	}
-	return false
+	return encoding(fn.Pkg().Path()) && (fn.Name() == "Marshal" || fn.Name() == "MarshalIndent")
 }
 
 // answers reports whether a function answers a request: it takes an
@@ -349,7 +345,7 @@ func isContextMethod(fn *types.Func) bool {
 func (c *classifier) contentTypeWrites(call *ast.CallExpr) Writes {
 	info := c.pass.TypesInfo
 	fn, ok := typeutil.Callee(info, call).(*types.Func)
-	if !ok || fn.Name() != "Set" || fn.Pkg() == nil || fn.Pkg().Path() != "net/http" || len(call.Args) != 2 {
+	if !ok || !isHeaderSet(fn) || len(call.Args) != 2 {
 		return 0
 	}
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && !c.viaMethod(sel.X, 0) {
@@ -434,25 +430,48 @@ func (c *classifier) headerPairWrites(fn *types.Func, call *ast.CallExpr) Writes
 	if fn.Pkg() == nil || !c.ownCode(fn.Pkg().Path()) {
 		return 0
 	}
-	info := c.pass.TypesInfo
-	for i := 0; i+1 < len(call.Args); i++ {
-		if k, ok := constString(info, call.Args[i]); ok && strings.EqualFold(k, "Content-Type") {
-			if v, ok := constString(info, call.Args[i+1]); ok {
-				return contentTypeKind(v)
+	if v, ok := contentTypePair(c.pass.TypesInfo, call.Args); ok {
+		return contentTypeKind(v)
+	}
+	return 0
+}
+
+// contentTypePair returns the constant value that follows a constant
+// "Content-Type" among args: a header name and value side by side.
+func contentTypePair(info *types.Info, args []ast.Expr) (string, bool) {
+	for i := 0; i+1 < len(args); i++ {
+		if k, ok := constString(info, args[i]); ok && strings.EqualFold(k, "Content-Type") {
+			if v, ok := constString(info, args[i+1]); ok {
+				return v, true
 			}
 		}
 	}
-	return 0
+	return "", false
 }
 
 // ownCode reports whether a package is the analysed program's own: in the
 // pass's module, or, when the driver names no module, under the same
 // repository root as the package analysed (see repoRoot).
 func (c *classifier) ownCode(path string) bool {
-	if m := c.pass.Module; m != nil && m.Path != "" {
-		return path == m.Path || strings.HasPrefix(path, m.Path+"/")
+	return ownCode(modulePath(c.pass), c.pass.Pkg.Path(), path)
+}
+
+// ownCode reports whether the package at path belongs to module, or,
+// with no module named, to the repository of pkgPath.
+func ownCode(module, pkgPath, path string) bool {
+	if module != "" {
+		return path == module || strings.HasPrefix(path, module+"/")
 	}
-	return repoRoot(path) == repoRoot(c.pass.Pkg.Path())
+	return repoRoot(path) == repoRoot(pkgPath)
+}
+
+// modulePath is the path of the pass's module, "" when the driver names
+// none.
+func modulePath(pass *analysis.Pass) string {
+	if pass.Module == nil {
+		return ""
+	}
+	return pass.Module.Path
 }
 
 // repoRoot is the part of an import path that names a repository: three
@@ -597,12 +616,7 @@ func constString(info *types.Info, e ast.Expr) (string, bool) {
 // decodesRequest reports whether call is json.NewDecoder(r.Body).Decode(v)
 // (or yaml's) of a request body: a program's request.
 func decodesRequest(info *types.Info, fn *types.Func, call *ast.CallExpr) bool {
-	if fn.Name() != "Decode" || fn.Pkg() == nil {
-		return false
-	}
-	switch fn.Pkg().Path() {
-	case "encoding/json", "gopkg.in/yaml.v3", "gopkg.in/yaml.v2", "sigs.k8s.io/yaml":
-	default:
+	if !isDecode(fn) {
 		return false
 	}
 	body, ok := ast.Unparen(coderArg(call)).(*ast.SelectorExpr)

@@ -36,6 +36,11 @@ func mayHaveFacts(pkg *types.Package, info *types.Info, files []*ast.File, modul
 	marshal := false      // json.Marshal and the like: see marshals
 	writer := false       // a function taking an io.Writer answers (see answers)
 	tests := false        // a request's method or URL read: what a dispatcher tests
+	// web reports whether t is a web type, noting an io.Writer.
+	web := func(t types.Type) bool {
+		writer = writer || isNamed(t, "io", "Writer")
+		return webType(t)
+	}
 	for _, obj := range info.Uses {
 		if obj == nil || obj.Pkg() == pkg {
 			continue // the package's own (its locals most of all): run computes their facts
@@ -45,10 +50,9 @@ func mayHaveFacts(pkg *types.Package, info *types.Info, files []*ast.File, modul
 		// definition), its variable or field, a registrar's method.
 		switch obj := obj.(type) {
 		case *types.TypeName:
-			if webType(obj.Type()) {
+			if web(obj.Type()) {
 				return true
 			}
-			writer = writer || isNamed(obj.Type(), "io", "Writer")
 		case *types.Var:
 			if webType(obj.Type()) {
 				return true // no fact is known to come this way alone: kept, being cheap
@@ -75,10 +79,9 @@ func mayHaveFacts(pkg *types.Package, info *types.Info, files []*ast.File, modul
 	for _, obj := range info.Defs {
 		switch obj := obj.(type) {
 		case *types.Var:
-			if webType(obj.Type()) {
+			if web(obj.Type()) {
 				return true
 			}
-			writer = writer || isNamed(obj.Type(), "io", "Writer")
 		case *types.Func:
 			if tests && obj.Pkg() == pkg && takesRequest(obj) {
 				return true
@@ -302,21 +305,9 @@ func (o callOrigins) found(pkg *types.Package, info *types.Info, files []*ast.Fi
 	if !contentType && !o.decode && !o.encode {
 		return false
 	}
-	own := func(path string) bool {
-		if module != "" {
-			return path == module || strings.HasPrefix(path, module+"/")
-		}
-		return repoRoot(path) == repoRoot(pkg.Path())
-	}
 	pair := func(call *ast.CallExpr) bool {
-		for i := 0; i+1 < len(call.Args); i++ {
-			if k, ok := constString(info, call.Args[i]); ok && strings.EqualFold(k, "Content-Type") {
-				if _, ok := constString(info, call.Args[i+1]); ok {
-					return true
-				}
-			}
-		}
-		return false
+		_, ok := contentTypePair(info, call.Args)
+		return ok
 	}
 	hit := false
 	for _, f := range files {
@@ -343,7 +334,7 @@ func (o callOrigins) found(pkg *types.Package, info *types.Info, files []*ast.Fi
 				hit = decodesRequest(info, fn, call)
 			case o.encode && isEncode(fn):
 				hit = !encodesToReadable(info, fn, call)
-			case contentType && own(fn.Pkg().Path()):
+			case contentType && ownCode(module, pkg.Path(), fn.Pkg().Path()):
 				hit = pair(call)
 			}
 			return !hit

@@ -16,14 +16,7 @@ import (
 )
 
 func run(pass *analysis.Pass) (any, error) {
-	if frameworkOf(pass.Pkg.Path()) != "" {
-		// A router's own package registers on the routers it is handed:
-		// its methods are modelled (frameworks.go), its code is no route.
-		return &Result{}, nil
-	}
-	if family.StandardLibrary(pass) {
-		// Its facts would only be gob-encoded for every importer: see
-		// FuncFact.FactScope.
+	if passedOver(pass) {
 		return &Result{}, nil
 	}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
@@ -139,6 +132,15 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return res, nil
+}
+
+// passedOver reports whether run finds nothing in the pass's package by
+// rule: a router's own package registers on the routers it is handed
+// (its methods are modelled, frameworks.go: its code is no route), and
+// the standard library's facts would only be gob-encoded for every
+// importer (see FuncFact.FactScope).
+func passedOver(pass *analysis.Pass) bool {
+	return frameworkOf(pass.Pkg.Path()) != "" || family.StandardLibrary(pass)
 }
 
 // Dedupe keeps one route per registration and path, and one where a
