@@ -326,29 +326,7 @@ func (e *Engine) possible(u *unit, src source, local factSet) []int {
 	if !dropped {
 		return u.run
 	}
-	keep := make([]bool, len(e.analyzers))
-	var mark func(i int)
-	mark = func(i int) {
-		if keep[i] {
-			return
-		}
-		keep[i] = true
-		for _, r := range e.analyzers[i].Requires {
-			mark(e.index[r])
-		}
-	}
-	for _, i := range u.run {
-		if len(e.analyzers[i].FactTypes) > 0 && !drop[i] {
-			mark(i)
-		}
-	}
-	var out []int
-	for _, i := range u.run {
-		if keep[i] {
-			out = append(out, i)
-		}
-	}
-	return out
+	return e.required(u.run, func(i int) bool { return !drop[i] })
 }
 
 // inject gives u the facts of its cache entry. Objects the analysed

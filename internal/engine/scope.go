@@ -54,6 +54,35 @@ func factScopes(as []*analysis.Analyzer) []*family.FactScope {
 	return out
 }
 
+// required returns the fact analyzers of list that need reports, with
+// the analyzers they require, in list's order (list holds requirements
+// first).
+func (e *Engine) required(list []int, need func(i int) bool) []int {
+	keep := make([]bool, len(e.analyzers))
+	var mark func(i int)
+	mark = func(i int) {
+		if keep[i] {
+			return
+		}
+		keep[i] = true
+		for _, r := range e.analyzers[i].Requires {
+			mark(e.index[r])
+		}
+	}
+	for _, i := range list {
+		if len(e.analyzers[i].FactTypes) > 0 && need(i) {
+			mark(i)
+		}
+	}
+	var out []int
+	for _, i := range list {
+		if keep[i] {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
 // plan sets, for every dependency, the analyzers that must run on it
 // (u.run, in the order of depList, requirements included); for the
 // packages the patterns matched, every one of depList.
@@ -96,27 +125,7 @@ func (e *Engine) plan() {
 				needed[i] = false // still passing reach on to its importers
 			}
 		}
-		run := make([]bool, len(e.analyzers))
-		var mark func(i int)
-		mark = func(i int) {
-			if run[i] {
-				return
-			}
-			run[i] = true
-			for _, r := range e.analyzers[i].Requires {
-				mark(e.index[r])
-			}
-		}
-		for _, i := range facts {
-			if needed[i] {
-				mark(i)
-			}
-		}
-		for _, i := range e.depList {
-			if run[i] {
-				u.run = append(u.run, i)
-			}
-		}
+		u.run = e.required(e.depList, func(i int) bool { return needed[i] })
 		if len(u.run) == 0 && u.pkg.PkgPath != "unsafe" {
 			e.stats.skipped.Add(1)
 		}
