@@ -25,7 +25,8 @@ func (a *finder) gormSite(c call) (Site, bool) {
 		if len(site.Tables) == 0 && recvName(c.callee) == "DB" {
 			// GORM 1 changes the table its chain names:
 			// db.Model(&User{}).DropColumn("name").
-			site.Tables, site.Constant = a.gormTarget(c, sqlscan.DDL)
+			calls := a.chain(c.expr)
+			site.Tables, site.Constant = a.chainTables(calls[:len(calls)-1], sqlscan.DDL)
 		}
 		return site, true
 	default:
@@ -39,22 +40,14 @@ func (a *finder) gormSite(c call) (Site, bool) {
 	var joined []sqlscan.Table
 	var model *types.Named // the schema gorm reads preloads from: Model's, else the destination's
 	var preloads []ast.Expr
+	site.Tables, site.Constant = a.chainTables(calls[:len(calls)-1], acc)
 	for _, oc := range calls[:len(calls)-1] {
 		switch oc.name {
 		case "Raw", "Exec":
 			return Site{}, false // the SQL site covers it
-		case "Table":
-			if len(oc.args) > 0 {
-				site.Tables, site.Constant = a.tableExpr(oc.args[0], acc)
-			}
 		case "Model":
 			if len(oc.args) > 0 && model == nil {
 				model = a.modelType(oc.args[0])
-			}
-			if len(oc.args) > 0 && len(site.Tables) == 0 {
-				if t, ok := a.modelTable(oc.args[0], "gorm"); ok {
-					site.Tables = []sqlscan.Table{{Name: t, Access: acc}}
-				}
 			}
 		case "Joins":
 			if len(oc.args) > 0 {
@@ -90,26 +83,28 @@ func (a *finder) gormSite(c call) (Site, bool) {
 	return site, true
 }
 
-// gormTarget returns the table a gorm call's chain names with Table or
-// Model (the last of them), with the given access, and whether it is
-// known statically.
-func (a *finder) gormTarget(c call, acc sqlscan.Access) ([]sqlscan.Table, bool) {
-	calls := a.chain(c.expr)
-	for i := len(calls) - 2; i >= 0; i-- {
-		oc := calls[i]
+// chainTables returns the table a gorm chain names, with the given
+// access: its last Table's (gorm's Table wins over the Model's, in either
+// order), else its first Model's; and whether it is known statically.
+func (a *finder) chainTables(calls []ormCall, acc sqlscan.Access) ([]sqlscan.Table, bool) {
+	var tables []sqlscan.Table
+	constant := true
+	for _, oc := range calls {
 		if len(oc.args) == 0 {
 			continue
 		}
 		switch oc.name {
 		case "Table":
-			return a.tableExpr(oc.args[0], acc)
+			tables, constant = a.tableExpr(oc.args[0], acc)
 		case "Model":
-			if t, ok := a.modelTable(oc.args[0], "gorm"); ok {
-				return []sqlscan.Table{{Name: t, Access: acc}}, true
+			if len(tables) == 0 {
+				if t, ok := a.modelTable(oc.args[0], "gorm"); ok {
+					tables = []sqlscan.Table{{Name: t, Access: acc}}
+				}
 			}
 		}
 	}
-	return nil, true
+	return tables, constant
 }
 
 // preloading reports whether a gorm finisher runs the query callback,
