@@ -170,8 +170,9 @@ func TestSites(t *testing.T) {
 				"gormv1repo.go:42 github.com/jinzhu/gorm.DB.AddIndex ddl:applications const migrate",
 				"gormv1repo.go:43 github.com/jinzhu/gorm.DB.DropColumn ddl:applications const migrate", // its string is a column: the table is the chain's model's
 				"gormv1repo.go:44 github.com/jinzhu/gorm.DB.ModifyColumn ddl:legacy_stats const migrate",
-				"gormv1repo.go:45 github.com/jinzhu/gorm.DB.DropTableIfExists ddl:messages const migrate",
-				"gormv1repo.go:46 github.com/jinzhu/gorm.DB.AutoMigrate ddl:applications ddl:messages const migrate",
+				"gormv1repo.go:45 github.com/jinzhu/gorm.DB.DropColumn ddl:legacy_apps const migrate", // Table wins over Model, in either order
+				"gormv1repo.go:46 github.com/jinzhu/gorm.DB.DropTableIfExists ddl:messages const migrate",
+				"gormv1repo.go:47 github.com/jinzhu/gorm.DB.AutoMigrate ddl:applications ddl:messages const migrate",
 			},
 			models: []string{
 				"gorm gormv1repo.Application applications id,created_at,updated_at,deleted_at,token:varchar(180),name",

@@ -42,6 +42,7 @@ func (r *Repo) Migrate() error {
 	r.db.Model(&Application{}).AddIndex("idx_token", "token")
 	r.db.Model(&Application{}).DropColumn("legacy_secret") // a column of the model's table, not a table
 	r.db.Table("legacy_stats").ModifyColumn("total", "bigint")
+	r.db.Table("legacy_apps").Model(&Application{}).DropColumn("secret") // Table wins over Model
 	r.db.DropTableIfExists(&Message{})
 	return r.db.AutoMigrate(&Application{}, &Message{}).Error
 }
