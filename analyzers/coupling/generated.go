@@ -2,6 +2,7 @@ package coupling
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"path/filepath"
 	"reflect"
@@ -86,45 +87,70 @@ func runGenerated(pass *analysis.Pass) (any, error) {
 		return out, nil // no component's: see GeneratedFact.FactScope
 	}
 	for _, f := range pass.Files {
-		if !generatedFile(pass, f) {
+		if !generatedFile(pass.Fset, f) {
 			continue
 		}
 		out.files[f] = true
-		for _, d := range f.Decls {
-			gd, ok := d.(*ast.GenDecl)
-			if !ok {
-				continue
+		for _, id := range declaredNames(f) {
+			if obj := pass.TypesInfo.Defs[id]; obj != nil {
+				out.objects[obj] = true
 			}
-			for _, spec := range gd.Specs {
-				var names []*ast.Ident
-				switch s := spec.(type) {
-				case *ast.TypeSpec:
-					names = []*ast.Ident{s.Name}
-				case *ast.ValueSpec:
-					names = s.Names
-				}
-				for _, id := range names {
-					obj := pass.TypesInfo.Defs[id]
-					if obj == nil {
-						continue
-					}
-					out.objects[obj] = true
-					if obj.Exported() {
-						pass.ExportObjectFact(obj, &GeneratedFact{})
-					}
-				}
-			}
+		}
+	}
+	// The facts a driver may also give without type-checking.
+	for _, d := range (*GeneratedFact)(nil).FactsDeclared(pass.Fset, pass.Files) {
+		if obj := pass.TypesInfo.Defs[d.Name]; obj != nil {
+			pass.ExportObjectFact(obj, d.Fact)
 		}
 	}
 	return out, nil
 }
 
+// FactsDeclared implements family.DeclaredFact: the exported types,
+// variables and constants declared at package level in generated files
+// (what runGenerated exports).
+func (*GeneratedFact) FactsDeclared(fset *token.FileSet, files []*ast.File) []family.Declared {
+	var out []family.Declared
+	for _, f := range files {
+		if !generatedFile(fset, f) {
+			continue
+		}
+		for _, id := range declaredNames(f) {
+			if id.IsExported() {
+				out = append(out, family.Declared{Name: id, Fact: &GeneratedFact{}})
+			}
+		}
+	}
+	return out
+}
+
+// declaredNames returns the names f declares at package level with a
+// type, variable or constant declaration.
+func declaredNames(f *ast.File) []*ast.Ident {
+	var names []*ast.Ident
+	for _, d := range f.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok {
+			continue
+		}
+		for _, spec := range gd.Specs {
+			switch s := spec.(type) {
+			case *ast.TypeSpec:
+				names = append(names, s.Name)
+			case *ast.ValueSpec:
+				names = append(names, s.Names...)
+			}
+		}
+	}
+	return names
+}
+
 // generatedFile reports whether f is generated code or a mock.
-func generatedFile(pass *analysis.Pass, f *ast.File) bool {
+func generatedFile(fset *token.FileSet, f *ast.File) bool {
 	if ast.IsGenerated(f) {
 		return true
 	}
-	tf := pass.Fset.File(f.FileStart)
+	tf := fset.File(f.FileStart)
 	if tf == nil {
 		return false
 	}

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"go/ast"
 	"go/parser"
 	"go/token"
 	"go/types"
@@ -246,16 +247,25 @@ func (e *Engine) runDependency(u *unit) {
 		return
 	}
 	e.stats.misses.Add(1)
-	src, err := e.check(u.pkg)
+	files, errs := e.parse(u.pkg)
+	if len(errs) == 0 {
+		run := e.possibleParsed(u, files)
+		if e.declaredOnly(run) {
+			e.stats.unchecked.Add(1)
+			e.narrow(u, run)
+			e.declare(u, run, files)
+			return
+		}
+		e.narrow(u, run)
+	}
+	src, err := e.typeCheck(u.pkg, files, errs)
+	u.checked = true
 	if err != nil {
 		src.illTyped = true
 	}
 	local := newFactSet()
-	run := e.possible(u, src, local)
-	if len(run) < len(u.run) {
-		e.stats.narrowed.Add(1)
-		u.run = run // what ran (the key was made of the plan)
-	}
+	e.narrow(u, e.possible(u, src, local))
+	run := u.run
 	e.execAll(u, run, src, local)
 	partial := false // facts read of code with errors (an analysed package's, see Options.DespiteErrors)
 	for _, i := range run {
@@ -296,11 +306,105 @@ func (e *Engine) runDependency(u *unit) {
 	}
 }
 
+// narrow notes that only run, of the analyzers u.run planned, runs on u.
+func (e *Engine) narrow(u *unit, run []int) {
+	if len(run) < len(u.run) {
+		if !u.narrowed {
+			e.stats.narrowed.Add(1)
+			u.narrowed = true
+		}
+		u.run = run // what ran (the key was made of the plan)
+	}
+}
+
+// possibleParsed returns the analyzers of u.run that can find a fact in
+// files, u's parsed files, before type-checking (see family.ParsedFact),
+// with what they require.
+func (e *Engine) possibleParsed(u *unit, files []*ast.File) []int {
+	return e.dropImpossible(u, func(a *analysis.Analyzer, f analysis.Fact) (bool, bool) {
+		c, ok := f.(family.ParsedFact)
+		if !ok {
+			return false, true
+		}
+		pass := e.newPass(u, a, source{files: files, pkg: types.NewPackage(u.pkg.PkgPath, u.pkg.Name)}, newFactSet(), map[*analysis.Analyzer]any{}, new(atomic.Bool))
+		return true, c.FactPossibleParsed(&family.Parsed{
+			Fset: pass.Fset, Files: files, Path: u.pkg.PkgPath, Module: pass.Module,
+			Import: func(path string) *types.Package {
+				pkg, _ := importOf(u.pkg, path)
+				return pkg
+			},
+			ImportObjectFact: pass.ImportObjectFact,
+		})
+	})
+}
+
+// declaredOnly reports whether the analyzers of run (none, maybe) give
+// only declared facts (family.DeclaredFact) and require nothing: their
+// facts come without type-checking.
+func (e *Engine) declaredOnly(run []int) bool {
+	for _, i := range run {
+		a := e.analyzers[i]
+		if len(a.Requires) > 0 || len(a.FactTypes) == 0 {
+			return false
+		}
+		for _, f := range a.FactTypes {
+			if _, ok := f.(family.DeclaredFact); !ok {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// declare gives u the facts the analyzers of run declare in files (see
+// declaredOnly), as analysing u would have, and caches them.
+func (e *Engine) declare(u *unit, run []int, files []*ast.File) {
+	vars := map[*ast.Ident]bool{} // package-level variables: seen by their package only (visibleThrough)
+	for _, f := range files {
+		for _, d := range f.Decls {
+			if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.VAR {
+				for _, spec := range gd.Specs {
+					for _, id := range spec.(*ast.ValueSpec).Names {
+						vars[id] = true
+					}
+				}
+			}
+		}
+	}
+	entry := &depEntry{}
+	for _, i := range run {
+		for _, f := range e.analyzers[i].FactTypes {
+			for _, d := range f.(family.DeclaredFact).FactsDeclared(e.fset, files) {
+				entry.Objects = append(entry.Objects, depObjectFact{Path: objectpath.Path(d.Name.Name), Fact: d.Fact, Through: !vars[d.Name]})
+			}
+		}
+	}
+	data, err := e.encodeEntry(entry, u.pkg.PkgPath) // sorted, with its files
+	e.inject(u, entry)
+	if err == nil && e.cache != nil && u.hasKey {
+		_ = e.cache.Put(depsKind, u.key, data) // a failed write is a later miss
+	}
+}
+
 // possible returns the analyzers of u.run that can find a fact in src,
 // the type-checked dependency (see family.CheckedFact), with what they
 // require: a fact analyzer none of whose fact types is possible there is
 // left out, and so are the analyzers only it requires.
 func (e *Engine) possible(u *unit, src source, local factSet) []int {
+	return e.dropImpossible(u, func(a *analysis.Analyzer, f analysis.Fact) (bool, bool) {
+		c, ok := f.(family.CheckedFact)
+		if !ok {
+			return false, true
+		}
+		return true, c.FactPossible(e.newPass(u, a, src, local, map[*analysis.Analyzer]any{}, new(atomic.Bool)))
+	})
+}
+
+// dropImpossible returns u.run without the fact analyzers none of whose
+// fact types is possible on u, and without what only those require;
+// possible reports whether the fact type f of analyzer a answers, and
+// its answer.
+func (e *Engine) dropImpossible(u *unit, possible func(a *analysis.Analyzer, f analysis.Fact) (answers, may bool)) []int {
 	drop := make([]bool, len(e.analyzers))
 	dropped := false
 	for _, i := range u.run {
@@ -308,14 +412,9 @@ func (e *Engine) possible(u *unit, src source, local factSet) []int {
 		if len(a.FactTypes) == 0 {
 			continue
 		}
-		var pass *analysis.Pass
 		none := true
 		for _, f := range a.FactTypes {
-			c, ok := f.(family.CheckedFact)
-			if ok && pass == nil {
-				pass = e.newPass(u, a, src, local, map[*analysis.Analyzer]any{}, new(atomic.Bool))
-			}
-			if !ok || c.FactPossible(pass) {
+			if answers, may := possible(a, f); !answers || may {
 				none = false
 				break
 			}
@@ -374,11 +473,11 @@ func (e *Engine) addFiles(names []string) {
 	}
 }
 
-// check parses and type-checks a dependency as go/packages would with
-// packages.LoadAllSyntax, against its imports' export data, without the
-// parser's object resolution (see Load).
-func (e *Engine) check(p *packages.Package) (source, error) {
-	src := source{}
+// parse parses a dependency's files as go/packages would with
+// packages.LoadAllSyntax, without the parser's object resolution (see
+// Load).
+func (e *Engine) parse(p *packages.Package) ([]*ast.File, []error) {
+	var files []*ast.File
 	var errs []error
 	for _, name := range p.CompiledGoFiles {
 		data, err := os.ReadFile(name)
@@ -388,26 +487,38 @@ func (e *Engine) check(p *packages.Package) (source, error) {
 		}
 		f, err := parser.ParseFile(e.fset, name, data, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
 		if f != nil {
-			src.files = append(src.files, f)
+			files = append(files, f)
 		}
 		if err != nil {
 			errs = append(errs, err)
 		}
 	}
+	return files, errs
+}
+
+// importOf returns the complete types of the package p imports by path.
+func importOf(p *packages.Package, path string) (*types.Package, error) {
+	if path == "unsafe" {
+		return types.Unsafe, nil
+	}
+	ip := p.Imports[path]
+	if ip == nil {
+		return nil, fmt.Errorf("no metadata for %s", path)
+	}
+	if ip.Types == nil || !ip.Types.Complete() {
+		return nil, fmt.Errorf("no complete types for %s", path)
+	}
+	return ip.Types, nil
+}
+
+// typeCheck type-checks a dependency's parsed files against its imports'
+// export data, as go/packages would; errs are the parser's.
+func (e *Engine) typeCheck(p *packages.Package, files []*ast.File, errs []error) (source, error) {
+	src := source{files: files}
 	src.info = newTypesInfo()
 	conf := &types.Config{
 		Importer: importerFunc(func(path string) (*types.Package, error) {
-			if path == "unsafe" {
-				return types.Unsafe, nil
-			}
-			ip := p.Imports[path]
-			if ip == nil {
-				return nil, fmt.Errorf("no metadata for %s", path)
-			}
-			if ip.Types == nil || !ip.Types.Complete() {
-				return nil, fmt.Errorf("no complete types for %s", path)
-			}
-			return ip.Types, nil
+			return importOf(p, path)
 		}),
 		Sizes: p.TypesSizes,
 		Error: func(err error) {

@@ -75,7 +75,7 @@ type Engine struct {
 	unreadable   map[string]string // see Unreadable
 
 	stats struct {
-		hits, misses, completed, withFacts, skipped, narrowed atomic.Int64
+		hits, misses, completed, withFacts, skipped, narrowed, unchecked atomic.Int64
 	}
 }
 
@@ -107,6 +107,10 @@ type unit struct {
 	// reach which fact analyzers' scopes it is in, imports included.
 	run   []int
 	reach []bool
+	// narrowed is set once fewer analyzers run than planned, the
+	// others found impossible (see narrow); checked once the dependency
+	// is type-checked from source (see runDependency).
+	narrowed, checked bool
 
 	key    cache.Key // content key of a dependency (see deps.go)
 	hasKey bool
@@ -325,9 +329,9 @@ func (e *Engine) Run(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	e.log("analysed %d packages and %d dependencies in %v (dependencies: %v preparing; %d need no facts; facts of %d from the cache (%d with facts), %d computed (%d with fewer analyzers once type-checked), %d export data completed)",
+	e.log("analysed %d packages and %d dependencies in %v (dependencies: %v preparing; %d need no facts; facts of %d from the cache (%d with facts), %d computed (%d with fewer analyzers once parsed or type-checked, %d not type-checked), %d export data completed)",
 		e.count(true), e.count(false), time.Since(start).Round(time.Millisecond), prepared.Sub(start).Round(time.Millisecond),
-		e.stats.skipped.Load(), e.stats.hits.Load(), e.stats.withFacts.Load(), e.stats.misses.Load(), e.stats.narrowed.Load(), e.stats.completed.Load())
+		e.stats.skipped.Load(), e.stats.hits.Load(), e.stats.withFacts.Load(), e.stats.misses.Load(), e.stats.narrowed.Load(), e.stats.unchecked.Load(), e.stats.completed.Load())
 	if e.logf != nil {
 		spent := e.timeSpent()
 		names := make([]string, 0, len(spent))

@@ -165,6 +165,20 @@ func TestDependencyScope(t *testing.T) {
 	if !slices.Contains(runs["example.com/webhelp"], "apiroutes") {
 		t.Errorf("example.com/webhelp runs %v, want apiroutes: it writes responses", runs["example.com/webhelp"])
 	}
+	checked := map[string]bool{}
+	for _, u := range e.units {
+		checked[u.pkg.PkgPath] = u.checked
+	}
+	// webclient decodes a response's body, which syntax cannot tell
+	// from a request's: it is type-checked to know.
+	for dep, want := range map[string]bool{"example.com/webhelp": true, "example.com/webclient": true, "example.com/sdk": false} {
+		if checked[dep] != want {
+			t.Errorf("%s type-checked: %v, want %v", dep, checked[dep], want)
+		}
+	}
+	if want := []string{"couplinggenerated"}; !slices.Equal(runs["example.com/sdk"], want) {
+		t.Errorf("example.com/sdk runs %v, want %v: no route fact, generated types", runs["example.com/sdk"], want)
+	}
 
 	prog, err := e.Program(pkgs, analyzers.Analyzers())
 	if err != nil {
@@ -274,6 +288,11 @@ func TestUnreadableExportData(t *testing.T) {
 // keeping syntax and types.
 func runDepscope(t *testing.T, edit func([]*packages.Package)) (*Engine, []*packages.Package) {
 	t.Helper()
+	return runDepscopeWith(t, edit, Options{Keep: true})
+}
+
+func runDepscopeWith(t *testing.T, edit func([]*packages.Package), opts Options) (*Engine, []*packages.Package) {
+	t.Helper()
 	dir, err := filepath.Abs("testdata/depscope/app")
 	if err != nil {
 		t.Fatal(err)
@@ -282,7 +301,7 @@ func runDepscope(t *testing.T, edit func([]*packages.Package)) (*Engine, []*pack
 	if edit != nil {
 		edit(pkgs)
 	}
-	e, err := New(analyzers.Analyzers(), pkgs, pkgs, Options{Keep: true})
+	e, err := New(analyzers.Analyzers(), pkgs, pkgs, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -290,4 +309,59 @@ func runDepscope(t *testing.T, edit func([]*packages.Package)) (*Engine, []*pack
 		t.Fatal(err)
 	}
 	return e, pkgs
+}
+
+// TestDeclaredFacts: a dependency left, once parsed, with only an
+// analyzer whose facts its declarations give (the generated types') is
+// not type-checked, and has the facts analysing it would give: on its
+// exported types, constants and variables declared in generated files,
+// the variables' seen by their own package only (visibleThrough). The
+// cache keeps them so.
+func TestDeclaredFacts(t *testing.T) {
+	t.Parallel()
+	c, err := cache.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, _ := runDepscopeWith(t, nil, Options{Keep: true, Cache: c})
+	var sdk *unit
+	for _, u := range e.units {
+		if u.pkg.PkgPath == "example.com/sdk" {
+			sdk = u
+		}
+	}
+	if sdk == nil {
+		t.Fatal("example.com/sdk is not a dependency")
+	}
+	if sdk.checked || !sdk.hasKey {
+		t.Fatalf("example.com/sdk: type-checked %v, with a key %v; want not type-checked, with a key", sdk.checked, sdk.hasKey)
+	}
+	var got []string
+	for k := range sdk.facts.obj {
+		got = append(got, k.obj.Name()+" "+k.typ.String())
+	}
+	slices.Sort(got)
+	want := []string{
+		"DefaultEndpoint *coupling.GeneratedFact",
+		"Thing *coupling.GeneratedFact",
+		"Version *coupling.GeneratedFact",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("facts of example.com/sdk: %q, want %q", got, want)
+	}
+	data, ok := c.Get(depsKind, sdk.key)
+	if !ok {
+		t.Fatal("example.com/sdk's facts are not cached")
+	}
+	entry, err := decodeEntry(data, e.factTypes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = nil
+	for _, of := range entry.Objects {
+		got = append(got, fmt.Sprintf("%s %v", of.Path, of.Through))
+	}
+	if want := []string{"DefaultEndpoint false", "Thing true", "Version true"}; !slices.Equal(got, want) {
+		t.Errorf("cached facts of example.com/sdk: %q, want %q", got, want)
+	}
 }

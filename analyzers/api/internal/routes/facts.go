@@ -113,6 +113,20 @@ func (*FuncFact) FactPossible(pass *analysis.Pass) bool {
 	})
 }
 
+// FactPossibleParsed implements family.ParsedFact: mayHaveFacts asked of
+// the package's syntax and what its imports' types reach (see
+// mayHaveFactsParsed).
+func (*FuncFact) FactPossibleParsed(p *family.Parsed) bool {
+	if frameworkOf(p.Path) != "" {
+		return false // see passedOver; the standard library is out of FactScope
+	}
+	module := ""
+	if p.Module != nil {
+		module = p.Module.Path
+	}
+	return mayHaveFactsParsed(p, module, func(fn *types.Func) bool { return p.ImportObjectFact(fn, new(FuncFact)) })
+}
+
 // Writes is a set of the kinds of response a handler writes.
 type Writes uint8
 

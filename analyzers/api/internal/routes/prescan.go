@@ -32,63 +32,85 @@ import (
 // of info and files; hasFact reports whether an object of an import
 // carries one.
 func mayHaveFacts(pkg *types.Package, info *types.Info, files []*ast.File, module string, hasFact func(*types.Func) bool) bool {
-	var calls callOrigins // uses that count only in some calls
-	marshal := false      // json.Marshal and the like: see marshals
-	writer := false       // a function taking an io.Writer answers (see answers)
-	tests := false        // a request's method or URL read: what a dispatcher tests
-	// web reports whether t is a web type, noting an io.Writer.
-	web := func(t types.Type) bool {
-		writer = writer || isNamed(t, "io", "Writer")
-		return webType(t)
-	}
+	var u useFlags
 	for _, obj := range info.Uses {
 		if obj == nil || obj.Pkg() == pkg {
 			continue // the package's own (its locals most of all): run computes their facts
 		}
-		// A web value named or reached through another package: its
-		// alias or registrar interface (a parameter left unnamed has no
-		// definition), its variable or field, a registrar's method.
-		switch obj := obj.(type) {
-		case *types.TypeName:
-			if web(obj.Type()) {
-				return true
-			}
-		case *types.Var:
-			if webType(obj.Type()) {
-				return true // no fact is known to come this way alone: kept, being cheap
-			}
-			tests = tests || isRequestField(obj)
-		case *types.Func:
-			if recv := obj.Type().(*types.Signature).Recv(); recv != nil && types.IsInterface(recv.Type()) && routerType(recv.Type()) != "" {
-				return true
-			}
-		}
-		switch {
-		case isHeaderSet(obj):
-			calls.setHeader = true
-		case isDecode(obj):
-			calls.decode = true
-		case isEncode(obj):
-			calls.encode = true
-		case isMarshal(obj):
-			marshal = true
-		case factOrigin(obj, hasFact):
+		u.writer = u.writer || namesWriter(obj)
+		if u.note(obj, hasFact); u.fact {
 			return true
 		}
 	}
 	for _, obj := range info.Defs {
 		switch obj := obj.(type) {
 		case *types.Var:
-			if web(obj.Type()) {
+			if webType(obj.Type()) {
 				return true
 			}
 		case *types.Func:
-			if tests && obj.Pkg() == pkg && takesRequest(obj) {
+			if u.tests && obj.Pkg() == pkg && takesRequest(obj) {
 				return true
 			}
 		}
 	}
-	return marshal && writer || constPathResult(info, files) || calls.found(pkg, info, files, module)
+	return u.marshal && u.writer || constPathResult(info, files) || u.calls.found(pkg, info, files, module)
+}
+
+// useFlags is what a package's uses of other packages' objects say about
+// the facts it can have.
+type useFlags struct {
+	fact    bool        // a use that can make a fact by itself
+	writer  bool        // io.Writer named: a function may answer a request (see answers)
+	tests   bool        // a request's method or URL read: what a dispatcher tests
+	marshal bool        // json.Marshal and the like: see marshals
+	calls   callOrigins // uses that count only in some calls
+}
+
+// note adds what a use of obj, an object of another package, says
+// (but namesWriter).
+func (u *useFlags) note(obj types.Object, hasFact func(*types.Func) bool) {
+	// A web value named or reached through another package: its alias
+	// or registrar interface (a parameter left unnamed has no
+	// definition), its variable or field, a registrar's method.
+	switch obj := obj.(type) {
+	case *types.TypeName:
+		if webType(obj.Type()) {
+			u.fact = true
+			return
+		}
+	case *types.Var:
+		if webType(obj.Type()) {
+			u.fact = true // no fact is known to come this way alone: kept, being cheap
+			return
+		}
+		u.tests = u.tests || isRequestField(obj)
+	case *types.Func:
+		if recv := obj.Type().(*types.Signature).Recv(); recv != nil && types.IsInterface(recv.Type()) && routerType(recv.Type()) != "" {
+			u.fact = true
+			return
+		}
+	}
+	switch {
+	case isHeaderSet(obj):
+		u.calls.setHeader = true
+	case isDecode(obj):
+		u.calls.decode = true
+	case isEncode(obj):
+		u.calls.encode = true
+	case isMarshal(obj):
+		u.marshal = true
+	case factOrigin(obj, hasFact):
+		u.fact = true
+	}
+}
+
+// namesWriter reports whether obj names io.Writer (or an alias of it): a
+// signature's parameter of that type answers a request (see answers),
+// and the package's signatures name their parameters' types.
+func namesWriter(obj types.Object) bool {
+	tn, ok := obj.(*types.TypeName)
+	return ok && isNamed(tn.Type(), "io", "Writer")
 }
 
 // factOrigin reports whether a use of obj can make a function's fact.
@@ -138,8 +160,8 @@ func clientSide(obj types.Object) bool {
 		return true
 	case *types.TypeName:
 		switch obj.Name() {
-		case "Request", "Response", "Header", "Client", "Transport", "RoundTripper", "Cookie", "CookieJar",
-			"ProtocolError", "MaxBytesError", "SameSite", "Protocols":
+		case "Request", "Response", "Header", "Client", "ClientConn", "Transport", "RoundTripper", "Cookie", "CookieJar",
+			"ProtocolError", "MaxBytesError", "SameSite", "Protocols", "HTTP2Config":
 			return true
 		}
 		return false
@@ -158,7 +180,8 @@ func clientSide(obj types.Object) bool {
 			t := recv.Type()
 			t = deref(t)
 			switch recvName(t) {
-			case "Request", "Response", "Client", "Transport", "Cookie", "ProtocolError", "MaxBytesError", "Protocols":
+			case "Request", "Response", "Client", "ClientConn", "Transport", "RoundTripper", "Cookie", "CookieJar",
+				"ProtocolError", "MaxBytesError", "Protocols", "HTTP2Config", "noBody":
 				return true
 			case "Header":
 				return obj.Name() != "Set"

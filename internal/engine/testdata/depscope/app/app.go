@@ -7,8 +7,18 @@ import (
 
 	"example.com/doc"
 	"example.com/plain"
+	"example.com/sdk"
 	"example.com/store"
 )
+
+// Order is an order and the thing it stores, of another service.
+type Order struct {
+	ID    int
+	Thing sdk.Thing
+}
+
+// Endpoint names the other service.
+func Endpoint() string { return sdk.DefaultEndpoint + "/" + sdk.Version }
 
 // Checkout saves an order.
 func Checkout(db *sql.DB, id int) error {

@@ -5,6 +5,7 @@ go 1.24
 require (
 	example.com/doc v0.0.0
 	example.com/plain v0.0.0
+	example.com/sdk v0.0.0
 	example.com/sqlwrap v0.0.0
 	example.com/store v0.0.0
 	example.com/webclient v0.0.0
@@ -14,6 +15,7 @@ require (
 replace (
 	example.com/doc => ../doc
 	example.com/plain => ../plain
+	example.com/sdk => ../sdk
 	example.com/sqlwrap => ../sqlwrap
 	example.com/store => ../store
 	example.com/webclient => ../webclient
