@@ -242,6 +242,9 @@ func (e *Engine) runDependency(u *unit) {
 	}
 	if u.entry != nil {
 		e.stats.hits.Add(1)
+		if !u.entry.empty() {
+			e.stats.withFacts.Add(1)
+		}
 		e.inject(u, u.entry)
 		u.entry = nil
 		return
@@ -441,9 +444,6 @@ func (e *Engine) inject(u *unit, entry *depEntry) {
 	}
 	for _, pf := range entry.Packages {
 		u.facts.pkg[reflect.TypeOf(pf.Fact)] = pf.Fact
-	}
-	if !entry.empty() {
-		e.stats.withFacts.Add(1)
 	}
 	// Facts may name places in the package's files, which analyzers
 	// turn back into positions of the file set: give it those files, as
