@@ -473,7 +473,7 @@ func modelReason(tn *types.TypeName) string {
 			}
 		}
 		tag := reflect.StructTag(st.Tag(i))
-		for _, k := range []string{"db", "gorm", "bun", "pg", "xorm"} {
+		for _, k := range modelTagKeys {
 			if v, ok := tag.Lookup(k); ok && v != "-" {
 				return k + " struct tags"
 			}

@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/build"
 	"go/token"
-	"go/types"
 	"path/filepath"
 	"strings"
 
@@ -39,37 +38,6 @@ type ScopedFact interface {
 type CheckedFact interface {
 	ScopedFact
 	FactPossible(pass *analysis.Pass) bool
-}
-
-// ParsedFact is implemented by checked fact types that can answer
-// before type-checking: FactPossibleParsed reports whether the analyzer
-// could find a fact of this type in the package p describes, parsed and
-// not type-checked, whose imports are. It may answer true where no fact
-// comes, never false where FactPossible (and so the analyzer) would find
-// one. A driver computing dependencies' facts from source asks it first:
-// a dependency where no analyzer left to run needs types is not
-// type-checked at all.
-type ParsedFact interface {
-	CheckedFact
-	FactPossibleParsed(p *Parsed) bool
-}
-
-// Parsed is a package as a driver has it before type-checking: its
-// files and its imports' types.
-type Parsed struct {
-	Fset  *token.FileSet
-	Files []*ast.File
-	// Path is the package's import path; Module its module, nil when
-	// the driver knows none.
-	Path   string
-	Module *analysis.Module
-	// Import returns the types of a package the files import, by the
-	// path they write, complete; nil if the driver has none (an answer
-	// should then be true).
-	Import func(path string) *types.Package
-	// ImportObjectFact is Pass.ImportObjectFact, for objects of other
-	// packages.
-	ImportObjectFact func(obj types.Object, fact analysis.Fact) bool
 }
 
 // DeclaredFact is implemented by fact types that an analyzer exports

@@ -102,11 +102,15 @@ func (f *FuncFact) FactFiles(pkg string) []string {
 // FactPossible implements family.CheckedFact: a package has a fact only
 // where it uses a router framework, net/http's server side or a response
 // encoding, holds a web value, or calls a function with a fact (see
-// mayHaveFacts); run finds none in a router's own package or the
+// mayHaveFacts), or is itself a package whose objects make facts (see
+// originPackage); run finds none in a router's own package or the
 // standard library.
 func (*FuncFact) FactPossible(pass *analysis.Pass) bool {
 	if passedOver(pass) {
 		return false
+	}
+	if originPackage(pass.Pkg.Path()) {
+		return true
 	}
 	return mayHaveFacts(pass.Pkg, pass.TypesInfo, pass.Files, modulePath(pass), func(fn *types.Func) bool {
 		return fn.Pkg() != pass.Pkg && pass.ImportObjectFact(fn, new(FuncFact))
@@ -119,6 +123,9 @@ func (*FuncFact) FactPossible(pass *analysis.Pass) bool {
 func (*FuncFact) FactPossibleParsed(p *family.Parsed) bool {
 	if frameworkOf(p.Path) != "" {
 		return false // see passedOver; the standard library is out of FactScope
+	}
+	if originPackage(p.Path) {
+		return true
 	}
 	module := ""
 	if p.Module != nil {

@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -33,7 +34,7 @@ import (
 // true wherever mayHaveFacts could (TestMayHaveFacts checks it on every
 // fixture).
 func mayHaveFactsParsed(p *family.Parsed, module string, hasFact func(*types.Func) bool) bool {
-	s := &parsedScan{p: p, module: module, hasFact: hasFact, objs: map[types.Object]bool{}, types: map[types.Type]bool{}, decls: map[string]typeDecl{}, consts: map[string][]constDecl{}, selects: map[string]bool{}, methods: map[string]bool{}}
+	s := &parsedScan{p: p, module: module, hasFact: hasFact, objs: map[types.Object]bool{}, decls: map[string]typeDecl{}, consts: map[string][]constDecl{}, selects: map[string]bool{}, methods: map[string]bool{}, localTypes: map[string]bool{}}
 	if !s.scan() {
 		return true // an import without types: anything may be
 	}
@@ -66,7 +67,6 @@ type parsedScan struct {
 	hasFact    func(*types.Func) bool
 	u          useFlags
 	objs       map[types.Object]bool  // reached, noted
-	types      map[types.Type]bool    // walked
 	decls      map[string]typeDecl    // the package's own types, by name
 	consts     map[string][]constDecl // the package's constants, local ones too, by name
 	selects    map[string]bool        // the names selected (x.Name), but those of an import
@@ -74,15 +74,28 @@ type parsedScan struct {
 	ownMethods map[string]bool        // the names of the methods of the module's other packages reached
 	funcs      []funcScope            // the package's function declarations
 	calls      []callScope
-	pieces     []string // constant strings: literals, named constants' values
-	concat     bool     // strings may be added
-	runes      bool     // a value converted to a string: a rune's, maybe
+	pieces     []string        // constant strings: literals, named constants' values
+	concat     bool            // strings may be added
+	runeCalls  []callScope     // calls of one argument but a string literal: conversions of a rune, maybe
+	localTypes map[string]bool // the names of the types declared in functions
 }
 
 // fileScope is what a file's names refer to outside the package.
 type fileScope struct {
-	names map[string]*types.Package // by import name
-	dots  []*types.Package          // imported with "."
+	*family.FileImports
+	// shadowed are the names the file declares inside its functions:
+	// one may hide an import's name (a parameter named url), and x.Sel
+	// then selects a field or method, whatever the import holds.
+	shadowed map[string]bool
+}
+
+// imported returns the object e qualifies through an import the file's
+// functions do not hide, or nil.
+func (f *fileScope) imported(e *ast.SelectorExpr) types.Object {
+	if x, ok := e.X.(*ast.Ident); ok && f.shadowed[x.Name] {
+		return nil
+	}
+	return f.Qualified(e)
 }
 
 type typeDecl struct {
@@ -108,29 +121,16 @@ type callScope struct {
 }
 
 // scan reads the files: the objects they name through their imports,
-// and what reaches from those; the package's aliases, functions, calls
-// and constant strings. It reports false when an import has no types.
+// and what reaches from those; the package's own types, functions,
+// calls, constants and constant strings. It reports false when an
+// import has no types.
 func (s *parsedScan) scan() bool {
 	for _, file := range s.p.Files {
-		f := &fileScope{names: map[string]*types.Package{}}
-		for _, spec := range file.Imports {
-			path, err := strconv.Unquote(spec.Path.Value)
-			if err != nil {
-				return false
-			}
-			pkg := s.p.Import(path)
-			if pkg == nil {
-				return false
-			}
-			switch name := spec.Name; {
-			case name == nil:
-				f.names[pkg.Name()] = pkg
-			case name.Name == ".":
-				f.dots = append(f.dots, pkg)
-			case name.Name != "_":
-				f.names[name.Name] = pkg
-			}
+		imports, ok := s.p.Imports(file)
+		if !ok {
+			return false
 		}
+		f := &fileScope{FileImports: imports, shadowed: shadowedNames(file)}
 		for _, d := range file.Decls {
 			switch d := d.(type) {
 			case *ast.FuncDecl:
@@ -149,21 +149,19 @@ func (s *parsedScan) scan() bool {
 		ast.Inspect(file, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.SelectorExpr:
-				if obj := s.qualified(f, n); obj != nil {
-					s.named(obj)
-				} else {
+				if f.imported(n) == nil {
 					s.selects[n.Sel.Name] = true
 				}
+			case *ast.KeyValueExpr:
+				if id, ok := n.Key.(*ast.Ident); ok {
+					s.selects[id.Name] = true // a field named in a composite literal
+				}
+			case *ast.TypeSpec:
+				s.localTypes[n.Name.Name] = true
 			case *ast.InterfaceType:
 				for _, m := range n.Methods.List {
 					for _, id := range m.Names {
 						s.methods[id.Name] = true
-					}
-				}
-			case *ast.Ident:
-				for _, pkg := range f.dots {
-					if obj := pkg.Scope().Lookup(n.Name); obj != nil {
-						s.named(obj)
 					}
 				}
 			case *ast.BasicLit:
@@ -193,136 +191,45 @@ func (s *parsedScan) scan() bool {
 				}
 			case *ast.CallExpr:
 				s.calls = append(s.calls, callScope{f, n})
-				if id, ok := n.Fun.(*ast.Ident); ok && id.Name == "string" {
-					s.runes = true
+				if len(n.Args) == 1 {
+					if lit, ok := ast.Unparen(n.Args[0]).(*ast.BasicLit); !ok || lit.Kind != token.STRING {
+						s.runeCalls = append(s.runeCalls, callScope{f, n})
+					}
 				}
 			}
 			return true
 		})
 	}
-	return true
-}
-
-// qualified returns the object an imported package's name qualifies
-// (http.HandleFunc), or nil.
-func (s *parsedScan) qualified(f *fileScope, sel *ast.SelectorExpr) types.Object {
-	x, ok := sel.X.(*ast.Ident)
+	named, ok := s.p.Named()
 	if !ok {
-		return nil
+		return false
 	}
-	pkg := f.names[x.Name]
-	if pkg == nil {
-		return nil
+	for _, obj := range named {
+		s.u.writer = s.u.writer || namesWriter(obj)
+		if c, ok := obj.(*types.Const); ok && c.Val().Kind() == constant.String {
+			s.pieces = append(s.pieces, constant.StringVal(c.Val()))
+		}
 	}
-	return pkg.Scope().Lookup(sel.Sel.Name)
-}
-
-// named notes an object the package names, and what it reaches.
-func (s *parsedScan) named(obj types.Object) {
-	s.u.writer = s.u.writer || namesWriter(obj)
-	if c, ok := obj.(*types.Const); ok && c.Val().Kind() == constant.String {
-		s.pieces = append(s.pieces, constant.StringVal(c.Val()))
-	}
-	s.reach(obj)
-}
-
-// reach notes obj, an object of another package the package's code may
-// use, and walks its type.
-func (s *parsedScan) reach(obj types.Object) {
-	if s.objs[obj] || s.u.fact {
-		return
-	}
-	s.objs[obj] = true
-	switch {
-	case obj.Exported():
-		s.u.note(obj, s.hasFact)
-	case webType(obj.Type()):
-		// Only exported objects can be used; a value of an unexported
-		// type (a registrar interface) can be defined.
-		_, typ := obj.(*types.TypeName)
-		s.u.fact = typ
-	}
-	s.walk(obj.Type())
-}
-
-// walk reaches the objects a value of type t gives access to: the named
-// types it is built of, their fields and methods.
-func (s *parsedScan) walk(t types.Type) {
-	if t == nil || s.types[t] || s.u.fact {
-		return
-	}
-	s.types[t] = true
-	switch t := t.(type) {
-	case *types.Named:
-		for i := 0; i < t.TypeArgs().Len(); i++ {
-			s.walk(t.TypeArgs().At(i))
+	return s.p.Reach(func(obj types.Object) bool {
+		s.objs[obj] = true
+		switch {
+		case obj.Exported():
+			s.u.note(obj, s.hasFact)
+		case webType(obj.Type()):
+			// Only exported objects can be used; a value of an
+			// unexported type (a registrar interface) can be defined.
+			_, typ := obj.(*types.TypeName)
+			s.u.fact = typ
 		}
-		t = t.Origin()
-		s.reach(t.Obj())
-		s.walk(t.Underlying())
-		for i := 0; i < t.NumMethods(); i++ {
-			if m := t.Method(i); m.Exported() {
-				s.reach(m)
-			}
-		}
-	case *types.Alias:
-		for i := 0; i < t.TypeArgs().Len(); i++ {
-			s.walk(t.TypeArgs().At(i))
-		}
-		s.reach(t.Obj())
-		s.walk(t.Rhs())
-	case *types.Pointer:
-		s.walk(t.Elem())
-	case *types.Slice:
-		s.walk(t.Elem())
-	case *types.Array:
-		s.walk(t.Elem())
-	case *types.Chan:
-		s.walk(t.Elem())
-	case *types.Map:
-		s.walk(t.Key())
-		s.walk(t.Elem())
-	case *types.Struct:
-		for i := 0; i < t.NumFields(); i++ {
-			if f := t.Field(i); f.Exported() || f.Embedded() { // an embedded field's members are promoted
-				s.reach(f)
-			}
-		}
-	case *types.Signature:
-		for _, tp := range []*types.TypeParamList{t.RecvTypeParams(), t.TypeParams()} {
-			for i := 0; i < tp.Len(); i++ {
-				s.walk(tp.At(i).Constraint())
-			}
-		}
-		s.walk(t.Params())
-		s.walk(t.Results())
-	case *types.Tuple:
-		for i := 0; i < t.Len(); i++ {
-			s.walk(t.At(i).Type())
-		}
-	case *types.Interface:
-		for i := 0; i < t.NumMethods(); i++ {
-			if m := t.Method(i); m.Exported() {
-				s.reach(m)
-			}
-		}
-		for i := 0; i < t.NumEmbeddeds(); i++ {
-			s.walk(t.EmbeddedType(i))
-		}
-	case *types.Union:
-		for i := 0; i < t.Len(); i++ {
-			s.walk(t.Term(i).Type())
-		}
-	case *types.TypeParam:
-		s.walk(t.Constraint())
-	}
+		return !s.u.fact
+	})
 }
 
 // takesRequest reports whether a function may take an *http.Request (see
 // takesRequest and requestParam).
 func (s *parsedScan) takesRequest(fs funcScope) bool {
 	for _, field := range fs.d.Type.Params.List {
-		if star, ok := ast.Unparen(field.Type).(*ast.StarExpr); ok && s.namesRequest(fs.f, star.X, 0) {
+		if star, ok := ast.Unparen(field.Type).(*ast.StarExpr); ok && s.namesRequest(fs.f, star.X, true, 0) {
 			return true
 		}
 	}
@@ -330,36 +237,30 @@ func (s *parsedScan) takesRequest(fs funcScope) bool {
 }
 
 // namesRequest reports whether a type expression may name
-// http.Request or a pointer to it (isNamed looks through one), through
-// aliases.
-func (s *parsedScan) namesRequest(f *fileScope, e ast.Expr, depth int) bool {
+// http.Request, or a pointer to it when ptr (isNamed looks through
+// one), through aliases, generic ones too.
+func (s *parsedScan) namesRequest(f *fileScope, e ast.Expr, ptr bool, depth int) bool {
 	if depth > 10 {
 		return true // aliases in a cycle do not type-check; no answer needed
 	}
 	var obj types.Object
 	switch e := ast.Unparen(e).(type) {
 	case *ast.StarExpr:
-		return depth == 0 && s.namesRequest(f, e.X, depth+1)
+		return ptr && s.namesRequest(f, e.X, false, depth+1)
+	case *ast.IndexExpr:
+		return s.namesRequest(f, e.X, ptr, depth+1)
+	case *ast.IndexListExpr:
+		return s.namesRequest(f, e.X, ptr, depth+1)
 	case *ast.SelectorExpr:
-		obj = s.qualified(f, e)
+		obj = f.Qualified(e)
 	case *ast.Ident:
 		if d, ok := s.decls[e.Name]; ok {
-			return d.spec.Assign.IsValid() && s.namesRequest(d.f, d.spec.Type, depth+1)
+			return d.spec.Assign.IsValid() && s.namesRequest(d.f, d.spec.Type, ptr, depth+1)
 		}
-		obj = s.dotted(f, e.Name)
+		obj = f.Dotted(e.Name)
 	}
 	tn, ok := obj.(*types.TypeName)
 	return ok && isNamed(tn.Type(), "net/http", "Request")
-}
-
-// dotted returns the object a dot-import gives name, or nil.
-func (s *parsedScan) dotted(f *fileScope, name string) types.Object {
-	for _, pkg := range f.dots {
-		if obj := pkg.Scope().Lookup(name); obj != nil {
-			return obj
-		}
-	}
-	return nil
 }
 
 // stringType reports whether a type expression may name a type whose
@@ -372,14 +273,18 @@ func (s *parsedScan) stringType(f *fileScope, e ast.Expr, depth int) bool {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
 		if d, ok := s.decls[e.Name]; ok {
-			return d.spec.TypeParams == nil && s.stringType(d.f, d.spec.Type, depth+1)
+			return s.stringType(d.f, d.spec.Type, depth+1) // a generic type's is no type parameter
 		}
 		if e.Name == "string" {
 			return true
 		}
-		obj = s.dotted(f, e.Name)
+		obj = f.Dotted(e.Name)
 	case *ast.SelectorExpr:
-		obj = s.qualified(f, e)
+		obj = f.Qualified(e)
+	case *ast.IndexExpr:
+		return s.stringType(f, e.X, depth+1)
+	case *ast.IndexListExpr:
+		return s.stringType(f, e.X, depth+1)
 	}
 	tn, ok := obj.(*types.TypeName)
 	return ok && isString(tn.Type())
@@ -424,14 +329,18 @@ func (s *parsedScan) maybeString(f *fileScope, e ast.Expr, test func(string) boo
 				return true
 			}
 		}
-		c, ok := s.dotted(f, e.Name).(*types.Const)
+		c, ok := f.Dotted(e.Name).(*types.Const)
 		return ok && c.Val().Kind() == constant.String && test(constant.StringVal(c.Val()))
 	case *ast.SelectorExpr:
-		c, ok := s.qualified(f, e).(*types.Const)
+		c, ok := f.Qualified(e).(*types.Const)
 		return ok && c.Val().Kind() == constant.String && test(constant.StringVal(c.Val()))
 	case *ast.BinaryExpr:
 		return e.Op == token.ADD && (s.maybeConst(f, e.X) && s.maybeConst(f, e.Y))
 	case *ast.CallExpr:
+		// min and max give one of their arguments.
+		if id, ok := ast.Unparen(e.Fun).(*ast.Ident); ok && (id.Name == "min" || id.Name == "max") {
+			return slices.ContainsFunc(e.Args, func(a ast.Expr) bool { return s.maybeString(f, a, test, depth+1) })
+		}
 		// A conversion: of a string, or of a rune's code.
 		if len(e.Args) != 1 || !s.typeName(f, e.Fun) {
 			return false
@@ -449,16 +358,16 @@ func (s *parsedScan) maybeString(f *fileScope, e ast.Expr, test func(string) boo
 func (s *parsedScan) typeName(f *fileScope, e ast.Expr) bool {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
-		if _, ok := s.decls[e.Name]; ok {
+		if _, ok := s.decls[e.Name]; ok || s.localTypes[e.Name] {
 			return true
 		}
 		if _, ok := types.Universe.Lookup(e.Name).(*types.TypeName); ok {
 			return true
 		}
-		_, ok := s.dotted(f, e.Name).(*types.TypeName)
+		_, ok := f.Dotted(e.Name).(*types.TypeName)
 		return ok
 	case *ast.SelectorExpr:
-		_, ok := s.qualified(f, e).(*types.TypeName)
+		_, ok := f.Qualified(e).(*types.TypeName)
 		return ok
 	case *ast.IndexExpr, *ast.IndexListExpr:
 		return true // an instantiated type, maybe
@@ -472,10 +381,10 @@ func (s *parsedScan) maybeConst(f *fileScope, e ast.Expr) bool {
 	case *ast.BasicLit:
 		return true
 	case *ast.Ident:
-		_, ok := s.dotted(f, e.Name).(*types.Const)
+		_, ok := f.Dotted(e.Name).(*types.Const)
 		return ok || len(s.consts[e.Name]) > 0 || e.Name == "true" || e.Name == "false" || e.Name == "iota"
 	case *ast.SelectorExpr:
-		_, ok := s.qualified(f, e).(*types.Const)
+		_, ok := f.Qualified(e).(*types.Const)
 		return ok
 	case *ast.BinaryExpr:
 		return s.maybeConst(f, e.X) && s.maybeConst(f, e.Y)
@@ -504,7 +413,7 @@ func (s *parsedScan) contentType() bool {
 			return true
 		}
 	}
-	return s.concat && s.runes
+	return s.concat && slices.ContainsFunc(s.runeCalls, func(c callScope) bool { return s.typeName(c.f, c.call.Fun) })
 }
 
 // callsFound is callOrigins.found on the calls' syntax: a header's
@@ -562,18 +471,12 @@ func (s *parsedScan) pair(f *fileScope, args []ast.Expr) bool {
 // module (see ownCode): any but a function of another module named
 // through its import.
 func (s *parsedScan) maybeOwn(f *fileScope, call *ast.CallExpr) bool {
-	fun := ast.Unparen(call.Fun)
-	switch x := fun.(type) {
-	case *ast.IndexExpr:
-		fun = x.X
-	case *ast.IndexListExpr:
-		fun = x.X
-	}
+	fun := family.CallFun(call)
 	switch fun := fun.(type) {
 	case *ast.FuncLit:
 		return false
 	case *ast.SelectorExpr:
-		if obj := s.qualified(f, fun); obj != nil {
+		if obj := f.imported(fun); obj != nil {
 			return obj.Pkg() != nil && ownCode(s.module, s.p.Path, obj.Pkg().Path())
 		}
 		return s.ownMethod(fun.Sel.Name)
@@ -597,4 +500,59 @@ func (s *parsedScan) ownMethod(name string) bool {
 		}
 	}
 	return s.ownMethods[name]
+}
+
+// shadowedNames returns the names f declares inside its functions:
+// parameters, results, receivers and type parameters, variables,
+// constants and types, those := and range define.
+func shadowedNames(f *ast.File) map[string]bool {
+	names := map[string]bool{}
+	fields := func(l *ast.FieldList) {
+		if l == nil {
+			return
+		}
+		for _, fld := range l.List {
+			for _, id := range fld.Names {
+				names[id.Name] = true
+			}
+		}
+	}
+	idents := func(es ...ast.Expr) {
+		for _, e := range es {
+			if id, ok := e.(*ast.Ident); ok {
+				names[id.Name] = true
+			}
+		}
+	}
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			fields(n.Recv)
+		case *ast.FuncType:
+			fields(n.TypeParams)
+			fields(n.Params)
+			fields(n.Results)
+		case *ast.AssignStmt:
+			if n.Tok == token.DEFINE {
+				idents(n.Lhs...)
+			}
+		case *ast.RangeStmt:
+			if n.Tok == token.DEFINE {
+				idents(n.Key, n.Value)
+			}
+		case *ast.DeclStmt:
+			for _, spec := range n.Decl.(*ast.GenDecl).Specs {
+				switch spec := spec.(type) {
+				case *ast.ValueSpec:
+					for _, id := range spec.Names {
+						names[id.Name] = true
+					}
+				case *ast.TypeSpec:
+					names[spec.Name.Name] = true
+				}
+			}
+		}
+		return true
+	})
+	return names
 }

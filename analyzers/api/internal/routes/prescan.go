@@ -125,27 +125,51 @@ func factOrigin(obj types.Object, hasFact func(*types.Func) bool) bool {
 		}
 		obj = fn
 	}
-	path, name := obj.Pkg().Path(), obj.Name()
-	switch path {
-	case "net/http":
+	path := obj.Pkg().Path()
+	if path == "net/http" {
 		return !clientSide(obj)
-	case "encoding/json", "encoding/xml", "google.golang.org/protobuf/encoding/protojson":
-		// A method named so (protojson's MarshalOptions.Marshal) writes
-		// wherever it is called; the functions and Encode only in some
-		// calls (isMarshal, isEncode).
-		return name == "Marshal" || name == "MarshalIndent"
-	case "html/template", "text/template":
-		return name == "Execute" || name == "ExecuteTemplate"
-	case "github.com/prometheus/client_golang/prometheus/promhttp", "net/http/pprof", "expvar":
-		return true
-	case "github.com/gorilla/websocket":
-		return name == "Upgrade"
-	case "nhooyr.io/websocket", "github.com/coder/websocket":
-		return name == "Accept"
-	case "golang.org/x/crypto/acme/autocert":
-		return name == "HTTPHandler"
+	}
+	if named, ok := originNames[path]; ok {
+		return named(obj.Name())
 	}
 	return frameworkOf(path) != ""
+}
+
+// originNames are the packages beside net/http and the frameworks whose
+// objects make a fact where they are used, with the test of an object's
+// name.
+var originNames = map[string]func(name string) bool{
+	// A method named so (protojson's MarshalOptions.Marshal) writes
+	// wherever it is called; the functions and Encode only in some
+	// calls (isMarshal, isEncode).
+	"encoding/json": isMarshalName,
+	"encoding/xml":  isMarshalName,
+	"google.golang.org/protobuf/encoding/protojson": isMarshalName,
+	"html/template": isExecuteName,
+	"text/template": isExecuteName,
+	"github.com/prometheus/client_golang/prometheus/promhttp": anyName,
+	"net/http/pprof":                    anyName,
+	"expvar":                            anyName,
+	"github.com/gorilla/websocket":      nameIs("Upgrade"),
+	"nhooyr.io/websocket":               nameIs("Accept"),
+	"github.com/coder/websocket":        nameIs("Accept"),
+	"golang.org/x/crypto/acme/autocert": nameIs("HTTPHandler"),
+}
+
+func isMarshalName(name string) bool { return name == "Marshal" || name == "MarshalIndent" }
+func isExecuteName(name string) bool { return name == "Execute" || name == "ExecuteTemplate" }
+func anyName(string) bool            { return true }
+func nameIs(want string) func(string) bool {
+	return func(name string) bool { return name == want }
+}
+
+// originPackage reports whether path is net/http or one of originNames:
+// its own code uses the objects that make facts (protojson's Marshal
+// calls MarshalOptions.Marshal), which the checks, reading other
+// packages' objects only, do not see.
+func originPackage(path string) bool {
+	_, ok := originNames[path]
+	return ok || path == "net/http"
 }
 
 // clientSide reports whether obj, of net/http, belongs to its client

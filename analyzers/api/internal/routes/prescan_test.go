@@ -1,17 +1,10 @@
 package routes
 
 import (
-	"go/types"
-	"os"
 	"path/filepath"
-	"sync"
 	"testing"
 
-	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
-
-	"github.com/oneway-lint/oneway/analyzers/family"
+	"github.com/oneway-lint/oneway/internal/fixturetest"
 )
 
 // TestMayHaveFacts runs the analyzer on every package of the routes
@@ -29,47 +22,10 @@ func TestMayHaveFacts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := &packages.Config{
-		Mode: packages.LoadAllSyntax | packages.NeedModule,
-		Dir:  dir,
-		Env:  append(os.Environ(), "GOPATH="+dir, "GO111MODULE=off", "GOWORK=off"),
-	}
-	pkgs, err := packages.Load(cfg, "nethttp/...", "frameworks/...", "late/...")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if packages.PrintErrors(pkgs) > 0 {
-		t.Fatal("the fixtures do not type-check")
-	}
-	var mu sync.Mutex
-	possible, parsed := map[string]bool{}, map[string]bool{}
-	exported := map[string]int{}
-	checked := *Analyzer
-	checked.Run = func(pass *analysis.Pass) (any, error) {
-		may := (*FuncFact)(nil).FactPossible(pass)
-		imports := map[string]*types.Package{}
-		for _, imp := range pass.Pkg.Imports() {
-			imports[imp.Path()] = imp
-		}
-		parsedMay := (*FuncFact)(nil).FactPossibleParsed(&family.Parsed{
-			Fset: pass.Fset, Files: pass.Files, Path: pass.Pkg.Path(), Module: pass.Module,
-			Import:           func(path string) *types.Package { return imports[path] },
-			ImportObjectFact: pass.ImportObjectFact,
-		})
-		export := pass.ExportObjectFact
-		n := 0
-		pass.ExportObjectFact = func(obj types.Object, f analysis.Fact) {
-			n++
-			export(obj, f)
-		}
-		res, err := run(pass)
-		mu.Lock()
-		defer mu.Unlock()
-		possible[pass.Pkg.Path()], parsed[pass.Pkg.Path()], exported[pass.Pkg.Path()] = may, parsedMay, n
-		return res, err
-	}
-	if _, err := checker.Analyze([]*analysis.Analyzer{&checked}, pkgs, nil); err != nil {
-		t.Fatal(err)
+	facts := fixturetest.Facts(t, dir, Analyzer, "nethttp/...", "frameworks/...", "late/...", "google.golang.org/protobuf/encoding/protojson")
+	possible, parsed, exported := map[string]bool{}, map[string]bool{}, map[string]int{}
+	for path, p := range facts {
+		possible[path], parsed[path], exported[path] = p.Typed, p.Parsed, p.Exported
 	}
 	withFacts := 0
 	for path, may := range possible {
@@ -116,10 +72,20 @@ func TestMayHaveFacts(t *testing.T) {
 	// parameter, a slice, a function's result; a writer parameter left
 	// unnamed; a generic helper with a fact; before type-checking, a
 	// router named through a dot import, a path constant repeated in its
-	// block and converted, a header name added up from constants).
+	// block, converted, given by min, converted to a type declared in the
+	// function, returned as a generic string type; a header name added up
+	// from constants or a rune converted to an alias of string; a request
+	// parameter named like an import, or written as a generic alias; an
+	// own method called on a value named like an import). ptralias and
+	// litkey have no fact but FactPossible says one may be: the parsed
+	// check must agree.
+	if exported["google.golang.org/protobuf/encoding/protojson"] == 0 {
+		t.Error("protojson's stand-in has no fact: originPackage is not pinned")
+	}
 	for _, name := range []string{"imported", "encode", "marshal", "decode", "setheader", "pair", "resultpath", "dispatch", "routeralias",
 		"regtemplate", "regreturn", "reggeneric", "regslice", "proberesult", "unnamedwriter", "litwriter", "aliaswriter", "blankwriter",
-		"generic/call", "generic/method", "generic/promoted", "generic/methodexpr", "regcall", "dotimport", "constrepeat", "concat"} {
+		"generic/call", "generic/method", "generic/promoted", "generic/methodexpr", "regcall", "dotimport", "constrepeat", "concat",
+		"shadowurl", "shadowpair", "minpath", "minpair", "localconv", "genstring", "genalias", "runeconv"} {
 		if exported["nethttp/prescan/"+name] == 0 {
 			t.Errorf("nethttp/prescan/%s has no fact: it pins nothing", name)
 		}

@@ -1,0 +1,297 @@
+package family
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// ParsedFact is implemented by scoped fact types that can answer before
+// type-checking: FactPossibleParsed reports whether the analyzer could
+// find a fact of this type in the package p describes, parsed and not
+// type-checked, whose imports are. It may answer true where no fact
+// comes, never false where the analyzer would find one; a type that is
+// a CheckedFact too should answer true wherever FactPossible would. A
+// driver computing dependencies' facts from source asks it first: a
+// dependency where no analyzer left to run needs types is not
+// type-checked at all.
+type ParsedFact interface {
+	ScopedFact
+	FactPossibleParsed(p *Parsed) bool
+}
+
+// Parsed is a package as a driver has it before type-checking: its
+// files and its imports' types.
+type Parsed struct {
+	Fset  *token.FileSet
+	Files []*ast.File
+	// Path is the package's import path; Module its module, nil when
+	// the driver knows none.
+	Path   string
+	Module *analysis.Module
+	// Import returns the types of a package the files import, by the
+	// path they write, complete; nil if the driver has none (an answer
+	// should then be true).
+	Import func(path string) *types.Package
+	// ImportObjectFact is Pass.ImportObjectFact, for objects of other
+	// packages.
+	ImportObjectFact func(obj types.Object, fact analysis.Fact) bool
+
+	named   []types.Object
+	namedOK bool
+	done    bool
+}
+
+// FileImports is what a file's names refer to in other packages.
+type FileImports struct {
+	Names map[string]*types.Package // by import name
+	Dots  []*types.Package          // imported with "."
+}
+
+// Imports returns what f's import names refer to, or false when an
+// import has no types.
+func (p *Parsed) Imports(f *ast.File) (*FileImports, bool) {
+	fi := &FileImports{Names: map[string]*types.Package{}}
+	for _, spec := range f.Imports {
+		path, err := strconv.Unquote(spec.Path.Value)
+		if err != nil {
+			return nil, false
+		}
+		pkg := p.Import(path)
+		if pkg == nil {
+			return nil, false
+		}
+		switch name := spec.Name; {
+		case name == nil:
+			fi.Names[pkg.Name()] = pkg
+		case name.Name == ".":
+			fi.Dots = append(fi.Dots, pkg)
+		case name.Name != "_":
+			fi.Names[name.Name] = pkg
+		}
+	}
+	return fi, true
+}
+
+// Qualified returns the object an imported package's name qualifies
+// (http.HandleFunc), or nil.
+func (fi *FileImports) Qualified(sel *ast.SelectorExpr) types.Object {
+	x, ok := sel.X.(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	pkg := fi.Names[x.Name]
+	if pkg == nil {
+		return nil
+	}
+	return pkg.Scope().Lookup(sel.Sel.Name)
+}
+
+// Dotted returns the object a dot import gives name, or nil.
+func (fi *FileImports) Dotted(name string) types.Object {
+	for _, pkg := range fi.Dots {
+		if obj := pkg.Scope().Lookup(name); obj != nil {
+			return obj
+		}
+	}
+	return nil
+}
+
+// Named returns the objects of other packages the files name: through
+// an import's name (http.HandleFunc) or a dot import, each once, in the
+// order they come. It returns false when an import has no types.
+func (p *Parsed) Named() ([]types.Object, bool) {
+	if p.done {
+		return p.named, p.namedOK
+	}
+	p.done = true
+	seen := map[types.Object]bool{}
+	add := func(obj types.Object) {
+		if obj != nil && !seen[obj] {
+			seen[obj] = true
+			p.named = append(p.named, obj)
+		}
+	}
+	for _, f := range p.Files {
+		fi, ok := p.Imports(f)
+		if !ok {
+			p.named = nil
+			return nil, false
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.SelectorExpr:
+				add(fi.Qualified(n))
+			case *ast.Ident:
+				if len(fi.Dots) > 0 {
+					add(fi.Dotted(n.Name))
+				}
+			}
+			return true
+		})
+	}
+	p.namedOK = true
+	return p.named, true
+}
+
+// Reach calls visit with every object of another package the parsed
+// package's code may use, each once, until visit returns false: the
+// objects its files name (Named), and what their types give access to —
+// the named types they are built of, those types' exported fields and
+// embedded ones (whose members are promoted), their exported methods,
+// the parameters' and results' types of every signature, elements, keys,
+// type arguments and constraints, and on. A package uses another's
+// object only by naming it or as a member of a type its values can have,
+// and every such type is built of its own declarations and of those. It
+// returns false when an import has no types (visit is then not called).
+func (p *Parsed) Reach(visit func(obj types.Object) bool) bool {
+	named, ok := p.Named()
+	if !ok {
+		return false
+	}
+	r := &reacher{visit: visit, objs: map[types.Object]bool{}, types: map[types.Type]bool{}}
+	for _, obj := range named {
+		r.reach(obj)
+	}
+	return true
+}
+
+type reacher struct {
+	visit   func(types.Object) bool
+	stopped bool
+	objs    map[types.Object]bool
+	types   map[types.Type]bool
+}
+
+func (r *reacher) reach(obj types.Object) {
+	if r.stopped || r.objs[obj] {
+		return
+	}
+	r.objs[obj] = true
+	if !r.visit(obj) {
+		r.stopped = true
+		return
+	}
+	r.walk(obj.Type())
+}
+
+func (r *reacher) walk(t types.Type) {
+	if t == nil || r.stopped || r.types[t] {
+		return
+	}
+	r.types[t] = true
+	switch t := t.(type) {
+	case *types.Named:
+		for i := 0; i < t.TypeArgs().Len(); i++ {
+			r.walk(t.TypeArgs().At(i))
+		}
+		t = t.Origin()
+		r.reach(t.Obj())
+		r.walk(t.Underlying())
+		for i := 0; i < t.NumMethods(); i++ {
+			if m := t.Method(i); m.Exported() {
+				r.reach(m)
+			}
+		}
+	case *types.Alias:
+		for i := 0; i < t.TypeArgs().Len(); i++ {
+			r.walk(t.TypeArgs().At(i))
+		}
+		r.reach(t.Obj())
+		r.walk(t.Rhs())
+	case *types.Pointer:
+		r.walk(t.Elem())
+	case *types.Slice:
+		r.walk(t.Elem())
+	case *types.Array:
+		r.walk(t.Elem())
+	case *types.Chan:
+		r.walk(t.Elem())
+	case *types.Map:
+		r.walk(t.Key())
+		r.walk(t.Elem())
+	case *types.Struct:
+		for i := 0; i < t.NumFields(); i++ {
+			if f := t.Field(i); f.Exported() || f.Embedded() {
+				r.reach(f)
+			}
+		}
+	case *types.Signature:
+		for _, tp := range []*types.TypeParamList{t.RecvTypeParams(), t.TypeParams()} {
+			for i := 0; i < tp.Len(); i++ {
+				r.walk(tp.At(i).Constraint())
+			}
+		}
+		r.walk(t.Params())
+		r.walk(t.Results())
+	case *types.Tuple:
+		for i := 0; i < t.Len(); i++ {
+			r.walk(t.At(i).Type())
+		}
+	case *types.Interface:
+		for i := 0; i < t.NumMethods(); i++ {
+			if m := t.Method(i); m.Exported() {
+				r.reach(m)
+			}
+		}
+		for i := 0; i < t.NumEmbeddeds(); i++ {
+			r.walk(t.EmbeddedType(i))
+		}
+	case *types.Union:
+		for i := 0; i < t.Len(); i++ {
+			r.walk(t.Term(i).Type())
+		}
+	case *types.TypeParam:
+		r.walk(t.Constraint())
+	}
+}
+
+// ReachesAny reports whether test holds for an object Reach visits, or
+// an import has no types (anything may then be reached).
+func (p *Parsed) ReachesAny(test func(obj types.Object) bool) bool {
+	found := false
+	ok := p.Reach(func(obj types.Object) bool {
+		found = test(obj)
+		return !found
+	})
+	return found || !ok
+}
+
+// AnyNode reports whether test holds for a node of n, n included.
+func AnyNode(n ast.Node, test func(ast.Node) bool) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if found || n == nil {
+			return false
+		}
+		found = test(n)
+		return !found
+	})
+	return found
+}
+
+// FieldTag returns a field's tag, unquoted; false when it has none, or
+// none that can be read (which may then be anything).
+func FieldTag(f *ast.Field) (tag string, ok bool) {
+	if f.Tag == nil {
+		return "", false
+	}
+	tag, err := strconv.Unquote(f.Tag.Value)
+	return tag, err == nil
+}
+
+// CallFun returns the function a call names, through parentheses and
+// instantiation (f[T](x) calls f).
+func CallFun(call *ast.CallExpr) ast.Expr {
+	fun := ast.Unparen(call.Fun)
+	switch x := fun.(type) {
+	case *ast.IndexExpr:
+		fun = x.X
+	case *ast.IndexListExpr:
+		fun = x.X
+	}
+	return ast.Unparen(fun)
+}
