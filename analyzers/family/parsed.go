@@ -40,9 +40,12 @@ type Parsed struct {
 	// packages.
 	ImportObjectFact func(obj types.Object, fact analysis.Fact) bool
 
-	named   []types.Object
-	namedOK bool
-	done    bool
+	named     []types.Object
+	namedOK   bool
+	done      bool
+	reached   []types.Object
+	reachOK   bool
+	reachDone bool
 }
 
 // FileImports is what a file's names refer to in other packages.
@@ -147,39 +150,50 @@ func (p *Parsed) Named() ([]types.Object, bool) {
 // object only by naming it or as a member of a type its values can have,
 // and every such type is built of its own declarations and of those. It
 // returns false when an import has no types (visit is then not called).
+//
+// The objects are found once per package, whichever check asks first,
+// and kept for the others.
 func (p *Parsed) Reach(visit func(obj types.Object) bool) bool {
-	named, ok := p.Named()
-	if !ok {
+	if !p.reachDone {
+		p.reachDone = true
+		named, ok := p.Named()
+		if !ok {
+			return false
+		}
+		r := &reacher{objs: map[types.Object]bool{}, types: map[types.Type]bool{}}
+		for _, obj := range named {
+			r.reach(obj)
+		}
+		p.reached, p.reachOK = r.list, true
+	}
+	if !p.reachOK {
 		return false
 	}
-	r := &reacher{visit: visit, objs: map[types.Object]bool{}, types: map[types.Type]bool{}}
-	for _, obj := range named {
-		r.reach(obj)
+	for _, obj := range p.reached {
+		if !visit(obj) {
+			break
+		}
 	}
 	return true
 }
 
 type reacher struct {
-	visit   func(types.Object) bool
-	stopped bool
-	objs    map[types.Object]bool
-	types   map[types.Type]bool
+	list  []types.Object // in the order reached
+	objs  map[types.Object]bool
+	types map[types.Type]bool
 }
 
 func (r *reacher) reach(obj types.Object) {
-	if r.stopped || r.objs[obj] {
+	if r.objs[obj] {
 		return
 	}
 	r.objs[obj] = true
-	if !r.visit(obj) {
-		r.stopped = true
-		return
-	}
+	r.list = append(r.list, obj)
 	r.walk(obj.Type())
 }
 
 func (r *reacher) walk(t types.Type) {
-	if t == nil || r.stopped || r.types[t] {
+	if t == nil || r.types[t] {
 		return
 	}
 	r.types[t] = true

@@ -322,23 +322,38 @@ func (e *Engine) narrow(u *unit, run []int) {
 
 // possibleParsed returns the analyzers of u.run that can find a fact in
 // files, u's parsed files, before type-checking (see family.ParsedFact),
-// with what they require.
+// with what they require. The fact types share one family.Parsed: what
+// the package's names reach is found once.
 func (e *Engine) possibleParsed(u *unit, files []*ast.File) []int {
+	p := &family.Parsed{
+		Fset: e.fset, Files: files, Path: u.pkg.PkgPath, Module: moduleOf(u.pkg),
+		Import: func(path string) *types.Package {
+			pkg, _ := importOf(u.pkg, path)
+			return pkg
+		},
+		ImportObjectFact: func(obj types.Object, ptr analysis.Fact) bool { return e.importedFact(u, obj, ptr) },
+	}
 	return e.dropImpossible(u, func(a *analysis.Analyzer, f analysis.Fact) (bool, bool) {
 		c, ok := f.(family.ParsedFact)
-		if !ok {
-			return false, true
-		}
-		pass := e.newPass(u, a, source{files: files, pkg: types.NewPackage(u.pkg.PkgPath, u.pkg.Name)}, newFactSet(), map[*analysis.Analyzer]any{}, new(atomic.Bool))
-		return true, c.FactPossibleParsed(&family.Parsed{
-			Fset: pass.Fset, Files: files, Path: u.pkg.PkgPath, Module: pass.Module,
-			Import: func(path string) *types.Package {
-				pkg, _ := importOf(u.pkg, path)
-				return pkg
-			},
-			ImportObjectFact: pass.ImportObjectFact,
-		})
+		return ok, ok && c.FactPossibleParsed(p)
 	})
+}
+
+// importedFact is Pass.ImportObjectFact for u's imports, whatever the
+// fact's type: their facts are all known (they were computed first).
+func (e *Engine) importedFact(u *unit, obj types.Object, ptr analysis.Fact) bool {
+	if obj == nil || obj.Pkg() == nil {
+		return false
+	}
+	v, ok := e.byTypes[obj.Pkg()]
+	if !ok || v == u {
+		return false
+	}
+	f, ok := v.facts.obj[objectFactKey{obj, factType(ptr)}]
+	if ok {
+		reflect.ValueOf(ptr).Elem().Set(reflect.ValueOf(f).Elem())
+	}
+	return ok
 }
 
 // declaredOnly reports whether the analyzers of run (none, maybe) give

@@ -624,12 +624,18 @@ func (e *Engine) exec(u *unit, i int, src source, own factSet) {
 
 // newPass builds the pass of a on src, the package of u (or, for a
 // dependency analysed from source, its own type-checked copy).
+// moduleOf returns the module of p as a pass names it (with no path
+// when p has none).
+func moduleOf(p *packages.Package) *analysis.Module {
+	if m := p.Module; m != nil {
+		return &analysis.Module{Path: m.Path, Version: m.Version, GoVersion: m.GoVersion}
+	}
+	return &analysis.Module{}
+}
+
 func (e *Engine) newPass(u *unit, a *analysis.Analyzer, src source, own factSet, inputs map[*analysis.Analyzer]any, partial *atomic.Bool) *analysis.Pass {
 	p := u.pkg
-	module := &analysis.Module{}
-	if m := p.Module; m != nil {
-		module = &analysis.Module{Path: m.Path, Version: m.Version, GoVersion: m.GoVersion}
-	}
+	module := moduleOf(p)
 	owns := func(t reflect.Type) bool {
 		for _, f := range a.FactTypes {
 			if reflect.TypeOf(f) == t {
