@@ -29,9 +29,10 @@ const (
 //
 // Loading leaves the syntax and types of every package in memory; the
 // analysis adds little that lives on (results, facts) but allocates a
-// lot that does not (an inspector per package). With the default GOGC
-// the heap would grow to twice what loading left live before the
-// collector runs. A soft memory limit a little above what is in use after
+// lot that does not (an inspector per package; on a first audit, the
+// syntax and types of each dependency computed from source). With the
+// default GOGC the heap would grow to twice what loading left live
+// before the collector runs. A soft memory limit a little above what is in use after
 // loading makes it collect earlier, for a few more collections. Nothing
 // changes when the user set a limit (GOMEMLIMIT).
 func limitAnalysisMemory() (restore func()) {
