@@ -87,11 +87,9 @@ func (d *depEntry) empty() bool { return d == nil || len(d.Objects) == 0 && len(
 // must be analysed from source (go/packages loads the export data of the
 // analysed packages' direct imports only). It runs before any analysis,
 // so no type-checker reads a package while export data is added to it.
-//
-// It returns how many dependencies' facts must be computed from source.
-func (e *Engine) prepareDeps() (toCompute int) {
+func (e *Engine) prepareDeps() {
 	if len(e.depList) == 0 {
-		return 0
+		return
 	}
 	e.plan()
 	if e.cache != nil {
@@ -120,12 +118,10 @@ func (e *Engine) prepareDeps() (toCompute int) {
 		if u.initial || u.pkg.PkgPath == "unsafe" || u.entry != nil || len(u.run) == 0 {
 			continue
 		}
-		toCompute++
 		for _, imp := range u.imports {
 			e.complete(imp.pkg)
 		}
 	}
-	return toCompute
 }
 
 // complete loads the whole export data of p into the types the analysed
