@@ -24,7 +24,8 @@ type ParsedFact interface {
 }
 
 // Parsed is a package as a driver has it before type-checking: its
-// files and its imports' types.
+// files and its imports' types. It keeps what Named and Reach find, for
+// the next fact type asked: it is for one goroutine at a time.
 type Parsed struct {
 	Fset  *token.FileSet
 	Files []*ast.File

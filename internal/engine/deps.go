@@ -248,14 +248,12 @@ func (e *Engine) runDependency(u *unit) {
 	e.stats.misses.Add(1)
 	files, errs := e.parse(u.pkg)
 	if len(errs) == 0 {
-		run := e.possibleParsed(u, files)
-		if e.declaredOnly(run) {
+		e.narrow(u, e.possibleParsed(u, files))
+		if e.declaredOnly(u.run) {
 			e.stats.unchecked.Add(1)
-			e.narrow(u, run)
-			e.declare(u, run, files)
+			e.declare(u, u.run, files)
 			return
 		}
-		e.narrow(u, run)
 	}
 	src, err := e.typeCheck(u.pkg, files, errs)
 	u.checked = true
@@ -327,7 +325,10 @@ func (e *Engine) possibleParsed(u *unit, files []*ast.File) []int {
 			pkg, _ := importOf(u.pkg, path)
 			return pkg
 		},
-		ImportObjectFact: func(obj types.Object, ptr analysis.Fact) bool { return e.importedFact(u, obj, ptr) },
+		ImportObjectFact: func(obj types.Object, ptr analysis.Fact) bool {
+			_, ok := e.importedFact(u, obj, ptr)
+			return ok
+		},
 	}
 	return e.dropImpossible(u, func(a *analysis.Analyzer, f analysis.Fact) (bool, bool) {
 		c, ok := f.(family.ParsedFact)
@@ -335,21 +336,23 @@ func (e *Engine) possibleParsed(u *unit, files []*ast.File) []int {
 	})
 }
 
-// importedFact is Pass.ImportObjectFact for u's imports, whatever the
-// fact's type: their facts are all known (they were computed first).
-func (e *Engine) importedFact(u *unit, obj types.Object, ptr analysis.Fact) bool {
+// importedFact is Pass.ImportObjectFact for the objects of other
+// packages than u, whatever the fact's type: u's imports' facts are all
+// known (they were computed first). It returns the unit the fact was
+// found on.
+func (e *Engine) importedFact(u *unit, obj types.Object, ptr analysis.Fact) (*unit, bool) {
 	if obj == nil || obj.Pkg() == nil {
-		return false
+		return nil, false
 	}
 	v, ok := e.byTypes[obj.Pkg()]
 	if !ok || v == u {
-		return false
+		return nil, false
 	}
 	f, ok := v.facts.obj[objectFactKey{obj, factType(ptr)}]
 	if ok {
 		reflect.ValueOf(ptr).Elem().Set(reflect.ValueOf(f).Elem())
 	}
-	return ok
+	return v, ok
 }
 
 // declaredOnly reports whether the analyzers of run (none, maybe) give

@@ -317,8 +317,8 @@ func (e *Engine) Run(ctx context.Context) error {
 	// (prepareDeps): what each dependency computed from source adds is
 	// garbage once its facts are out, and the collector's own pacing
 	// would let the heap grow to twice what is live. On the first audit
-	// of nomad and gitness the bound made the peak 0.59× and 0.69× for
-	// 1.06× and 1.03× the time (docs/performance.md).
+	// of nomad and gitness the bound made the peak 0.61× and 0.76× for
+	// 1.10× and 1.05× the time (docs/performance.md).
 	if e.limit {
 		defer limitAnalysisMemory()()
 	}
@@ -624,8 +624,6 @@ func (e *Engine) exec(u *unit, i int, src source, own factSet) {
 	act.result, act.err = res, err
 }
 
-// newPass builds the pass of a on src, the package of u (or, for a
-// dependency analysed from source, its own type-checked copy).
 // moduleOf returns the module of p as a pass names it (with no path
 // when p has none).
 func moduleOf(p *packages.Package) *analysis.Module {
@@ -635,6 +633,8 @@ func moduleOf(p *packages.Package) *analysis.Module {
 	return &analysis.Module{}
 }
 
+// newPass builds the pass of a on src, the package of u (or, for a
+// dependency analysed from source, its own type-checked copy).
 func (e *Engine) newPass(u *unit, a *analysis.Analyzer, src source, own factSet, inputs map[*analysis.Analyzer]any, partial *atomic.Bool) *analysis.Pass {
 	p := u.pkg
 	module := moduleOf(p)
@@ -699,19 +699,17 @@ func (e *Engine) newPass(u *unit, a *analysis.Analyzer, src source, own factSet,
 		if !owns(t) || obj.Pkg() == nil {
 			return false
 		}
-		s, v, ok := set(obj.Pkg())
-		if !ok {
-			return false
+		if obj.Pkg() != src.pkg {
+			v, ok := e.importedFact(u, obj, ptr)
+			if ok {
+				read(v, t)
+			}
+			return ok
 		}
-		if v == nil {
-			own.mu.RLock()
-		}
-		f, ok := s.obj[objectFactKey{obj, t}]
-		if v == nil {
-			own.mu.RUnlock()
-		}
+		own.mu.RLock()
+		f, ok := own.obj[objectFactKey{obj, t}]
+		own.mu.RUnlock()
 		if ok {
-			read(v, t)
 			reflect.ValueOf(ptr).Elem().Set(reflect.ValueOf(f).Elem())
 		}
 		return ok
