@@ -37,7 +37,7 @@ func (c *classifier) encodedArgs(call *ast.CallExpr, handling bool) []ast.Expr {
 			return nil
 		}
 		return call.Args
-	case pkg == "encoding/json" && (name == "Marshal" || name == "MarshalIndent"):
+	case pkg == "encoding/json" && isMarshalName(name):
 		if handling && len(call.Args) > 0 {
 			return call.Args[:1]
 		}

@@ -194,7 +194,7 @@ func marshals(fn *types.Func) bool {
 	if fn.Pkg() == nil || fn.Type().(*types.Signature).Recv() != nil {
 		return false
 	}
-	return encoding(fn.Pkg().Path()) && (fn.Name() == "Marshal" || fn.Name() == "MarshalIndent")
+	return encoding(fn.Pkg().Path()) && isMarshalName(fn.Name())
 }
 
 // answers reports whether a function answers a request: it takes an
@@ -234,7 +234,7 @@ func isFrameworkContext(t types.Type) bool {
 // http.ResponseWriter is.
 func toBuffer(info *types.Info, fn *types.Func, call *ast.CallExpr) bool {
 	if fn.Pkg() == nil || (fn.Pkg().Path() != "html/template" && fn.Pkg().Path() != "text/template") ||
-		(fn.Name() != "Execute" && fn.Name() != "ExecuteTemplate") || len(call.Args) == 0 {
+		!isExecuteName(fn.Name()) || len(call.Args) == 0 {
 		return false
 	}
 	t := info.TypeOf(call.Args[0])

@@ -34,7 +34,7 @@ func (*QueryFact) FactPossibleParsed(p *family.Parsed) bool { return possiblePar
 // possibleParsed reports whether run could export a fact on the parsed
 // package p.
 func possibleParsed(p *family.Parsed) bool {
-	if library(p.Path) != "" || orm(p.Path) != "" {
+	if libraryCode(p.Path) {
 		return false // run passes the libraries over
 	}
 	for _, f := range p.Files {

@@ -86,7 +86,7 @@ type Site struct {
 // run finds the wrappers of the package, exports their facts, and
 // collects the sites.
 func run(pass *analysis.Pass) (any, error) {
-	if library(pass.Pkg.Path()) != "" || orm(pass.Pkg.Path()) != "" {
+	if libraryCode(pass.Pkg.Path()) {
 		return &Result{}, nil // the libraries themselves are not the application
 	}
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)

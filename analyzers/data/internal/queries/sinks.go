@@ -105,6 +105,11 @@ func library(path string) string {
 	return ""
 }
 
+// libraryCode reports whether path is a database library's or an ORM's
+// own package, which run passes over: the libraries themselves are not
+// the application.
+func libraryCode(path string) bool { return library(path) != "" || orm(path) != "" }
+
 // librarySink returns the SQL argument of a call to fn, a function of a
 // known database library or a method of an interface.
 func librarySink(fn *types.Func) (sink, bool) {
