@@ -121,6 +121,20 @@ func (pr *program) rel(file string) string {
 }
 
 // modules returns the paths of the main modules, sorted.
+// mainModules returns the paths of the main modules of pkgs, sorted.
+func mainModules(pkgs []*packages.Package) []string {
+	seen := map[string]bool{}
+	var mods []string
+	for _, p := range pkgs {
+		if m := p.Module; m != nil && m.Main && !seen[m.Path] {
+			seen[m.Path] = true
+			mods = append(mods, m.Path)
+		}
+	}
+	sort.Strings(mods)
+	return mods
+}
+
 func (pr *program) modules() []string {
 	mods := make([]string, 0, len(pr.modDirs))
 	for m := range pr.modDirs {

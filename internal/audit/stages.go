@@ -33,7 +33,23 @@ import (
 func run(ctx context.Context, o Options, patterns []string, lc loadCache, exeKey func() []byte) (*report.Report, []string, error) {
 	c := lc.c
 	changes := readHistory(ctx, o)
-	pkgs, err := loadPackages(ctx, o, patterns, lc)
+	eo := engine.Options{
+		Cache: c, Logf: func(format string, args ...any) { logf(o.Log, format, args...) }, LimitMemory: true,
+	}
+	// The families and the engine are made as soon as the packages are
+	// listed, for the dependencies' facts to be computed before the
+	// matched packages are type-checked (engine.Engine.Early).
+	var fams *families
+	beforeSource := func(matched []*packages.Package) func() error {
+		fams = newFamilies(o, mainModules(matched))
+		eng, err := fams.newEngine(matched, matched, eo, exeKey)
+		if err != nil {
+			return nil // analyse makes it again and fails
+		}
+		fams.eng = eng
+		return eng.Early(ctx)
+	}
+	pkgs, err := loadPackages(ctx, o, patterns, lc, beforeSource)
 	if err != nil {
 		_, _ = changes() // let it end
 		return nil, nil, err
@@ -64,7 +80,10 @@ func run(ctx context.Context, o Options, patterns []string, lc loadCache, exeKey
 		return nil, nil, fmt.Errorf("reading the change log (-history): %w", herr)
 	}
 	directives := prog.directives(sel.good)
-	fams := newFamilies(o, prog)
+	if fams == nil {
+		fams = newFamilies(o, prog.modules())
+	}
+	fams.prog = prog
 	if log != nil {
 		fams.history = prog.history(log, sel.all(), prog.packageClauses(sel.all()))
 		rep.History = historyInfo(log)
@@ -73,9 +92,7 @@ func run(ctx context.Context, o Options, patterns []string, lc loadCache, exeKey
 	progress(o.Progress, fmt.Sprintf("analysing %d packages…", len(sel.good)+len(sel.partial)))
 	defer progress(o.Progress, "")
 
-	res, err := fams.analyse(ctx, pkgs, sel, engine.Options{
-		Cache: c, Logf: func(format string, args ...any) { logf(o.Log, format, args...) }, LimitMemory: true,
-	}, exeKey, rep)
+	res, err := fams.analyse(ctx, pkgs, sel, eo, exeKey, rep)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -95,7 +112,7 @@ func run(ctx context.Context, o Options, patterns []string, lc loadCache, exeKey
 
 // loadPackages loads the packages patterns match, with errors that say
 // what the user got wrong.
-func loadPackages(ctx context.Context, o Options, patterns []string, lc loadCache) ([]*packages.Package, error) {
+func loadPackages(ctx context.Context, o Options, patterns []string, lc loadCache, beforeSource func([]*packages.Package) func() error) ([]*packages.Package, error) {
 	cfg := &packages.Config{
 		Context: ctx,
 		Dir:     o.Dir,
@@ -106,7 +123,7 @@ func loadPackages(ctx context.Context, o Options, patterns []string, lc loadCach
 	if o.beforeLoad != nil {
 		o.beforeLoad()
 	}
-	pkgs, err := load(cfg, patterns, lc, func(format string, args ...any) { logf(o.Log, format, args...) })
+	pkgs, err := load(cfg, patterns, lc, beforeSource, func(format string, args ...any) { logf(o.Log, format, args...) })
 	if err := interrupted(ctx); err != nil {
 		return nil, err
 	}
@@ -281,11 +298,16 @@ type families struct {
 	partialGivesWay map[*analysis.Analyzer]bool
 	programs        map[string]*family.Program // see program
 	history         *family.History            // nil without -history
+	// eng was made before the packages were type-checked (see run); nil:
+	// analyse makes it.
+	eng *engine.Engine
 }
 
-func newFamilies(o Options, prog *program) *families {
+// newFamilies returns the families of o configured for the main
+// modules (paths); the program is set once known.
+func newFamilies(o Options, modules []string) *families {
 	f := &families{
-		o: o, prog: prog, settings: o.Policy.Settings(prog.modules()), list: o.Families,
+		o: o, settings: o.Policy.Settings(modules), list: o.Families,
 		byName: map[string][]*analysis.Analyzer{}, partialGivesWay: map[*analysis.Analyzer]bool{},
 		programs: map[string]*family.Program{},
 	}
@@ -323,17 +345,16 @@ func (f *families) analyse(ctx context.Context, pkgs []*packages.Package, sel se
 	if len(f.all) == 0 {
 		return out, nil
 	}
-	// The executable's key is computed while the packages load (see
-	// Run), and only for a cache; without it, nothing is cached.
-	if eo.Cache != nil {
-		if eo.ExeKey = exeKey(); eo.ExeKey == nil {
-			eo.Cache = nil
+	eng := f.eng
+	if eng != nil {
+		if err := eng.Restrict(sel.all()); err != nil {
+			return out, fmt.Errorf("running analyzers: %w", err)
 		}
-	}
-	eo.DespiteErrors = f.despiteErrors()
-	eng, err := engine.New(f.all, pkgs, sel.all(), eo)
-	if err != nil {
-		return out, fmt.Errorf("running analyzers: %w", err)
+	} else {
+		var err error
+		if eng, err = f.newEngine(pkgs, sel.all(), eo, exeKey); err != nil {
+			return out, fmt.Errorf("running analyzers: %w", err)
+		}
 	}
 	if err := eng.Run(ctx); err != nil {
 		if ierr := interrupted(ctx); ierr != nil {
@@ -392,6 +413,20 @@ func (f *families) analyse(ctx context.Context, pkgs []*packages.Package, sel se
 		}
 	}
 	return out, nil
+}
+
+// newEngine returns the engine that runs the families' analyzers on
+// roots, of the packages loaded.
+func (f *families) newEngine(loaded, roots []*packages.Package, eo engine.Options, exeKey func() []byte) (*engine.Engine, error) {
+	// The executable's key is computed while the packages load (see
+	// Run), and only for a cache; without it, nothing is cached.
+	if eo.Cache != nil {
+		if eo.ExeKey = exeKey(); eo.ExeKey == nil {
+			eo.Cache = nil
+		}
+	}
+	eo.DespiteErrors = f.despiteErrors()
+	return engine.New(f.all, loaded, roots, eo)
 }
 
 // despiteErrors returns the analyzers the families name in Partial.

@@ -83,16 +83,27 @@ func (d *depEntry) facts() []analysis.Fact {
 func (d *depEntry) empty() bool { return d == nil || len(d.Objects) == 0 && len(d.Packages) == 0 }
 
 // prepareDeps computes the dependencies' cache keys, finds their
-// entries, and completes the export data of the imports of those that
-// must be analysed from source (go/packages loads the export data of the
-// analysed packages' direct imports only). It runs before any analysis,
-// so no type-checker reads a package while export data is added to it.
+// entries (lookUp), and completes the export data of the imports of
+// those that must be analysed from source (completeImports). It runs
+// before any analysis, so no type-checker reads a package while export
+// data is added to it.
 func (e *Engine) prepareDeps() {
-	if len(e.depList) == 0 {
-		return
-	}
-	e.plan()
-	if e.cache != nil {
+	e.lookUp()
+	e.completeImports()
+}
+
+// lookUp plans which analyzers run on each dependency, computes the
+// dependencies' cache keys and finds their entries, once. It reads the
+// dependencies' files, not their types.
+func (e *Engine) lookUp() {
+	e.lookOnce.Do(func() {
+		if len(e.depList) == 0 {
+			return
+		}
+		e.plan()
+		if e.cache == nil {
+			return
+		}
 		e.computeKeys()
 		var keyed []*unit
 		for _, u := range e.units {
@@ -113,15 +124,29 @@ func (e *Engine) prepareDeps() {
 			})
 		}
 		_ = g.Wait() // a miss is not an error
-	}
-	for _, u := range e.units {
-		if u.initial || u.pkg.PkgPath == "unsafe" || u.entry != nil || len(u.run) == 0 {
-			continue
+	})
+}
+
+// completeImports completes, once, the export data of the imports of
+// the dependencies whose facts are computed from source (go/packages
+// loads the export data of the analysed packages' direct imports only).
+func (e *Engine) completeImports() {
+	e.completeOnce.Do(func() {
+		for _, u := range e.units {
+			if !e.toCompute(u) {
+				continue
+			}
+			for _, imp := range u.imports {
+				e.complete(imp.pkg)
+			}
 		}
-		for _, imp := range u.imports {
-			e.complete(imp.pkg)
-		}
-	}
+	})
+}
+
+// toCompute reports whether u is a dependency whose facts are computed
+// from its source (once lookUp found no entry for it).
+func (e *Engine) toCompute(u *unit) bool {
+	return !u.initial && u.pkg.PkgPath != "unsafe" && u.entry == nil && len(u.run) > 0
 }
 
 // complete loads the whole export data of p into the types the analysed

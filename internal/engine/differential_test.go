@@ -37,11 +37,15 @@ func TestDifferential(t *testing.T) {
 		name, dir string
 		patterns  []string
 		minFacts  int // facts on the analysed packages: the test must see some
+		// early: some dependency's facts are computed before the matched
+		// packages are type-checked (chain's dependencies are the
+		// standard library's, whose facts none of these analyzers needs).
+		early bool
 	}{
-		{"chain", "testdata/facts", []string{"./..."}, 20},
-		{"chain-top", "testdata/facts", []string{"./d"}, 2}, // a, b and c are dependencies
-		{"depfacts", "../audit/testdata/depfacts", []string{"./app"}, 2},
-		{"demo", "../../testdata/demo", []string{"./..."}, 20},
+		{"chain", "testdata/facts", []string{"./..."}, 20, false},
+		{"chain-top", "testdata/facts", []string{"./d"}, 2, true}, // a, b and c are dependencies
+		{"depfacts", "../audit/testdata/depfacts", []string{"./app"}, 2, true},
+		{"demo", "../../testdata/demo", []string{"./..."}, 20, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
@@ -56,6 +60,12 @@ func TestDifferential(t *testing.T) {
 					for _, d := range diffLines(got, want) {
 						t.Error(run + ": " + d)
 					}
+				}
+			}
+			got := engineOutcomeEarly(t, as, tt.dir, tt.patterns, tt.early)
+			if !reflect.DeepEqual(got, want) {
+				for _, d := range diffLines(got, want) {
+					t.Error("facts computed before type-checking the matched packages: " + d)
 				}
 			}
 			facts := 0
@@ -121,6 +131,13 @@ func engineOutcome(t *testing.T, as []*analysis.Analyzer, dir string, patterns [
 	if err != nil {
 		t.Fatal(err)
 	}
+	return outcomeOf(t, e, as, dir, pkgs)
+}
+
+// outcomeOf runs e and returns the outcome of as on pkgs, as
+// checkerOutcome does.
+func outcomeOf(t *testing.T, e *Engine, as []*analysis.Analyzer, dir string, pkgs []*packages.Package) []string {
+	t.Helper()
 	if err := e.Run(context.Background()); err != nil {
 		t.Fatal(err)
 	}
@@ -139,6 +156,49 @@ func engineOutcome(t *testing.T, as []*analysis.Analyzer, dir string, patterns [
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// engineOutcomeEarly is engineOutcome with an empty cache and the
+// engine made while the packages load, for the dependencies' facts to be
+// computed before the matched packages are type-checked (Early); then
+// restricted to the matched packages. It fails unless Early had work
+// exactly when early.
+func engineOutcomeEarly(t *testing.T, as []*analysis.Analyzer, dir string, patterns []string, early bool) []string {
+	t.Helper()
+	c, err := cache.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var e *Engine
+	worked := false
+	pkgs := loadClean(t, dir, patterns, func(cfg *packages.Config, patterns ...string) ([]*packages.Package, error) {
+		return LoadWith(cfg, LoadOptions{BeforeSource: func(matched []*packages.Package) func() error {
+			var err error
+			if e, err = New(as, matched, matched, Options{Cache: c, ExeKey: []byte("test")}); err != nil {
+				t.Fatal(err)
+			}
+			work := e.Early(context.Background())
+			if work == nil {
+				return nil
+			}
+			return func() error {
+				for _, p := range matched {
+					if p.Types.Complete() || p.TypesInfo != nil {
+						t.Errorf("%s type-checked before the dependencies' facts", p.PkgPath)
+					}
+				}
+				worked = true
+				return work()
+			}
+		}}, patterns...)
+	})
+	if worked != early {
+		t.Fatalf("dependencies' facts computed before the matched packages were type-checked: %v, want %v", worked, early)
+	}
+	if err := e.Restrict(pkgs); err != nil {
+		t.Fatal(err)
+	}
+	return outcomeOf(t, e, as, dir, pkgs)
 }
 
 // loadClean loads patterns in dir with load; the packages must have no

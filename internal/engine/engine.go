@@ -69,6 +69,9 @@ type Engine struct {
 	limit    bool                 // see Options
 	goroots  goroots              // see immutableIdentity
 
+	lookOnce, completeOnce sync.Once // see lookUp, completeImports
+	earlyRestore           func()    // lifts the memory bound of Early's work
+
 	spent []atomic.Int64 // time in each analyzer (by index), all packages together
 
 	unreadableMu sync.Mutex
@@ -111,6 +114,9 @@ type unit struct {
 	// others found impossible (see narrow); checked once the dependency
 	// is type-checked from source (see runDependency).
 	narrowed, checked bool
+	// early: processed before the packages loaded from source were
+	// type-checked (see Early).
+	early bool
 
 	key    cache.Key // content key of a dependency (see deps.go)
 	hasKey bool
@@ -162,8 +168,8 @@ type Options struct {
 	// which the engine otherwise lets go of (benchmarks analyse one load
 	// many times).
 	Keep bool
-	// LimitMemory bounds the memory of the analysis (memory.go) when
-	// no dependency's facts must be computed from source.
+	// LimitMemory bounds the memory of the analysis (memory.go), and of
+	// the work Early returns.
 	LimitMemory bool
 	// DespiteErrors are analyzers that also run, with the analyzers
 	// they require, on an analysed package whose own code has errors
@@ -319,15 +325,20 @@ func (e *Engine) Run(ctx context.Context) error {
 	// would let the heap grow to twice what is live. On the first audit
 	// of nomad and gitness the bound made the peak 0.61× and 0.76× for
 	// 1.10× and 1.05× the time (docs/performance.md).
+	if e.earlyRestore != nil {
+		e.earlyRestore()
+	}
 	if e.limit {
 		defer limitAnalysisMemory()()
 	}
 
-	inDependencyOrder(e.units, func(u *unit) []*unit { return u.imports }, e.weight, func(u *unit) {
-		if ctx.Err() == nil {
-			e.process(u)
+	todo := make([]*unit, 0, len(e.units))
+	for _, u := range e.units {
+		if !u.early {
+			todo = append(todo, u)
 		}
-	})
+	}
+	e.processAll(ctx, todo)
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -385,6 +396,16 @@ func (e *Engine) weight(u *unit) int64 {
 		return int64(len(u.pkg.CompiledGoFiles)) + 1
 	}
 	return 1
+}
+
+// processAll processes units in dependency order (an import not among
+// them is done already), until ctx is done.
+func (e *Engine) processAll(ctx context.Context, units []*unit) {
+	inDependencyOrder(units, func(u *unit) []*unit { return u.imports }, e.weight, func(u *unit) {
+		if ctx.Err() == nil {
+			e.process(u)
+		}
+	})
 }
 
 // process runs the analyzers on one unit.

@@ -70,6 +70,17 @@ type LoadOptions struct {
 	GoEnv map[string]string
 	// Logf logs where the export data came from; nil: nothing.
 	Logf func(format string, args ...any)
+	// BeforeSource, if set, is given the matched packages once their
+	// dependencies' export data files are known and every package has
+	// its (empty) types.Package, before anything is type-checked. If it
+	// returns a function, the loader reads the export data of every
+	// package not loaded from source, calls the function (which may
+	// read those packages' types, not the others'), and type-checks the
+	// packages loaded from source only after it returned: what the
+	// function leaves behind meets their syntax and types in memory only
+	// if it keeps it. Its error ends the load. Not called when
+	// go/packages loads (Tests, Overlay).
+	BeforeSource func(matched []*packages.Package) func() error
 }
 
 // LoadWith is Load with o's help: when the export data files the last
@@ -147,7 +158,7 @@ func loadWith(cfg *packages.Config, o LoadOptions, patterns []string, withPackag
 		}
 	}
 	ld.plan()
-	if err := ld.check(); err != nil {
+	if err := ld.check(o.BeforeSource); err != nil {
 		return nil, err
 	}
 	return g.roots, nil

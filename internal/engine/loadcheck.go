@@ -19,7 +19,7 @@ import (
 
 // check gives every package its types — from source or export data —
 // in dependency order, on GOMAXPROCS cores.
-func (ld *loader) check() error {
+func (ld *loader) check(beforeSource func(matched []*packages.Package) func() error) error {
 	for _, lp := range ld.order {
 		lp.Fset = ld.fset
 		if lp.PkgPath == "unsafe" {
@@ -39,11 +39,39 @@ func (ld *loader) check() error {
 		}
 		return out
 	}
-	inDependencyOrder(ld.order, importsOf, loadWeight, func(lp *loadPackage) {
-		if ld.ctx.Err() == nil {
-			ld.load(lp)
+	load := func(lps []*loadPackage) {
+		inDependencyOrder(lps, importsOf, loadWeight, func(lp *loadPackage) {
+			if ld.ctx.Err() == nil {
+				ld.load(lp)
+			}
+		})
+	}
+	var early func() error
+	if beforeSource != nil {
+		early = beforeSource(ld.roots)
+	}
+	if early == nil {
+		load(ld.order)
+		return ld.ctx.Err()
+	}
+	// The export data first, then the work that reads it, then the
+	// packages loaded from source (see LoadOptions.BeforeSource).
+	var fromExport, fromSource []*loadPackage
+	for _, lp := range ld.order {
+		if lp.needsrc {
+			fromSource = append(fromSource, lp)
+		} else {
+			fromExport = append(fromExport, lp)
 		}
-	})
+	}
+	load(fromExport)
+	if err := ld.ctx.Err(); err != nil {
+		return err
+	}
+	if err := early(); err != nil {
+		return err
+	}
+	load(fromSource)
 	return ld.ctx.Err()
 }
 

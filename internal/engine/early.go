@@ -1,0 +1,104 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"time"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// Early returns the work on the dependencies that can be done before
+// the packages loaded from source are type-checked, or nil when no
+// dependency's facts must be computed from source: a loader's
+// LoadOptions.BeforeSource. The work gives their facts to every
+// dependency whose types and whose imports' types come from export
+// data — from the cache or, for those without an entry, by analysing
+// their source — while none of the loaded packages' syntax and types
+// take memory: the memory of a first audit is then the larger of the
+// two phases rather than their sum, and the collector, marking a
+// smaller heap, costs less. Run does the rest.
+//
+// Early is called before the export data is read (it reads the
+// dependencies' files, not their types); the function it returns, once
+// the export data of the dependencies go/packages reads is read and
+// before any package is type-checked from source.
+func (e *Engine) Early(ctx context.Context) func() error {
+	e.lookUp()
+	fromSource := map[*unit]bool{} // types from source, or importing such
+	var early []*unit
+	compute := false
+	for _, u := range e.units { // postorder: imports first
+		src := u.initial || u.pkg.ExportFile == "" && u.pkg.PkgPath != "unsafe"
+		for _, imp := range u.imports {
+			src = src || fromSource[imp]
+		}
+		fromSource[u] = src
+		if !src {
+			early = append(early, u)
+			compute = compute || e.toCompute(u)
+		}
+	}
+	if !compute {
+		return nil
+	}
+	return func() error {
+		start := time.Now()
+		e.completeImports()
+		if e.limit {
+			// The bound holds until Run takes its own (see earlyHeadroom).
+			runtime.GC()
+			e.earlyRestore = limitMemory(earlyHeadroom, inUseHeadroom)
+		}
+		e.processAll(ctx, early)
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		for _, u := range early {
+			u.early = true
+		}
+		e.log("facts of %d dependencies before type-checking the packages loaded from source, in %v", len(early), time.Since(start).Round(time.Millisecond))
+		return nil
+	}
+}
+
+// Restrict makes roots, some of the packages New was given as roots,
+// the packages Run analyses: a driver that creates the engine before it
+// knows which packages it can analyse (see Early) names them once it
+// does. Packages only the others reach are left alone.
+func (e *Engine) Restrict(roots []*packages.Package) error {
+	keep := map[*unit]bool{}
+	for _, p := range roots {
+		u := e.byPkg[p]
+		if u == nil || !u.root {
+			return fmt.Errorf("restricting the analysis to %s: not a package the engine was given to analyse", p.PkgPath)
+		}
+		keep[u] = true
+	}
+	reached := map[*unit]bool{}
+	var visit func(u *unit)
+	visit = func(u *unit) {
+		if reached[u] {
+			return
+		}
+		reached[u] = true
+		for _, imp := range u.imports {
+			visit(imp)
+		}
+	}
+	for _, u := range e.units {
+		u.root = keep[u]
+		if u.root {
+			visit(u)
+		}
+	}
+	units := make([]*unit, 0, len(reached))
+	for _, u := range e.units {
+		if reached[u] {
+			units = append(units, u)
+		}
+	}
+	e.units = units
+	return nil
+}
