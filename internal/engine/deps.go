@@ -554,7 +554,7 @@ func importOf(p *packages.Package, path string) (*types.Package, error) {
 // export data, as go/packages would; errs are the parser's.
 func (e *Engine) typeCheck(p *packages.Package, files []*ast.File, errs []error) (source, error) {
 	src := source{files: files}
-	src.info = newTypesInfo()
+	src.info = newTypesInfoFor(e.fset, files)
 	conf := &types.Config{
 		Importer: importerFunc(func(path string) (*types.Package, error) {
 			return importOf(p, path)
