@@ -10,8 +10,8 @@ import (
 )
 
 // Early returns the work on the dependencies that can be done before
-// the packages loaded from source are type-checked, or nil when no
-// dependency's facts must be computed from source: a loader's
+// the packages loaded from source are type-checked, or nil when it is
+// not worth doing apart (see earlyShare): a loader's
 // LoadOptions.BeforeSource. The work gives their facts to every
 // dependency whose types and whose imports' types come from export
 // data — from the cache or, for those without an entry, by analysing
@@ -28,8 +28,11 @@ func (e *Engine) Early(ctx context.Context) func() error {
 	e.lookUp()
 	fromSource := map[*unit]bool{} // types from source, or importing such
 	var early []*unit
-	compute := false
+	matched, compute := 0, 0    // files
 	for _, u := range e.units { // postorder: imports first
+		if u.initial {
+			matched += len(u.pkg.CompiledGoFiles)
+		}
 		src := u.initial || u.pkg.ExportFile == "" && u.pkg.PkgPath != "unsafe"
 		for _, imp := range u.imports {
 			src = src || fromSource[imp]
@@ -37,19 +40,31 @@ func (e *Engine) Early(ctx context.Context) func() error {
 		fromSource[u] = src
 		if !src {
 			early = append(early, u)
-			compute = compute || e.toCompute(u)
+			if e.toCompute(u) {
+				compute += len(u.pkg.CompiledGoFiles)
+			}
 		}
 	}
-	if !compute {
+	if compute == 0 || compute*earlyShare < matched {
 		return nil
 	}
 	return func() error {
 		start := time.Now()
 		e.completeImports()
 		if e.limit {
-			// The bound holds until Run takes its own (see earlyHeadroom).
+			// See earlyHeadroom. The collections before and after make
+			// the bound, and the pacing of the loading that follows,
+			// start from what is live, not from what the last collection
+			// found amid the export data read or two dependencies
+			// analysed.
 			runtime.GC()
-			e.earlyRestore = limitMemory(earlyHeadroom, inUseHeadroom)
+			restore := limitMemory(earlyHeadroom, inUseHeadroom)
+			stop := followLive(followHeadroom)
+			defer func() {
+				stop()
+				restore()
+				runtime.GC()
+			}()
 		}
 		e.processAll(ctx, early)
 		if err := ctx.Err(); err != nil {
@@ -62,6 +77,17 @@ func (e *Engine) Early(ctx context.Context) func() error {
 		return nil
 	}
 }
+
+// earlyShare: Early's work is done apart when the dependencies whose
+// facts it computes from source have at least 1/earlyShare as many
+// files as the matched packages. Apart, the export data is read before
+// any matched package is type-checked, no longer beside it, and two
+// more collections run: on the 2,000-package synthetic module, whose
+// two dependencies to compute have 5 files against 3,159, the first
+// audit took 1.04–1.06× the time. On the real code bases tried the
+// dependencies to compute have 1.5 to 12 times the matched packages'
+// files (gitness 2,406 against 1,529, nomad 5,358 against 1,191).
+const earlyShare = 4
 
 // Restrict makes roots, some of the packages New was given as roots,
 // the packages Run analyses: a driver that creates the engine before it

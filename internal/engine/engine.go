@@ -70,7 +70,6 @@ type Engine struct {
 	goroots  goroots              // see immutableIdentity
 
 	lookOnce, completeOnce sync.Once // see lookUp, completeImports
-	earlyRestore           func()    // lifts the memory bound of Early's work
 
 	spent []atomic.Int64 // time in each analyzer (by index), all packages together
 
@@ -325,9 +324,6 @@ func (e *Engine) Run(ctx context.Context) error {
 	// would let the heap grow to twice what is live. On the first audit
 	// of nomad and gitness the bound made the peak 0.61× and 0.76× for
 	// 1.10× and 1.05× the time (docs/performance.md).
-	if e.earlyRestore != nil {
-		e.earlyRestore()
-	}
 	if e.limit {
 		defer limitAnalysisMemory()()
 	}

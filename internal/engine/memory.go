@@ -2,8 +2,10 @@ package engine
 
 import (
 	"math"
+	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"sync/atomic"
 )
 
 // analysisHeadroom is how much more than the live heap the analysis
@@ -34,6 +36,7 @@ const (
 	analysisHeadroom = 50
 	inUseHeadroom    = 10
 	earlyHeadroom    = 100
+	followHeadroom   = 25
 )
 
 // limitAnalysisMemory bounds the memory of the analysis phase and
@@ -58,6 +61,23 @@ func limitMemory(liveHeadroom, inUseHeadroom int64) (restore func()) {
 	if debug.SetMemoryLimit(-1) != math.MaxInt64 {
 		return func() {}
 	}
+	m, ok := readMemory()
+	if !ok {
+		return func() {}
+	}
+	limit := max(m.other+m.live*(100+liveHeadroom)/100, m.inUse*(100+inUseHeadroom)/100)
+	prev := debug.SetMemoryLimit(limit)
+	return func() { debug.SetMemoryLimit(prev) }
+}
+
+// memoryInUse is what the runtime's metrics say of the memory in use.
+type memoryInUse struct {
+	inUse int64 // mapped and not released
+	live  int64 // the heap the last collection marked
+	other int64 // stacks, the runtime's own, free spans
+}
+
+func readMemory() (memoryInUse, bool) {
 	samples := []metrics.Sample{
 		{Name: "/memory/classes/total:bytes"},
 		{Name: "/memory/classes/heap/released:bytes"},
@@ -67,13 +87,39 @@ func limitMemory(liveHeadroom, inUseHeadroom int64) (restore func()) {
 	metrics.Read(samples)
 	for _, s := range samples {
 		if s.Value.Kind() != metrics.KindUint64 {
-			return func() {}
+			return memoryInUse{}, false
 		}
 	}
 	inUse := int64(samples[0].Value.Uint64() - samples[1].Value.Uint64())
-	objects, live := int64(samples[2].Value.Uint64()), int64(samples[3].Value.Uint64())
-	other := inUse - objects // stacks, the runtime's own, free spans
-	limit := max(other+live*(100+liveHeadroom)/100, inUse*(100+inUseHeadroom)/100)
-	prev := debug.SetMemoryLimit(limit)
-	return func() { debug.SetMemoryLimit(prev) }
+	objects := int64(samples[2].Value.Uint64())
+	return memoryInUse{inUse: inUse, live: int64(samples[3].Value.Uint64()), other: inUse - objects}, true
+}
+
+// followLive raises the soft memory limit, after every collection, to
+// the live heap plus headroom percent when that is more, until stop is
+// called: a limit the live heap comes close to makes the collector run
+// without end (up to half the cores, the runtime's own cap), which a
+// bound taken before the largest packages are analysed cannot rule
+// out. It does nothing when no limit is set.
+func followLive(headroom int64) (stop func()) {
+	var stopped atomic.Bool
+	var arm func()
+	arm = func() {
+		// A finalizer runs after the collection that finds its object
+		// unreachable: once per collection, re-armed each time.
+		runtime.SetFinalizer(new([16]byte), func(*[16]byte) {
+			if stopped.Load() {
+				return
+			}
+			limit := debug.SetMemoryLimit(-1)
+			if m, ok := readMemory(); ok && limit != math.MaxInt64 {
+				if want := m.other + m.live*(100+headroom)/100; want > limit {
+					debug.SetMemoryLimit(want)
+				}
+			}
+			arm()
+		})
+	}
+	arm()
+	return func() { stopped.Store(true) }
 }
