@@ -24,7 +24,10 @@ import (
 // for their keys. It returns the report and the directories of the
 // source files read (see resultsKey.covers). The stages:
 //
-//  1. loadPackages: the packages, from go/packages;
+//  1. loadPackages: the packages, with the engine's loader; once they
+//     are listed, the families and the engine are made, and the
+//     dependencies' facts computed before the matched packages are
+//     type-checked (engine.Engine.Early);
 //  2. selectPackages: which of them are audited, and their problems;
 //  3. analyse: every family's analyzers on them, through the engine;
 //  4. wholeProgram: the families' whole-program decisions and inventory;

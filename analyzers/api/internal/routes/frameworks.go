@@ -222,15 +222,23 @@ type op struct {
 
 var httpVerbs = []string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "CONNECT", "TRACE"}
 
-// verb returns the HTTP method that a method name like Get or GET stands for.
-func verb(name string) (string, bool) {
-	up := strings.ToUpper(name)
+// verbNames maps the method names that stand for an HTTP method (GET,
+// Get) to it.
+var verbNames = func() map[string]string {
+	m := map[string]string{}
 	for _, v := range httpVerbs {
-		if up == v && (name == v || name == v[:1]+strings.ToLower(v[1:])) {
-			return v, true
-		}
+		m[v] = v
+		m[v[:1]+strings.ToLower(v[1:])] = v
 	}
-	return "", false
+	return m
+}()
+
+// verb returns the HTTP method that a method name like Get or GET stands
+// for. It is asked of every name a dependency calls: it allocates
+// nothing.
+func verb(name string) (string, bool) {
+	v, ok := verbNames[name]
+	return v, ok
 }
 
 // routerOp returns what the method name of a router of framework fw does.
