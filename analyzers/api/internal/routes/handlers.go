@@ -359,12 +359,20 @@ func (c *classifier) contentTypeWrites(call *ast.CallExpr) Writes {
 	return contentTypeKind(v)
 }
 
-// viaMethod reports whether e is a method's result (w.Header()), or a
-// local variable given one once.
+// viaMethod reports whether e is what a Header method gives
+// (w.Header(), c.Response().Header()), or a local variable given that
+// once. A header any other call gives is not taken for a response's: a
+// client's request headers are built by helpers too
+// (gensupport.SetHeaders in Google's API clients).
 func (c *classifier) viaMethod(e ast.Expr, depth int) bool {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
-		return true
+		fn, ok := typeutil.Callee(c.pass.TypesInfo, e).(*types.Func)
+		if !ok || fn.Name() != "Header" {
+			return false
+		}
+		sig, ok := fn.Type().(*types.Signature)
+		return ok && sig.Recv() != nil
 	case *ast.Ident:
 		if depth > 2 {
 			return false
