@@ -359,15 +359,29 @@ func (c *classifier) contentTypeWrites(call *ast.CallExpr) Writes {
 	return contentTypeKind(v)
 }
 
-// viaMethod reports whether e is what a Header method gives
-// (w.Header(), c.Response().Header()), or a local variable given that
-// once. A header any other call gives is not taken for a response's: a
-// client's request headers are built by helpers too
-// (gensupport.SetHeaders in Google's API clients).
+// viaMethod reports whether e is what a Header method gives (see
+// viaHeaderMethod).
 func (c *classifier) viaMethod(e ast.Expr, depth int) bool {
+	return viaHeaderMethod(c.pass.TypesInfo, c.localInits(), e, depth)
+}
+
+// localInits returns varInits of the package's files, found once.
+func (c *classifier) localInits() map[*types.Var]ast.Expr {
+	if c.inits == nil {
+		c.inits = varInits(c.pass.TypesInfo, c.pass.Files)
+	}
+	return c.inits
+}
+
+// viaHeaderMethod reports whether e is what a Header method gives
+// (w.Header(), c.Response().Header()), or a variable given that once
+// (inits: see varInits). A header any other call gives is not taken
+// for a response's: a client's request headers are built by helpers too
+// (gensupport.SetHeaders in Google's API clients).
+func viaHeaderMethod(info *types.Info, inits map[*types.Var]ast.Expr, e ast.Expr, depth int) bool {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
-		fn, ok := typeutil.Callee(c.pass.TypesInfo, e).(*types.Func)
+		fn, ok := typeutil.Callee(info, e).(*types.Func)
 		if !ok || fn.Name() != "Header" {
 			return false
 		}
@@ -377,27 +391,23 @@ func (c *classifier) viaMethod(e ast.Expr, depth int) bool {
 		if depth > 2 {
 			return false
 		}
-		v, ok := c.pass.TypesInfo.Uses[e].(*types.Var)
+		v, ok := info.Uses[e].(*types.Var)
 		if !ok {
 			return false
 		}
-		init := c.localInits()[v]
-		return init != nil && c.viaMethod(init, depth+1)
+		init := inits[v]
+		return init != nil && viaHeaderMethod(info, inits, init, depth+1)
 	}
 	return false
 }
 
-// localInits returns the expressions the package's variables, local or
+// varInits returns the expressions the variables of files, local or
 // not, are given where they are declared (x := e, var x = e), for those
 // given no other value.
-func (c *classifier) localInits() map[*types.Var]ast.Expr {
-	if c.inits != nil {
-		return c.inits
-	}
-	info := c.pass.TypesInfo
-	c.inits = map[*types.Var]ast.Expr{}
+func varInits(info *types.Info, files []*ast.File) map[*types.Var]ast.Expr {
+	inits := map[*types.Var]ast.Expr{}
 	reassigned := map[*types.Var]bool{}
-	for _, f := range c.pass.Files {
+	for _, f := range files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.AssignStmt:
@@ -407,7 +417,7 @@ func (c *classifier) localInits() map[*types.Var]ast.Expr {
 						continue
 					}
 					if v, ok := info.Defs[id].(*types.Var); ok && len(n.Rhs) == len(n.Lhs) {
-						c.inits[v] = n.Rhs[i]
+						inits[v] = n.Rhs[i]
 					} else if v, ok := info.Uses[id].(*types.Var); ok {
 						reassigned[v] = true
 					}
@@ -415,7 +425,7 @@ func (c *classifier) localInits() map[*types.Var]ast.Expr {
 			case *ast.ValueSpec:
 				for i, id := range n.Names {
 					if v, ok := info.Defs[id].(*types.Var); ok && len(n.Values) == len(n.Names) {
-						c.inits[v] = n.Values[i]
+						inits[v] = n.Values[i]
 					}
 				}
 			}
@@ -423,9 +433,9 @@ func (c *classifier) localInits() map[*types.Var]ast.Expr {
 		})
 	}
 	for v := range reassigned {
-		delete(c.inits, v)
+		delete(inits, v)
 	}
-	return c.inits
+	return inits
 }
 
 // headerPairWrites reads a content type handed to a response helper of

@@ -34,7 +34,7 @@ import (
 // true wherever mayHaveFacts could (TestMayHaveFacts checks it on every
 // fixture).
 func mayHaveFactsParsed(p *family.Parsed, module string, hasFact func(*types.Func) bool) bool {
-	s := &parsedScan{p: p, module: module, hasFact: hasFact, objs: map[types.Object]bool{}, decls: map[string]typeDecl{}, consts: map[string][]constDecl{}, selects: map[string]bool{}, methods: map[string]bool{}, localTypes: map[string]bool{}}
+	s := &parsedScan{p: p, module: module, hasFact: hasFact, objs: map[types.Object]bool{}, decls: map[string]typeDecl{}, consts: map[string][]constDecl{}, selects: map[string]bool{}, methods: map[string]bool{}, localTypes: map[string]bool{}, headerVars: map[string]bool{}}
 	if !s.scan() {
 		return true // an import without types: anything may be
 	}
@@ -78,6 +78,11 @@ type parsedScan struct {
 	concat     bool            // strings may be added
 	runeCalls  []callScope     // calls of one argument but a string literal: conversions of a rune, maybe
 	localTypes map[string]bool // the names of the types declared in functions
+	// headerVars are the names of the variables that may hold what a
+	// Header method gave (h := w.Header(), or another variable's value):
+	// a Set on no other variable writes a response's header (see
+	// viaMethod).
+	headerVars map[string]bool
 }
 
 // fileScope is what a file's names refer to outside the package.
@@ -172,6 +177,14 @@ func (s *parsedScan) scan() bool {
 				}
 			case *ast.BinaryExpr:
 				s.concat = s.concat || n.Op == token.ADD
+			case *ast.AssignStmt:
+				s.noteHeaderVars(n.Lhs, n.Rhs)
+			case *ast.ValueSpec:
+				names := make([]ast.Expr, len(n.Names))
+				for i, id := range n.Names {
+					names[i] = id
+				}
+				s.noteHeaderVars(names, n.Values)
 			case *ast.GenDecl:
 				if n.Tok == token.CONST {
 					var last []ast.Expr // a spec without values repeats the last ones
@@ -417,7 +430,8 @@ func (s *parsedScan) contentType() bool {
 }
 
 // callsFound is callOrigins.found on the calls' syntax: a header's
-// Set("Content-Type", v) on a header that is no field, a decoder made
+// Set("Content-Type", v) on a header a Header method may have given
+// (mayBeResponseHeader), a decoder made
 // on a body, an encoder's Encode, a function that may be the module's
 // own handed a "Content-Type" pair.
 func (s *parsedScan) callsFound() bool {
@@ -438,7 +452,7 @@ func (s *parsedScan) callsFound() bool {
 		sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 		switch {
 		case o.setHeader && contentType && isSel && sel.Sel.Name == "Set":
-			if _, field := ast.Unparen(sel.X).(*ast.SelectorExpr); !field && s.pair(c.f, call.Args) {
+			if s.mayBeResponseHeader(sel.X) && s.pair(c.f, call.Args) {
 				return true
 			}
 		case o.decode && request && isSel && sel.Sel.Name == "Decode":
@@ -451,6 +465,61 @@ func (s *parsedScan) callsFound() bool {
 		if contentType && s.maybeOwn(c.f, call) && s.pair(c.f, call.Args) {
 			return true
 		}
+	}
+	return false
+}
+
+// noteHeaderVars notes the variables of lhs that the values of rhs may
+// give what a Header method gave: a call of a function or method named
+// Header, or another variable. A call giving several values names its
+// function for each.
+func (s *parsedScan) noteHeaderVars(lhs, rhs []ast.Expr) {
+	for i, l := range lhs {
+		id, ok := l.(*ast.Ident)
+		if !ok {
+			continue
+		}
+		var r ast.Expr
+		switch {
+		case len(rhs) == len(lhs):
+			r = rhs[i]
+		case len(rhs) == 1:
+			r = rhs[0]
+		default:
+			continue
+		}
+		if headerCall(r) {
+			s.headerVars[id.Name] = true
+		} else if _, ok := ast.Unparen(r).(*ast.Ident); ok {
+			s.headerVars[id.Name] = true
+		}
+	}
+}
+
+// headerCall reports whether e calls a function or method named Header.
+func headerCall(e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	switch fun := ast.Unparen(call.Fun).(type) {
+	case *ast.SelectorExpr:
+		return fun.Sel.Name == "Header"
+	case *ast.Ident:
+		return fun.Name == "Header"
+	}
+	return false
+}
+
+// mayBeResponseHeader reports whether e, the header a Set is called on,
+// may be what a Header method gave, as viaMethod asks once types are
+// known: such a call, or a variable given one.
+func (s *parsedScan) mayBeResponseHeader(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		return headerCall(e)
+	case *ast.Ident:
+		return s.headerVars[e.Name]
 	}
 	return false
 }

@@ -336,7 +336,7 @@ type callOrigins struct {
 }
 
 // found reports whether a call of files makes a fact: a header's
-// Set("Content-Type", v) on a header a method gave (see
+// Set("Content-Type", v) on a header a Header method gave (see
 // contentTypeWrites), a decoder's Decode of a request's body (see
 // decodesRequest), or a function of the package's own module handed a
 // "Content-Type" header name and a constant value side by side (see
@@ -357,6 +357,7 @@ func (o callOrigins) found(pkg *types.Package, info *types.Info, files []*ast.Fi
 		return ok
 	}
 	hit := false
+	var inits map[*types.Var]ast.Expr // varInits, once a Set asks
 	for _, f := range files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			if hit {
@@ -372,10 +373,13 @@ func (o callOrigins) found(pkg *types.Package, info *types.Info, files []*ast.Fi
 			}
 			switch {
 			case o.setHeader && isHeaderSet(fn):
-				// A request's header field (req.Header.Set) is a client's.
-				if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-					_, field := ast.Unparen(sel.X).(*ast.SelectorExpr)
-					hit = !field && contentType && pair(call)
+				// Only a header a Header method gave is a response's
+				// (req.Header.Set is a client's).
+				if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && contentType && pair(call) {
+					if inits == nil {
+						inits = varInits(info, files)
+					}
+					hit = viaHeaderMethod(info, inits, sel.X, 0)
 				}
 			case o.decode && isDecode(fn):
 				hit = decodesRequest(info, fn, call)

@@ -45,10 +45,11 @@ func TestMayHaveFacts(t *testing.T) {
 		t.Errorf("%d fixture packages with facts: the check proves little", withFacts)
 	}
 	for path, want := range map[string]bool{
-		"nethttp/sdkclient": false, // requests sent, responses read
-		"nethttp/sdkparsed": false, // the same, known before type-checking
-		"nethttp/lib":       true,  // a handler and a page
-		"net/http":          false, // modelled, never analysed
+		"nethttp/sdkclient":          false, // requests sent, responses read
+		"nethttp/sdkparsed":          false, // the same, known before type-checking
+		"nethttp/clientheader/hooks": false, // a Content-Type set on a header a helper gave
+		"nethttp/lib":                true,  // a handler and a page
+		"net/http":                   false, // modelled, never analysed
 	} {
 		if got, ok := possible[path]; !ok || got != want {
 			t.Errorf("FactPossible(%s) = %v (analysed: %v), want %v", path, got, ok, want)
@@ -58,9 +59,10 @@ func TestMayHaveFacts(t *testing.T) {
 	// be told a request's from a response's: the client of sdkclient
 	// stays possible; sdkparsed's does not.
 	for path, want := range map[string]bool{
-		"nethttp/sdkclient": true,
-		"nethttp/sdkparsed": false,
-		"nethttp/lib":       true,
+		"nethttp/sdkclient":          true,
+		"nethttp/sdkparsed":          false,
+		"nethttp/clientheader/hooks": false,
+		"nethttp/lib":                true,
 	} {
 		if got := parsed[path]; got != want {
 			t.Errorf("FactPossibleParsed(%s) = %v, want %v", path, got, want)
@@ -74,8 +76,10 @@ func TestMayHaveFacts(t *testing.T) {
 	// router named through a dot import, a path constant repeated in its
 	// block, converted, given by min, converted to a type declared in the
 	// function, returned as a generic string type; a header name added up
-	// from constants or a rune converted to an alias of string; a request
-	// parameter named like an import, or written as a generic alias; an
+	// from constants or a rune converted to an alias of string; a
+	// response's header set through a variable, or a variable given
+	// another; a request parameter named like an import, or written as a
+	// generic alias; an
 	// own method called on a value named like an import). ptralias and
 	// litkey have no fact but FactPossible says one may be: the parsed
 	// check must agree.
@@ -85,7 +89,7 @@ func TestMayHaveFacts(t *testing.T) {
 	for _, name := range []string{"imported", "encode", "marshal", "decode", "setheader", "pair", "resultpath", "dispatch", "routeralias",
 		"regtemplate", "regreturn", "reggeneric", "regslice", "proberesult", "unnamedwriter", "litwriter", "aliaswriter", "blankwriter",
 		"generic/call", "generic/method", "generic/promoted", "generic/methodexpr", "regcall", "dotimport", "constrepeat", "concat",
-		"shadowurl", "shadowpair", "minpath", "minpair", "localconv", "genstring", "genalias", "runeconv"} {
+		"shadowurl", "shadowpair", "minpath", "minpair", "localconv", "genstring", "genalias", "runeconv", "headervar", "headerchain"} {
 		if exported["nethttp/prescan/"+name] == 0 {
 			t.Errorf("nethttp/prescan/%s has no fact: it pins nothing", name)
 		}
