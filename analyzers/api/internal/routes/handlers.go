@@ -150,7 +150,7 @@ func (c *classifier) oneCallWrites(call *ast.CallExpr, responds bool) Writes {
 		return cw
 	}
 	fn, ok := typeutil.Callee(info, call).(*types.Func)
-	if !ok || toBuffer(info, fn, call) || encodesToReadable(info, fn, call) || !responds && marshals(fn) {
+	if !ok || toBuffer(info, fn, call) || encodesToReadable(info, c.localInits, fn, call) || !responds && marshals(fn) {
 		return 0
 	}
 	if responds {
@@ -244,12 +244,23 @@ func toBuffer(info *types.Info, fn *types.Func, call *ast.CallExpr) bool {
 // encodesToReadable reports whether call is enc.Encode(v) of an encoder
 // made on a value that can be read back (json.NewEncoder(buf) with buf a
 // bytes.Buffer or an io.ReadWriter): a request body being built, or a
-// document in memory, never a response.
-func encodesToReadable(info *types.Info, fn *types.Func, call *ast.CallExpr) bool {
+// document in memory (an error's message), never a response. The
+// encoder may be a variable given it once (enc := json.NewEncoder(&buf);
+// inits gives varInits when asked).
+func encodesToReadable(info *types.Info, inits func() map[*types.Var]ast.Expr, fn *types.Func, call *ast.CallExpr) bool {
 	if fn.Name() != "Encode" || fn.Pkg() == nil {
 		return false
 	}
 	arg := coderArg(call)
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && arg == nil {
+		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok {
+				if mk, ok := ast.Unparen(inits()[v]).(*ast.CallExpr); ok && len(mk.Args) == 1 {
+					arg = mk.Args[0]
+				}
+			}
+		}
+	}
 	if arg == nil {
 		return false
 	}

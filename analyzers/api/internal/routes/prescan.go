@@ -357,7 +357,13 @@ func (o callOrigins) found(pkg *types.Package, info *types.Info, files []*ast.Fi
 		return ok
 	}
 	hit := false
-	var inits map[*types.Var]ast.Expr // varInits, once a Set asks
+	var inits map[*types.Var]ast.Expr // varInits, once a call asks
+	initsOnce := func() map[*types.Var]ast.Expr {
+		if inits == nil {
+			inits = varInits(info, files)
+		}
+		return inits
+	}
 	for _, f := range files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			if hit {
@@ -376,15 +382,12 @@ func (o callOrigins) found(pkg *types.Package, info *types.Info, files []*ast.Fi
 				// Only a header a Header method gave is a response's
 				// (req.Header.Set is a client's).
 				if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && contentType && pair(call) {
-					if inits == nil {
-						inits = varInits(info, files)
-					}
-					hit = viaHeaderMethod(info, inits, sel.X, 0)
+					hit = viaHeaderMethod(info, initsOnce(), sel.X, 0)
 				}
 			case o.decode && isDecode(fn):
 				hit = decodesRequest(info, fn, call)
 			case o.encode && isEncode(fn):
-				hit = !encodesToReadable(info, fn, call)
+				hit = !encodesToReadable(info, initsOnce, fn, call)
 			case contentType && ownCode(module, pkg.Path(), fn.Pkg().Path()):
 				hit = pair(call)
 			}
