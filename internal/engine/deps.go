@@ -587,19 +587,9 @@ func (f importerFunc) Import(path string) (*types.Package, error) { return f(pat
 // its files' contents, the analyzers' code, and its imports' keys.
 func (e *Engine) computeKeys() {
 	need := map[*unit]bool{}
-	var mark func(u *unit)
-	mark = func(u *unit) {
-		if need[u] {
-			return
-		}
-		need[u] = true
-		for _, imp := range u.imports {
-			mark(imp)
-		}
-	}
 	for _, u := range e.units {
 		if !u.initial {
-			mark(u)
+			addClosure(need, u)
 		}
 	}
 	// Hash the files in parallel first; the keys follow the graph.

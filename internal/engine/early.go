@@ -103,20 +103,10 @@ func (e *Engine) Restrict(roots []*packages.Package) error {
 		keep[u] = true
 	}
 	reached := map[*unit]bool{}
-	var visit func(u *unit)
-	visit = func(u *unit) {
-		if reached[u] {
-			return
-		}
-		reached[u] = true
-		for _, imp := range u.imports {
-			visit(imp)
-		}
-	}
 	for _, u := range e.units {
 		u.root = keep[u]
 		if u.root {
-			visit(u)
+			addClosure(reached, u)
 		}
 	}
 	units := make([]*unit, 0, len(reached))

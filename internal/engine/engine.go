@@ -850,6 +850,18 @@ func (u *unit) withPackageFacts() []*unit {
 	return u.factUnits
 }
 
+// addClosure adds u and the packages it depends on, directly or not,
+// to set.
+func addClosure(set map[*unit]bool, u *unit) {
+	if set[u] {
+		return
+	}
+	set[u] = true
+	for _, imp := range u.imports {
+		addClosure(set, imp)
+	}
+}
+
 // closure returns the packages u depends on, directly or not.
 func (u *unit) closure() []*unit {
 	seen := map[*unit]bool{}

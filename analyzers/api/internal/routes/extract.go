@@ -298,10 +298,7 @@ func (x *extractor) walk(root ast.Node) {
 			x.loopbackAssign(n.Lhs, n.Rhs)
 			x.assign(n.Lhs, n.Rhs)
 		case *ast.ValueSpec:
-			lhs := make([]ast.Expr, len(n.Names))
-			for i, id := range n.Names {
-				lhs[i] = id
-			}
+			lhs := identExprs(n.Names)
 			x.loopbackAssign(lhs, n.Values)
 			x.assign(lhs, n.Values)
 		case *ast.KeyValueExpr:
@@ -1193,4 +1190,14 @@ func joinPrefix(prefix, p string) string {
 		return prefix
 	}
 	return JoinPath(prefix, p)
+}
+
+// identExprs returns ids as expressions: a declaration's names as the
+// left side of an assignment.
+func identExprs(ids []*ast.Ident) []ast.Expr {
+	out := make([]ast.Expr, len(ids))
+	for i, id := range ids {
+		out[i] = id
+	}
+	return out
 }

@@ -180,11 +180,7 @@ func (s *parsedScan) scan() bool {
 			case *ast.AssignStmt:
 				s.noteHeaderVars(n.Lhs, n.Rhs)
 			case *ast.ValueSpec:
-				names := make([]ast.Expr, len(n.Names))
-				for i, id := range n.Names {
-					names[i] = id
-				}
-				s.noteHeaderVars(names, n.Values)
+				s.noteHeaderVars(identExprs(n.Names), n.Values)
 			case *ast.GenDecl:
 				if n.Tok == token.CONST {
 					var last []ast.Expr // a spec without values repeats the last ones
