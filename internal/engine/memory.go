@@ -5,7 +5,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
-	"sync/atomic"
+	"sync"
 )
 
 // analysisHeadroom is how much more than the live heap the analysis
@@ -102,13 +102,16 @@ func readMemory() (memoryInUse, bool) {
 // bound taken before the largest packages are analysed cannot rule
 // out. It does nothing when no limit is set.
 func followLive(headroom int64) (stop func()) {
-	var stopped atomic.Bool
+	var mu sync.Mutex // held while the limit is raised: none is once stop returned
+	stopped := false
 	var arm func()
 	arm = func() {
 		// A finalizer runs after the collection that finds its object
 		// unreachable: once per collection, re-armed each time.
 		runtime.SetFinalizer(new([16]byte), func(*[16]byte) {
-			if stopped.Load() {
+			mu.Lock()
+			defer mu.Unlock()
+			if stopped {
 				return
 			}
 			limit := debug.SetMemoryLimit(-1)
@@ -121,5 +124,9 @@ func followLive(headroom int64) (stop func()) {
 		})
 	}
 	arm()
-	return func() { stopped.Store(true) }
+	return func() {
+		mu.Lock()
+		defer mu.Unlock()
+		stopped = true
+	}
 }
