@@ -120,7 +120,6 @@ func (pr *program) rel(file string) string {
 	return filepath.ToSlash(r)
 }
 
-// modules returns the paths of the main modules, sorted.
 // mainModules returns the paths of the main modules of pkgs, sorted.
 func mainModules(pkgs []*packages.Package) []string {
 	seen := map[string]bool{}
@@ -135,6 +134,7 @@ func mainModules(pkgs []*packages.Package) []string {
 	return mods
 }
 
+// modules returns the paths of the main modules, sorted.
 func (pr *program) modules() []string {
 	mods := make([]string, 0, len(pr.modDirs))
 	for m := range pr.modDirs {

@@ -84,12 +84,12 @@ func (d *depEntry) empty() bool { return d == nil || len(d.Objects) == 0 && len(
 
 // prepareDeps computes the dependencies' cache keys, finds their
 // entries (lookUp), and completes the export data of the imports of
-// those that must be analysed from source (completeImports). It runs
-// before any analysis, so no type-checker reads a package while export
-// data is added to it.
+// those that must be analysed from source (completeImports) but Early
+// did not. It runs before any analysis, once every package is loaded,
+// so no type-checker reads a package while export data is added to it.
 func (e *Engine) prepareDeps() {
 	e.lookUp()
-	e.completeImports()
+	e.completeImports(e.units)
 }
 
 // lookUp plans which analyzers run on each dependency, computes the
@@ -127,20 +127,20 @@ func (e *Engine) lookUp() {
 	})
 }
 
-// completeImports completes, once, the export data of the imports of
-// the dependencies whose facts are computed from source (go/packages
-// loads the export data of the analysed packages' direct imports only).
-func (e *Engine) completeImports() {
-	e.completeOnce.Do(func() {
-		for _, u := range e.units {
-			if !e.toCompute(u) {
-				continue
-			}
-			for _, imp := range u.imports {
-				e.complete(imp.pkg)
-			}
+// completeImports completes the export data of the imports of the
+// dependencies of units whose facts are computed from source and that
+// Early did not process (go/packages loads the export data of the
+// analysed packages' direct imports only). A package complete already
+// is left as it is.
+func (e *Engine) completeImports(units []*unit) {
+	for _, u := range units {
+		if u.early || !e.toCompute(u) {
+			continue
 		}
-	})
+		for _, imp := range u.imports {
+			e.complete(imp.pkg)
+		}
+	}
 }
 
 // toCompute reports whether u is a dependency whose facts are computed

@@ -46,6 +46,9 @@ func TestDifferential(t *testing.T) {
 		{"chain", "testdata/facts", []string{"./..."}, 20, false},
 		{"chain-top", "testdata/facts", []string{"./d"}, 2, true}, // a, b and c are dependencies
 		{"depfacts", "../audit/testdata/depfacts", []string{"./app"}, 2, true},
+		// a and d matched; y (importing a) and x (importing y) loaded from
+		// source after a, z before.
+		{"between", "testdata/between", []string{"./a", "./d"}, 2, true},
 		{"demo", "../../testdata/demo", []string{"./..."}, 20, false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -50,21 +50,26 @@ func (e *Engine) Early(ctx context.Context) func() error {
 	}
 	return func() error {
 		start := time.Now()
-		e.completeImports()
+		// Only the imports of the units processed here: every one comes
+		// from export data. Another dependency's may be a package the
+		// loader has yet to type-check from source (one importing a
+		// matched package); Run completes those.
+		e.completeImports(early)
 		if e.limit {
 			// See earlyHeadroom. The collections before and after make
 			// the bound, and the pacing of the loading that follows,
 			// start from what is live, not from what the last collection
 			// found amid the export data read or two dependencies
-			// analysed.
+			// analysed. A limit the user set (GOMEMLIMIT) is left alone.
 			runtime.GC()
-			restore := limitMemory(earlyHeadroom, inUseHeadroom)
-			stop := followLive(followHeadroom)
-			defer func() {
-				stop()
-				restore()
-				runtime.GC()
-			}()
+			if restore, ok := limitMemory(earlyHeadroom, inUseHeadroom); ok {
+				stop := followLive(followHeadroom)
+				defer func() {
+					stop()
+					restore()
+					runtime.GC()
+				}()
+			}
 		}
 		e.processAll(ctx, early)
 		if err := ctx.Err(); err != nil {

@@ -69,7 +69,7 @@ type Engine struct {
 	limit    bool                 // see Options
 	goroots  goroots              // see immutableIdentity
 
-	lookOnce, completeOnce sync.Once // see lookUp, completeImports
+	lookOnce sync.Once // see lookUp
 
 	spent []atomic.Int64 // time in each analyzer (by index), all packages together
 

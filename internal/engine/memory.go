@@ -51,23 +51,25 @@ const (
 // loading makes it collect earlier, for a few more collections. Nothing
 // changes when the user set a limit (GOMEMLIMIT).
 func limitAnalysisMemory() (restore func()) {
-	return limitMemory(analysisHeadroom, inUseHeadroom)
+	restore, _ = limitMemory(analysisHeadroom, inUseHeadroom)
+	return restore
 }
 
 // limitMemory sets a soft memory limit of the live heap plus liveHeadroom
 // percent, or the memory in use plus inUseHeadroom percent, whichever is
-// more, unless a limit is set already; restore lifts it.
-func limitMemory(liveHeadroom, inUseHeadroom int64) (restore func()) {
+// more, unless a limit is set already; restore lifts it, set says
+// whether it set one.
+func limitMemory(liveHeadroom, inUseHeadroom int64) (restore func(), set bool) {
 	if debug.SetMemoryLimit(-1) != math.MaxInt64 {
-		return func() {}
+		return func() {}, false
 	}
 	m, ok := readMemory()
 	if !ok {
-		return func() {}
+		return func() {}, false
 	}
 	limit := max(m.other+m.live*(100+liveHeadroom)/100, m.inUse*(100+inUseHeadroom)/100)
 	prev := debug.SetMemoryLimit(limit)
-	return func() { debug.SetMemoryLimit(prev) }
+	return func() { debug.SetMemoryLimit(prev) }, true
 }
 
 // memoryInUse is what the runtime's metrics say of the memory in use.
@@ -100,7 +102,8 @@ func readMemory() (memoryInUse, bool) {
 // called: a limit the live heap comes close to makes the collector run
 // without end (up to half the cores, the runtime's own cap), which a
 // bound taken before the largest packages are analysed cannot rule
-// out. It does nothing when no limit is set.
+// out. It does nothing when no limit is set; it is for a limit of
+// limitMemory's, never one the user set.
 func followLive(headroom int64) (stop func()) {
 	var mu sync.Mutex // held while the limit is raised: none is once stop returned
 	stopped := false
