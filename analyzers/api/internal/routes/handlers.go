@@ -163,7 +163,7 @@ func (c *classifier) oneCallWrites(call *ast.CallExpr, responds bool) Writes {
 			return w
 		}
 	}
-	if decodesRequest(info, fn, call) {
+	if decodesRequest(info, c.localInits, fn, call) {
 		return ReadsJSON
 	}
 	if redirectStatus(info, fn, call) {
@@ -251,16 +251,7 @@ func encodesToReadable(info *types.Info, inits func() map[*types.Var]ast.Expr, f
 	if fn.Name() != "Encode" || fn.Pkg() == nil {
 		return false
 	}
-	arg := coderArg(call)
-	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && arg == nil {
-		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok {
-			if v, ok := info.Uses[id].(*types.Var); ok {
-				if mk, ok := ast.Unparen(inits()[v]).(*ast.CallExpr); ok && len(mk.Args) == 1 {
-					arg = mk.Args[0]
-				}
-			}
-		}
-	}
+	arg := coderArgVia(info, inits, call)
 	if arg == nil {
 		return false
 	}
@@ -643,13 +634,39 @@ func constString(info *types.Info, e ast.Expr) (string, bool) {
 }
 
 // decodesRequest reports whether call is json.NewDecoder(r.Body).Decode(v)
-// (or yaml's) of a request body: a program's request.
-func decodesRequest(info *types.Info, fn *types.Func, call *ast.CallExpr) bool {
+// (or yaml's) of a request body: a program's request. The decoder may be
+// a variable given it once (dec := json.NewDecoder(r.Body); inits gives
+// varInits when asked).
+func decodesRequest(info *types.Info, inits func() map[*types.Var]ast.Expr, fn *types.Func, call *ast.CallExpr) bool {
 	if !isDecode(fn) {
 		return false
 	}
-	body, ok := ast.Unparen(coderArg(call)).(*ast.SelectorExpr)
+	body, ok := ast.Unparen(coderArgVia(info, inits, call)).(*ast.SelectorExpr)
 	return ok && body.Sel.Name == "Body" && isNamed(info.TypeOf(body.X), "net/http", "Request")
+}
+
+// coderArgVia is coderArg, the coder also held in a variable given it
+// once (enc := json.NewEncoder(w); enc.Encode(v)).
+func coderArgVia(info *types.Info, inits func() map[*types.Var]ast.Expr, call *ast.CallExpr) ast.Expr {
+	if arg := coderArg(call); arg != nil {
+		return arg
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok {
+		return nil
+	}
+	if mk, ok := ast.Unparen(inits()[v]).(*ast.CallExpr); ok && len(mk.Args) == 1 {
+		return mk.Args[0]
+	}
+	return nil
 }
 
 // coderArg returns w of NewEncoder(w).Encode(v) or NewDecoder(r).Decode(v):

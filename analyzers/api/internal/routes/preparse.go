@@ -34,7 +34,7 @@ import (
 // true wherever mayHaveFacts could (TestMayHaveFacts checks it on every
 // fixture).
 func mayHaveFactsParsed(p *family.Parsed, module string, hasFact func(*types.Func) bool) bool {
-	s := &parsedScan{p: p, module: module, hasFact: hasFact, objs: map[types.Object]bool{}, decls: map[string]typeDecl{}, consts: map[string][]constDecl{}, selects: map[string]bool{}, methods: map[string]bool{}, localTypes: map[string]bool{}, headerVars: map[string]bool{}}
+	s := &parsedScan{p: p, module: module, hasFact: hasFact, objs: map[types.Object]bool{}, decls: map[string]typeDecl{}, consts: map[string][]constDecl{}, selects: map[string]bool{}, methods: map[string]bool{}, localTypes: map[string]bool{}, headerVars: map[string]bool{}, bodyVars: map[string]bool{}}
 	if !s.scan() {
 		return true // an import without types: anything may be
 	}
@@ -81,8 +81,9 @@ type parsedScan struct {
 	// headerVars are the names of the variables that may hold what a
 	// Header method gave (h := w.Header(), or another variable's value):
 	// a Set on no other variable writes a response's header (see
-	// viaMethod).
-	headerVars map[string]bool
+	// viaMethod). bodyVars are those that may hold a decoder made on a
+	// body (dec := json.NewDecoder(r.Body); see decodesRequest).
+	headerVars, bodyVars map[string]bool
 }
 
 // fileScope is what a file's names refer to outside the package.
@@ -178,9 +179,9 @@ func (s *parsedScan) scan() bool {
 			case *ast.BinaryExpr:
 				s.concat = s.concat || n.Op == token.ADD
 			case *ast.AssignStmt:
-				s.noteHeaderVars(n.Lhs, n.Rhs)
+				s.noteVars(n.Lhs, n.Rhs)
 			case *ast.ValueSpec:
-				s.noteHeaderVars(identExprs(n.Names), n.Values)
+				s.noteVars(identExprs(n.Names), n.Values)
 			case *ast.GenDecl:
 				if n.Tok == token.CONST {
 					var last []ast.Expr // a spec without values repeats the last ones
@@ -455,6 +456,9 @@ func (s *parsedScan) callsFound() bool {
 			if body, ok := ast.Unparen(coderArg(call)).(*ast.SelectorExpr); ok && body.Sel.Name == "Body" {
 				return true
 			}
+			if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && s.bodyVars[id.Name] {
+				return true
+			}
 		case o.encode && isSel && sel.Sel.Name == "Encode":
 			return true
 		}
@@ -465,11 +469,11 @@ func (s *parsedScan) callsFound() bool {
 	return false
 }
 
-// noteHeaderVars notes the variables of lhs that the values of rhs may
-// give what a Header method gave: a call of a function or method named
-// Header, or another variable. A call giving several values names its
-// function for each.
-func (s *parsedScan) noteHeaderVars(lhs, rhs []ast.Expr) {
+// noteVars notes the variables of lhs that the values of rhs may give
+// what a Header method gave — a call of a function or method named
+// Header, or another variable — or a coder made on a body (a call of
+// one argument, x.Body). A call giving several values counts for each.
+func (s *parsedScan) noteVars(lhs, rhs []ast.Expr) {
 	for i, l := range lhs {
 		id, ok := l.(*ast.Ident)
 		if !ok {
@@ -488,6 +492,11 @@ func (s *parsedScan) noteHeaderVars(lhs, rhs []ast.Expr) {
 			s.headerVars[id.Name] = true
 		} else if _, ok := ast.Unparen(r).(*ast.Ident); ok {
 			s.headerVars[id.Name] = true
+		}
+		if mk, ok := ast.Unparen(r).(*ast.CallExpr); ok && len(mk.Args) == 1 {
+			if body, ok := ast.Unparen(mk.Args[0]).(*ast.SelectorExpr); ok && body.Sel.Name == "Body" {
+				s.bodyVars[id.Name] = true
+			}
 		}
 	}
 }

@@ -385,7 +385,7 @@ func (o callOrigins) found(pkg *types.Package, info *types.Info, files []*ast.Fi
 					hit = viaHeaderMethod(info, initsOnce(), sel.X, 0)
 				}
 			case o.decode && isDecode(fn):
-				hit = decodesRequest(info, fn, call)
+				hit = decodesRequest(info, initsOnce, fn, call)
 			case o.encode && isEncode(fn):
 				hit = !encodesToReadable(info, initsOnce, fn, call)
 			case contentType && ownCode(module, pkg.Path(), fn.Pkg().Path()):
