@@ -11,7 +11,10 @@
 // Load (load.go) loads the packages to analyse as go/packages does with
 // LoadMode, but without building them: only their dependencies' export
 // data is asked of the go command (TestLoadLikePackages holds it to
-// go/packages' results).
+// go/packages' results). A driver may have the dependencies' facts
+// computed before the packages to analyse are type-checked (Early,
+// through LoadOptions.BeforeSource), so that both are not in memory at
+// once.
 //
 // It is oneway's in-process unitchecker: the audit uses it; go vet,
 // golangci-lint and nogo use their own drivers on the same analyzers.

@@ -313,7 +313,8 @@ type actRef struct {
 	i int
 }
 
-// Run analyses every package. It fails only when ctx is done.
+// Run analyses every package (every one Early did not process). It
+// fails only when ctx is done.
 func (e *Engine) Run(ctx context.Context) error {
 	start := time.Now()
 	e.prepareDeps()
