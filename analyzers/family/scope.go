@@ -40,6 +40,20 @@ type CheckedFact interface {
 	FactPossible(pass *analysis.Pass) bool
 }
 
+// MayFind reports whether a may find a fact in a package where ask says,
+// of each of its fact types, whether the type answers (implements the
+// check asked: CheckedFact, ParsedFact) and whether a fact of it may be
+// found: only when every type answers no does a driver skip a. A type
+// that does not answer may be found anywhere.
+func MayFind(a *analysis.Analyzer, ask func(analysis.Fact) (answers, may bool)) bool {
+	for _, f := range a.FactTypes {
+		if answers, may := ask(f); !answers || may {
+			return true
+		}
+	}
+	return false
+}
+
 // DeclaredFact is implemented by fact types that an analyzer exports
 // only on package-level objects it chooses by the package's syntax alone
 // (which files, which declarations), never by types or other facts:

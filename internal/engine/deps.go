@@ -454,13 +454,7 @@ func (e *Engine) dropImpossible(u *unit, possible func(a *analysis.Analyzer, f a
 		if len(a.FactTypes) == 0 {
 			continue
 		}
-		none := true
-		for _, f := range a.FactTypes {
-			if answers, may := possible(a, f); !answers || may {
-				none = false
-				break
-			}
-		}
+		none := !family.MayFind(a, func(f analysis.Fact) (bool, bool) { return possible(a, f) })
 		drop[i] = none
 		dropped = dropped || none
 	}

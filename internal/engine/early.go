@@ -26,18 +26,15 @@ import (
 // before any package is type-checked from source.
 func (e *Engine) Early(ctx context.Context) func() error {
 	e.lookUp()
-	fromSource := map[*unit]bool{} // types from source, or importing such
+	loaded := map[*packages.Package]bool{} // types from source (see fromSource)
 	var early []*unit
 	matched, compute := 0, 0    // files
 	for _, u := range e.units { // postorder: imports first
 		if u.initial {
 			matched += len(u.pkg.CompiledGoFiles)
 		}
-		src := u.initial || u.pkg.ExportFile == "" && u.pkg.PkgPath != "unsafe"
-		for _, imp := range u.imports {
-			src = src || fromSource[imp]
-		}
-		fromSource[u] = src
+		src := fromSource(u.pkg, u.initial, func(ip *packages.Package) bool { return loaded[ip] })
+		loaded[u.pkg] = src
 		if !src {
 			early = append(early, u)
 			if e.toCompute(u) {

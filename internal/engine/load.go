@@ -411,13 +411,7 @@ func exportFiles(listCfg *packages.Config, paths []string, cgo map[*packages.Pac
 // imports of those).
 func (ld *loader) plan() {
 	for _, lp := range ld.order { // imports first
-		if lp.PkgPath == "unsafe" {
-			continue
-		}
-		lp.needsrc = lp.initial || lp.ExportFile == ""
-		for _, ip := range lp.Imports {
-			lp.needsrc = lp.needsrc || ld.pkgs[ip].needsrc
-		}
+		lp.needsrc = fromSource(lp.Package, lp.initial, func(ip *packages.Package) bool { return ld.pkgs[ip].needsrc })
 		if lp.needsrc && lp.parsed == nil {
 			lp.parsed = newParsedFiles(len(lp.CompiledGoFiles))
 		}
@@ -430,6 +424,24 @@ func (ld *loader) plan() {
 			}
 		}
 	}
+}
+
+// fromSource reports whether Load type-checks p from source: p matched,
+// without export data, or importing a package that is (imported says,
+// of each import, asked imports first).
+func fromSource(p *packages.Package, matched bool, imported func(*packages.Package) bool) bool {
+	if p.PkgPath == "unsafe" {
+		return false
+	}
+	if matched || p.ExportFile == "" {
+		return true
+	}
+	for _, ip := range p.Imports {
+		if imported(ip) {
+			return true
+		}
+	}
+	return false
 }
 
 // parsedFiles is the parse of one package's files, file by file: a file

@@ -45,7 +45,7 @@ func Facts(t *testing.T, dir string, a *analysis.Analyzer, patterns ...string) m
 	out := map[string]Possible{}
 	checked := *a
 	checked.Run = func(pass *analysis.Pass) (any, error) {
-		p := Possible{Typed: answers(a, func(f analysis.Fact) (bool, bool) {
+		p := Possible{Typed: family.MayFind(a, func(f analysis.Fact) (bool, bool) {
 			c, ok := f.(family.CheckedFact)
 			return ok, ok && c.FactPossible(pass)
 		})}
@@ -58,7 +58,7 @@ func Facts(t *testing.T, dir string, a *analysis.Analyzer, patterns ...string) m
 			Import:           func(path string) *types.Package { return imports[path] },
 			ImportObjectFact: pass.ImportObjectFact,
 		}
-		p.Parsed = answers(a, func(f analysis.Fact) (bool, bool) {
+		p.Parsed = family.MayFind(a, func(f analysis.Fact) (bool, bool) {
 			c, ok := f.(family.ParsedFact)
 			return ok, ok && c.FactPossibleParsed(parsed)
 		})
@@ -83,17 +83,6 @@ func Facts(t *testing.T, dir string, a *analysis.Analyzer, patterns ...string) m
 		t.Fatal(err)
 	}
 	return out
-}
-
-// answers reports whether one of a's fact types may be found: one that
-// does not answer (ask's first result false) may be anywhere.
-func answers(a *analysis.Analyzer, ask func(analysis.Fact) (answers, may bool)) bool {
-	for _, f := range a.FactTypes {
-		if answers, may := ask(f); !answers || may {
-			return true
-		}
-	}
-	return false
 }
 
 // CheckParsed fails t for each package where facts were exported that
