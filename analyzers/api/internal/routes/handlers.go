@@ -636,13 +636,51 @@ func constString(info *types.Info, e ast.Expr) (string, bool) {
 // decodesRequest reports whether call is json.NewDecoder(r.Body).Decode(v)
 // (or yaml's) of a request body: a program's request. The decoder may be
 // a variable given it once (dec := json.NewDecoder(r.Body); inits gives
-// varInits when asked).
+// varInits when asked), and the body read through a standard reader
+// (see requestBody).
 func decodesRequest(info *types.Info, inits func() map[*types.Var]ast.Expr, fn *types.Func, call *ast.CallExpr) bool {
-	if !isDecode(fn) {
+	return isDecode(fn) && requestBody(info, inits, coderArgVia(info, inits, call), 0)
+}
+
+// requestBody reports whether e reads a request's body: r.Body, a
+// standard reader made on one (io.LimitReader(r.Body, n),
+// http.MaxBytesReader(w, r.Body, n), bufio.NewReader(r.Body); see
+// bodyReaders), or a variable given either once (inits).
+func requestBody(info *types.Info, inits func() map[*types.Var]ast.Expr, e ast.Expr, depth int) bool {
+	if depth > maxBodyDepth {
 		return false
 	}
-	body, ok := ast.Unparen(coderArgVia(info, inits, call)).(*ast.SelectorExpr)
-	return ok && body.Sel.Name == "Body" && isNamed(info.TypeOf(body.X), "net/http", "Request")
+	switch e := ast.Unparen(e).(type) {
+	case *ast.SelectorExpr:
+		return e.Sel.Name == "Body" && isNamed(info.TypeOf(e.X), "net/http", "Request")
+	case *ast.CallExpr:
+		fn, ok := typeutil.Callee(info, e).(*types.Func)
+		if !ok || fn.Pkg() == nil {
+			return false
+		}
+		i, ok := bodyReaders[fn.Pkg().Path()+"."+fn.Name()]
+		return ok && i < len(e.Args) && requestBody(info, inits, e.Args[i], depth+1)
+	case *ast.Ident:
+		v, ok := info.Uses[e].(*types.Var)
+		return ok && requestBody(info, inits, inits()[v], depth+1)
+	}
+	return false
+}
+
+// maxBodyDepth bounds the readers and variables requestBody follows
+// (and the calls mayBeBody, before type-checking, looks into).
+const maxBodyDepth = 4
+
+// bodyReaders are the standard library's functions returning a reader
+// of what one of their arguments reads, with that argument's index.
+var bodyReaders = map[string]int{
+	"io.LimitReader":          0,
+	"io.TeeReader":            0,
+	"io.NopCloser":            0,
+	"io/ioutil.NopCloser":     0,
+	"bufio.NewReader":         0,
+	"bufio.NewReaderSize":     0,
+	"net/http.MaxBytesReader": 1,
 }
 
 // coderArgVia is coderArg, the coder also held in a variable given it

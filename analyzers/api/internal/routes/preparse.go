@@ -81,9 +81,19 @@ type parsedScan struct {
 	// headerVars are the names of the variables that may hold what a
 	// Header method gave (h := w.Header(), or another variable's value):
 	// a Set on no other variable writes a response's header (see
-	// viaMethod). bodyVars are those that may hold a decoder made on a
-	// body (dec := json.NewDecoder(r.Body); see decodesRequest).
+	// viaMethod). bodyVars are those that may hold a request's body, a
+	// reader made on one or a decoder (dec := json.NewDecoder(r.Body);
+	// see mayBeBody and decodesRequest), found from assigned, the
+	// variables given a value and the value, once a Decode asks.
 	headerVars, bodyVars map[string]bool
+	assigned             []assignment
+	bodyVarsDone         bool
+}
+
+// assignment is a variable named given a value.
+type assignment struct {
+	name  string
+	value ast.Expr
 }
 
 // fileScope is what a file's names refer to outside the package.
@@ -453,7 +463,8 @@ func (s *parsedScan) callsFound() bool {
 				return true
 			}
 		case o.decode && request && isSel && sel.Sel.Name == "Decode":
-			if body, ok := ast.Unparen(coderArg(call)).(*ast.SelectorExpr); ok && body.Sel.Name == "Body" {
+			s.noteBodyVars()
+			if s.mayBeBody(coderArg(call), 0) {
 				return true
 			}
 			if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && s.bodyVars[id.Name] {
@@ -471,8 +482,9 @@ func (s *parsedScan) callsFound() bool {
 
 // noteVars notes the variables of lhs that the values of rhs may give
 // what a Header method gave — a call of a function or method named
-// Header, or another variable — or a coder made on a body (a call of
-// one argument, x.Body). A call giving several values counts for each.
+// Header, or another variable — and keeps each variable given a call, a
+// selector or another variable, with that value, for noteBodyVars. A
+// call giving several values counts for each.
 func (s *parsedScan) noteVars(lhs, rhs []ast.Expr) {
 	for i, l := range lhs {
 		id, ok := l.(*ast.Ident)
@@ -493,12 +505,49 @@ func (s *parsedScan) noteVars(lhs, rhs []ast.Expr) {
 		} else if _, ok := ast.Unparen(r).(*ast.Ident); ok {
 			s.headerVars[id.Name] = true
 		}
-		if mk, ok := ast.Unparen(r).(*ast.CallExpr); ok && len(mk.Args) == 1 {
-			if body, ok := ast.Unparen(mk.Args[0]).(*ast.SelectorExpr); ok && body.Sel.Name == "Body" {
-				s.bodyVars[id.Name] = true
+		switch ast.Unparen(r).(type) {
+		case *ast.CallExpr, *ast.SelectorExpr, *ast.Ident:
+			s.assigned = append(s.assigned, assignment{id.Name, r})
+		}
+	}
+}
+
+// noteBodyVars finds, once, the variables that may hold a request's
+// body, a reader of one or a decoder made on either: those given a value
+// mayBeBody accepts, whichever order the assignments come in.
+func (s *parsedScan) noteBodyVars() {
+	if s.bodyVarsDone {
+		return
+	}
+	s.bodyVarsDone = true
+	for changed := true; changed; {
+		changed = false
+		for _, a := range s.assigned {
+			if !s.bodyVars[a.name] && s.mayBeBody(a.value, 0) {
+				s.bodyVars[a.name] = true
+				changed = true
 			}
 		}
 	}
+}
+
+// mayBeBody reports whether e may read a request's body, as
+// requestBody asks once types are known: a selector named Body, a
+// variable of bodyVars, or a call (a reader's maker, a decoder's) one of
+// whose arguments may; deeper than requestBody follows, anything may.
+func (s *parsedScan) mayBeBody(e ast.Expr, depth int) bool {
+	if depth > maxBodyDepth {
+		return true
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.SelectorExpr:
+		return e.Sel.Name == "Body"
+	case *ast.Ident:
+		return s.bodyVars[e.Name]
+	case *ast.CallExpr:
+		return slices.ContainsFunc(e.Args, func(arg ast.Expr) bool { return s.mayBeBody(arg, depth+1) })
+	}
+	return false
 }
 
 // headerCall reports whether e calls a function or method named Header.
