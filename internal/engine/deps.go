@@ -143,6 +143,21 @@ func (e *Engine) completeImports(units []*unit) {
 	}
 }
 
+// below returns the packages below the units whose facts are computed
+// from source (those of units), directly or not: the packages whose
+// types their analysis reads (see Engine.ownTypes).
+func (e *Engine) below(units []*unit) map[*unit]bool {
+	set := map[*unit]bool{}
+	for _, u := range units {
+		if e.toCompute(u) {
+			for _, imp := range u.imports {
+				addClosure(set, imp)
+			}
+		}
+	}
+	return set
+}
+
 // toCompute reports whether u is a dependency whose facts are computed
 // from its source (once lookUp found no entry for it).
 func (e *Engine) toCompute(u *unit) bool {
@@ -262,12 +277,19 @@ func (e *Engine) runDependency(u *unit) {
 		return // no analyzer can find facts in it (see plan)
 	}
 	if u.entry != nil {
+		if u.earlyEntry {
+			// Found or computed by Early on types of its own: the
+			// facts go onto the loader's (the files are in the file set).
+			e.injectFacts(u, u.entry)
+			u.entry = nil
+			return
+		}
 		e.stats.hits.Add(1)
 		if !u.entry.empty() {
 			e.stats.withFacts.Add(1)
 		}
 		e.inject(u, u.entry)
-		u.entry = nil
+		e.keepEntry(u, u.entry)
 		return
 	}
 	e.stats.misses.Add(1)
@@ -315,6 +337,7 @@ func (e *Engine) runDependency(u *unit) {
 		entry.Packages = append(entry.Packages, depPackageFact{Fact: f})
 		u.facts.pkg[t] = f
 	}
+	e.keepEntry(u, entry)
 	if e.cache == nil || !u.hasKey || partial {
 		return // facts resting on code with errors are not cached
 	}
@@ -423,6 +446,7 @@ func (e *Engine) declare(u *unit, run []int, files []*ast.File) {
 	}
 	data, err := e.encodeEntry(entry, u.pkg.PkgPath) // sorted, with its files
 	e.inject(u, entry)
+	e.keepEntry(u, entry)
 	if err == nil && e.cache != nil && u.hasKey {
 		_ = e.cache.Put(depsKind, u.key, data) // a failed write is a later miss
 	}
@@ -464,20 +488,21 @@ func (e *Engine) dropImpossible(u *unit, possible func(a *analysis.Analyzer, f a
 	return e.required(u.run, func(i int) bool { return !drop[i] })
 }
 
-// inject gives u the facts of its cache entry. Objects the analysed
-// packages cannot see (not in the export data loaded) are left out: no
-// analyser can ask about them.
+// keepEntry keeps entry, u's facts by object path, for Run when Early
+// processes u (on types of its own, see Engine.ownTypes); otherwise the
+// unit lets its entry go.
+func (e *Engine) keepEntry(u *unit, entry *depEntry) {
+	if u.early {
+		u.entry, u.earlyEntry = entry, true
+	} else {
+		u.entry = nil
+	}
+}
+
+// inject gives u the facts of its cache entry, and the file set the
+// files they name (see injectFacts).
 func (e *Engine) inject(u *unit, entry *depEntry) {
-	for _, of := range entry.Objects {
-		if obj, err := objectpath.Object(u.pkg.Types, of.Path); err == nil {
-			u.facts.obj[objectFactKey{obj, reflect.TypeOf(of.Fact)}] = of.Fact
-		} else if of.Through {
-			u.hidden = append(u.hidden, of) // see hiddenFacts
-		}
-	}
-	for _, pf := range entry.Packages {
-		u.facts.pkg[reflect.TypeOf(pf.Fact)] = pf.Fact
-	}
+	e.injectFacts(u, entry)
 	// Facts may name places in the package's files, which analyzers
 	// turn back into positions of the file set: give it those files, as
 	// analysing them from source would have.
@@ -488,6 +513,22 @@ func (e *Engine) inject(u *unit, entry *depEntry) {
 		}
 	}
 	e.addFiles(names)
+}
+
+// injectFacts gives u's objects and package the facts of entry. Objects
+// the analysed packages cannot see (not in the export data loaded) are
+// left out: no analyser can ask about them.
+func (e *Engine) injectFacts(u *unit, entry *depEntry) {
+	for _, of := range entry.Objects {
+		if obj, err := objectpath.Object(u.pkg.Types, of.Path); err == nil {
+			u.facts.obj[objectFactKey{obj, reflect.TypeOf(of.Fact)}] = of.Fact
+		} else if of.Through {
+			u.hidden = append(u.hidden, of) // see hiddenFacts
+		}
+	}
+	for _, pf := range entry.Packages {
+		u.facts.pkg[reflect.TypeOf(pf.Fact)] = pf.Fact
+	}
 }
 
 // addFiles adds files to the file set with their lines (and //line

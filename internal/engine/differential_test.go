@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
+	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -191,8 +192,30 @@ func engineOutcomeEarly(t *testing.T, as []*analysis.Analyzer, dir string, patte
 						t.Errorf("%s type-checked before the dependencies' facts", p.PkgPath)
 					}
 				}
+				// No export data read yet, and none read into the
+				// loader's types by the work, which leaves nothing of
+				// its own types behind in the file set.
+				before := map[*packages.Package]*types.Package{}
+				packages.Visit(matched, nil, func(p *packages.Package) {
+					before[p] = p.Types
+					if p.PkgPath != "unsafe" && p.Types.Scope().Len() > 0 {
+						t.Errorf("%s: export data read before the dependencies' facts", p.PkgPath)
+					}
+				})
 				worked = true
-				return work()
+				err := work()
+				for p, tp := range before {
+					if p.Types != tp || p.PkgPath != "unsafe" && p.Types.Scope().Len() > 0 {
+						t.Errorf("%s: the loader's types changed by the work on the dependencies", p.PkgPath)
+					}
+				}
+				matched[0].Fset.Iterate(func(f *token.File) bool {
+					if fi, err := os.Stat(f.Name()); err == nil && int64(f.Size()) != fi.Size() {
+						t.Errorf("%s in the file set is no parse of the file (%d bytes, not %d): left by reading export data", f.Name(), f.Size(), fi.Size())
+					}
+					return true
+				})
+				return err
 			}
 		}}, patterns...)
 	})

@@ -12,9 +12,9 @@
 // LoadMode, but without building them: only their dependencies' export
 // data is asked of the go command (TestLoadLikePackages holds it to
 // go/packages' results). A driver may have the dependencies' facts
-// computed before the packages to analyse are type-checked (Early,
-// through LoadOptions.BeforeSource), so that both are not in memory at
-// once.
+// computed, on types of the engine's own, before the loader reads any
+// export data or type-checks the packages to analyse (Early, through
+// LoadOptions.BeforeSource), so that both are not in memory at once.
 //
 // It is oneway's in-process unitchecker: the audit uses it; go vet,
 // golangci-lint and nogo use their own drivers on the same analyzers.

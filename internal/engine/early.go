@@ -3,27 +3,31 @@ package engine
 import (
 	"context"
 	"fmt"
+	"go/token"
+	"go/types"
 	"runtime"
+	"sync"
 	"time"
 
 	"golang.org/x/tools/go/packages"
 )
 
 // Early returns the work on the dependencies that can be done before
-// the packages loaded from source are type-checked, or nil when it is
-// not worth doing apart (see earlyShare): a loader's
-// LoadOptions.BeforeSource. The work gives their facts to every
+// the loader reads any export data or type-checks any package, or nil
+// when it is not worth doing apart (see earlyShare): a loader's
+// LoadOptions.BeforeSource. The work finds the facts of every
 // dependency whose types and whose imports' types come from export
 // data — from the cache or, for those without an entry, by analysing
-// their source — while none of the loaded packages' syntax and types
-// take memory: the memory of a first audit is then the larger of the
-// two phases rather than their sum, and the collector, marking a
-// smaller heap, costs less. Run does the rest.
+// their source — on types of its own (see ownTypes), and keeps them by
+// object path, as the cache does (depEntry); Run gives them to the
+// loader's types. None of the loaded packages' types take memory while
+// it works, and none of its types once it is done: the memory of a
+// first audit is the larger of the two phases rather than their sum,
+// and the second holds what the loader reads, not the whole export
+// data of every package below a dependency analysed.
 //
 // Early is called before the export data is read (it reads the
-// dependencies' files, not their types); the function it returns, once
-// the export data of the dependencies go/packages reads is read and
-// before any package is type-checked from source.
+// dependencies' files, not their types); the function it returns too.
 func (e *Engine) Early(ctx context.Context) func() error {
 	e.lookUp()
 	loaded := map[*packages.Package]bool{} // types from source (see fromSource)
@@ -47,11 +51,17 @@ func (e *Engine) Early(ctx context.Context) func() error {
 	}
 	return func() error {
 		start := time.Now()
-		// Only the imports of the units processed here: every one comes
-		// from export data. Another dependency's may be a package the
-		// loader has yet to type-check from source (one importing a
-		// matched package); Run completes those.
-		e.completeImports(early)
+		// The units processed here: those whose facts are computed from
+		// source, and every package below them, whose facts they read.
+		below := e.below(early)
+		var list []*unit
+		for _, u := range early {
+			if below[u] || e.toCompute(u) {
+				list = append(list, u)
+			}
+		}
+		restore := e.ownTypes(below)
+		var lift func()
 		if e.limit {
 			// See earlyHeadroom. The collections before and after make
 			// the bound, and the pacing of the loading that follows,
@@ -59,24 +69,121 @@ func (e *Engine) Early(ctx context.Context) func() error {
 			// found amid the export data read or two dependencies
 			// analysed. A limit the user set (GOMEMLIMIT) is left alone.
 			runtime.GC()
-			if restore, ok := limitMemory(earlyHeadroom, inUseHeadroom); ok {
+			if restoreLimit, ok := limitMemory(earlyHeadroom, inUseHeadroom); ok {
 				stop := followLive(followHeadroom)
-				defer func() {
+				lift = func() {
 					stop()
-					restore()
-					runtime.GC()
-				}()
+					restoreLimit()
+				}
 			}
 		}
-		e.processAll(ctx, early)
+		defer func() {
+			restore() // before the collection: Early's types are garbage
+			if lift != nil {
+				lift()
+				runtime.GC()
+			}
+		}()
+		for _, u := range list {
+			u.early = true
+		}
+		e.processAll(ctx, list)
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		for _, u := range early {
-			u.early = true
+		// What refers to the types of Early's own goes with them; the
+		// facts stay in the entries, for Run to give the loader's
+		// packages (see runDependency).
+		for _, u := range list {
+			u.facts = newFactSet()
+			u.hidden, u.hiddenObjs, u.hiddenOnce = nil, nil, sync.Once{}
 		}
-		e.log("facts of %d dependencies before type-checking the packages loaded from source, in %v", len(early), time.Since(start).Round(time.Millisecond))
+		e.log("facts of %d dependencies before any export data is read (the whole export data of %d packages read apart), in %v", len(list), len(below), time.Since(start).Round(time.Millisecond))
 		return nil
+	}
+}
+
+// ownTypes gives every unit of below, while Early works, types of its
+// own: its whole export data, read into packages the loader never sees,
+// in dependency order on every core (below holds every package below
+// each of its units, and once those are read whole, reading a package's
+// export data changes that package alone, so packages not above one
+// another are read at once). Every fact Early finds is on those types;
+// restore gives the units back the loader's, empty and untouched, and
+// with the facts kept by object path (depEntry) the types of Early's
+// own go: after it, the memory holds the export data the loader reads,
+// not the whole of every package below a dependency analysed.
+func (e *Engine) ownTypes(below map[*unit]bool) (restore func()) {
+	var list []*unit
+	for _, u := range e.units { // postorder: imports first
+		if below[u] {
+			list = append(list, u)
+		}
+	}
+	loader := make(map[*unit]*types.Package, len(list))
+	for _, u := range list {
+		loader[u] = u.pkg.Types
+	}
+	// The export data names the files of its declarations: the reader
+	// adds each to the file set, named by a string of the export data,
+	// which it keeps whole. Those files leave the set with the types.
+	before := map[*token.File]bool{}
+	e.fset.Iterate(func(f *token.File) bool {
+		before[f] = true
+		return true
+	})
+	read := make([]bool, len(list))
+	index := make(map[*unit]int, len(list))
+	for i, u := range list {
+		index[u] = i
+	}
+	inDependencyOrder(list, func(u *unit) []*unit { return u.imports }, nil, func(u *unit) {
+		p := u.pkg
+		if p.Types == nil || p.Types.Complete() || p.ExportFile == "" {
+			return // unsafe; or no export data, as for the loader
+		}
+		for _, imp := range p.Imports {
+			if imp.Types != nil && !imp.Types.Complete() {
+				e.noteUnreadable(p, fmt.Errorf("the export data of its import %s could not be read", imp.PkgPath))
+				return
+			}
+		}
+		view := closureView(p)
+		delete(view, p.PkgPath) // the loader's, empty: read into a new one
+		pkg, err := readExport(e.fset, p, view)
+		if err != nil {
+			e.noteUnreadable(p, err)
+			return
+		}
+		p.Types = pkg // read by the packages above p only, after it
+		read[index[u]] = true
+		e.stats.completed.Add(1)
+	})
+	for i, u := range list {
+		if read[i] {
+			delete(e.byTypes, loader[u])
+			e.byTypes[u.pkg.Types] = u
+		}
+	}
+	var added []*token.File
+	e.fset.Iterate(func(f *token.File) bool {
+		if !before[f] {
+			added = append(added, f)
+		}
+		return true
+	})
+	return func() {
+		for _, f := range added {
+			e.fset.RemoveFile(f)
+		}
+		added = nil
+		for i, u := range list {
+			if read[i] {
+				delete(e.byTypes, u.pkg.Types)
+				u.pkg.Types = loader[u]
+				e.byTypes[loader[u]] = u
+			}
+		}
 	}
 }
 

@@ -113,9 +113,10 @@ type unit struct {
 	// others found impossible (see narrow); checked once the dependency
 	// is type-checked from source (see runDependency).
 	narrowed, checked bool
-	// early: processed before the packages loaded from source were
-	// type-checked (see Early).
-	early bool
+	// early: processed by Early, on types of its own (see ownTypes);
+	// earlyEntry: entry holds the facts Early found or computed, which
+	// Run gives the loader's types.
+	early, earlyEntry bool
 
 	key    cache.Key // content key of a dependency (see deps.go)
 	hasKey bool
@@ -313,8 +314,8 @@ type actRef struct {
 	i int
 }
 
-// Run analyses every package (every one Early did not process). It
-// fails only when ctx is done.
+// Run analyses every package; a dependency Early processed gets the
+// facts it found. It fails only when ctx is done.
 func (e *Engine) Run(ctx context.Context) error {
 	start := time.Now()
 	e.prepareDeps()
@@ -329,13 +330,7 @@ func (e *Engine) Run(ctx context.Context) error {
 		defer limitAnalysisMemory()()
 	}
 
-	todo := make([]*unit, 0, len(e.units))
-	for _, u := range e.units {
-		if !u.early {
-			todo = append(todo, u)
-		}
-	}
-	e.processAll(ctx, todo)
+	e.processAll(ctx, e.units)
 	if err := ctx.Err(); err != nil {
 		return err
 	}

@@ -73,11 +73,12 @@ type LoadOptions struct {
 	// BeforeSource, if set, is given the matched packages once their
 	// dependencies' export data files are known and every package has
 	// its (empty) types.Package, before anything is type-checked. If it
-	// returns a function, the loader reads the export data of every
-	// package not loaded from source, calls the function (which may
-	// read those packages' types, not the others'), and type-checks the
-	// packages loaded from source only after it returned: what the
-	// function leaves behind meets their syntax and types in memory only
+	// returns a function, the loader calls it before it reads any
+	// export data (the packages' types are empty; the function may give
+	// a package other types while it runs, and must give it back its
+	// own, untouched, before it returns), and gives the packages their
+	// types only after it returned: what the function leaves behind
+	// meets their types and the matched packages' syntax in memory only
 	// if it keeps it. Its error ends the load. Not called when
 	// go/packages loads (Tests, Overlay).
 	BeforeSource func(matched []*packages.Package) func() error

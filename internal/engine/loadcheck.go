@@ -55,24 +55,12 @@ func (ld *loader) check(beforeSource func(matched []*packages.Package) func() er
 		load(ld.order)
 		return ld.ctx.Err()
 	}
-	// The export data first, then the work that reads it, then the
-	// packages loaded from source (see LoadOptions.BeforeSource).
-	var fromExport, fromSource []*loadPackage
-	for _, lp := range ld.order {
-		if lp.needsrc {
-			fromSource = append(fromSource, lp)
-		} else {
-			fromExport = append(fromExport, lp)
-		}
-	}
-	load(fromExport)
-	if err := ld.ctx.Err(); err != nil {
-		return err
-	}
+	// The work first, before any export data is read, then the types:
+	// see LoadOptions.BeforeSource.
 	if err := early(); err != nil {
 		return err
 	}
-	load(fromSource)
+	load(ld.order)
 	return ld.ctx.Err()
 }
 

@@ -23,20 +23,24 @@ import (
 // floor for when little garbage is left.
 //
 // earlyHeadroom is analysisHeadroom for the dependencies' facts computed
-// before the matched packages are type-checked (Engine.Early): the
-// bound is taken once their imports' export data is complete, when the
-// live heap is that export data (and the matched packages' files parsed
-// ahead) but not the dependencies analysed from source, one or two at
-// a time, which on nomad add up to 200 MB more (aws-sdk-go-v2's ec2:
-// 12 MB of source). Twice the live heap kept nomad's first audit at the
-// peak of the bound after loading (767 MB against 762 MB) for 0.92× its
-// time; 1.6× cost 1.2× the time (the collector running without end
-// while two large packages are analysed) for 0.9× the memory.
+// before the export data is read (Engine.Early): the bound is taken once
+// Early's own types are read (ownTypes), when the live heap is those
+// types (and the matched packages' files parsed ahead) but not the
+// dependencies analysed from source, one or two at a time, which on
+// nomad add up to 200 MB more (aws-sdk-go-v2's ec2: 12 MB of source);
+// followHeadroom what followLive leaves above the live heap after each
+// collection. Early's types go before the matched packages load, so its
+// phase holds the first audit's peak: the live heap plus 60% and 15%
+// made nomad's peak 0.86× and gitness's 0.78× (612 and 317 MB) for
+// 1.08× and 1.07× the time, against twice the live heap and 25% (3
+// interleaved pairs each); with Early's work on the loader's types
+// (before 2026-12-06) the peak after loading was as high, and twice the
+// live heap was the bound that cost no memory.
 const (
 	analysisHeadroom = 50
 	inUseHeadroom    = 10
-	earlyHeadroom    = 100
-	followHeadroom   = 25
+	earlyHeadroom    = 60
+	followHeadroom   = 15
 )
 
 // limitAnalysisMemory bounds the memory of the analysis phase and
