@@ -222,6 +222,19 @@ func engineOutcomeEarly(t *testing.T, as []*analysis.Analyzer, dir string, patte
 	if worked != early {
 		t.Fatalf("dependencies' facts computed before the matched packages were type-checked: %v, want %v", worked, early)
 	}
+	// A file parsed again (the matched packages' files parsed ahead, see
+	// loader.dropParsed) is the only parse of its name in the file set
+	// (export data adds files of its own, not the file's size).
+	names := map[string]int{}
+	pkgs[0].Fset.Iterate(func(f *token.File) bool {
+		if fi, err := os.Stat(f.Name()); err != nil || int64(f.Size()) != fi.Size() {
+			return true
+		}
+		if names[f.Name()]++; names[f.Name()] == 2 {
+			t.Errorf("%s is parsed in the file set twice", f.Name())
+		}
+		return true
+	})
 	if err := e.Restrict(pkgs); err != nil {
 		t.Fatal(err)
 	}

@@ -483,6 +483,27 @@ func (ld *loader) syntax(lp *loadPackage) ([]*ast.File, []error) {
 	return files, errs
 }
 
+// dropParsed forgets the matched packages' files parsed so far (the
+// type-checking parses them again), and takes them out of the file set,
+// where a file parsed again must be the only one of its name (positions
+// are looked up by file name: routes' posFinder among others).
+func (ld *loader) dropParsed() {
+	for _, lp := range ld.order {
+		if lp.parsed == nil {
+			continue
+		}
+		for _, f := range lp.parsed.files {
+			if f == nil {
+				continue
+			}
+			if tf := ld.fset.File(f.FileStart); tf != nil {
+				ld.fset.RemoveFile(tf)
+			}
+		}
+		lp.parsed = newParsedFiles(len(lp.CompiledGoFiles))
+	}
+}
+
 // parseJob is a file of a matched package to parse.
 type parseJob struct {
 	lp *loadPackage

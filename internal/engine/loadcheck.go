@@ -56,7 +56,10 @@ func (ld *loader) check(beforeSource func(matched []*packages.Package) func() er
 		return ld.ctx.Err()
 	}
 	// The work first, before any export data is read, then the types:
-	// see LoadOptions.BeforeSource.
+	// see LoadOptions.BeforeSource. The work's phase holds the peak of
+	// a first audit: the files parsed ahead go, and are parsed again as
+	// they are type-checked.
+	ld.dropParsed()
 	if err := early(); err != nil {
 		return err
 	}
