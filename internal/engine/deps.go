@@ -445,7 +445,8 @@ func (e *Engine) declare(u *unit, run []int, files []*ast.File) {
 		}
 	}
 	data, err := e.encodeEntry(entry, u.pkg.PkgPath) // sorted, with its files
-	e.injectFacts(u, entry)                          // the files are parsed: in the file set already
+	// The files are parsed: in the file set already.
+	e.injectFacts(u, entry)
 	e.keepEntry(u, entry)
 	if err == nil && e.cache != nil && u.hasKey {
 		_ = e.cache.Put(depsKind, u.key, data) // a failed write is a later miss
