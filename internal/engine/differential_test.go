@@ -174,53 +174,72 @@ func engineOutcomeEarly(t *testing.T, as []*analysis.Analyzer, dir string, patte
 	if err != nil {
 		t.Fatal(err)
 	}
-	var e *Engine
-	worked := false
-	pkgs := loadClean(t, dir, patterns, func(cfg *packages.Config, patterns ...string) ([]*packages.Package, error) {
-		return LoadWith(cfg, LoadOptions{BeforeSource: func(matched []*packages.Package) func() error {
-			var err error
-			if e, err = New(as, matched, matched, Options{Cache: c, ExeKey: []byte("test")}); err != nil {
-				t.Fatal(err)
-			}
-			work := e.Early(context.Background())
-			if work == nil {
-				return nil
-			}
-			return func() error {
-				for _, p := range matched {
-					if p.Types.Complete() || p.TypesInfo != nil {
-						t.Errorf("%s type-checked before the dependencies' facts", p.PkgPath)
-					}
-				}
-				// No export data read yet, and none read into the
-				// loader's types by the work, which leaves nothing of
-				// its own types behind in the file set.
-				before := map[*packages.Package]*types.Package{}
-				packages.Visit(matched, nil, func(p *packages.Package) {
-					before[p] = p.Types
-					if p.PkgPath != "unsafe" && p.Types.Scope().Len() > 0 {
-						t.Errorf("%s: export data read before the dependencies' facts", p.PkgPath)
-					}
-				})
-				worked = true
-				err := work()
-				for p, tp := range before {
-					if p.Types != tp || p.PkgPath != "unsafe" && p.Types.Scope().Len() > 0 {
-						t.Errorf("%s: the loader's types changed by the work on the dependencies", p.PkgPath)
-					}
-				}
-				matched[0].Fset.Iterate(func(f *token.File) bool {
-					if fi, err := os.Stat(f.Name()); err == nil && int64(f.Size()) != fi.Size() {
-						t.Errorf("%s in the file set is no parse of the file (%d bytes, not %d): left by reading export data", f.Name(), f.Size(), fi.Size())
-					}
-					return true
-				})
-				return err
-			}
-		}}, patterns...)
-	})
+	e, pkgs, worked := loadEarly(t, as, dir, patterns, c, nil)
 	if worked != early {
 		t.Fatalf("dependencies' facts computed before the matched packages were type-checked: %v, want %v", worked, early)
+	}
+	return outcomeOf(t, e, as, dir, pkgs)
+}
+
+// loadEarly loads patterns in dir with an engine made while they load
+// (cache c), Early's work done before the loader reads any export data,
+// and the engine restricted to the matched packages; edit, if set, is
+// given every package first. It reports whether Early worked, and
+// fails the test if the work read the loader's types or left anything
+// of its own in them or in the file set.
+func loadEarly(t *testing.T, as []*analysis.Analyzer, dir string, patterns []string, c *cache.Cache, edit func(*packages.Package)) (*Engine, []*packages.Package, bool) {
+	t.Helper()
+	var e *Engine
+	worked := false
+	pkgs, err := LoadWith(&packages.Config{Dir: dir}, LoadOptions{BeforeSource: func(matched []*packages.Package) func() error {
+		if edit != nil {
+			packages.Visit(matched, nil, edit)
+		}
+		var err error
+		if e, err = New(as, matched, matched, Options{Cache: c, ExeKey: []byte("test")}); err != nil {
+			t.Fatal(err)
+		}
+		work := e.Early(context.Background())
+		if work == nil {
+			return nil
+		}
+		return func() error {
+			for _, p := range matched {
+				if p.Types.Complete() || p.TypesInfo != nil {
+					t.Errorf("%s type-checked before the dependencies' facts", p.PkgPath)
+				}
+			}
+			// No export data read yet, and none read into the
+			// loader's types by the work, which leaves nothing of
+			// its own types behind in the file set.
+			before := map[*packages.Package]*types.Package{}
+			packages.Visit(matched, nil, func(p *packages.Package) {
+				before[p] = p.Types
+				if p.PkgPath != "unsafe" && p.Types.Scope().Len() > 0 {
+					t.Errorf("%s: export data read before the dependencies' facts", p.PkgPath)
+				}
+			})
+			worked = true
+			err := work()
+			for p, tp := range before {
+				if p.Types != tp || p.PkgPath != "unsafe" && p.Types.Scope().Len() > 0 {
+					t.Errorf("%s: the loader's types changed by the work on the dependencies", p.PkgPath)
+				}
+			}
+			matched[0].Fset.Iterate(func(f *token.File) bool {
+				if fi, err := os.Stat(f.Name()); err == nil && int64(f.Size()) != fi.Size() {
+					t.Errorf("%s in the file set is no parse of the file (%d bytes, not %d): left by reading export data", f.Name(), f.Size(), fi.Size())
+				}
+				return true
+			})
+			return err
+		}
+	}}, patterns...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if edit == nil && packages.PrintErrors(pkgs) > 0 {
+		t.Fatalf("%s does not load", dir)
 	}
 	// A file parsed again (the matched packages' files parsed ahead, see
 	// loader.dropParsed) is the only parse of its name in the file set
@@ -238,7 +257,7 @@ func engineOutcomeEarly(t *testing.T, as []*analysis.Analyzer, dir string, patte
 	if err := e.Restrict(pkgs); err != nil {
 		t.Fatal(err)
 	}
-	return outcomeOf(t, e, as, dir, pkgs)
+	return e, pkgs, worked
 }
 
 // loadClean loads patterns in dir with load; the packages must have no

@@ -2,11 +2,13 @@ package engine
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"go/token"
 	"go/types"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/tools/go/packages"
@@ -60,7 +62,7 @@ func (e *Engine) Early(ctx context.Context) func() error {
 				list = append(list, u)
 			}
 		}
-		restore := e.ownTypes(below)
+		restore := e.ownTypes(ctx, below)
 		var lift func()
 		if e.limit {
 			// See earlyHeadroom. The collections before and after make
@@ -98,7 +100,7 @@ func (e *Engine) Early(ctx context.Context) func() error {
 			u.facts = newFactSet()
 			u.hidden, u.hiddenObjs, u.hiddenOnce = nil, nil, sync.Once{}
 		}
-		e.log("facts of %d dependencies before any export data is read (the whole export data of %d packages read apart), in %v", len(list), len(below), time.Since(start).Round(time.Millisecond))
+		e.log("facts of %d dependencies before any export data is read, in %v", len(list), time.Since(start).Round(time.Millisecond))
 		return nil
 	}
 }
@@ -113,7 +115,7 @@ func (e *Engine) Early(ctx context.Context) func() error {
 // with the facts kept by object path (depEntry) the types of Early's
 // own go: after it, the memory holds the export data the loader reads,
 // not the whole of every package below a dependency analysed.
-func (e *Engine) ownTypes(below map[*unit]bool) (restore func()) {
+func (e *Engine) ownTypes(ctx context.Context, below map[*unit]bool) (restore func()) {
 	var list []*unit
 	for _, u := range e.units { // postorder: imports first
 		if below[u] {
@@ -132,39 +134,58 @@ func (e *Engine) ownTypes(below map[*unit]bool) (restore func()) {
 		before[f] = true
 		return true
 	})
-	read := make([]bool, len(list))
 	index := make(map[*unit]int, len(list))
 	for i, u := range list {
 		index[u] = i
 	}
+	// swapped: the unit has types of Early's own. failed: its export
+	// data could not be read, or that of a package below it: it has an
+	// empty package of Early's own, which reading the export data of the
+	// packages above it fills with what they mention (as the loader's
+	// packages are filled), so those reads take turns (degraded).
+	swapped := make([]bool, len(list))
+	failed := make([]bool, len(list))
+	var degraded sync.Mutex
+	var reads atomic.Int64
 	inDependencyOrder(list, func(u *unit) []*unit { return u.imports }, nil, func(u *unit) {
-		p := u.pkg
-		if p.Types == nil || p.Types.Complete() || p.ExportFile == "" {
-			return // unsafe; or no export data, as for the loader
+		i, p := index[u], u.pkg
+		if ctx.Err() != nil || p.Types == nil || p.Types.Complete() {
+			return // unsafe; or cancelled, and so is every read above
 		}
-		for _, imp := range p.Imports {
-			if imp.Types != nil && !imp.Types.Complete() {
-				e.noteUnreadable(p, fmt.Errorf("the export data of its import %s could not be read", imp.PkgPath))
-				return
+		below := false
+		for _, imp := range u.imports {
+			if j, ok := index[imp]; ok && failed[j] {
+				below = true
 			}
 		}
-		view := closureView(p)
-		delete(view, p.PkgPath) // the loader's, empty: read into a new one
-		pkg, err := readExport(e.fset, p, view)
+		if below {
+			degraded.Lock()
+			defer degraded.Unlock()
+		}
+		var pkg *types.Package
+		err := errors.New("no export data file") // the loader says so
+		if p.ExportFile != "" {
+			view := closureView(p)
+			delete(view, p.PkgPath) // the loader's, empty: read into a new one
+			if pkg, err = readExport(e.fset, p, view); err != nil {
+				e.noteUnreadable(p, err)
+			}
+		}
 		if err != nil {
-			e.noteUnreadable(p, err)
-			return
+			pkg, below = types.NewPackage(p.PkgPath, p.Name), true
+		} else {
+			reads.Add(1)
 		}
 		p.Types = pkg // read by the packages above p only, after it
-		read[index[u]] = true
-		e.stats.completed.Add(1)
+		swapped[i], failed[i] = true, below
 	})
 	for i, u := range list {
-		if read[i] {
+		if swapped[i] {
 			delete(e.byTypes, loader[u])
 			e.byTypes[u.pkg.Types] = u
 		}
 	}
+	e.log("the whole export data of %d packages read apart", reads.Load())
 	var added []*token.File
 	e.fset.Iterate(func(f *token.File) bool {
 		if !before[f] {
@@ -178,7 +199,7 @@ func (e *Engine) ownTypes(below map[*unit]bool) (restore func()) {
 		}
 		added = nil
 		for i, u := range list {
-			if read[i] {
+			if swapped[i] {
 				delete(e.byTypes, u.pkg.Types)
 				u.pkg.Types = loader[u]
 				e.byTypes[loader[u]] = u
