@@ -24,11 +24,11 @@ import (
 //
 // With lc's cache and the go command's settings, the load reuses what
 // the last one learnt (engine.LoadOptions).
-func load(cfg *packages.Config, patterns []string, lc loadCache, beforeSource func([]*packages.Package) func() error, log func(string, ...any)) ([]*packages.Package, error) {
+func load(cfg *packages.Config, patterns []string, lc loadCache, hooks engine.LoadOptions, log func(string, ...any)) ([]*packages.Package, error) {
 	start := time.Now()
 	o := lc.options()
 	o.Logf = log
-	o.BeforeSource = beforeSource
+	o.Listed, o.BeforeSource = hooks.Listed, hooks.BeforeSource
 	pkgs, err := engine.LoadWith(cfg, o, patterns...)
 	if err != nil {
 		return nil, err

@@ -39,20 +39,31 @@ func run(ctx context.Context, o Options, patterns []string, lc loadCache, exeKey
 	eo := engine.Options{
 		Cache: c, Logf: func(format string, args ...any) { logf(o.Log, format, args...) }, LimitMemory: true,
 	}
-	// The families and the engine are made as soon as the packages are
-	// listed, for the dependencies' facts to be computed before the
-	// matched packages are type-checked (engine.Engine.Early).
+	// The families are made as soon as the packages are listed, and the
+	// dependencies' files read for their scopes' texts while the go
+	// command gives the export data (engine.ScanTexts); the engine once
+	// the export data is known, for the dependencies' facts to be
+	// computed before the matched packages are type-checked
+	// (engine.Engine.Early).
 	var fams *families
-	beforeSource := func(matched []*packages.Package) func() error {
-		fams = newFamilies(o, mainModules(matched))
-		eng, err := fams.newEngine(matched, matched, eo, exeKey)
-		if err != nil {
-			return nil // analyse makes it again and fails
-		}
-		fams.eng = eng
-		return eng.Early(ctx)
+	hooks := engine.LoadOptions{
+		Listed: func(matched, all []*packages.Package) {
+			fams = newFamilies(o, mainModules(matched))
+			eo.Texts = engine.ScanTexts(fams.all, matched, all)
+		},
+		BeforeSource: func(matched []*packages.Package) func() error {
+			if fams == nil {
+				fams = newFamilies(o, mainModules(matched))
+			}
+			eng, err := fams.newEngine(matched, matched, eo, exeKey)
+			if err != nil {
+				return nil // analyse makes it again and fails
+			}
+			fams.eng = eng
+			return eng.Early(ctx)
+		},
 	}
-	pkgs, err := loadPackages(ctx, o, patterns, lc, beforeSource)
+	pkgs, err := loadPackages(ctx, o, patterns, lc, hooks)
 	if err != nil {
 		_, _ = changes() // let it end
 		return nil, nil, err
@@ -115,7 +126,7 @@ func run(ctx context.Context, o Options, patterns []string, lc loadCache, exeKey
 
 // loadPackages loads the packages patterns match, with errors that say
 // what the user got wrong.
-func loadPackages(ctx context.Context, o Options, patterns []string, lc loadCache, beforeSource func([]*packages.Package) func() error) ([]*packages.Package, error) {
+func loadPackages(ctx context.Context, o Options, patterns []string, lc loadCache, hooks engine.LoadOptions) ([]*packages.Package, error) {
 	cfg := &packages.Config{
 		Context: ctx,
 		Dir:     o.Dir,
@@ -126,7 +137,7 @@ func loadPackages(ctx context.Context, o Options, patterns []string, lc loadCach
 	if o.beforeLoad != nil {
 		o.beforeLoad()
 	}
-	pkgs, err := load(cfg, patterns, lc, beforeSource, func(format string, args ...any) { logf(o.Log, format, args...) })
+	pkgs, err := load(cfg, patterns, lc, hooks, func(format string, args ...any) { logf(o.Log, format, args...) })
 	if err := interrupted(ctx); err != nil {
 		return nil, err
 	}

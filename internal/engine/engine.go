@@ -67,6 +67,7 @@ type Engine struct {
 	logf     func(string, ...any) // nil: no log
 	keep     bool                 // see Options
 	limit    bool                 // see Options
+	texts    *TextScan            // see Options
 	goroots  goroots              // see immutableIdentity
 
 	lookOnce sync.Once // see lookUp
@@ -77,7 +78,7 @@ type Engine struct {
 	unreadable   map[string]string // see Unreadable
 
 	stats struct {
-		hits, misses, completed, withFacts, skipped, narrowed, unchecked atomic.Int64
+		hits, misses, completed, withFacts, skipped, narrowed, unchecked, textsAhead atomic.Int64
 	}
 }
 
@@ -171,6 +172,10 @@ type Options struct {
 	// LimitMemory bounds the memory of the analysis (memory.go), and of
 	// the work Early returns.
 	LimitMemory bool
+	// Texts, if set, is what was read of the dependencies' files ahead
+	// (see ScanTexts); the engine stops it when it chooses the
+	// dependencies to analyse.
+	Texts *TextScan
 	// DespiteErrors are analyzers that also run, with the analyzers
 	// they require, on an analysed package whose own code has errors
 	// (parse or type errors: partial syntax and types), as if they had
@@ -197,6 +202,7 @@ func New(requested []*analysis.Analyzer, loaded, roots []*packages.Package, opts
 		logf:    opts.Logf,
 		keep:    opts.Keep,
 		limit:   opts.LimitMemory,
+		texts:   opts.Texts,
 	}
 	var visit func(a *analysis.Analyzer)
 	visit = func(a *analysis.Analyzer) {

@@ -82,6 +82,15 @@ type LoadOptions struct {
 	// if it keeps it. Its error ends the load. Not called when
 	// go/packages loads (Tests, Overlay).
 	BeforeSource func(matched []*packages.Package) func() error
+	// Listed, if set, is given the matched packages and every package
+	// listed whose compiled files are known (not those using cgo, which
+	// learn theirs with the export data, and which the loader changes
+	// then), their dependencies included, once they are listed: before
+	// the go command is asked for the export data, which may take a
+	// while. It must not keep the loader waiting (see ScanTexts); what
+	// it starts may read those packages' names and files while the load
+	// goes on. Not called when go/packages loads (Tests, Overlay).
+	Listed func(matched, all []*packages.Package)
 }
 
 // LoadWith is Load with o's help: when the export data files the last
@@ -135,6 +144,15 @@ func loadWith(cfg *packages.Config, o LoadOptions, patterns []string, withPackag
 		o.log("listed %d packages, %d of them use cgo", len(g.all), len(g.cgo))
 	}
 	ld := newLoader(ctx, g)
+	if o.Listed != nil {
+		known := make([]*packages.Package, 0, len(g.all))
+		for _, p := range g.all {
+			if g.cgo[p] == nil {
+				known = append(known, p)
+			}
+		}
+		o.Listed(g.roots, known)
+	}
 
 	// The export data of the dependencies, from the last load or from the
 	// go command, while the matched packages' files are parsed.

@@ -179,15 +179,23 @@ func (e *Engine) holdTexts(scopes []*family.FactScope, facts []int) map[*unit]*f
 
 // scanTexts notes which of lists the files of each of todo hold: from
 // the cache for the dependencies whose files cannot change, if the last
-// audit scanned the same ones, else from their files.
+// audit scanned the same ones, else from what the driver's TextScan read
+// ahead, else from their files.
 func (e *Engine) scanTexts(todo []*fileTexts, lists [][]string) {
 	key, known, fixed := e.heldBefore(todo, lists)
+	if e.texts != nil {
+		e.texts.stop()
+	}
 	g := Parallel()
 	for _, f := range todo {
 		if known[f.p.ID] != "" {
 			f.set(known[f.p.ID])
 			f.cached = true
 			continue
+		}
+		if e.texts.lookUp(f) {
+			e.stats.textsAhead.Add(1)
+			continue // read ahead (see TextScan)
 		}
 		g.Go(func() error {
 			f.read()
