@@ -25,9 +25,11 @@ import (
 // source files read (see resultsKey.covers). The stages:
 //
 //  1. loadPackages: the packages, with the engine's loader; once they
-//     are listed, the families and the engine are made, and the
-//     dependencies' facts computed before the matched packages are
-//     type-checked (engine.Engine.Early);
+//     are listed, the families are made and the dependencies' files
+//     read for the scopes' texts (engine.ScanTexts); once the export
+//     data is known, the engine is made and the dependencies' facts
+//     computed before the matched packages are type-checked
+//     (engine.Engine.Early);
 //  2. selectPackages: which of them are audited, and their problems;
 //  3. analyse: every family's analyzers on them, through the engine;
 //  4. wholeProgram: the families' whole-program decisions and inventory;

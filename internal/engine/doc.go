@@ -14,7 +14,10 @@
 // go/packages' results). A driver may have the dependencies' facts
 // computed, on types of the engine's own, before the loader reads any
 // export data or type-checks the packages to analyse (Early, through
-// LoadOptions.BeforeSource), so that both are not in memory at once.
+// LoadOptions.BeforeSource), so that both are not in memory at once,
+// and have the dependencies' files read for the fact scopes' texts while
+// the go command gives the export data (ScanTexts, through
+// LoadOptions.Listed).
 //
 // It is oneway's in-process unitchecker: the audit uses it; go vet,
 // golangci-lint and nogo use their own drivers on the same analyzers.
