@@ -50,6 +50,7 @@ func run(ctx context.Context, o Options, patterns []string, lc loadCache, exeKey
 	var fams *families
 	hooks := engine.LoadOptions{
 		Listed: func(matched, all []*packages.Package) {
+			eo.Texts.Stop() // a load listing again (a package using cgo that fails)
 			fams = newFamilies(o, mainModules(matched))
 			eo.Texts = engine.ScanTexts(fams.all, matched, all)
 		},
@@ -66,6 +67,7 @@ func run(ctx context.Context, o Options, patterns []string, lc loadCache, exeKey
 		},
 	}
 	pkgs, err := loadPackages(ctx, o, patterns, lc, hooks)
+	eo.Texts.Stop() // the load is over, whether the engine stopped it or not
 	if err != nil {
 		_, _ = changes() // let it end
 		return nil, nil, err

@@ -183,9 +183,7 @@ func (e *Engine) holdTexts(scopes []*family.FactScope, facts []int) map[*unit]*f
 // ahead, else from their files.
 func (e *Engine) scanTexts(todo []*fileTexts, lists [][]string) {
 	key, known, fixed := e.heldBefore(todo, lists)
-	if e.texts != nil {
-		e.texts.stop()
-	}
+	e.texts.Stop()
 	g := Parallel()
 	for _, f := range todo {
 		if known[f.p.ID] != "" {

@@ -112,8 +112,14 @@ func (s *TextScan) scan(p *packages.Package) {
 	s.mu.Unlock()
 }
 
-// stop ends the scan, waiting for the package being read.
-func (s *TextScan) stop() {
+// Stop ends the scan, waiting for the package being read; what was read
+// stays for the engine. The engine stops it when it chooses the
+// dependencies to analyse; a driver stops it once the load is over, and
+// before it starts another. A nil scan does nothing.
+func (s *TextScan) Stop() {
+	if s == nil {
+		return
+	}
 	s.once.Do(func() { close(s.stopc) })
 	s.wg.Wait()
 }

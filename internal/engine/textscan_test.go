@@ -12,7 +12,7 @@ import (
 
 // TestScanTexts: the dependencies' texts read while the packages load
 // (ScanTexts, from LoadOptions.Listed) give the plan reading them then
-// gives, and are used.
+// gives, and are used; so does a scan stopped before it read them all.
 func TestScanTexts(t *testing.T) {
 	dir, err := filepath.Abs("testdata/depscope/app")
 	if err != nil {
@@ -20,7 +20,9 @@ func TestScanTexts(t *testing.T) {
 	}
 	as := analyzers.Analyzers()
 	var scan *TextScan
+	var listedMatched, listedAll []*packages.Package
 	pkgs, err := LoadWith(&packages.Config{Dir: dir}, LoadOptions{Listed: func(matched, all []*packages.Package) {
+		listedMatched, listedAll = matched, all
 		scan = ScanTexts(as, matched, all)
 	}}, "./...")
 	if err != nil {
@@ -40,13 +42,13 @@ func TestScanTexts(t *testing.T) {
 	if !generated {
 		t.Fatal("the scan found no generated file: sdk has one")
 	}
-	plan := func(texts *TextScan) map[string][2]any {
+	plan := func(texts *TextScan, used bool) map[string][2]any {
 		e, err := New(as, pkgs, pkgs, Options{Texts: texts})
 		if err != nil {
 			t.Fatal(err)
 		}
 		e.lookUp()
-		if texts != nil && e.stats.textsAhead.Load() == 0 {
+		if used && e.stats.textsAhead.Load() == 0 {
 			t.Error("no dependency's texts taken from the scan")
 		}
 		out := map[string][2]any{}
@@ -55,10 +57,14 @@ func TestScanTexts(t *testing.T) {
 		}
 		return out
 	}
-	if got, want := plan(scan), plan(nil); !reflect.DeepEqual(got, want) {
+	// A scan stopped at once leaves the engine to read the rest.
+	stopped := ScanTexts(as, listedMatched, listedAll)
+	stopped.Stop()
+	want := plan(nil, false)
+	for name, got := range map[string]map[string][2]any{"the scan": plan(scan, true), "a scan stopped at once": plan(stopped, false)} {
 		for id := range want {
 			if !reflect.DeepEqual(got[id], want[id]) {
-				t.Errorf("%s: planned %v with the scan, %v without", id, got[id], want[id])
+				t.Errorf("%s: planned %v with %s, %v without", id, got[id], name, want[id])
 			}
 		}
 	}
