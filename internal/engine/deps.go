@@ -128,13 +128,13 @@ func (e *Engine) lookUp() {
 }
 
 // completeImports completes the export data of the imports of the
-// dependencies of units whose facts are computed from source and that
-// Early did not process (go/packages loads the export data of the
-// analysed packages' direct imports only). A package complete already
-// is left as it is.
+// dependencies of units whose facts are computed from source (go/packages
+// loads the export data of the analysed packages' direct imports only;
+// those Early processed have their facts in an entry already). A
+// package complete already is left as it is.
 func (e *Engine) completeImports(units []*unit) {
 	for _, u := range units {
-		if u.early || !e.toCompute(u) {
+		if !e.toCompute(u) {
 			continue
 		}
 		for _, imp := range u.imports {

@@ -40,30 +40,23 @@ func (ld *loader) check(beforeSource func(matched []*packages.Package) func() er
 		}
 		return out
 	}
-	load := func(lps []*loadPackage) {
-		inDependencyOrder(lps, importsOf, loadWeight, func(lp *loadPackage) {
-			if ld.ctx.Err() == nil {
-				ld.load(lp)
-			}
-		})
-	}
-	var early func() error
 	if beforeSource != nil {
-		early = beforeSource(ld.roots)
+		if early := beforeSource(ld.roots); early != nil {
+			// The work first, before any export data is read, then the
+			// types: see LoadOptions.BeforeSource. The work's phase holds
+			// the peak of a first audit: the files parsed ahead go, and
+			// are parsed again as they are type-checked.
+			ld.dropParsed()
+			if err := early(); err != nil {
+				return err
+			}
+		}
 	}
-	if early == nil {
-		load(ld.order)
-		return ld.ctx.Err()
-	}
-	// The work first, before any export data is read, then the types:
-	// see LoadOptions.BeforeSource. The work's phase holds the peak of
-	// a first audit: the files parsed ahead go, and are parsed again as
-	// they are type-checked.
-	ld.dropParsed()
-	if err := early(); err != nil {
-		return err
-	}
-	load(ld.order)
+	inDependencyOrder(ld.order, importsOf, loadWeight, func(lp *loadPackage) {
+		if ld.ctx.Err() == nil {
+			ld.load(lp)
+		}
+	})
 	return ld.ctx.Err()
 }
 

@@ -25,7 +25,7 @@ import (
 // earlyHeadroom is analysisHeadroom for the dependencies' facts computed
 // before the export data is read (Engine.Early): the bound is taken once
 // Early's own types are read (ownTypes), when the live heap is those
-// types (and the matched packages' files parsed ahead) but not the
+// types (the matched packages' files parsed ahead are gone) but not the
 // dependencies analysed from source, one or two at a time, which on
 // nomad add up to 200 MB more (aws-sdk-go-v2's ec2: 12 MB of source);
 // followHeadroom what followLive leaves above the live heap after each

@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"bytes"
-	"os"
 	"slices"
 	"sync"
 
@@ -19,7 +17,7 @@ import (
 // did not. On the first audit of gitness that reading was 0.43 s
 // between the export data and the first dependency analysed.
 type TextScan struct {
-	texts []string
+	texts [][]string // every text alone, as fileTexts.read asks
 	stopc chan struct{}
 	once  sync.Once
 	wg    sync.WaitGroup
@@ -31,7 +29,7 @@ type TextScan struct {
 // scannedTexts is what a package's files held.
 type scannedTexts struct {
 	files []string        // the files read, in order
-	held  map[string]bool // by text; nil: a file could not be read
+	held  map[string]bool // by text (see fileTexts.read: all, when a file could not be read)
 }
 
 // ScanTexts starts reading, on one core, the files of every package of
@@ -67,7 +65,10 @@ func ScanTexts(analyzers []*analysis.Analyzer, matched, all []*packages.Package)
 	if len(texts) == 0 {
 		return nil
 	}
-	s := &TextScan{texts: texts, stopc: make(chan struct{}), found: map[string]scannedTexts{}}
+	s := &TextScan{stopc: make(chan struct{}), found: map[string]scannedTexts{}}
+	for _, t := range texts {
+		s.texts = append(s.texts, []string{t})
+	}
 	isMatched := map[*packages.Package]bool{}
 	for _, p := range matched {
 		isMatched[p] = true
@@ -93,22 +94,13 @@ func ScanTexts(analyzers []*analysis.Analyzer, matched, all []*packages.Package)
 	return s
 }
 
-// scan reads p's files for the texts.
+// scan reads p's files for the texts, as holdTexts would.
 func (s *TextScan) scan(p *packages.Package) {
+	f := &fileTexts{p: p, lists: s.texts, held: map[string]bool{}}
 	files := slices.Clone(p.CompiledGoFiles)
-	held := map[string]bool{}
-	for _, name := range files {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			held = nil // may hold anything
-			break
-		}
-		for _, t := range s.texts {
-			held[t] = held[t] || bytes.Contains(b, []byte(t))
-		}
-	}
+	f.read() // a list of one text is keyed by the text (listKey)
 	s.mu.Lock()
-	s.found[p.ID] = scannedTexts{files: files, held: held}
+	s.found[p.ID] = scannedTexts{files: files, held: f.held}
 	s.mu.Unlock()
 }
 
@@ -139,13 +131,13 @@ func (s *TextScan) lookUp(f *fileTexts) bool {
 	}
 	for _, l := range f.lists {
 		for _, t := range l {
-			if _, ok := st.held[t]; st.held != nil && !ok {
+			if _, ok := st.held[t]; !ok {
 				return false // a text the scan did not look for
 			}
 		}
 	}
 	for _, l := range f.lists {
-		f.held[listKey(l)] = st.held == nil || slices.ContainsFunc(l, func(t string) bool { return st.held[t] })
+		f.held[listKey(l)] = slices.ContainsFunc(l, func(t string) bool { return st.held[t] })
 	}
 	return true
 }

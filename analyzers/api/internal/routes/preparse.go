@@ -463,11 +463,9 @@ func (s *parsedScan) callsFound() bool {
 				return true
 			}
 		case o.decode && request && isSel && sel.Sel.Name == "Decode":
+			// A decoder made on a body, here or held in a variable.
 			s.noteBodyVars()
-			if s.mayBeBody(coderArg(call), 0) {
-				return true
-			}
-			if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && s.bodyVars[id.Name] {
+			if s.mayBeBody(coderArg(call), 0) || s.mayBeBody(sel.X, 0) {
 				return true
 			}
 		case o.encode && isSel && sel.Sel.Name == "Encode":
