@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/oneway-lint/oneway/analyzers/family"
 )
@@ -74,7 +75,7 @@ type parsedScan struct {
 	ownMethods map[string]bool        // the names of the methods of the module's other packages reached
 	funcs      []funcScope            // the package's function declarations
 	calls      []callScope
-	pieces     []string        // constant strings: literals, named constants' values
+	pieces     []string        // constant strings short enough to be a "Content-Type" (see notePiece)
 	concat     bool            // strings may be added
 	runeCalls  []callScope     // calls of one argument but a string literal: conversions of a rune, maybe
 	localTypes map[string]bool // the names of the types declared in functions
@@ -181,9 +182,9 @@ func (s *parsedScan) scan() bool {
 					}
 				}
 			case *ast.BasicLit:
-				if n.Kind == token.STRING || n.Kind == token.CHAR {
+				if (n.Kind == token.STRING || n.Kind == token.CHAR) && len(n.Value) <= 2+maxEscape*utf8.RuneCountInString(contentTypeName) {
 					if v, err := strconv.Unquote(n.Value); err == nil {
-						s.pieces = append(s.pieces, v)
+						s.notePiece(v)
 					}
 				}
 			case *ast.BinaryExpr:
@@ -227,7 +228,7 @@ func (s *parsedScan) scan() bool {
 	for _, obj := range named {
 		s.u.writer = s.u.writer || namesWriter(obj)
 		if c, ok := obj.(*types.Const); ok && c.Val().Kind() == constant.String {
-			s.pieces = append(s.pieces, constant.StringVal(c.Val()))
+			s.notePiece(constant.StringVal(c.Val()))
 		}
 	}
 	return s.p.Reach(func(obj types.Object) bool {
@@ -422,14 +423,30 @@ func (s *parsedScan) maybeConst(f *fileScope, e ast.Expr) bool {
 	return false
 }
 
+// contentTypeName is the header name contentType looks for, lower-case.
+const contentTypeName = "content-type"
+
+// maxEscape is the most bytes a string literal spends on one rune of
+// its value (\U0010FFFF).
+const maxEscape = 10
+
+// notePiece keeps v, a constant string, for contentType if it may be
+// contentTypeName or its beginning once lower-cased: lower-casing maps
+// rune to rune, so no longer string can. A package embedding files as
+// string literals (megabytes of them) keeps none.
+func (s *parsedScan) notePiece(v string) {
+	if utf8.RuneCountInString(v) <= utf8.RuneCountInString(contentTypeName) {
+		s.pieces = append(s.pieces, v)
+	}
+}
+
 // contentType reports whether the package may hold the constant
 // "Content-Type": a literal or a named constant of that value, or, where
 // strings are added, one of its beginnings or a rune's string.
 func (s *parsedScan) contentType() bool {
-	const name = "content-type"
 	for _, v := range s.pieces {
 		v = strings.ToLower(v)
-		if v == name || s.concat && v != "" && strings.HasPrefix(name, v) {
+		if v == contentTypeName || s.concat && v != "" && strings.HasPrefix(contentTypeName, v) {
 			return true
 		}
 	}
