@@ -16,6 +16,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"golang.org/x/mod/modfile"
 
@@ -454,11 +455,21 @@ func contentHash(name string) ([]byte, error) {
 	}
 	defer func() { _ = f.Close() }()
 	sum := sha256.New()
-	if _, err := io.Copy(sum, f); err != nil {
+	buf := hashBuffers.Get().(*[]byte)
+	defer hashBuffers.Put(buf)
+	// Through the buffer: a file's WriteTo would take a new one for
+	// every file (the module's files are hashed twice an audit).
+	if _, err := io.CopyBuffer(sum, struct{ io.Reader }{f}, *buf); err != nil {
 		return nil, err
 	}
 	return sum.Sum(nil), nil
 }
+
+// hashBuffers are contentHash's buffers.
+var hashBuffers = sync.Pool{New: func() any {
+	b := make([]byte, 32<<10)
+	return &b
+}}
 
 // revisionKey is the key of the report on a commit of the repository
 // holding o.Dir (RunRevision): the commit stands for the code, sub for the

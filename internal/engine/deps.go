@@ -555,12 +555,14 @@ func (e *Engine) parse(p *packages.Package) ([]*ast.File, []error) {
 	var files []*ast.File
 	var errs []error
 	for _, name := range p.CompiledGoFiles {
-		data, err := os.ReadFile(name)
+		data, release, err := readSource(name)
 		if err != nil {
+			release()
 			errs = append(errs, err)
 			continue
 		}
 		f, err := parser.ParseFile(e.fset, name, data, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
+		release()
 		if f != nil {
 			files = append(files, f)
 		}

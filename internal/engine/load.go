@@ -8,7 +8,6 @@ import (
 	"go/parser"
 	"go/token"
 	"maps"
-	"os"
 	"runtime"
 	"slices"
 	"sort"
@@ -480,7 +479,8 @@ func newParsedFiles(n int) *parsedFiles {
 func (ld *loader) parse(lp *loadPackage, i int) {
 	lp.parsed.once[i].Do(func() {
 		name := lp.CompiledGoFiles[i]
-		src, err := os.ReadFile(name)
+		src, release, err := readSource(name)
+		defer release()
 		if err != nil {
 			lp.parsed.errs[i] = err
 			return

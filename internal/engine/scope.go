@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 
@@ -268,21 +267,23 @@ func listKey(texts []string) string { return strings.Join(texts, "\x00") }
 // read reads the files and notes the lists they hold; a file that
 // cannot be read may hold anything (analysis will say what is wrong).
 func (f *fileTexts) read() {
-	var data [][]byte
+	held := make([]bool, len(f.lists))
 	for _, name := range f.p.CompiledGoFiles {
-		b, err := os.ReadFile(name)
+		b, release, err := readSource(name)
 		if err != nil {
+			release()
 			for _, l := range f.lists {
 				f.held[listKey(l)] = true
 			}
 			return
 		}
-		data = append(data, b)
+		for i, l := range f.lists {
+			held[i] = held[i] || slices.ContainsFunc(l, func(t string) bool { return bytes.Contains(b, []byte(t)) })
+		}
+		release()
 	}
-	for _, l := range f.lists {
-		f.held[listKey(l)] = slices.ContainsFunc(data, func(b []byte) bool {
-			return slices.ContainsFunc(l, func(t string) bool { return bytes.Contains(b, []byte(t)) })
-		})
+	for i, l := range f.lists {
+		f.held[listKey(l)] = held[i]
 	}
 }
 
