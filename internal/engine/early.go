@@ -72,7 +72,7 @@ func (e *Engine) Early(ctx context.Context) func() error {
 			// analysed. A limit the user set (GOMEMLIMIT) is left alone.
 			runtime.GC()
 			if restoreLimit, ok := limitMemory(earlyHeadroom, inUseHeadroom); ok {
-				stop := followLive(followHeadroom)
+				stop := followLive(followHeadroom, followMinHeadroom)
 				lift = func() {
 					stop()
 					restoreLimit()

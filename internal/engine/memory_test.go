@@ -9,13 +9,14 @@ import (
 )
 
 // TestFollowLive: the bound is raised above a live heap that outgrew it,
-// after a collection, and left alone once stop returned.
+// after a collection, by the share or the least headroom, whichever is
+// more, and left alone once stop returned.
 func TestFollowLive(t *testing.T) {
 	prev := debug.SetMemoryLimit(-1)
 	defer debug.SetMemoryLimit(prev)
 	const low = 1 << 20
 	debug.SetMemoryLimit(low)
-	stop := followLive(25)
+	stop := followLive(25, 0)
 	live := make([][]byte, 32)
 	for i := range live {
 		live[i] = make([]byte, 1<<20)
@@ -40,6 +41,24 @@ func TestFollowLive(t *testing.T) {
 	}
 	if got := debug.SetMemoryLimit(math.MaxInt64); got != low {
 		t.Errorf("limit %d after stop, want it left at %d", got, low)
+	}
+
+	// With a least headroom larger than the share: the live heap plus it.
+	debug.SetMemoryLimit(low)
+	const least = 64 << 20
+	stop = followLive(25, least)
+	raised = false
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); {
+		runtime.GC()
+		if debug.SetMemoryLimit(-1) >= (32<<20)+least {
+			raised = true
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	stop()
+	if !raised {
+		t.Errorf("limit %d with 32 MB live and %d bytes the least headroom: not raised past both", debug.SetMemoryLimit(-1), least)
 	}
 	runtime.KeepAlive(live)
 }
