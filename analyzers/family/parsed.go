@@ -40,6 +40,10 @@ type Parsed struct {
 	// ImportObjectFact is Pass.ImportObjectFact, for objects of other
 	// packages.
 	ImportObjectFact func(obj types.Object, fact analysis.Fact) bool
+	// Memo keeps what Fold finds of each object for the other packages
+	// the driver asks about, whose imports' types are the same objects;
+	// nil keeps it for this package alone.
+	Memo *Memo
 
 	named     []types.Object
 	namedOK   bool

@@ -377,6 +377,7 @@ func (e *Engine) possibleParsed(u *unit, files []*ast.File) []int {
 			_, ok := e.importedFact(u, obj, ptr)
 			return ok
 		},
+		Memo: e.reached,
 	}
 	return e.dropImpossible(u, func(a *analysis.Analyzer, f analysis.Fact) (bool, bool) {
 		c, ok := f.(family.ParsedFact)

@@ -72,6 +72,8 @@ type Engine struct {
 
 	lookOnce sync.Once // see lookUp
 
+	reached *family.Memo // while processAll works: the parsed checks' (see possibleParsed)
+
 	spent []atomic.Int64 // time in each analyzer (by index), all packages together
 
 	unreadableMu sync.Mutex
@@ -399,6 +401,10 @@ func (e *Engine) weight(u *unit) int64 {
 // processAll processes units in dependency order (an import not among
 // them is done already), until ctx is done.
 func (e *Engine) processAll(ctx context.Context, units []*unit) {
+	// What the parsed checks find of their imports' types, for the units
+	// processed now, on the same types (Early's own, or the loader's).
+	e.reached = family.NewMemo()
+	defer func() { e.reached = nil }()
 	inDependencyOrder(units, func(u *unit) []*unit { return u.imports }, e.weight, func(u *unit) {
 		if ctx.Err() == nil {
 			e.process(u)

@@ -35,7 +35,7 @@ import (
 // true wherever mayHaveFacts could (TestMayHaveFacts checks it on every
 // fixture).
 func mayHaveFactsParsed(p *family.Parsed, module string, hasFact func(*types.Func) bool) bool {
-	s := &parsedScan{p: p, module: module, hasFact: hasFact, objs: map[types.Object]bool{}, decls: map[string]typeDecl{}, consts: map[string][]constDecl{}, selects: map[string]bool{}, methods: map[string]bool{}, localTypes: map[string]bool{}, headerVars: map[string]bool{}, bodyVars: map[string]bool{}}
+	s := &parsedScan{p: p, module: module, hasFact: hasFact, decls: map[string]typeDecl{}, consts: map[string][]constDecl{}, selects: map[string]bool{}, methods: map[string]bool{}, localTypes: map[string]bool{}, headerVars: map[string]bool{}, bodyVars: map[string]bool{}}
 	if !s.scan() {
 		return true // an import without types: anything may be
 	}
@@ -67,7 +67,7 @@ type parsedScan struct {
 	module     string
 	hasFact    func(*types.Func) bool
 	u          useFlags
-	objs       map[types.Object]bool  // reached, noted
+	request    bool                   // net/http's Request reached
 	decls      map[string]typeDecl    // the package's own types, by name
 	consts     map[string][]constDecl // the package's constants, local ones too, by name
 	selects    map[string]bool        // the names selected (x.Name), but those of an import
@@ -231,19 +231,39 @@ func (s *parsedScan) scan() bool {
 			s.notePiece(constant.StringVal(c.Val()))
 		}
 	}
-	return s.p.Reach(func(obj types.Object) bool {
-		s.objs[obj] = true
+	r, ok := family.Fold(s.p, &reachKey, func(obj types.Object) reachFlags {
+		var r reachFlags
 		switch {
 		case obj.Exported():
-			s.u.note(obj, s.hasFact)
+			r.u.note(obj, s.hasFact)
 		case webType(obj.Type()):
 			// Only exported objects can be used; a value of an
 			// unexported type (a registrar interface) can be defined.
-			_, typ := obj.(*types.TypeName)
-			s.u.fact = typ
+			_, r.u.fact = obj.(*types.TypeName)
 		}
-		return !s.u.fact
-	})
+		if tn, ok := obj.(*types.TypeName); ok && isNamed(tn.Type(), "net/http", "Request") {
+			r.request = true
+		}
+		return r
+	}, reachFlags.or, func(r reachFlags) bool { return r.u.fact })
+	s.u = s.u.or(r.u)
+	s.request = r.request
+	return ok
+}
+
+// reachKey names the fold of reachFlags in a family.Memo.
+var reachKey family.FoldKey
+
+// reachFlags is what parsedScan reads of the objects the package's code
+// may reach (family.Fold): the uses they make possible, and whether one
+// is net/http's Request.
+type reachFlags struct {
+	u       useFlags
+	request bool
+}
+
+func (r reachFlags) or(q reachFlags) reachFlags {
+	return reachFlags{u: r.u.or(q.u), request: r.request || q.request}
 }
 
 // takesRequest reports whether a function may take an *http.Request (see
@@ -464,13 +484,7 @@ func (s *parsedScan) callsFound() bool {
 	if !contentType && !o.decode && !o.encode {
 		return false
 	}
-	request := false
-	for obj := range s.objs {
-		if tn, ok := obj.(*types.TypeName); ok && isNamed(tn.Type(), "net/http", "Request") {
-			request = true
-			break
-		}
-	}
+	request := s.request
 	for _, c := range s.calls {
 		call := c.call
 		sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
@@ -488,7 +502,7 @@ func (s *parsedScan) callsFound() bool {
 		case o.encode && isSel && sel.Sel.Name == "Encode":
 			return true
 		}
-		if contentType && s.maybeOwn(c.f, call) && s.pair(c.f, call.Args) {
+		if contentType && s.pair(c.f, call.Args) && s.maybeOwn(c.f, call) {
 			return true
 		}
 	}
@@ -630,12 +644,15 @@ func (s *parsedScan) ownMethod(name string) bool {
 		return true
 	}
 	if s.ownMethods == nil {
+		// Rarely asked (a call handed a "Content-Type" pair): the objects
+		// reached, walked for this package alone.
 		s.ownMethods = map[string]bool{}
-		for obj := range s.objs {
+		s.p.Reach(func(obj types.Object) bool {
 			if fn, ok := obj.(*types.Func); ok && fn.Pkg() != nil && fn.Signature().Recv() != nil && ownCode(s.module, s.p.Path, fn.Pkg().Path()) {
 				s.ownMethods[fn.Name()] = true
 			}
-		}
+			return true
+		})
 	}
 	return s.ownMethods[name]
 }

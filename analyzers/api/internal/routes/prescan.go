@@ -67,6 +67,21 @@ type useFlags struct {
 	calls   callOrigins // uses that count only in some calls
 }
 
+// or returns what either says.
+func (u useFlags) or(v useFlags) useFlags {
+	return useFlags{
+		fact:    u.fact || v.fact,
+		writer:  u.writer || v.writer,
+		tests:   u.tests || v.tests,
+		marshal: u.marshal || v.marshal,
+		calls: callOrigins{
+			setHeader: u.calls.setHeader || v.calls.setHeader,
+			decode:    u.calls.decode || v.calls.decode,
+			encode:    u.calls.encode || v.calls.encode,
+		},
+	}
+}
+
 // note adds what a use of obj, an object of another package, says
 // (but namesWriter).
 func (u *useFlags) note(obj types.Object, hasFact func(*types.Func) bool) {

@@ -2,6 +2,8 @@ package routes
 
 import (
 	"path/filepath"
+	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/oneway-lint/oneway/internal/fixturetest"
@@ -93,6 +95,45 @@ func TestMayHaveFacts(t *testing.T) {
 		"shadowurl", "shadowpair", "minpath", "minpair", "localconv", "genstring", "genalias", "runeconv", "headervar", "headerchain", "decodevar", "decodewrap", "escapedname"} {
 		if exported["nethttp/prescan/"+name] == 0 {
 			t.Errorf("nethttp/prescan/%s has no fact: it pins nothing", name)
+		}
+	}
+}
+
+// TestUseFlagsOr: or keeps each flag of either side; a flag added to
+// useFlags and not to or would be lost where the parsed check folds the
+// objects reached (reachFlags).
+func TestUseFlagsOr(t *testing.T) {
+	var flags []useFlags
+	var set func(v reflect.Value, path string)
+	set = func(v reflect.Value, path string) {
+		for i := 0; i < v.NumField(); i++ {
+			f := v.Field(i)
+			switch f.Kind() {
+			case reflect.Bool:
+				var u useFlags
+				one := reflect.ValueOf(&u).Elem()
+				for _, name := range strings.Split(strings.TrimPrefix(path+"."+v.Type().Field(i).Name, "."), ".") {
+					one = one.FieldByName(name)
+				}
+				reflect.NewAt(one.Type(), one.Addr().UnsafePointer()).Elem().SetBool(true)
+				flags = append(flags, u)
+			case reflect.Struct:
+				set(f, path+"."+v.Type().Field(i).Name)
+			default:
+				t.Fatalf("useFlags%s.%s: a %s, which or does not know", path, v.Type().Field(i).Name, f.Kind())
+			}
+		}
+	}
+	set(reflect.ValueOf(useFlags{}), "")
+	if len(flags) < 7 {
+		t.Fatalf("%d flags found", len(flags))
+	}
+	for _, u := range flags {
+		if got := u.or(useFlags{}); got != u {
+			t.Errorf("%+v or nothing = %+v", u, got)
+		}
+		if got := (useFlags{}).or(u); got != u {
+			t.Errorf("nothing or %+v = %+v", u, got)
 		}
 	}
 }
