@@ -70,8 +70,9 @@ func Gen[T Constraint](x T) T { return x }
 const Name = "lib"
 `
 
-// TestFold checks Fold against Reach: a fold gathering every object it
-// is given finds what Reach visits, for packages naming different
+// TestFold checks Fold against Reach (both follow successors; Reach by
+// a plain walk, once per package): a fold gathering every object it is
+// given finds what Reach visits, for packages naming different
 // objects of the same imports, asked one after the other through one
 // Memo (the second finds most of its objects folded already) and each
 // through none.

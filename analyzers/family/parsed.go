@@ -165,11 +165,22 @@ func (p *Parsed) Reach(visit func(obj types.Object) bool) bool {
 		if !ok {
 			return false
 		}
-		r := &reacher{objs: map[types.Object]bool{}, types: map[types.Type]bool{}}
-		for _, obj := range named {
-			r.reach(obj)
+		seen := map[types.Object]bool{}
+		var reach func(obj types.Object)
+		reach = func(obj types.Object) {
+			if seen[obj] {
+				return
+			}
+			seen[obj] = true
+			p.reached = append(p.reached, obj)
+			for _, w := range successors(obj) {
+				reach(w)
+			}
 		}
-		p.reached, p.reachOK = r.list, true
+		for _, obj := range named {
+			reach(obj)
+		}
+		p.reachOK = true
 	}
 	if !p.reachOK {
 		return false
@@ -182,89 +193,118 @@ func (p *Parsed) Reach(visit func(obj types.Object) bool) bool {
 	return true
 }
 
-type reacher struct {
-	list  []types.Object // in the order reached
-	objs  map[types.Object]bool
+// successors returns the objects Reach finds directly from obj, walking
+// its type up to the named types and aliases it names (each its own
+// object, walked in turn): the edges of Reach's graph. Reach asks once
+// per object and package, a Fold once per object (it keeps the fold):
+// they are not kept.
+func successors(obj types.Object) []types.Object {
+	e := &edges{seen: map[types.Object]bool{obj: true}, types: map[types.Type]bool{}}
+	switch t := obj.Type().(type) {
+	case *types.Named:
+		if tn, ok := obj.(*types.TypeName); ok && tn == t.Origin().Obj() {
+			e.named(t.Origin()) // the type's own: its structure and methods
+		} else {
+			e.walk(t)
+		}
+	case *types.Alias:
+		if tn, ok := obj.(*types.TypeName); ok && tn == t.Obj() {
+			e.walk(t.Rhs())
+		} else {
+			e.walk(t)
+		}
+	default:
+		e.walk(t)
+	}
+	return e.list
+}
+
+// edges collects successors.
+type edges struct {
+	list  []types.Object
+	seen  map[types.Object]bool
 	types map[types.Type]bool
 }
 
-func (r *reacher) reach(obj types.Object) {
-	if r.objs[obj] {
-		return
+func (e *edges) add(obj types.Object) {
+	if !e.seen[obj] {
+		e.seen[obj] = true
+		e.list = append(e.list, obj)
 	}
-	r.objs[obj] = true
-	r.list = append(r.list, obj)
-	r.walk(obj.Type())
 }
 
-func (r *reacher) walk(t types.Type) {
-	if t == nil || r.types[t] {
+// named adds what a named type's object reaches: its structure and its
+// exported methods.
+func (e *edges) named(t *types.Named) {
+	e.walk(t.Underlying())
+	for i := 0; i < t.NumMethods(); i++ {
+		if m := t.Method(i); m.Exported() {
+			e.add(m)
+		}
+	}
+}
+
+func (e *edges) walk(t types.Type) {
+	if t == nil || e.types[t] {
 		return
 	}
-	r.types[t] = true
+	e.types[t] = true
 	switch t := t.(type) {
 	case *types.Named:
 		for i := 0; i < t.TypeArgs().Len(); i++ {
-			r.walk(t.TypeArgs().At(i))
+			e.walk(t.TypeArgs().At(i))
 		}
-		t = t.Origin()
-		r.reach(t.Obj())
-		r.walk(t.Underlying())
-		for i := 0; i < t.NumMethods(); i++ {
-			if m := t.Method(i); m.Exported() {
-				r.reach(m)
-			}
-		}
+		e.add(t.Origin().Obj())
 	case *types.Alias:
 		for i := 0; i < t.TypeArgs().Len(); i++ {
-			r.walk(t.TypeArgs().At(i))
+			e.walk(t.TypeArgs().At(i))
 		}
-		r.reach(t.Obj())
-		r.walk(t.Rhs())
+		e.add(t.Obj())
+		e.walk(t.Rhs())
 	case *types.Pointer:
-		r.walk(t.Elem())
+		e.walk(t.Elem())
 	case *types.Slice:
-		r.walk(t.Elem())
+		e.walk(t.Elem())
 	case *types.Array:
-		r.walk(t.Elem())
+		e.walk(t.Elem())
 	case *types.Chan:
-		r.walk(t.Elem())
+		e.walk(t.Elem())
 	case *types.Map:
-		r.walk(t.Key())
-		r.walk(t.Elem())
+		e.walk(t.Key())
+		e.walk(t.Elem())
 	case *types.Struct:
 		for i := 0; i < t.NumFields(); i++ {
 			if f := t.Field(i); f.Exported() || f.Embedded() {
-				r.reach(f)
+				e.add(f)
 			}
 		}
 	case *types.Signature:
 		for _, tp := range []*types.TypeParamList{t.RecvTypeParams(), t.TypeParams()} {
 			for i := 0; i < tp.Len(); i++ {
-				r.walk(tp.At(i).Constraint())
+				e.walk(tp.At(i).Constraint())
 			}
 		}
-		r.walk(t.Params())
-		r.walk(t.Results())
+		e.walk(t.Params())
+		e.walk(t.Results())
 	case *types.Tuple:
 		for i := 0; i < t.Len(); i++ {
-			r.walk(t.At(i).Type())
+			e.walk(t.At(i).Type())
 		}
 	case *types.Interface:
 		for i := 0; i < t.NumMethods(); i++ {
 			if m := t.Method(i); m.Exported() {
-				r.reach(m)
+				e.add(m)
 			}
 		}
 		for i := 0; i < t.NumEmbeddeds(); i++ {
-			r.walk(t.EmbeddedType(i))
+			e.walk(t.EmbeddedType(i))
 		}
 	case *types.Union:
 		for i := 0; i < t.Len(); i++ {
-			r.walk(t.Term(i).Type())
+			e.walk(t.Term(i).Type())
 		}
 	case *types.TypeParam:
-		r.walk(t.Constraint())
+		e.walk(t.Constraint())
 	}
 }
 
