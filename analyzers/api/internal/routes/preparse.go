@@ -35,7 +35,7 @@ import (
 // true wherever mayHaveFacts could (TestMayHaveFacts checks it on every
 // fixture).
 func mayHaveFactsParsed(p *family.Parsed, module string, hasFact func(*types.Func) bool) bool {
-	s := &parsedScan{p: p, module: module, hasFact: hasFact, decls: map[string]typeDecl{}, consts: map[string][]constDecl{}, selects: map[string]bool{}, methods: map[string]bool{}, localTypes: map[string]bool{}, headerVars: map[string]bool{}, bodyVars: map[string]bool{}}
+	s := &parsedScan{p: p, module: module, hasFact: hasFact, decls: map[string]typeDecl{}, consts: map[string][]constDecl{}, methods: map[string]bool{}, localTypes: map[string]bool{}, headerVars: map[string]bool{}, bodyVars: map[string]bool{}}
 	if !s.scan() {
 		return true // an import without types: anything may be
 	}
@@ -43,7 +43,7 @@ func mayHaveFactsParsed(p *family.Parsed, module string, hasFact func(*types.Fun
 	if u.fact {
 		return true
 	}
-	if u.tests && (s.selects["Method"] || s.selects["URL"]) { // a request's, maybe
+	if u.tests && s.urlPath { // a request's, maybe
 		for _, d := range s.funcs {
 			if s.takesRequest(d) {
 				return true
@@ -70,7 +70,7 @@ type parsedScan struct {
 	request    bool                   // net/http's Request reached
 	decls      map[string]typeDecl    // the package's own types, by name
 	consts     map[string][]constDecl // the package's constants, local ones too, by name
-	selects    map[string]bool        // the names selected (x.Name), but those of an import
+	urlPath    bool                   // x.URL.Path read (see readsURLPath)
 	methods    map[string]bool        // the names of the package's methods and interface methods
 	ownMethods map[string]bool        // the names of the methods of the module's other packages reached
 	funcs      []funcScope            // the package's function declarations
@@ -166,13 +166,7 @@ func (s *parsedScan) scan() bool {
 		ast.Inspect(file, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.SelectorExpr:
-				if f.imported(n) == nil {
-					s.selects[n.Sel.Name] = true
-				}
-			case *ast.KeyValueExpr:
-				if id, ok := n.Key.(*ast.Ident); ok {
-					s.selects[id.Name] = true // a field named in a composite literal
-				}
+				s.urlPath = s.urlPath || isURLPath(n)
 			case *ast.TypeSpec:
 				s.localTypes[n.Name.Name] = true
 			case *ast.InterfaceType:

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/oneway-lint/oneway/analyzers/family"
 )
 
 // Where a fact can come from. run exports a FuncFact only for a function
@@ -42,6 +44,7 @@ func mayHaveFacts(pkg *types.Package, info *types.Info, files []*ast.File, modul
 			return true
 		}
 	}
+	tests := u.tests && readsURLPath(files)
 	for _, obj := range info.Defs {
 		switch obj := obj.(type) {
 		case *types.Var:
@@ -49,7 +52,7 @@ func mayHaveFacts(pkg *types.Package, info *types.Info, files []*ast.File, modul
 				return true
 			}
 		case *types.Func:
-			if u.tests && obj.Pkg() == pkg && takesRequest(obj) {
+			if tests && obj.Pkg() == pkg && takesRequest(obj) {
 				return true
 			}
 		}
@@ -254,6 +257,33 @@ func webType(t types.Type) bool {
 	}
 	t = deref(t)
 	return isNamed(t, "net/http", "ResponseWriter") || isNamed(t, "net/http", "Handler") || isNamed(t, "net/http", "HandlerFunc")
+}
+
+// readsURLPath reports whether files read a variable's URL.Path
+// (r.URL.Path): a dispatcher tests its request's path (isPath; a test
+// of the method alone routes nothing), and a client's code that reads
+// its request's method, host or query does not.
+func readsURLPath(files []*ast.File) bool {
+	for _, f := range files {
+		if family.AnyNode(f, isURLPath) {
+			return true
+		}
+	}
+	return false
+}
+
+// isURLPath reports whether n is x.URL.Path, x a variable (see isPath).
+func isURLPath(n ast.Node) bool {
+	sel, ok := n.(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Path" {
+		return false
+	}
+	u, ok := ast.Unparen(sel.X).(*ast.SelectorExpr)
+	if !ok || u.Sel.Name != "URL" {
+		return false
+	}
+	_, ok = ast.Unparen(u.X).(*ast.Ident)
+	return ok
 }
 
 // isRequestField reports whether obj is an http.Request's Method or URL:
