@@ -475,7 +475,7 @@ func (s *parsedScan) contentType() bool {
 func (s *parsedScan) callsFound() bool {
 	o := s.u.calls
 	contentType := s.contentType()
-	if !contentType && !o.decode && !o.encode {
+	if !contentType && !o.decode && !o.encode && !o.execute {
 		return false
 	}
 	request := s.request
@@ -494,6 +494,9 @@ func (s *parsedScan) callsFound() bool {
 				return true
 			}
 		case o.encode && isSel && sel.Sel.Name == "Encode":
+			return true
+		case o.execute && isSel && isExecuteName(sel.Sel.Name) && len(call.Args) > 0 && !addressOf(call.Args[0]):
+			// Executed into what may be an interface (toBuffer).
 			return true
 		}
 		if contentType && s.pair(c.f, call.Args) && s.maybeOwn(c.f, call) {
@@ -571,6 +574,13 @@ func (s *parsedScan) mayBeBody(e ast.Expr, depth int) bool {
 		return slices.ContainsFunc(e.Args, func(arg ast.Expr) bool { return s.mayBeBody(arg, depth+1) })
 	}
 	return false
+}
+
+// addressOf reports whether e takes an address (&buf): a pointer, of a
+// concrete type.
+func addressOf(e ast.Expr) bool {
+	u, ok := ast.Unparen(e).(*ast.UnaryExpr)
+	return ok && u.Op == token.AND
 }
 
 // headerCall reports whether e calls a function or method named Header.

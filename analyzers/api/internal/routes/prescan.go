@@ -81,6 +81,7 @@ func (u useFlags) or(v useFlags) useFlags {
 			setHeader: u.calls.setHeader || v.calls.setHeader,
 			decode:    u.calls.decode || v.calls.decode,
 			encode:    u.calls.encode || v.calls.encode,
+			execute:   u.calls.execute || v.calls.execute,
 		},
 	}
 }
@@ -118,6 +119,8 @@ func (u *useFlags) note(obj types.Object, hasFact func(*types.Func) bool) {
 		u.calls.encode = true
 	case isMarshal(obj):
 		u.marshal = true
+	case isExecute(obj):
+		u.calls.execute = true
 	case factOrigin(obj, hasFact):
 		u.fact = true
 	}
@@ -357,6 +360,19 @@ func isEncode(obj types.Object) bool {
 	return ok && fn.Name() == "Encode" && fn.Pkg() != nil && encoding(fn.Pkg().Path())
 }
 
+// isExecute reports whether obj is a template's Execute or
+// ExecuteTemplate: a page written only where a call executes it into an
+// interface, a writer handed on (toBuffer), never into a buffer of its
+// own (a command's output, a log line, an e-mail).
+func isExecute(obj types.Object) bool {
+	fn, ok := obj.(*types.Func)
+	if !ok || fn.Pkg() == nil || !isExecuteName(fn.Name()) {
+		return false
+	}
+	path := fn.Pkg().Path()
+	return path == "html/template" || path == "text/template"
+}
+
 // isMarshal reports whether obj is a function turning a value into a
 // response's bytes only in a function that answers a request (see
 // marshals).
@@ -377,7 +393,7 @@ func encoding(path string) bool {
 // header's Set, a decoder's Decode, an encoder's Encode; and any call of
 // the package's own module (headerPairWrites).
 type callOrigins struct {
-	setHeader, decode, encode bool
+	setHeader, decode, encode, execute bool
 }
 
 // found reports whether a call of files makes a fact: a header's
@@ -394,7 +410,7 @@ func (o callOrigins) found(pkg *types.Package, info *types.Info, files []*ast.Fi
 			break
 		}
 	}
-	if !contentType && !o.decode && !o.encode {
+	if !contentType && !o.decode && !o.encode && !o.execute {
 		return false
 	}
 	pair := func(call *ast.CallExpr) bool {
@@ -433,6 +449,8 @@ func (o callOrigins) found(pkg *types.Package, info *types.Info, files []*ast.Fi
 				hit = decodesRequest(info, initsOnce, fn, call)
 			case o.encode && isEncode(fn):
 				hit = !encodesToReadable(info, initsOnce, fn, call)
+			case o.execute && isExecute(fn):
+				hit = !toBuffer(info, fn, call)
 			case contentType && ownCode(module, pkg.Path(), fn.Pkg().Path()):
 				hit = pair(call)
 			}

@@ -50,6 +50,7 @@ func TestMayHaveFacts(t *testing.T) {
 		"nethttp/sdkclient":          false, // requests sent, responses read
 		"nethttp/sdkparsed":          false, // the same, known before type-checking
 		"nethttp/signer":             false, // a request's method and URL read, its path not
+		"nethttp/templatebuf":        false, // templates executed into buffers
 		"nethttp/clientheader/hooks": false, // a Content-Type set on a header a helper gave
 		"nethttp/encodevar/apierr":   false, // JSON encoded into a buffer through an encoder variable
 		"nethttp/lib":                true,  // a handler and a page
@@ -66,6 +67,7 @@ func TestMayHaveFacts(t *testing.T) {
 		"nethttp/sdkclient":          true,
 		"nethttp/sdkparsed":          false,
 		"nethttp/signer":             false,
+		"nethttp/templatebuf":        false,
 		"nethttp/clientheader/hooks": false,
 		"nethttp/lib":                true,
 	} {
@@ -83,7 +85,7 @@ func TestMayHaveFacts(t *testing.T) {
 	// function, returned as a generic string type; a header name added up
 	// from constants or a rune converted to an alias of string; a
 	// response's header set through a variable, or a variable given
-	// another; a request's body decoded through a variable, or through a reader made on it; a header's name written in escapes; a request parameter named like an import, or written as a
+	// another; a request's body decoded through a variable, or through a reader made on it; a header's name written in escapes; a template executed into a writer handed on; a request parameter named like an import, or written as a
 	// generic alias; an
 	// own method called on a value named like an import). ptralias and
 	// litkey have no fact but FactPossible says one may be: the parsed
@@ -94,7 +96,7 @@ func TestMayHaveFacts(t *testing.T) {
 	for _, name := range []string{"imported", "encode", "marshal", "decode", "setheader", "pair", "resultpath", "dispatch", "routeralias",
 		"regtemplate", "regreturn", "reggeneric", "regslice", "proberesult", "unnamedwriter", "litwriter", "aliaswriter", "blankwriter",
 		"generic/call", "generic/method", "generic/promoted", "generic/methodexpr", "regcall", "dotimport", "constrepeat", "concat",
-		"shadowurl", "shadowpair", "minpath", "minpair", "localconv", "genstring", "genalias", "runeconv", "headervar", "headerchain", "decodevar", "decodewrap", "escapedname"} {
+		"shadowurl", "shadowpair", "minpath", "minpair", "localconv", "genstring", "genalias", "runeconv", "headervar", "headerchain", "decodevar", "decodewrap", "escapedname", "executewriter"} {
 		if exported["nethttp/prescan/"+name] == 0 {
 			t.Errorf("nethttp/prescan/%s has no fact: it pins nothing", name)
 		}
