@@ -28,7 +28,7 @@ func (*TablesFact) FactPossibleParsed(p *family.Parsed) bool {
 			return true
 		}
 	}
-	return p.ReachesAny(func(obj types.Object) bool {
+	return p.ReachesAny(&modelReachKey, func(obj types.Object) bool {
 		if obj.Pkg() != nil && isORM(obj.Pkg().Path()) {
 			return true
 		}
@@ -96,3 +96,6 @@ func scansField(call *ast.CallExpr) bool {
 	}
 	return false
 }
+
+// modelReachKey names the fold of the models a package reaches in a family.Memo.
+var modelReachKey family.FoldKey

@@ -309,13 +309,11 @@ func (e *edges) walk(t types.Type) {
 }
 
 // ReachesAny reports whether test holds for an object Reach visits, or
-// an import has no types (anything may then be reached).
-func (p *Parsed) ReachesAny(test func(obj types.Object) bool) bool {
-	found := false
-	ok := p.Reach(func(obj types.Object) bool {
-		found = test(obj)
-		return !found
-	})
+// an import has no types (anything may then be reached). test must
+// answer of an object alone: its answers are kept in p.Memo under key
+// for the packages asked next (see Fold).
+func (p *Parsed) ReachesAny(key *FoldKey, test func(obj types.Object) bool) bool {
+	found, ok := Fold(p, key, test, func(a, b bool) bool { return a || b }, func(found bool) bool { return found })
 	return found || !ok
 }
 

@@ -47,7 +47,7 @@ func possibleParsed(p *family.Parsed) bool {
 			return true
 		}
 	}
-	return p.ReachesAny(func(obj types.Object) bool {
+	return p.ReachesAny(&sinkReachKey, func(obj types.Object) bool {
 		fn, isFunc := obj.(*types.Func)
 		if !isFunc {
 			return false
@@ -75,3 +75,6 @@ func declaresSinkOrModel(n ast.Node) bool {
 	}
 	return false
 }
+
+// sinkReachKey names the fold of the sinks a package reaches in a family.Memo.
+var sinkReachKey family.FoldKey
