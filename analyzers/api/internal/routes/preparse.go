@@ -50,7 +50,7 @@ func mayHaveFactsParsed(p *family.Parsed, module string, hasFact func(*types.Fun
 			}
 		}
 	}
-	if u.marshal && u.writer {
+	if u.marshal && u.writer && s.marshalsAnswering() {
 		return true
 	}
 	for _, d := range s.funcs {
@@ -74,6 +74,7 @@ type parsedScan struct {
 	methods    map[string]bool        // the names of the package's methods and interface methods
 	ownMethods map[string]bool        // the names of the methods of the module's other packages reached
 	funcs      []funcScope            // the package's function declarations
+	lits       []litScope             // its function literals
 	calls      []callScope
 	pieces     []string        // constant strings short enough to be a "Content-Type" (see notePiece)
 	concat     bool            // strings may be added
@@ -132,6 +133,11 @@ type funcScope struct {
 	d *ast.FuncDecl
 }
 
+type litScope struct {
+	f   *fileScope
+	lit *ast.FuncLit
+}
+
 type callScope struct {
 	f    *fileScope
 	call *ast.CallExpr
@@ -167,6 +173,8 @@ func (s *parsedScan) scan() bool {
 			switch n := n.(type) {
 			case *ast.SelectorExpr:
 				s.urlPath = s.urlPath || isURLPath(n)
+			case *ast.FuncLit:
+				s.lits = append(s.lits, litScope{f, n})
 			case *ast.TypeSpec:
 				s.localTypes[n.Name.Name] = true
 			case *ast.InterfaceType:
@@ -258,6 +266,69 @@ type reachFlags struct {
 
 func (r reachFlags) or(q reachFlags) reachFlags {
 	return reachFlags{u: r.u.or(q.u), request: r.request || q.request}
+}
+
+// marshalsAnswering is marshalsAnswering before type-checking: a
+// function or function literal with a parameter whose type may be
+// io.Writer calls a function named as a marshalling one.
+func (s *parsedScan) marshalsAnswering() bool {
+	try := func(f *fileScope, ft *ast.FuncType, body *ast.BlockStmt) bool {
+		if body == nil || !slices.ContainsFunc(ft.Params.List, func(p *ast.Field) bool { return s.writerType(f, p.Type, 0) }) {
+			return false
+		}
+		return family.AnyNode(body, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return false
+			}
+			switch fun := family.CallFun(call).(type) {
+			case *ast.SelectorExpr:
+				return isMarshalName(fun.Sel.Name)
+			case *ast.Ident:
+				return isMarshalName(fun.Name) // a dot import's
+			}
+			return false
+		})
+	}
+	for _, d := range s.funcs {
+		if try(d.f, d.d.Type, d.d.Body) {
+			return true
+		}
+	}
+	for _, l := range s.lits {
+		if try(l.f, l.lit.Type, l.lit.Body) {
+			return true
+		}
+	}
+	return false
+}
+
+// writerType reports whether a parameter's type expression may name
+// io.Writer, or a pointer to it (see answers), through aliases.
+func (s *parsedScan) writerType(f *fileScope, e ast.Expr, depth int) bool {
+	if depth > 10 {
+		return true
+	}
+	var obj types.Object
+	switch e := ast.Unparen(e).(type) {
+	case *ast.StarExpr:
+		return s.writerType(f, e.X, depth+1)
+	case *ast.IndexExpr:
+		return s.writerType(f, e.X, depth+1)
+	case *ast.IndexListExpr:
+		return s.writerType(f, e.X, depth+1)
+	case *ast.SelectorExpr:
+		obj = f.Qualified(e)
+	case *ast.Ident:
+		if s.localTypes[e.Name] {
+			return true // declared in a function: an alias of io.Writer, maybe
+		}
+		if d, ok := s.decls[e.Name]; ok {
+			return d.spec.Assign.IsValid() && s.writerType(d.f, d.spec.Type, depth+1)
+		}
+		obj = f.Dotted(e.Name)
+	}
+	return obj != nil && namesWriter(obj)
 }
 
 // takesRequest reports whether a function may take an *http.Request (see

@@ -57,7 +57,43 @@ func mayHaveFacts(pkg *types.Package, info *types.Info, files []*ast.File, modul
 			}
 		}
 	}
-	return u.marshal && u.writer || constPathResult(info, files) || u.calls.found(pkg, info, files, module)
+	return u.marshal && u.writer && marshalsAnswering(info, files) || constPathResult(info, files) || u.calls.found(pkg, info, files, module)
+}
+
+// marshalsAnswering reports whether a function of files taking an
+// io.Writer (answers) calls a marshalling function in its body, its
+// function literals' included: only there is a value marshalled a
+// response (oneCallWrites); a client marshals its requests' bodies.
+func marshalsAnswering(info *types.Info, files []*ast.File) bool {
+	for _, f := range files {
+		if family.AnyNode(f, func(n ast.Node) bool {
+			var sig types.Type
+			var body *ast.BlockStmt
+			switch n := n.(type) {
+			case *ast.FuncDecl:
+				if obj := info.Defs[n.Name]; obj != nil {
+					sig = obj.Type()
+				}
+				body = n.Body
+			case *ast.FuncLit:
+				sig, body = info.TypeOf(n), n.Body
+			default:
+				return false
+			}
+			s, _ := sig.(*types.Signature)
+			return body != nil && answers(s) && family.AnyNode(body, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok {
+					return false
+				}
+				fn, ok := typeutil.Callee(info, call).(*types.Func)
+				return ok && marshals(fn)
+			})
+		}) {
+			return true
+		}
+	}
+	return false
 }
 
 // useFlags is what a package's uses of other packages' objects say about

@@ -51,6 +51,7 @@ func TestMayHaveFacts(t *testing.T) {
 		"nethttp/sdkparsed":          false, // the same, known before type-checking
 		"nethttp/signer":             false, // a request's method and URL read, its path not
 		"nethttp/templatebuf":        false, // templates executed into buffers
+		"nethttp/marshalclient":      false, // a request's body marshalled, logs written apart
 		"nethttp/clientheader/hooks": false, // a Content-Type set on a header a helper gave
 		"nethttp/encodevar/apierr":   false, // JSON encoded into a buffer through an encoder variable
 		"nethttp/lib":                true,  // a handler and a page
@@ -68,6 +69,7 @@ func TestMayHaveFacts(t *testing.T) {
 		"nethttp/sdkparsed":          false,
 		"nethttp/signer":             false,
 		"nethttp/templatebuf":        false,
+		"nethttp/marshalclient":      false,
 		"nethttp/clientheader/hooks": false,
 		"nethttp/lib":                true,
 	} {
@@ -96,7 +98,7 @@ func TestMayHaveFacts(t *testing.T) {
 	for _, name := range []string{"imported", "encode", "marshal", "decode", "setheader", "pair", "resultpath", "dispatch", "routeralias",
 		"regtemplate", "regreturn", "reggeneric", "regslice", "proberesult", "unnamedwriter", "litwriter", "aliaswriter", "blankwriter",
 		"generic/call", "generic/method", "generic/promoted", "generic/methodexpr", "regcall", "dotimport", "constrepeat", "concat",
-		"shadowurl", "shadowpair", "minpath", "minpair", "localconv", "genstring", "genalias", "runeconv", "headervar", "headerchain", "decodevar", "decodewrap", "escapedname", "executewriter"} {
+		"shadowurl", "shadowpair", "minpath", "minpair", "localconv", "genstring", "genalias", "runeconv", "headervar", "headerchain", "decodevar", "decodewrap", "escapedname", "executewriter", "marshallit"} {
 		if exported["nethttp/prescan/"+name] == 0 {
 			t.Errorf("nethttp/prescan/%s has no fact: it pins nothing", name)
 		}
