@@ -272,8 +272,8 @@ func (r reachFlags) or(q reachFlags) reachFlags {
 // function or function literal with a parameter whose type may be
 // io.Writer calls a function named as a marshalling one.
 func (s *parsedScan) marshalsAnswering() bool {
-	try := func(f *fileScope, ft *ast.FuncType, body *ast.BlockStmt) bool {
-		if body == nil || !slices.ContainsFunc(ft.Params.List, func(p *ast.Field) bool { return s.writerType(f, p.Type, 0) }) {
+	try := func(f *fileScope, ft *ast.FuncType, body *ast.BlockStmt, local bool) bool {
+		if body == nil || !slices.ContainsFunc(ft.Params.List, func(p *ast.Field) bool { return s.namesType(f, p.Type, 1, local, 0, isWriter) }) {
 			return false
 		}
 		return family.AnyNode(body, func(n ast.Node) bool {
@@ -291,83 +291,66 @@ func (s *parsedScan) marshalsAnswering() bool {
 		})
 	}
 	for _, d := range s.funcs {
-		if try(d.f, d.d.Type, d.d.Body) {
+		if try(d.f, d.d.Type, d.d.Body, false) {
 			return true
 		}
 	}
 	for _, l := range s.lits {
-		if try(l.f, l.lit.Type, l.lit.Body) {
+		if try(l.f, l.lit.Type, l.lit.Body, true) {
 			return true
 		}
 	}
 	return false
-}
-
-// writerType reports whether a parameter's type expression may name
-// io.Writer, or a pointer to it (see answers), through aliases.
-func (s *parsedScan) writerType(f *fileScope, e ast.Expr, depth int) bool {
-	if depth > 10 {
-		return true
-	}
-	var obj types.Object
-	switch e := ast.Unparen(e).(type) {
-	case *ast.StarExpr:
-		return s.writerType(f, e.X, depth+1)
-	case *ast.IndexExpr:
-		return s.writerType(f, e.X, depth+1)
-	case *ast.IndexListExpr:
-		return s.writerType(f, e.X, depth+1)
-	case *ast.SelectorExpr:
-		obj = f.Qualified(e)
-	case *ast.Ident:
-		if s.localTypes[e.Name] {
-			return true // declared in a function: an alias of io.Writer, maybe
-		}
-		if d, ok := s.decls[e.Name]; ok {
-			return d.spec.Assign.IsValid() && s.writerType(d.f, d.spec.Type, depth+1)
-		}
-		obj = f.Dotted(e.Name)
-	}
-	return obj != nil && namesWriter(obj)
 }
 
 // takesRequest reports whether a function may take an *http.Request (see
 // takesRequest and requestParam).
 func (s *parsedScan) takesRequest(fs funcScope) bool {
 	for _, field := range fs.d.Type.Params.List {
-		if star, ok := ast.Unparen(field.Type).(*ast.StarExpr); ok && s.namesRequest(fs.f, star.X, true, 0) {
+		if star, ok := ast.Unparen(field.Type).(*ast.StarExpr); ok && s.namesType(fs.f, star.X, 1, false, 0, isRequest) {
 			return true
 		}
 	}
 	return false
 }
 
-// namesRequest reports whether a type expression may name
-// http.Request, or a pointer to it when ptr (isNamed looks through
-// one), through aliases, generic ones too.
-func (s *parsedScan) namesRequest(f *fileScope, e ast.Expr, ptr bool, depth int) bool {
+// namesType reports whether a type expression may name a type test
+// accepts: through parentheses, up to stars pointers, instantiations,
+// and aliases (the package's, a dot import's, another package's). In a
+// function (local: a function literal's signature), a name declared as
+// a type in some function, whose declaration is not kept, may be
+// anything.
+func (s *parsedScan) namesType(f *fileScope, e ast.Expr, stars int, local bool, depth int, test func(types.Type) bool) bool {
 	if depth > 10 {
 		return true // aliases in a cycle do not type-check; no answer needed
 	}
 	var obj types.Object
 	switch e := ast.Unparen(e).(type) {
 	case *ast.StarExpr:
-		return ptr && s.namesRequest(f, e.X, false, depth+1)
+		return stars > 0 && s.namesType(f, e.X, stars-1, local, depth+1, test)
 	case *ast.IndexExpr:
-		return s.namesRequest(f, e.X, ptr, depth+1)
+		return s.namesType(f, e.X, stars, local, depth+1, test)
 	case *ast.IndexListExpr:
-		return s.namesRequest(f, e.X, ptr, depth+1)
+		return s.namesType(f, e.X, stars, local, depth+1, test)
 	case *ast.SelectorExpr:
 		obj = f.Qualified(e)
 	case *ast.Ident:
+		if local && s.localTypes[e.Name] {
+			return true
+		}
 		if d, ok := s.decls[e.Name]; ok {
-			return d.spec.Assign.IsValid() && s.namesRequest(d.f, d.spec.Type, ptr, depth+1)
+			return d.spec.Assign.IsValid() && s.namesType(d.f, d.spec.Type, stars, false, depth+1, test)
 		}
 		obj = f.Dotted(e.Name)
 	}
 	tn, ok := obj.(*types.TypeName)
-	return ok && isNamed(tn.Type(), "net/http", "Request")
+	return ok && test(tn.Type())
 }
+
+// isRequest and isWriter are namesType's tests of takesRequest's and
+// answers' types (isNamed looks through one pointer).
+func isRequest(t types.Type) bool { return isNamed(t, "net/http", "Request") }
+func isWriter(t types.Type) bool  { return isNamed(t, "io", "Writer") }
 
 // stringType reports whether a type expression may name a type whose
 // underlying type is a string (see isString).
