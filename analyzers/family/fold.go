@@ -32,10 +32,12 @@ type foldMemo[S any] struct {
 
 // Fold returns the join of leaf(obj) over every object Reach visits, and
 // false when an import has no types. leaf must answer of an object alone
-// (the same for every package asking) and join be associative and
-// commutative, with S's zero value its identity: the fold of an object is
-// kept in p.Memo under key for the packages asked next. stop, if not
-// nil, ends the fold early once the join so far settles the answer.
+// (the same for every package asking) and join be associative,
+// commutative and idempotent (an object reached two ways is joined
+// twice: OR, a set's union), with S's zero value its identity: the fold
+// of an object is kept in p.Memo under key for the packages asked next.
+// A key serves one S. stop, if not nil, ends the fold early once the
+// join so far settles the answer.
 func Fold[S any](p *Parsed, key *FoldKey, leaf func(types.Object) S, join func(S, S) S, stop func(S) bool) (S, bool) {
 	var acc S
 	named, ok := p.Named()
@@ -48,8 +50,10 @@ func Fold[S any](p *Parsed, key *FoldKey, leaf func(types.Object) S, join func(S
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	fm, _ := m.folds[key].(*foldMemo[S])
-	if fm == nil {
+	var fm *foldMemo[S]
+	if v, ok := m.folds[key]; ok {
+		fm = v.(*foldMemo[S]) // a key serves one S
+	} else {
 		fm = &foldMemo[S]{done: map[types.Object]S{}}
 		m.folds[key] = fm
 	}

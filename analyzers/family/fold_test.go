@@ -188,11 +188,25 @@ var _ = h.ListenAndServe
 			}
 		}
 	}
-	// Stopped early: the fold so far.
+	// Stopped early: the fold so far, and nothing half done kept: a
+	// full fold after it, through the same memo, finds what Reach does.
 	f, _ := parser.ParseFile(fset, "user.go", users[0], 0)
-	p := &Parsed{Fset: fset, Files: []*ast.File{f}, Import: func(string) *types.Package { return lib }}
+	memo := NewMemo()
+	p := &Parsed{Fset: fset, Files: []*ast.File{f}, Memo: memo, Import: func(path string) *types.Package {
+		if path == "net/http" {
+			return http
+		}
+		return lib
+	}}
 	got, _ := Fold(p, &key, leaf, union, func(s set) bool { return len(s) > 0 })
 	if len(got) == 0 {
 		t.Error("stopped early: nothing folded")
+	}
+	want := set{}
+	p.Reach(func(obj types.Object) bool { want[obj] = true; return true })
+	p.Memo = memo
+	got, _ = Fold(p, &key, leaf, union, nil)
+	if len(got) != len(want) {
+		t.Errorf("a full fold after one stopped early: %d objects, Reach %d", len(got), len(want))
 	}
 }

@@ -42,7 +42,7 @@ type Parsed struct {
 	ImportObjectFact func(obj types.Object, fact analysis.Fact) bool
 	// Memo keeps what Fold finds of each object for the other packages
 	// the driver asks about, whose imports' types are the same objects;
-	// nil keeps it for this package alone.
+	// with nil, nothing is kept past one Fold.
 	Memo *Memo
 
 	named     []types.Object

@@ -17,6 +17,11 @@ import (
 // make room for, most of it while Early works under its memory bound.
 var sourceBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
+// maxPooledSource is the largest buffer sourceBuffers takes back: a
+// file of megabytes (swaggo/files' literals) would otherwise keep its
+// buffer alive for the small files read after it, up to one a core.
+const maxPooledSource = 1 << 20
+
 // readSource reads the file name into a buffer of sourceBuffers, as
 // os.ReadFile reads it. release gives the buffer back: data must not be
 // used after it, nor anything aliasing it.
@@ -27,7 +32,11 @@ func readSource(name string) (data []byte, release func(), err error) {
 	}
 	defer func() { _ = f.Close() }()
 	buf := sourceBuffers.Get().(*[]byte)
-	release = func() { sourceBuffers.Put(buf) }
+	release = func() {
+		if cap(*buf) <= maxPooledSource {
+			sourceBuffers.Put(buf)
+		}
+	}
 	size := 512
 	if fi, err := f.Stat(); err == nil && fi.Size() < 1<<40 {
 		size = int(fi.Size()) + 1 // one more: EOF is then read without growing

@@ -494,8 +494,10 @@ func (s *parsedScan) maybeConst(f *fileScope, e ast.Expr) bool {
 // contentTypeName is the header name contentType looks for, lower-case.
 const contentTypeName = "content-type"
 
-// maxEscape is the most bytes a string literal spends on one rune of
-// its value (\U0010FFFF).
+// maxEscape is the most bytes a string literal spends on one ASCII
+// rune of its value (\U00000043): only ASCII runes lower-case to those
+// of contentTypeName (the two others that lower-case to ASCII, İ and the
+// Kelvin sign, give letters it lacks).
 const maxEscape = 10
 
 // notePiece keeps v, a constant string, for contentType if it may be

@@ -87,7 +87,7 @@ func TestMayHaveFacts(t *testing.T) {
 	// function, returned as a generic string type; a header name added up
 	// from constants or a rune converted to an alias of string; a
 	// response's header set through a variable, or a variable given
-	// another; a request's body decoded through a variable, or through a reader made on it; a header's name written in escapes; a template executed into a writer handed on; a value marshalled in a function literal taking a writer, or a writer type declared in the function around it; a request parameter named like an import, or written as a
+	// another; a request's body decoded through a variable, or through a reader made on it; a header's name written in escapes; a request's path read into a variable through parentheses; a template executed into a writer handed on; a value marshalled in a function literal taking a writer, or a writer type declared in the function around it; a request parameter named like an import, or written as a
 	// generic alias; an
 	// own method called on a value named like an import). ptralias and
 	// litkey have no fact but FactPossible says one may be: the parsed
@@ -98,7 +98,7 @@ func TestMayHaveFacts(t *testing.T) {
 	for _, name := range []string{"imported", "encode", "marshal", "decode", "setheader", "pair", "resultpath", "dispatch", "routeralias",
 		"regtemplate", "regreturn", "reggeneric", "regslice", "proberesult", "unnamedwriter", "litwriter", "aliaswriter", "blankwriter",
 		"generic/call", "generic/method", "generic/promoted", "generic/methodexpr", "regcall", "dotimport", "constrepeat", "concat",
-		"shadowurl", "shadowpair", "minpath", "minpair", "localconv", "genstring", "genalias", "runeconv", "headervar", "headerchain", "decodevar", "decodewrap", "escapedname", "executewriter", "marshallit", "marshallocal"} {
+		"shadowurl", "shadowpair", "minpath", "minpair", "localconv", "genstring", "genalias", "runeconv", "headervar", "headerchain", "decodevar", "decodewrap", "escapedname", "executewriter", "marshallit", "marshallocal", "dispatchvar"} {
 		if exported["nethttp/prescan/"+name] == 0 {
 			t.Errorf("nethttp/prescan/%s has no fact: it pins nothing", name)
 		}
