@@ -71,7 +71,7 @@ func (e *Engine) Early(ctx context.Context) func() error {
 			// found amid the export data read or two dependencies
 			// analysed. A limit the user set (GOMEMLIMIT) is left alone.
 			runtime.GC()
-			if restoreLimit, ok := limitMemory(earlyHeadroom, inUseHeadroom); ok {
+			if restoreLimit, ok := limitMemory(earlyHeadroom, followMinHeadroom, inUseHeadroom); ok {
 				stop := followLive(followHeadroom, followMinHeadroom)
 				lift = func() {
 					stop()

@@ -37,7 +37,8 @@ import (
 // (before 2026-12-06) the peak after loading was as high, and twice the
 // live heap was the bound that cost no memory.
 //
-// followMinHeadroom is the least followLive leaves, in bytes: every
+// followMinHeadroom is the least Early's bound leaves, in bytes, from
+// the start and after each collection (followLive): every
 // collection marks the whole live heap, Early's own types most of all,
 // and 15% of gitness's 100–170 MB made it collect every 15–25 MB
 // allocated (77 collections in a first audit). At least 48 MB: gitness
@@ -63,15 +64,15 @@ const (
 // loading makes it collect earlier, for a few more collections. Nothing
 // changes when the user set a limit (GOMEMLIMIT).
 func limitAnalysisMemory() (restore func()) {
-	restore, _ = limitMemory(analysisHeadroom, inUseHeadroom)
+	restore, _ = limitMemory(analysisHeadroom, 0, inUseHeadroom)
 	return restore
 }
 
 // limitMemory sets a soft memory limit of the live heap plus liveHeadroom
-// percent, or the memory in use plus inUseHeadroom percent, whichever is
-// more, unless a limit is set already; restore lifts it, set says
-// whether it set one.
-func limitMemory(liveHeadroom, inUseHeadroom int64) (restore func(), set bool) {
+// percent (and at least minHeadroom bytes), or the memory in use plus
+// inUseHeadroom percent, whichever is more, unless a limit is set
+// already; restore lifts it, set says whether it set one.
+func limitMemory(liveHeadroom, minHeadroom, inUseHeadroom int64) (restore func(), set bool) {
 	if debug.SetMemoryLimit(-1) != math.MaxInt64 {
 		return func() {}, false
 	}
@@ -79,7 +80,7 @@ func limitMemory(liveHeadroom, inUseHeadroom int64) (restore func(), set bool) {
 	if !ok {
 		return func() {}, false
 	}
-	limit := max(m.other+m.live*(100+liveHeadroom)/100, m.inUse*(100+inUseHeadroom)/100)
+	limit := max(m.other+max(m.live*(100+liveHeadroom)/100, m.live+minHeadroom), m.inUse*(100+inUseHeadroom)/100)
 	prev := debug.SetMemoryLimit(limit)
 	return func() { debug.SetMemoryLimit(prev) }, true
 }

@@ -62,3 +62,21 @@ func TestFollowLive(t *testing.T) {
 	}
 	runtime.KeepAlive(live)
 }
+
+// TestLimitMemoryLeast: the bound is at least the live heap plus the
+// least headroom (more than any memory the test process holds in use).
+func TestLimitMemoryLeast(t *testing.T) {
+	prev := debug.SetMemoryLimit(math.MaxInt64)
+	defer debug.SetMemoryLimit(prev)
+	runtime.GC()
+	const least = 8 << 30
+	restore, set := limitMemory(0, least, 0)
+	got := debug.SetMemoryLimit(-1)
+	restore()
+	if !set || got < least {
+		t.Errorf("limit %d (set: %v), want at least the live heap plus %d", got, set, int64(least))
+	}
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("limit %d after restore, want none", got)
+	}
+}
