@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -24,13 +23,7 @@ func TestCompleteTypes(t *testing.T) {
 		"fine/fine.go":  "package fine\n\nvar F = 1\n",
 		"lenc/lenc.go":  "package lenc\n\nimport \"example.com/m/bad\"\n\nconst c = \"abc\"\n\nvar L = len(c) + bad.Good()\n\nvar A [len(c)]int\n",
 	} {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		writeFile(t, filepath.Join(dir, name), src)
 	}
 	pkgs, err := Load(&packages.Config{Dir: dir}, "./...")
 	if err != nil {

@@ -206,20 +206,9 @@ func New(requested []*analysis.Analyzer, loaded, roots []*packages.Package, opts
 		limit:   opts.LimitMemory,
 		texts:   opts.Texts,
 	}
-	var visit func(a *analysis.Analyzer)
-	visit = func(a *analysis.Analyzer) {
-		if _, ok := e.index[a]; ok {
-			return
-		}
-		e.index[a] = -1 // in progress; Validate rejected cycles
-		for _, r := range a.Requires {
-			visit(r)
-		}
-		e.index[a] = len(e.analyzers)
-		e.analyzers = append(e.analyzers, a)
-	}
-	for _, a := range requested {
-		visit(a)
+	e.analyzers = withRequirements(requested)
+	for i, a := range e.analyzers {
+		e.index[a] = i
 	}
 	e.requested = make([]bool, len(e.analyzers))
 	e.spent = make([]atomic.Int64, len(e.analyzers))
@@ -396,6 +385,29 @@ func (e *Engine) weight(u *unit) int64 {
 		return int64(len(u.pkg.CompiledGoFiles)) + 1
 	}
 	return 1
+}
+
+// withRequirements returns the analyzers and those they require,
+// directly or not, each once, requirements first (analysis.Validate
+// rejected cycles).
+func withRequirements(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
+	var out []*analysis.Analyzer
+	seen := map[*analysis.Analyzer]bool{}
+	var visit func(a *analysis.Analyzer)
+	visit = func(a *analysis.Analyzer) {
+		if seen[a] {
+			return
+		}
+		seen[a] = true
+		for _, r := range a.Requires {
+			visit(r)
+		}
+		out = append(out, a)
+	}
+	for _, a := range analyzers {
+		visit(a)
+	}
+	return out
 }
 
 // processAll processes units in dependency order (an import not among

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"go/ast"
-	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -36,13 +35,7 @@ func TestPartial(t *testing.T) {
 		"plain/p.go":   "package plain\n\nimport \"example.com/m/bad\"\n\nfunc D() { bad.Plain() }\n",
 		"fine/f.go":    "package fine\n\nfunc MarkE() {}\n",
 	} {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		writeFile(t, filepath.Join(dir, name), src)
 	}
 	failOnErrors := false
 	// facts marks the functions named Mark* and returns the calls this

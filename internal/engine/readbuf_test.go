@@ -17,13 +17,7 @@ import (
 // leaves the syntax as it was.
 func TestReadSource(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, content string) string {
-		path := filepath.Join(dir, name)
-		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return path
-	}
+	write := func(name, content string) string { return writeFile(t, filepath.Join(dir, name), content) }
 	big := "package big\n\n// Doc says so.\nvar Page = \"" + strings.Repeat("\\x41", 40000) + "\"\n\nconst Name = \"first\"\n"
 	files := []string{
 		write("big.go", big),

@@ -3,7 +3,6 @@ package engine
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -55,13 +54,7 @@ func TestPlan(t *testing.T) {
 	routes := &analysis.Analyzer{Name: "routes", Requires: []*analysis.Analyzer{req}, FactTypes: []analysis.Fact{(*httpFact)(nil)}}
 	models := &analysis.Analyzer{Name: "models", FactTypes: []analysis.Fact{(*modelFact)(nil)}}
 	dir := t.TempDir()
-	file := func(name, src string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	file := func(name, src string) string { return writeFile(t, filepath.Join(dir, name), src) }
 	ext := &packages.Module{Path: "x.com/ext"}
 	main := &packages.Module{Path: "m", Main: true}
 	pkg := func(path string, mod *packages.Module, files ...string) *packages.Package {
@@ -216,13 +209,7 @@ func TestHeldTextsCached(t *testing.T) {
 	mod := t.TempDir()
 	dep := func(name, version, src string) *fileTexts {
 		dir := filepath.Join(mod, "example.com", name+"@"+version)
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		file := filepath.Join(dir, name+".go")
-		if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		file := writeFile(t, filepath.Join(dir, name+".go"), src)
 		p := &packages.Package{ID: "example.com/" + name, PkgPath: "example.com/" + name, CompiledGoFiles: []string{file},
 			Module: &packages.Module{Path: "example.com/" + name, Version: version, Dir: dir}}
 		return &fileTexts{p: p, held: map[string]bool{}}

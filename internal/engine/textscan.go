@@ -40,25 +40,11 @@ type scannedTexts struct {
 // scope names one.
 func ScanTexts(analyzers []*analysis.Analyzer, matched, all []*packages.Package) *TextScan {
 	var texts []string
-	seen := map[*analysis.Analyzer]bool{}
-	var visit func(a *analysis.Analyzer)
-	visit = func(a *analysis.Analyzer) {
-		if seen[a] {
-			return
+	for _, sc := range factScopes(withRequirements(analyzers)) {
+		if sc != nil {
+			texts = append(texts, sc.Texts...)
+			texts = append(texts, sc.OwnTexts...)
 		}
-		seen[a] = true
-		for _, r := range a.Requires {
-			visit(r)
-		}
-		for _, sc := range factScopes([]*analysis.Analyzer{a}) {
-			if sc != nil {
-				texts = append(texts, sc.Texts...)
-				texts = append(texts, sc.OwnTexts...)
-			}
-		}
-	}
-	for _, a := range analyzers {
-		visit(a)
 	}
 	slices.Sort(texts)
 	texts = slices.Compact(texts)
