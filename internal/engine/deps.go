@@ -562,6 +562,7 @@ func (e *Engine) parse(p *packages.Package) ([]*ast.File, []error) {
 			errs = append(errs, err)
 			continue
 		}
+		blankLongLiterals(data, minBlankedLiteral)
 		f, err := parser.ParseFile(e.fset, name, data, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
 		release()
 		if f != nil {

@@ -1,0 +1,103 @@
+package engine
+
+import "bytes"
+
+// Files embedded as string literals (fileb0x, go-bindata, esc, statik:
+// a web UI's bundles, megabytes each, written as \x escapes) are data
+// no analyzer reads: no route's path, header name or query is that
+// long. Parsing them costs as much as parsing code of the same size —
+// the scanner decodes every escape, the parser copies each literal,
+// the type checker unquotes it into a constant — and a dependency
+// embedding a web UI (github.com/swaggo/files, 35 MB) has facts, so it
+// is parsed and type-checked from source.
+
+// minBlankedLiteral is the length, quotes included, from which a
+// dependency's interpreted string literal is read as empty (see
+// blankLongLiterals): 256 KB, far above any query or path, far below
+// the embedded bundles (1–6 MB each in swaggo/files).
+const minBlankedLiteral = 256 << 10
+
+// blankLongLiterals rewrites src in place so that every interpreted
+// string literal ("…") of at least min bytes reads as "" followed by
+// spaces up to where it ended: every other token keeps its offset, so
+// positions, lines and columns are those of the file; only the literal
+// is shorter and its value empty. Raw string literals (`…`) are left
+// alone: they may span lines, and blanking their line breaks would end
+// the statement there. src must be Go source that scans: a literal not
+// closed on its line is left alone, as is everything after it.
+func blankLongLiterals(src []byte, min int) {
+	if len(src) < min {
+		return
+	}
+	for i := 0; i < len(src); {
+		j := bytes.IndexAny(src[i:], "\"`'/")
+		if j < 0 {
+			return
+		}
+		i += j
+		switch src[i] {
+		case '/':
+			switch {
+			case i+1 < len(src) && src[i+1] == '/':
+				end := bytes.IndexByte(src[i:], '\n')
+				if end < 0 {
+					return
+				}
+				i += end + 1
+			case i+1 < len(src) && src[i+1] == '*':
+				end := bytes.Index(src[i+2:], []byte("*/"))
+				if end < 0 {
+					return
+				}
+				i += 2 + end + 2
+			default:
+				i++
+			}
+		case '`':
+			end := bytes.IndexByte(src[i+1:], '`')
+			if end < 0 {
+				return
+			}
+			i += 1 + end + 1
+		default: // " or '
+			end := closingQuote(src, i)
+			if end < 0 {
+				return
+			}
+			if src[i] == '"' && end+1-i >= min {
+				src[i+1] = '"'
+				for k := i + 2; k <= end; k++ {
+					src[k] = ' '
+				}
+			}
+			i = end + 1
+		}
+	}
+}
+
+// closingQuote returns the offset of the quote closing the interpreted
+// string or rune literal opened at src[open], or -1 if the line ends
+// first.
+func closingQuote(src []byte, open int) int {
+	q := src[open]
+	for i := open + 1; i < len(src); {
+		j := bytes.IndexByte(src[i:], q)
+		if j < 0 {
+			return -1
+		}
+		if nl := bytes.IndexByte(src[i:i+j], '\n'); nl >= 0 {
+			return -1
+		}
+		end := i + j
+		// Escaped if an odd number of backslashes precede it.
+		n := 0
+		for k := end - 1; k > open && src[k] == '\\'; k-- {
+			n++
+		}
+		if n%2 == 0 {
+			return end
+		}
+		i = end + 1
+	}
+	return -1
+}

@@ -1,0 +1,189 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"go/scanner"
+	"go/token"
+	"go/types"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/oneway-lint/oneway/analyzers"
+	"github.com/oneway-lint/oneway/internal/cache"
+)
+
+// TestBlankLongLiterals: interpreted string literals of at least the
+// length asked read as "" and spaces; shorter ones, raw strings, and
+// quotes in comments or rune literals are left as they are; every other
+// token keeps its offset, and the source still scans.
+func TestBlankLongLiterals(t *testing.T) {
+	const min = 12 // bytes, quotes included
+	for _, tt := range []struct{ name, src, want string }{
+		{"long", `x := "abcdefghijkl" + "abc"`, `x := ""             + "abc"`},
+		{"just shorter", `x := "abcdefghi"`, `x := "abcdefghi"`},
+		{"escaped quote", `x := "ab\"cdefghijkl"; y`, `x := ""              ; y`},
+		{"escaped backslash ends it", `x := "ab\\", "cdefghijklmn"`, `x := "ab\\", ""            `},
+		{"line comment", "// \"abcdefghijklmn\"\nx := \"abcdefghijklmn\"", "// \"abcdefghijklmn\"\nx := \"\"              "},
+		{"block comment", `/* "abcdefghijklmn" */ x`, `/* "abcdefghijklmn" */ x`},
+		{"raw string", "x := `\"abcdefghijklmn\"`", "x := `\"abcdefghijklmn\"`"},
+		{"raw string with a line break", "x := `ab\ncdefghijklmn`", "x := `ab\ncdefghijklmn`"},
+		{"rune of a quote", `r, s := '"', "abcdefghijklmn"`, `r, s := '"', ""              `},
+		{"escaped rune", `r, s := '\'', "abcdefghijklmn"`, `r, s := '\'', ""              `},
+		{"division", `x := a / b; y := "abcdefghijklmn"`, `x := a / b; y := ""              `},
+		{"not closed on its line", "x := \"abcdefghijklmn\n\"abcdefghijklmn\"", "x := \"abcdefghijklmn\n\"abcdefghijklmn\""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			src := []byte(tt.src)
+			blankLongLiterals(src, min)
+			if string(src) != tt.want {
+				t.Errorf("blankLongLiterals(%q) = %q, want %q", tt.src, src, tt.want)
+			}
+		})
+	}
+
+	// A file: the tokens but the long literal at the same offsets.
+	src := "package p\n\n// A \"comment\".\nvar Page = []byte(\"" + strings.Repeat(`\x41\"`, 100) + "\"); var Name = \"short\"\n\nfunc F() string { return `raw` + \"x\" }\n"
+	blanked := []byte(src)
+	blankLongLiterals(blanked, 64)
+	orig, got := scanAll(t, []byte(src)), scanAll(t, blanked)
+	if len(orig) != len(got) {
+		t.Fatalf("%d tokens blanked, %d before", len(got), len(orig))
+	}
+	long := 0
+	for i := range orig {
+		if orig[i].tok == token.STRING && len(orig[i].lit) >= 64 {
+			long++
+			if got[i].lit != `""` || got[i].pos != orig[i].pos {
+				t.Errorf("the long literal reads %q at %d, want \"\" at %d", got[i].lit, got[i].pos, orig[i].pos)
+			}
+			continue
+		}
+		if got[i] != orig[i] {
+			t.Errorf("token %d: %+v, want %+v", i, got[i], orig[i])
+		}
+	}
+	if long != 1 {
+		t.Errorf("%d long literals, want 1", long)
+	}
+}
+
+type scanned struct {
+	pos token.Pos
+	tok token.Token
+	lit string
+}
+
+func scanAll(t *testing.T, src []byte) []scanned {
+	t.Helper()
+	var s scanner.Scanner
+	fset := token.NewFileSet()
+	s.Init(fset.AddFile("p.go", -1, len(src)), src, func(pos token.Position, msg string) { t.Errorf("%s: %s", pos, msg) }, scanner.ScanComments)
+	var out []scanned
+	for {
+		pos, tok, lit := s.Scan()
+		if tok == token.EOF {
+			return out
+		}
+		out = append(out, scanned{pos, tok, lit})
+	}
+}
+
+// TestDifferentialLongLiteral: a dependency embedding a file as a
+// string literal longer than minBlankedLiteral, with its route
+// registered after it on the same line, has the facts, findings and
+// positions the checker gives reading the literal whole.
+func TestDifferentialLongLiteral(t *testing.T) {
+	if testing.Short() {
+		t.Skip("analyses a module with net/http from source")
+	}
+	t.Parallel()
+	dir := t.TempDir()
+	src := "../audit/testdata/depfacts"
+	err := filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		writeFile(t, filepath.Join(dir, rel), string(data))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bundle := strings.Repeat(`\x2f\x2a\"`, minBlankedLiteral/8)
+	writeFile(t, filepath.Join(dir, "lib", "assets.go"), "package lib\n\nimport \"net/http\"\n\n"+
+		"var bundle = \""+bundle+"\"; func Assets(mux *http.ServeMux) { mux.HandleFunc(\"GET /widgets\", func(w http.ResponseWriter, r *http.Request) { _, _ = w.Write([]byte(bundle)) }) }\n")
+	app := filepath.Join(dir, "app", "app.go")
+	data, err := os.ReadFile(app)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, app, strings.Replace(string(data), "lib.Register(mux)", "lib.Register(mux)\n\tlib.Assets(mux)", 1))
+
+	as := analyzers.Analyzers()
+	const lib = "example.com/depfacts/lib"
+	var want []string
+	g, err := checker.Analyze(as, loadClean(t, dir, []string{"./app"}, func(cfg *packages.Config, patterns ...string) ([]*packages.Package, error) {
+		cfg.Mode = packages.LoadAllSyntax | packages.NeedModule
+		return packages.Load(cfg, patterns...)
+	}), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for act := range g.All() {
+		if act.Package.PkgPath == lib {
+			for _, f := range act.AllObjectFacts() {
+				if f.Object.Pkg() == act.Package.Types && owns(act.Analyzer, f.Fact) {
+					want = append(want, libFact(f.Object, f.Fact))
+				}
+			}
+		}
+	}
+	slices.Sort(want)
+	want = slices.Compact(want)
+	if !slices.ContainsFunc(want, func(l string) bool { return strings.Contains(l, `"File":"assets.go","Line":5,`) }) {
+		t.Fatalf("no fact of lib places a route after the literal:\n%s", strings.Join(want, "\n"))
+	}
+
+	c, err := cache.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, _, worked := loadEarly(t, as, dir, []string{"./app"}, c, nil)
+	if !worked {
+		t.Fatal("the dependencies' facts were not computed before the matched packages were type-checked")
+	}
+	if err := e.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, u := range e.units {
+		if u.pkg.PkgPath == lib {
+			for k, f := range u.facts.obj {
+				got = append(got, libFact(k.obj, f))
+			}
+		}
+	}
+	slices.Sort(got)
+	for _, d := range diffLines(got, want) {
+		t.Error(d)
+	}
+}
+
+// libFact renders a fact of a dependency's object, without the object's
+// position: the checker has it from source, the engine from export data.
+func libFact(obj types.Object, f analysis.Fact) string {
+	return fmt.Sprintf("%s: %T %s", types.ObjectString(obj, (*types.Package).Name), f, asJSON(f))
+}
