@@ -549,32 +549,6 @@ func (e *Engine) addFiles(names []string) {
 	}
 }
 
-// parse parses a dependency's files as go/packages would with
-// packages.LoadAllSyntax, without the parser's object resolution (see
-// Load).
-func (e *Engine) parse(p *packages.Package) ([]*ast.File, []error) {
-	var files []*ast.File
-	var errs []error
-	for _, name := range p.CompiledGoFiles {
-		data, release, err := readSource(name)
-		if err != nil {
-			release()
-			errs = append(errs, err)
-			continue
-		}
-		blankLongLiterals(data, minBlankedLiteral)
-		f, err := parser.ParseFile(e.fset, name, data, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
-		release()
-		if f != nil {
-			files = append(files, f)
-		}
-		if err != nil {
-			errs = append(errs, err)
-		}
-	}
-	return files, errs
-}
-
 // importOf returns the complete types of the package p imports by path.
 func importOf(p *packages.Package, path string) (*types.Package, error) {
 	if path == "unsafe" {

@@ -1,6 +1,39 @@
 package engine
 
-import "bytes"
+import (
+	"bytes"
+	"go/ast"
+	"go/parser"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// parse parses a dependency's files as go/packages would with
+// packages.LoadAllSyntax, but without the parser's object resolution
+// (see Load) and with long string literals blanked (see
+// blankLongLiterals).
+func (e *Engine) parse(p *packages.Package) ([]*ast.File, []error) {
+	var files []*ast.File
+	var errs []error
+	for _, name := range p.CompiledGoFiles {
+		data, release, err := readSource(name)
+		if err != nil {
+			release()
+			errs = append(errs, err)
+			continue
+		}
+		blankLongLiterals(data, minBlankedLiteral)
+		f, err := parser.ParseFile(e.fset, name, data, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
+		release()
+		if f != nil {
+			files = append(files, f)
+		}
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return files, errs
+}
 
 // Files embedded as string literals (fileb0x, go-bindata, esc, statik:
 // a web UI's bundles, megabytes each, written as \x escapes) are data
