@@ -153,7 +153,9 @@ func (s *parsedScan) scan() bool {
 		if !ok {
 			return false
 		}
-		f := &fileScope{FileImports: imports, shadowed: shadowedNames(file)}
+		// f.shadowed is complete once the file is walked: only the checks
+		// after the scan read it (imported).
+		f := &fileScope{FileImports: imports, shadowed: map[string]bool{}}
 		for _, d := range file.Decls {
 			switch d := d.(type) {
 			case *ast.FuncDecl:
@@ -170,6 +172,7 @@ func (s *parsedScan) scan() bool {
 			}
 		}
 		ast.Inspect(file, func(n ast.Node) bool {
+			f.noteShadowing(n)
 			switch n := n.(type) {
 			case *ast.SelectorExpr:
 				s.urlPath = s.urlPath || isURLPath(n)
@@ -717,57 +720,53 @@ func (s *parsedScan) ownMethod(name string) bool {
 	return s.ownMethods[name]
 }
 
-// shadowedNames returns the names f declares inside its functions:
-// parameters, results, receivers and type parameters, variables,
-// constants and types, those := and range define.
-func shadowedNames(f *ast.File) map[string]bool {
-	names := map[string]bool{}
+// noteShadowing adds to f.shadowed the names n declares inside the
+// file's functions, n one of the file's nodes: parameters, results,
+// receivers and type parameters, variables, constants and types, those
+// := and range define.
+func (f *fileScope) noteShadowing(n ast.Node) {
 	fields := func(l *ast.FieldList) {
 		if l == nil {
 			return
 		}
 		for _, fld := range l.List {
 			for _, id := range fld.Names {
-				names[id.Name] = true
+				f.shadowed[id.Name] = true
 			}
 		}
 	}
 	idents := func(es ...ast.Expr) {
 		for _, e := range es {
 			if id, ok := e.(*ast.Ident); ok {
-				names[id.Name] = true
+				f.shadowed[id.Name] = true
 			}
 		}
 	}
-	ast.Inspect(f, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncDecl:
-			fields(n.Recv)
-		case *ast.FuncType:
-			fields(n.TypeParams)
-			fields(n.Params)
-			fields(n.Results)
-		case *ast.AssignStmt:
-			if n.Tok == token.DEFINE {
-				idents(n.Lhs...)
-			}
-		case *ast.RangeStmt:
-			if n.Tok == token.DEFINE {
-				idents(n.Key, n.Value)
-			}
-		case *ast.DeclStmt:
-			for _, spec := range n.Decl.(*ast.GenDecl).Specs {
-				switch spec := spec.(type) {
-				case *ast.ValueSpec:
-					for _, id := range spec.Names {
-						names[id.Name] = true
-					}
-				case *ast.TypeSpec:
-					names[spec.Name.Name] = true
+	switch n := n.(type) {
+	case *ast.FuncDecl:
+		fields(n.Recv)
+	case *ast.FuncType:
+		fields(n.TypeParams)
+		fields(n.Params)
+		fields(n.Results)
+	case *ast.AssignStmt:
+		if n.Tok == token.DEFINE {
+			idents(n.Lhs...)
+		}
+	case *ast.RangeStmt:
+		if n.Tok == token.DEFINE {
+			idents(n.Key, n.Value)
+		}
+	case *ast.DeclStmt:
+		for _, spec := range n.Decl.(*ast.GenDecl).Specs {
+			switch spec := spec.(type) {
+			case *ast.ValueSpec:
+				for _, id := range spec.Names {
+					f.shadowed[id.Name] = true
 				}
+			case *ast.TypeSpec:
+				f.shadowed[spec.Name.Name] = true
 			}
 		}
-		return true
-	})
-	return names
+	}
 }
