@@ -23,10 +23,8 @@ var modelTagKeys = []string{"db", "gorm", "bun", "pg", "xorm"}
 
 // FactPossibleParsed implements family.ParsedFact.
 func (*TablesFact) FactPossibleParsed(p *family.Parsed) bool {
-	for _, f := range p.Files {
-		if family.AnyNode(f, declaresTables) {
-			return true
-		}
+	if p.AnyNode(declaresTables) {
+		return true
 	}
 	return p.ReachesAny(&modelReachKey, func(obj types.Object) bool {
 		if obj.Pkg() != nil && isORM(obj.Pkg().Path()) {

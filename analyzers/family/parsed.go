@@ -45,6 +45,7 @@ type Parsed struct {
 	// with nil, nothing is kept past one Fold.
 	Memo *Memo
 
+	imports   map[*ast.File]*FileImports // by file, nil when an import has no types
 	named     []types.Object
 	namedOK   bool
 	done      bool
@@ -60,8 +61,20 @@ type FileImports struct {
 }
 
 // Imports returns what f's import names refer to, or false when an
-// import has no types.
+// import has no types; once per file, kept for the checks asked next.
 func (p *Parsed) Imports(f *ast.File) (*FileImports, bool) {
+	if fi, ok := p.imports[f]; ok {
+		return fi, fi != nil
+	}
+	fi, ok := p.fileImports(f)
+	if p.imports == nil {
+		p.imports = map[*ast.File]*FileImports{}
+	}
+	p.imports[f] = fi
+	return fi, ok
+}
+
+func (p *Parsed) fileImports(f *ast.File) (*FileImports, bool) {
 	fi := &FileImports{Names: map[string]*types.Package{}}
 	for _, spec := range f.Imports {
 		path, err := strconv.Unquote(spec.Path.Value)
@@ -112,37 +125,73 @@ func (fi *FileImports) Dotted(name string) types.Object {
 // an import's name (http.HandleFunc) or a dot import, each once, in the
 // order they come. It returns false when an import has no types.
 func (p *Parsed) Named() ([]types.Object, bool) {
-	if p.done {
-		return p.named, p.namedOK
+	if !p.done {
+		p.Walk(func(*ast.File, ast.Node) bool { return false })
 	}
-	p.done = true
+	return p.named, p.namedOK
+}
+
+// AnyNode reports whether test holds for a node of the files (see
+// Walk).
+func (p *Parsed) AnyNode(test func(ast.Node) bool) bool {
+	return p.Walk(func(_ *ast.File, n ast.Node) bool { return test(n) })
+}
+
+// Walk calls visit with each node of the files, in ast.Inspect's order,
+// and the file it is in, until visit reports it found what it looks for;
+// Walk reports whether it did. A check that walks the files anyway finds
+// what Named finds on the same walk, when Named was not asked before:
+// Named is known once a walk went through every file.
+func (p *Parsed) Walk(visit func(f *ast.File, n ast.Node) (found bool)) bool {
+	if p.done {
+		for _, f := range p.Files {
+			if AnyNode(f, func(n ast.Node) bool { return visit(f, n) }) {
+				return true
+			}
+		}
+		return false
+	}
 	seen := map[types.Object]bool{}
+	var named []types.Object
 	add := func(obj types.Object) {
 		if obj != nil && !seen[obj] {
 			seen[obj] = true
-			p.named = append(p.named, obj)
+			named = append(named, obj)
 		}
 	}
+	namesOK := true
 	for _, f := range p.Files {
 		fi, ok := p.Imports(f)
 		if !ok {
-			p.named = nil
-			return nil, false
+			namesOK = false // no answer: only visit's is asked for
 		}
+		found := false
 		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.SelectorExpr:
-				add(fi.Qualified(n))
-			case *ast.Ident:
-				if len(fi.Dots) > 0 {
-					add(fi.Dotted(n.Name))
+			if found || n == nil {
+				return false
+			}
+			if namesOK {
+				switch n := n.(type) {
+				case *ast.SelectorExpr:
+					add(fi.Qualified(n))
+				case *ast.Ident:
+					if len(fi.Dots) > 0 {
+						add(fi.Dotted(n.Name))
+					}
 				}
 			}
-			return true
+			found = visit(f, n)
+			return !found
 		})
+		if found {
+			return true
+		}
 	}
-	p.namedOK = true
-	return p.named, true
+	p.done = true
+	if namesOK {
+		p.named, p.namedOK = named, true
+	}
+	return false
 }
 
 // Reach calls visit with every object of another package the parsed

@@ -148,6 +148,7 @@ type callScope struct {
 // calls, constants and constant strings. It reports false when an
 // import has no types.
 func (s *parsedScan) scan() bool {
+	scopes := make(map[*ast.File]*fileScope, len(s.p.Files))
 	for _, file := range s.p.Files {
 		imports, ok := s.p.Imports(file)
 		if !ok {
@@ -156,6 +157,7 @@ func (s *parsedScan) scan() bool {
 		// f.shadowed is complete once the file is walked: only the checks
 		// after the scan read it (imported).
 		f := &fileScope{FileImports: imports, shadowed: map[string]bool{}}
+		scopes[file] = f
 		for _, d := range file.Decls {
 			switch d := d.(type) {
 			case *ast.FuncDecl:
@@ -171,61 +173,68 @@ func (s *parsedScan) scan() bool {
 				}
 			}
 		}
-		ast.Inspect(file, func(n ast.Node) bool {
-			f.noteShadowing(n)
-			switch n := n.(type) {
-			case *ast.SelectorExpr:
-				s.urlPath = s.urlPath || isURLPath(n)
-			case *ast.FuncLit:
-				s.lits = append(s.lits, litScope{f, n})
-			case *ast.TypeSpec:
-				s.localTypes[n.Name.Name] = true
-			case *ast.InterfaceType:
-				for _, m := range n.Methods.List {
-					for _, id := range m.Names {
-						s.methods[id.Name] = true
-					}
+	}
+	// One walk of the files: the objects they name (Named) are found on
+	// it too.
+	var cur *ast.File
+	var f *fileScope
+	s.p.Walk(func(file *ast.File, n ast.Node) bool {
+		if file != cur {
+			cur, f = file, scopes[file]
+		}
+		f.noteShadowing(n)
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			s.urlPath = s.urlPath || isURLPath(n)
+		case *ast.FuncLit:
+			s.lits = append(s.lits, litScope{f, n})
+		case *ast.TypeSpec:
+			s.localTypes[n.Name.Name] = true
+		case *ast.InterfaceType:
+			for _, m := range n.Methods.List {
+				for _, id := range m.Names {
+					s.methods[id.Name] = true
 				}
-			case *ast.BasicLit:
-				if (n.Kind == token.STRING || n.Kind == token.CHAR) && len(n.Value) <= 2+maxEscape*utf8.RuneCountInString(contentTypeName) {
-					if v, err := strconv.Unquote(n.Value); err == nil {
-						s.notePiece(v)
-					}
+			}
+		case *ast.BasicLit:
+			if (n.Kind == token.STRING || n.Kind == token.CHAR) && len(n.Value) <= 2+maxEscape*utf8.RuneCountInString(contentTypeName) {
+				if v, err := strconv.Unquote(n.Value); err == nil {
+					s.notePiece(v)
 				}
-			case *ast.BinaryExpr:
-				s.concat = s.concat || n.Op == token.ADD
-			case *ast.AssignStmt:
-				s.noteVars(n.Lhs, n.Rhs)
-			case *ast.ValueSpec:
-				s.noteVars(identExprs(n.Names), n.Values)
-			case *ast.GenDecl:
-				if n.Tok == token.CONST {
-					var last []ast.Expr // a spec without values repeats the last ones
-					for _, spec := range n.Specs {
-						vs := spec.(*ast.ValueSpec)
-						if len(vs.Values) > 0 {
-							last = vs.Values
+			}
+		case *ast.BinaryExpr:
+			s.concat = s.concat || n.Op == token.ADD
+		case *ast.AssignStmt:
+			s.noteVars(n.Lhs, n.Rhs)
+		case *ast.ValueSpec:
+			s.noteVars(identExprs(n.Names), n.Values)
+		case *ast.GenDecl:
+			if n.Tok == token.CONST {
+				var last []ast.Expr // a spec without values repeats the last ones
+				for _, spec := range n.Specs {
+					vs := spec.(*ast.ValueSpec)
+					if len(vs.Values) > 0 {
+						last = vs.Values
+					}
+					for i, id := range vs.Names {
+						var value ast.Expr
+						if i < len(last) {
+							value = last[i]
 						}
-						for i, id := range vs.Names {
-							var value ast.Expr
-							if i < len(last) {
-								value = last[i]
-							}
-							s.consts[id.Name] = append(s.consts[id.Name], constDecl{f, value})
-						}
-					}
-				}
-			case *ast.CallExpr:
-				s.calls = append(s.calls, callScope{f, n})
-				if len(n.Args) == 1 {
-					if lit, ok := ast.Unparen(n.Args[0]).(*ast.BasicLit); !ok || lit.Kind != token.STRING {
-						s.runeCalls = append(s.runeCalls, callScope{f, n})
+						s.consts[id.Name] = append(s.consts[id.Name], constDecl{f, value})
 					}
 				}
 			}
-			return true
-		})
-	}
+		case *ast.CallExpr:
+			s.calls = append(s.calls, callScope{f, n})
+			if len(n.Args) == 1 {
+				if lit, ok := ast.Unparen(n.Args[0]).(*ast.BasicLit); !ok || lit.Kind != token.STRING {
+					s.runeCalls = append(s.runeCalls, callScope{f, n})
+				}
+			}
+		}
+		return false
+	})
 	named, ok := s.p.Named()
 	if !ok {
 		return false

@@ -43,9 +43,9 @@ func possibleParsed(p *family.Parsed) bool {
 				return true
 			}
 		}
-		if family.AnyNode(f, declaresSinkOrModel) {
-			return true
-		}
+	}
+	if p.AnyNode(declaresSinkOrModel) {
+		return true
 	}
 	return p.ReachesAny(&sinkReachKey, func(obj types.Object) bool {
 		fn, isFunc := obj.(*types.Func)
