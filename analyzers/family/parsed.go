@@ -24,8 +24,8 @@ type ParsedFact interface {
 }
 
 // Parsed is a package as a driver has it before type-checking: its
-// files and its imports' types. It keeps what Named and Reach find, for
-// the next fact type asked: it is for one goroutine at a time.
+// files and its imports' types. It keeps what Imports, Named and Reach
+// find, for the next fact type asked: it is for one goroutine at a time.
 type Parsed struct {
 	Fset  *token.FileSet
 	Files []*ast.File
@@ -123,7 +123,9 @@ func (fi *FileImports) Dotted(name string) types.Object {
 
 // Named returns the objects of other packages the files name: through
 // an import's name (http.HandleFunc) or a dot import, each once, in the
-// order they come. It returns false when an import has no types.
+// order they come. It returns false when an import has no types. A walk
+// of the files that went through all of them found them already (see
+// Walk).
 func (p *Parsed) Named() ([]types.Object, bool) {
 	if !p.done {
 		p.Walk(func(*ast.File, ast.Node) bool { return false })
@@ -138,8 +140,9 @@ func (p *Parsed) AnyNode(test func(ast.Node) bool) bool {
 }
 
 // Walk calls visit with each node of the files, in ast.Inspect's order,
-// and the file it is in, until visit reports it found what it looks for;
-// Walk reports whether it did. A check that walks the files anyway finds
+// and the file it is in, until visit returns true: unlike ast.Inspect's
+// function, visit says it found what it looks for, and the walk stops
+// there. Walk reports whether it did. A check that walks the files anyway finds
 // what Named finds on the same walk, when Named was not asked before:
 // Named is known once a walk went through every file.
 func (p *Parsed) Walk(visit func(f *ast.File, n ast.Node) (found bool)) bool {

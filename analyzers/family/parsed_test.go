@@ -90,17 +90,31 @@ func TestAnyNodeNamed(t *testing.T) {
 		}
 	}
 
+	// Walk hands each node its own file.
+	p := parsed("")
+	p.Walk(func(f *ast.File, n ast.Node) bool {
+		if n.Pos() < f.FileStart || n.End() > f.FileEnd {
+			t.Errorf("Walk: a node at %s handed the file %s", fset.Position(n.Pos()), fset.File(f.FileStart).Name())
+		}
+		return false
+	})
+
 	// An import without types: Named has no answer, AnyNode has test's.
-	p := parsed("example.com/two")
+	p = parsed("example.com/two")
 	if !p.AnyNode(isReturn) {
 		t.Error("an import without types: AnyNode found no return statement")
 	}
 	if _, ok := p.Named(); ok {
 		t.Error("an import without types: Named answers")
 	}
-	if p := parsed("example.com/two"); p.AnyNode(never) {
-		t.Error("an import without types: AnyNode found a node no test holds for")
-	} else if _, ok := p.Named(); ok {
-		t.Error("an import without types, after a whole walk: Named answers")
+	for _, missing := range []string{"example.com/one", "example.com/two"} { // in the first file, in the last
+		if p := parsed(missing); p.AnyNode(never) {
+			t.Errorf("%s without types: AnyNode found a node no test holds for", missing)
+		} else if _, ok := p.Named(); ok {
+			t.Errorf("%s without types, after a whole walk: Named answers", missing)
+		}
+		if p := parsed(missing); !p.AnyNode(isReturn) {
+			t.Errorf("%s without types: AnyNode found no return statement", missing)
+		}
 	}
 }

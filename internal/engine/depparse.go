@@ -10,11 +10,9 @@ import (
 
 // parse parses a dependency's files as go/packages would with
 // packages.LoadAllSyntax, but without the parser's object resolution
-// (see Load) and with long string literals blanked (see
-// blankLongLiterals).
-func (e *Engine) parse(p *packages.Package) ([]*ast.File, []error) {
-	var files []*ast.File
-	var errs []error
+// (see Load) and, if blank, with long string literals blanked (see
+// blankLongLiterals); blanked reports whether a literal was.
+func (e *Engine) parse(p *packages.Package, blank bool) (files []*ast.File, errs []error, blanked bool) {
 	for _, name := range p.CompiledGoFiles {
 		data, release, err := readSource(name)
 		if err != nil {
@@ -22,7 +20,9 @@ func (e *Engine) parse(p *packages.Package) ([]*ast.File, []error) {
 			errs = append(errs, err)
 			continue
 		}
-		blankLongLiterals(data, minBlankedLiteral)
+		if blank && blankLongLiterals(data, minBlankedLiteral) {
+			blanked = true
+		}
 		f, err := parser.ParseFile(e.fset, name, data, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
 		release()
 		if f != nil {
@@ -32,40 +32,42 @@ func (e *Engine) parse(p *packages.Package) ([]*ast.File, []error) {
 			errs = append(errs, err)
 		}
 	}
-	return files, errs
+	return files, errs, blanked
 }
-
-// Files embedded as string literals (fileb0x, go-bindata, esc, statik:
-// a web UI's bundles, megabytes each, written as \x escapes) are data
-// no analyzer reads: no route's path, header name or query is that
-// long. Parsing them costs as much as parsing code of the same size —
-// the scanner decodes every escape, the parser copies each literal,
-// the type checker unquotes it into a constant — and a dependency
-// embedding a web UI (github.com/swaggo/files, 35 MB) has facts, so it
-// is parsed and type-checked from source.
 
 // minBlankedLiteral is the length, quotes included, from which a
 // dependency's interpreted string literal is read as empty (see
-// blankLongLiterals): 256 KB, far above any query or path, far below
-// the embedded bundles (1–6 MB each in swaggo/files).
+// blankLongLiterals): 256 KB, far above any query, path or struct tag,
+// far below the files embedded as literals (fileb0x, go-bindata, esc,
+// statik: a web UI's bundles, megabytes each, written as \x escapes).
+// Those are data no analyzer reads, and parsing them costs as much as
+// parsing code of the same size — the scanner decodes every escape,
+// the parser copies each literal, the type checker unquotes it into a
+// constant — while a dependency embedding a web UI
+// (github.com/swaggo/files, 35 MB, 1–6 MB a literal) has facts, so it
+// is parsed and type-checked from source. Where literals read as ""
+// make a dependency ill-typed (two of them keys of one map literal, or
+// cases of one switch, a constant indexed), it is parsed again as
+// written (see runDependency).
 const minBlankedLiteral = 256 << 10
 
 // blankLongLiterals rewrites src in place so that every interpreted
-// string literal ("…") of at least min bytes reads as "" followed by
+// string literal ("…") of at least minLen bytes reads as "" followed by
 // spaces up to where it ended: every other token keeps its offset, so
 // positions, lines and columns are those of the file; only the literal
 // is shorter and its value empty. Raw string literals (`…`) are left
 // alone: they may span lines, and blanking their line breaks would end
 // the statement there. src must be Go source that scans: a literal not
-// closed on its line is left alone, as is everything after it.
-func blankLongLiterals(src []byte, min int) {
-	if len(src) < min {
-		return
+// closed on its line is left alone, as is everything after it. It
+// reports whether it blanked a literal.
+func blankLongLiterals(src []byte, minLen int) (blanked bool) {
+	if len(src) < minLen {
+		return false
 	}
 	for i := 0; i < len(src); {
 		j := bytes.IndexAny(src[i:], "\"`'/")
 		if j < 0 {
-			return
+			return blanked
 		}
 		i += j
 		switch src[i] {
@@ -74,13 +76,13 @@ func blankLongLiterals(src []byte, min int) {
 			case i+1 < len(src) && src[i+1] == '/':
 				end := bytes.IndexByte(src[i:], '\n')
 				if end < 0 {
-					return
+					return blanked
 				}
 				i += end + 1
 			case i+1 < len(src) && src[i+1] == '*':
 				end := bytes.Index(src[i+2:], []byte("*/"))
 				if end < 0 {
-					return
+					return blanked
 				}
 				i += 2 + end + 2
 			default:
@@ -89,15 +91,16 @@ func blankLongLiterals(src []byte, min int) {
 		case '`':
 			end := bytes.IndexByte(src[i+1:], '`')
 			if end < 0 {
-				return
+				return blanked
 			}
 			i += 1 + end + 1
 		default: // " or '
 			end := closingQuote(src, i)
 			if end < 0 {
-				return
+				return blanked
 			}
-			if src[i] == '"' && end+1-i >= min {
+			if src[i] == '"' && end+1-i >= minLen {
+				blanked = true
 				src[i+1] = '"'
 				for k := i + 2; k <= end; k++ {
 					src[k] = ' '
@@ -106,11 +109,12 @@ func blankLongLiterals(src []byte, min int) {
 			i = end + 1
 		}
 	}
+	return blanked
 }
 
 // closingQuote returns the offset of the quote closing the interpreted
-// string or rune literal opened at src[open], or -1 if the line ends
-// first.
+// string or rune literal opened at src[open], or -1 if the line or the
+// file ends first.
 func closingQuote(src []byte, open int) int {
 	q := src[open]
 	for i := open + 1; i < len(src); {

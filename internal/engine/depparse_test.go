@@ -25,14 +25,18 @@ import (
 // quotes in comments or rune literals are left as they are; every other
 // token keeps its offset, and the source still scans.
 func TestBlankLongLiterals(t *testing.T) {
-	const min = 12 // bytes, quotes included
+	const minLen = 12 // bytes, quotes included
 	for _, tt := range []struct{ name, src, want string }{
 		{"long", `x := "abcdefghijkl" + "abc"`, `x := ""             + "abc"`},
-		{"just shorter", `x := "abcdefghi"`, `x := "abcdefghi"`},
+		{"exactly as long", `x := "abcdefghij"`, `x := ""          `},
+		{"one byte shorter", `x := "abcdefghi"`, `x := "abcdefghi"`},
+		{"first in the file", `"abcdefghijkl"`, `""            `},
 		{"escaped quote", `x := "ab\"cdefghijkl"; y`, `x := ""              ; y`},
 		{"escaped backslash ends it", `x := "ab\\", "cdefghijklmn"`, `x := "ab\\", ""            `},
 		{"line comment", "// \"abcdefghijklmn\"\nx := \"abcdefghijklmn\"", "// \"abcdefghijklmn\"\nx := \"\"              "},
+		{"crlf", "// \"abcdefghijklmn\"\r\nx := \"abcdefghijklmn\"\r\n", "// \"abcdefghijklmn\"\r\nx := \"\"              \r\n"},
 		{"block comment", `/* "abcdefghijklmn" */ x`, `/* "abcdefghijklmn" */ x`},
+		{"after a block comment", `/* " */ x := "abcdefghijklmn"`, `/* " */ x := ""              `},
 		{"raw string", "x := `\"abcdefghijklmn\"`", "x := `\"abcdefghijklmn\"`"},
 		{"raw string with a line break", "x := `ab\ncdefghijklmn`", "x := `ab\ncdefghijklmn`"},
 		{"rune of a quote", `r, s := '"', "abcdefghijklmn"`, `r, s := '"', ""              `},
@@ -42,9 +46,12 @@ func TestBlankLongLiterals(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			src := []byte(tt.src)
-			blankLongLiterals(src, min)
+			blanked := blankLongLiterals(src, minLen)
 			if string(src) != tt.want {
 				t.Errorf("blankLongLiterals(%q) = %q, want %q", tt.src, src, tt.want)
+			}
+			if blanked != (tt.want != tt.src) {
+				t.Errorf("blankLongLiterals(%q) reports %v", tt.src, blanked)
 			}
 		})
 	}
@@ -98,13 +105,39 @@ func scanAll(t *testing.T, src []byte) []scanned {
 
 // TestDifferentialLongLiteral: a dependency embedding a file as a
 // string literal longer than minBlankedLiteral, with its route
-// registered after it on the same line, has the facts, findings and
-// positions the checker gives reading the literal whole.
+// registered after it on the same line, has the facts (with their
+// sites: line, column, offset) the checker gives reading the literal
+// whole; and so has one that literals read as "" would make ill-typed
+// (two of them keys of one map), parsed again as written.
 func TestDifferentialLongLiteral(t *testing.T) {
 	if testing.Short() {
 		t.Skip("analyses a module with net/http from source")
 	}
 	t.Parallel()
+	bundle := strings.Repeat(`\x2f\x2a\"`, minBlankedLiteral/8)
+	assets := "package lib\n\nimport \"net/http\"\n\n" +
+		"var bundle = \"" + bundle + "\"; func Assets(mux *http.ServeMux) { mux.HandleFunc(\"GET /widgets\", func(w http.ResponseWriter, r *http.Request) { _, _ = w.Write([]byte(bundle)) }) }\n"
+	keys := "package lib\n\nvar files = map[string]int{\"" + bundle + "\": 1, \"" + bundle + "x\": 2}\n"
+	for _, tt := range []struct {
+		name  string
+		files map[string]string
+	}{
+		{"blanked", map[string]string{"assets.go": assets}},
+		{"ill-typed once blanked", map[string]string{"assets.go": assets, "keys.go": keys}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			differentialLib(t, tt.files)
+		})
+	}
+}
+
+// differentialLib compares the facts of the depfacts fixture's lib,
+// with files added to it and its route registration called by app,
+// computed by the engine before app is type-checked, with the
+// checker's.
+func differentialLib(t *testing.T, files map[string]string) {
+	t.Helper()
 	dir := t.TempDir()
 	src := "../audit/testdata/depfacts"
 	err := filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
@@ -122,9 +155,9 @@ func TestDifferentialLongLiteral(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	bundle := strings.Repeat(`\x2f\x2a\"`, minBlankedLiteral/8)
-	writeFile(t, filepath.Join(dir, "lib", "assets.go"), "package lib\n\nimport \"net/http\"\n\n"+
-		"var bundle = \""+bundle+"\"; func Assets(mux *http.ServeMux) { mux.HandleFunc(\"GET /widgets\", func(w http.ResponseWriter, r *http.Request) { _, _ = w.Write([]byte(bundle)) }) }\n")
+	for name, content := range files {
+		writeFile(t, filepath.Join(dir, "lib", name), content)
+	}
 	app := filepath.Join(dir, "app", "app.go")
 	data, err := os.ReadFile(app)
 	if err != nil {

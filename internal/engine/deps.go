@@ -293,7 +293,7 @@ func (e *Engine) runDependency(u *unit) {
 		return
 	}
 	e.stats.misses.Add(1)
-	files, errs := e.parse(u.pkg)
+	files, errs, blanked := e.parse(u.pkg, true)
 	if len(errs) == 0 {
 		e.narrow(u, e.possibleParsed(u, files))
 		if e.declaredOnly(u.run) {
@@ -303,6 +303,16 @@ func (e *Engine) runDependency(u *unit) {
 		}
 	}
 	src, err := e.typeCheck(u.pkg, files, errs)
+	if err != nil && blanked {
+		// Literals read as "" may be what made it ill-typed (see
+		// minBlankedLiteral): its files as written, in their place in
+		// the file set.
+		for _, f := range files {
+			e.fset.RemoveFile(e.fset.File(f.FileStart))
+		}
+		files, errs, _ = e.parse(u.pkg, false)
+		src, err = e.typeCheck(u.pkg, files, errs)
+	}
 	u.checked = true
 	if err != nil {
 		src.illTyped = true

@@ -151,7 +151,7 @@ func BenchmarkPossibleParsed(b *testing.B) {
 	for b.Loop() {
 		cleared = 0
 		for _, u := range deps {
-			if files, errs := e.parse(u.pkg); len(errs) == 0 && e.declaredOnly(e.possibleParsed(u, files)) {
+			if files, errs, _ := e.parse(u.pkg, true); len(errs) == 0 && e.declaredOnly(e.possibleParsed(u, files)) {
 				cleared++
 			}
 		}
