@@ -13,8 +13,6 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
 
 	"github.com/oneway-lint/oneway/analyzers"
 	"github.com/oneway-lint/oneway/internal/cache"
@@ -168,13 +166,7 @@ func differentialLib(t *testing.T, files map[string]string) {
 	as := analyzers.Analyzers()
 	const lib = "example.com/depfacts/lib"
 	var want []string
-	g, err := checker.Analyze(as, loadClean(t, dir, []string{"./app"}, func(cfg *packages.Config, patterns ...string) ([]*packages.Package, error) {
-		cfg.Mode = packages.LoadAllSyntax | packages.NeedModule
-		return packages.Load(cfg, patterns...)
-	}), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	g, _ := checkerGraph(t, as, dir, []string{"./app"})
 	for act := range g.All() {
 		if act.Package.PkgPath == lib {
 			for _, f := range act.AllObjectFacts() {

@@ -86,9 +86,10 @@ func TestDifferential(t *testing.T) {
 	}
 }
 
-// checkerOutcome runs as with the checker on the packages of dir that
-// patterns match, every dependency loaded from source.
-func checkerOutcome(t *testing.T, as []*analysis.Analyzer, dir string, patterns []string) []string {
+// checkerGraph runs as with the checker on the packages of dir that
+// patterns match, every dependency loaded from source; it returns the
+// checker's graph and the matched packages.
+func checkerGraph(t *testing.T, as []*analysis.Analyzer, dir string, patterns []string) (*checker.Graph, []*packages.Package) {
 	t.Helper()
 	pkgs := loadClean(t, dir, patterns, func(cfg *packages.Config, patterns ...string) ([]*packages.Package, error) {
 		cfg.Mode = packages.LoadAllSyntax | packages.NeedModule
@@ -98,6 +99,14 @@ func checkerOutcome(t *testing.T, as []*analysis.Analyzer, dir string, patterns 
 	if err != nil {
 		t.Fatal(err)
 	}
+	return g, pkgs
+}
+
+// checkerOutcome runs as with the checker on the packages of dir that
+// patterns match, every dependency loaded from source.
+func checkerOutcome(t *testing.T, as []*analysis.Analyzer, dir string, patterns []string) []string {
+	t.Helper()
+	g, pkgs := checkerGraph(t, as, dir, patterns)
 	var out []string
 	for _, act := range g.Roots {
 		p := act.Package
