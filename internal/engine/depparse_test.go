@@ -205,6 +205,20 @@ func differentialLib(t *testing.T, files map[string]string) {
 	for _, d := range diffLines(got, want) {
 		t.Error(d)
 	}
+	// The file set keeps lib's files its facts place routes in, as a
+	// cached entry would give it (see dropFiles), and no other (the
+	// export data's stand-ins for its files, of other sizes, aside).
+	var kept []string
+	e.fset.Iterate(func(f *token.File) bool {
+		if fi, err := os.Stat(f.Name()); err == nil && filepath.Dir(f.Name()) == filepath.Join(dir, "lib") && int64(f.Size()) == fi.Size() {
+			kept = append(kept, filepath.Base(f.Name()))
+		}
+		return true
+	})
+	slices.Sort(kept)
+	if want := []string{"assets.go", "http.go"}; !slices.Equal(kept, want) {
+		t.Errorf("lib's files in the file set: %q, want %q", kept, want)
+	}
 }
 
 // libFact renders a fact of a dependency's object, without the object's
