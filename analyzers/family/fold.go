@@ -6,10 +6,10 @@ import (
 )
 
 // Memo keeps, across the packages a driver asks about before
-// type-checking them, what each object reaches (see Parsed.Reach) and
-// what each Fold found of it: the same imports' types are reached from
+// type-checking them, what each Fold found of each object and all it
+// reaches (see Parsed.Reach): the same imports' types are reached from
 // package after package (net/http's Request from most of a module's
-// requirements), and walked once. One Memo serves packages whose imports
+// requirements), and folded once. One Memo serves packages whose imports
 // share their types, in any order and at once; it holds those types
 // until it goes.
 type Memo struct {

@@ -142,9 +142,9 @@ func (p *Parsed) AnyNode(test func(ast.Node) bool) bool {
 // Walk calls visit with each node of the files, in ast.Inspect's order,
 // and the file it is in, until visit returns true: unlike ast.Inspect's
 // function, visit says it found what it looks for, and the walk stops
-// there. Walk reports whether it did. A check that walks the files anyway finds
-// what Named finds on the same walk, when Named was not asked before:
-// Named is known once a walk went through every file.
+// there. Walk reports whether it did. A check that walks the files
+// anyway finds what Named finds on the same walk, when Named was not
+// asked before: Named is known once a walk went through every file.
 func (p *Parsed) Walk(visit func(f *ast.File, n ast.Node) (found bool)) bool {
 	if p.done {
 		for _, f := range p.Files {

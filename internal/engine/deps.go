@@ -320,9 +320,7 @@ func (e *Engine) runDependency(u *unit) {
 		// Literals read as "" may be what made it ill-typed (see
 		// minBlankedLiteral): its files as written, in their place in
 		// the file set.
-		for _, f := range files {
-			e.fset.RemoveFile(e.fset.File(f.FileStart))
-		}
+		e.removeFiles(files, nil)
 		files, errs, _ = e.parse(u.pkg, false)
 		src, err = e.typeCheck(u.pkg, files, errs)
 	}
@@ -383,9 +381,14 @@ func (e *Engine) runDependency(u *unit) {
 // computed from source (nomad: 23 MB of 815 packages' files, at the
 // first audit's peak).
 func (e *Engine) dropFiles(u *unit, files []*ast.File, entry *depEntry) {
-	placed := entry.placedFiles(u.pkg.PkgPath)
+	e.removeFiles(files, entry.placedFiles(u.pkg.PkgPath))
+}
+
+// removeFiles takes files out of the file set, but those whose base
+// names keep lists.
+func (e *Engine) removeFiles(files []*ast.File, keep []string) {
 	for _, f := range files {
-		if tf := e.fset.File(f.FileStart); tf != nil && !slices.Contains(placed, filepath.Base(tf.Name())) {
+		if tf := e.fset.File(f.FileStart); tf != nil && !slices.Contains(keep, filepath.Base(tf.Name())) {
 			e.fset.RemoveFile(tf)
 		}
 	}

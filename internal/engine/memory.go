@@ -80,7 +80,7 @@ func limitMemory(liveHeadroom, minHeadroom, inUseHeadroom int64) (restore func()
 	if !ok {
 		return func() {}, false
 	}
-	limit := max(m.other+max(m.live*(100+liveHeadroom)/100, m.live+minHeadroom), m.inUse*(100+inUseHeadroom)/100)
+	limit := max(m.liveBound(liveHeadroom, minHeadroom), m.inUse*(100+inUseHeadroom)/100)
 	prev := debug.SetMemoryLimit(limit)
 	return func() { debug.SetMemoryLimit(prev) }, true
 }
@@ -90,6 +90,12 @@ type memoryInUse struct {
 	inUse int64 // mapped and not released
 	live  int64 // the heap the last collection marked
 	other int64 // stacks, the runtime's own, free spans
+}
+
+// liveBound is a bound of the live heap plus headroom percent, and at
+// least minHeadroom bytes, above what the runtime holds besides.
+func (m memoryInUse) liveBound(headroom, minHeadroom int64) int64 {
+	return m.other + max(m.live*(100+headroom)/100, m.live+minHeadroom)
 }
 
 func readMemory() (memoryInUse, bool) {
@@ -133,7 +139,7 @@ func followLive(headroom, minHeadroom int64) (stop func()) {
 			}
 			limit := debug.SetMemoryLimit(-1)
 			if m, ok := readMemory(); ok && limit != math.MaxInt64 {
-				if want := m.other + max(m.live*(100+headroom)/100, m.live+minHeadroom); want > limit {
+				if want := m.liveBound(headroom, minHeadroom); want > limit {
 					debug.SetMemoryLimit(want)
 				}
 			}
