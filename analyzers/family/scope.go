@@ -62,6 +62,14 @@ func MayFind(a *analysis.Analyzer, ask func(analysis.Fact) (answers, may bool)) 
 // analyzer exports them. A driver computing a dependency's facts where
 // no other analyzer is left to run gives it those facts without
 // type-checking it; the analyzer must export exactly these.
+//
+// FactsDeclared reads of each file its name (through fset), the comments
+// before its package clause (ast.IsGenerated) and its package-level
+// type, variable and constant declarations' names, nothing else: a
+// driver may give it files holding only those (oneway's engine builds
+// them from the files' tokens when every analyzer left gives declared
+// facts), without imports, function declarations, or the types and
+// values of the declarations.
 type DeclaredFact interface {
 	ScopedFact
 	FactsDeclared(fset *token.FileSet, files []*ast.File) []Declared

@@ -306,6 +306,17 @@ func (e *Engine) runDependency(u *unit) {
 		return
 	}
 	e.stats.misses.Add(1)
+	if e.declaredOnly(u.run) {
+		// Only declared facts: the files' declarations give them, read
+		// off their tokens (see skeleton).
+		if files, ok := e.skeletons(u.pkg); ok {
+			e.stats.unchecked.Add(1)
+			e.stats.unparsed.Add(1)
+			u.skeletal = true
+			e.declare(u, u.run, files)
+			return
+		}
+	}
 	files, errs, blanked := e.parse(u.pkg, true)
 	if len(errs) == 0 {
 		e.narrow(u, e.possibleParsed(u, files))

@@ -80,7 +80,7 @@ type Engine struct {
 	unreadable   map[string]string // see Unreadable
 
 	stats struct {
-		hits, misses, completed, withFacts, skipped, narrowed, unchecked, textsAhead atomic.Int64
+		hits, misses, completed, withFacts, skipped, narrowed, unchecked, unparsed, textsAhead atomic.Int64
 	}
 }
 
@@ -114,8 +114,10 @@ type unit struct {
 	reach []bool
 	// narrowed is set once fewer analyzers run than planned, the
 	// others found impossible (see narrow); checked once the dependency
-	// is type-checked from source (see runDependency).
-	narrowed, checked bool
+	// is type-checked from source (see runDependency); skeletal when its
+	// facts were declared from its files' tokens, not parsed (see
+	// skeleton).
+	narrowed, checked, skeletal bool
 	// early: processed by Early, on types of its own (see ownTypes);
 	// earlyEntry: entry holds the facts Early found or computed, which
 	// Run gives the loader's types.
@@ -331,9 +333,9 @@ func (e *Engine) Run(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	e.log("analysed %d packages and %d dependencies in %v (dependencies: %v preparing; %d need no facts; facts of %d from the cache (%d with facts), %d computed (%d with fewer analyzers once parsed or type-checked, %d not type-checked), %d export data completed)",
+	e.log("analysed %d packages and %d dependencies in %v (dependencies: %v preparing; %d need no facts; facts of %d from the cache (%d with facts), %d computed (%d with fewer analyzers once parsed or type-checked, %d not type-checked, %d not parsed), %d export data completed)",
 		e.count(true), e.count(false), time.Since(start).Round(time.Millisecond), prepared.Sub(start).Round(time.Millisecond),
-		e.stats.skipped.Load(), e.stats.hits.Load(), e.stats.withFacts.Load(), e.stats.misses.Load(), e.stats.narrowed.Load(), e.stats.unchecked.Load(), e.stats.completed.Load())
+		e.stats.skipped.Load(), e.stats.hits.Load(), e.stats.withFacts.Load(), e.stats.misses.Load(), e.stats.narrowed.Load(), e.stats.unchecked.Load(), e.stats.unparsed.Load(), e.stats.completed.Load())
 	if e.logf != nil {
 		spent := e.timeSpent()
 		names := make([]string, 0, len(spent))

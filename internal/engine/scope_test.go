@@ -3,6 +3,9 @@ package engine
 import (
 	"context"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -15,6 +18,7 @@ import (
 	"github.com/oneway-lint/oneway/analyzers"
 	"github.com/oneway-lint/oneway/analyzers/api"
 	"github.com/oneway-lint/oneway/analyzers/component"
+	"github.com/oneway-lint/oneway/analyzers/coupling"
 	"github.com/oneway-lint/oneway/analyzers/data"
 	"github.com/oneway-lint/oneway/analyzers/family"
 	"github.com/oneway-lint/oneway/internal/cache"
@@ -350,5 +354,57 @@ func TestDeclaredFacts(t *testing.T) {
 	}
 	if want := []string{"DefaultEndpoint false", "Thing true", "Version true"}; !slices.Equal(got, want) {
 		t.Errorf("cached facts of example.com/sdk: %q, want %q", got, want)
+	}
+}
+
+// TestDeclaredFromTokens: a dependency whose analyzers all give declared
+// facts from the start (generated code out of every other analyzer's
+// scope) is not parsed: its facts are those the analyzer declares on its
+// parsed files — exported types, constants and variables of its
+// generated files and mocks, none of a hand-written file, none declared
+// in a function — read off its files' tokens (skeleton), and its files
+// leave the file set.
+func TestDeclaredFromTokens(t *testing.T) {
+	t.Parallel()
+	e, _ := runDepscope(t, nil)
+	units := map[string]*unit{}
+	for _, u := range e.units {
+		units[u.pkg.PkgPath] = u
+	}
+	enums, sdk := units["example.com/sdk/enums"], units["example.com/sdk"]
+	if enums == nil || sdk == nil {
+		t.Fatal("example.com/sdk/enums or example.com/sdk is not a dependency")
+	}
+	if !enums.skeletal || enums.checked {
+		t.Errorf("example.com/sdk/enums: declared from tokens %v, type-checked %v; want from tokens, not type-checked", enums.skeletal, enums.checked)
+	}
+	if sdk.skeletal {
+		t.Error("example.com/sdk declared from tokens: its route facts need it parsed")
+	}
+	var got []string
+	for k := range enums.facts.obj {
+		got = append(got, k.obj.Name()+" "+k.typ.String())
+	}
+	slices.Sort(got)
+	// What the analyzer declares on the parsed files.
+	fset := token.NewFileSet()
+	var files []*ast.File
+	for _, name := range enums.pkg.CompiledGoFiles {
+		f, err := parser.ParseFile(fset, name, nil, parser.ParseComments)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
+	var want []string
+	for _, d := range (*coupling.GeneratedFact)(nil).FactsDeclared(fset, files) {
+		want = append(want, d.Name.Name+" "+reflect.TypeOf(d.Fact).String())
+	}
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("facts of example.com/sdk/enums: %q, want %q (as declared on its parse)", got, want)
+	}
+	if len(want) != 7 {
+		t.Errorf("the fixture declares %d facts, want 7: %q", len(want), want)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"example.com/doc"
 	"example.com/plain"
 	"example.com/sdk"
+	"example.com/sdk/enums"
 	"example.com/store"
 )
 
@@ -15,6 +16,7 @@ import (
 type Order struct {
 	ID    int
 	Thing sdk.Thing
+	Color enums.Color
 }
 
 // Endpoint names the other service.
