@@ -7,6 +7,8 @@
 #
 #   floor        internal/bench/loadfloor ./...   (go/packages LoadSyntax, nothing else)
 #   audit-cold   oneway audit -no-cache ./...      (no cache: dependencies' facts computed)
+#   audit-first  oneway audit ./... on an empty cache (the first audit of a machine or of a CI
+#                job that keeps no cache: facts computed and written, keys hashed)
 #   audit        oneway audit ./...                (facts of dependencies cached, report not)
 #   reaudit      oneway audit ./...                (unchanged code: the report from the cache)
 #   floor-edit   floor after an edit of the code    (see below)
@@ -43,11 +45,11 @@ while [ $# -gt 0 ]; do
     -runs) runs=$2; shift 2 ;;
     -sizes) sizes=$2; shift 2 ;;
     -out) out=$2; shift 2 ;;
-    -h|-help|--help) sed -n '2,35p' "$0"; exit 0 ;;
+    -h|-help|--help) sed -n '2,37p' "$0"; exit 0 ;;
     *) break ;;
   esac
 done
-tools=${ONEWAY_BENCH_TOOLS:-"floor audit-cold audit reaudit floor-edit audit-edit vet vet-oneway"}
+tools=${ONEWAY_BENCH_TOOLS:-"floor audit-cold audit-first audit reaudit floor-edit audit-edit vet vet-oneway"}
 if [ -n "${ONEWAY_BENCH_BEFORE:-}" ] && [[ " $tools " != *" before "* ]]; then tools="$tools before"; fi
 
 if ! /usr/bin/time -v true >/dev/null 2>&1; then
@@ -122,6 +124,9 @@ run_tool() {
   case $t in
     floor) measure floor "$mod" "$out/bin/loadfloor" ./... ;;
     audit-cold) measure audit-cold "$mod" "$out/bin/oneway" audit -q -no-cache -format json ./... ;;
+    audit-first)
+      rm -rf "$out/cache-first"
+      measure audit-first "$mod" env ONEWAY_CACHE="$out/cache-first" "$out/bin/oneway" audit -q -format json ./... ;;
     audit)
       rm -rf "$ONEWAY_CACHE/results"
       measure audit "$mod" "$out/bin/oneway" audit -q -format json ./... ;;
