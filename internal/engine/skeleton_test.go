@@ -7,8 +7,8 @@ import (
 	"go/token"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 
@@ -121,11 +121,12 @@ func TestSkeleton(t *testing.T) {
 		}
 	}
 
-	var dirs []string
-	for _, d := range []string{"../../testdata", "../../analyzers", "testdata"} {
-		dirs = append(dirs, d)
+	dirs := []string{"../../testdata", "../../analyzers", "testdata"}
+	goroot, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		t.Fatal(err)
 	}
-	root := filepath.Join(runtime.GOROOT(), "src")
+	root := filepath.Join(strings.TrimSpace(string(goroot)), "src")
 	for _, d := range []string{"go", "net/http", "syscall", "unicode", "math/big", "internal/syscall", "runtime/cgo", "cmd/compile/internal/ssa"} {
 		dirs = append(dirs, filepath.Join(root, d))
 	}
