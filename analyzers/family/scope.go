@@ -63,13 +63,17 @@ func MayFind(a *analysis.Analyzer, ask func(analysis.Fact) (answers, may bool)) 
 // no other analyzer is left to run gives it those facts without
 // type-checking it; the analyzer must export exactly these.
 //
-// FactsDeclared reads of each file its name (through fset), the comments
-// before its package clause (ast.IsGenerated) and its package-level
-// type, variable and constant declarations' names, nothing else: a
-// driver may give it files holding only those (oneway's engine builds
-// them from the files' tokens when every analyzer left gives declared
-// facts), without imports, function declarations, or the types and
-// values of the declarations.
+// FactsDeclared reads of each file its name (through fset and
+// FileStart), the comments before its package clause (ast.IsGenerated:
+// Comments and Package) and its package-level type, variable and
+// constant declarations' names (Decls: a GenDecl's Tok and Specs, a
+// TypeSpec's Name, a ValueSpec's Names), nothing else. A driver may give
+// it files holding only those — oneway's engine does, built from the
+// files' tokens, when every analyzer planned for a dependency gives
+// declared facts and none is a ParsedFact — where every comment is its
+// own group, Doc, Imports and GoVersion are empty, no function is
+// declared, and a TypeSpec has no Type (End and ast.Inspect fail on it)
+// and no Assign (an alias reads as a defined type).
 type DeclaredFact interface {
 	ScopedFact
 	FactsDeclared(fset *token.FileSet, files []*ast.File) []Declared

@@ -306,7 +306,7 @@ func (e *Engine) runDependency(u *unit) {
 		return
 	}
 	e.stats.misses.Add(1)
-	if e.declaredOnly(u.run) {
+	if e.fromSkeletons(u.run) {
 		// Only declared facts: the files' declarations give them, read
 		// off their tokens (see skeleton).
 		if files, ok := e.skeletons(u.pkg); ok {
@@ -476,6 +476,25 @@ func (e *Engine) declaredOnly(run []int) bool {
 	return true
 }
 
+// fromSkeletons reports whether the facts of the analyzers of run come
+// from a dependency's skeletons (see skeleton) rather than its parsed
+// files: they give declared facts only, and none has a check on parsed
+// files (family.ParsedFact) that parsing would run first and that could
+// leave it out.
+func (e *Engine) fromSkeletons(run []int) bool {
+	if !e.declaredOnly(run) {
+		return false
+	}
+	for _, i := range run {
+		for _, f := range e.analyzers[i].FactTypes {
+			if _, ok := f.(family.ParsedFact); ok {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // declare gives u the facts the analyzers of run declare in files (see
 // declaredOnly), as analysing u would have, and caches them.
 func (e *Engine) declare(u *unit, run []int, files []*ast.File) {
@@ -500,7 +519,7 @@ func (e *Engine) declare(u *unit, run []int, files []*ast.File) {
 		}
 	}
 	data, err := e.encodeEntry(entry, u.pkg.PkgPath) // sorted, with its files
-	// The files are parsed: in the file set already.
+	// The files, parsed or skeletons, are in the file set already.
 	e.injectFacts(u, entry)
 	e.keepEntry(u, entry)
 	e.dropFiles(u, files, entry)

@@ -340,21 +340,30 @@ func TestDeclaredFacts(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("facts of example.com/sdk: %q, want %q", got, want)
 	}
-	data, ok := c.Get(depsKind, sdk.key)
+	got = cachedObjects(t, e, c, sdk)
+	if want := []string{"DefaultEndpoint false", "Thing true", "Version true"}; !slices.Equal(got, want) {
+		t.Errorf("cached facts of example.com/sdk: %q, want %q", got, want)
+	}
+}
+
+// cachedObjects returns the object facts cached for u, each as its
+// object path and whether it is seen through the package's importers
+// (visibleThrough).
+func cachedObjects(t *testing.T, e *Engine, c *cache.Cache, u *unit) []string {
+	t.Helper()
+	data, ok := c.Get(depsKind, u.key)
 	if !ok {
-		t.Fatal("example.com/sdk's facts are not cached")
+		t.Fatalf("%s's facts are not cached", u.pkg.PkgPath)
 	}
 	entry, err := decodeEntry(data, e.factTypes())
 	if err != nil {
 		t.Fatal(err)
 	}
-	got = nil
+	var out []string
 	for _, of := range entry.Objects {
-		got = append(got, fmt.Sprintf("%s %v", of.Path, of.Through))
+		out = append(out, fmt.Sprintf("%s %v", of.Path, of.Through))
 	}
-	if want := []string{"DefaultEndpoint false", "Thing true", "Version true"}; !slices.Equal(got, want) {
-		t.Errorf("cached facts of example.com/sdk: %q, want %q", got, want)
-	}
+	return out
 }
 
 // TestDeclaredFromTokens: a dependency whose analyzers all give declared
@@ -362,11 +371,16 @@ func TestDeclaredFacts(t *testing.T) {
 // scope) is not parsed: its facts are those the analyzer declares on its
 // parsed files — exported types, constants and variables of its
 // generated files and mocks, none of a hand-written file, none declared
-// in a function — read off its files' tokens (skeleton), and its files
-// leave the file set.
+// in a function — read off its files' tokens (skeleton), cached with
+// the variables' seen by their own package only (visibleThrough); its
+// skeletons leave the file set.
 func TestDeclaredFromTokens(t *testing.T) {
 	t.Parallel()
-	e, _ := runDepscope(t, nil)
+	c, err := cache.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, _ := runDepscopeWith(t, nil, Options{Keep: true, Cache: c})
 	units := map[string]*unit{}
 	for _, u := range e.units {
 		units[u.pkg.PkgPath] = u
@@ -406,5 +420,25 @@ func TestDeclaredFromTokens(t *testing.T) {
 	}
 	if len(want) != 7 {
 		t.Errorf("the fixture declares %d facts, want 7: %q", len(want), want)
+	}
+	if e.stats.unparsed.Load() == 0 || e.stats.unparsed.Load() > e.stats.unchecked.Load() {
+		t.Errorf("%d dependencies counted not parsed, %d not type-checked", e.stats.unparsed.Load(), e.stats.unchecked.Load())
+	}
+	through := cachedObjects(t, e, c, enums)
+	if want := []string{"Code true", "Color true", "Green true", "MockStore true", "Names false", "Pair true", "Red true"}; !slices.Equal(through, want) {
+		t.Errorf("cached facts of example.com/sdk/enums: %q, want %q", through, want)
+	}
+	// Reading the export data the matched package imports adds a file of
+	// the name of those declaring what it names (the mock's); a skeleton
+	// left behind would be a second.
+	names := map[string]int{}
+	e.fset.Iterate(func(f *token.File) bool {
+		names[f.Name()]++
+		return true
+	})
+	for _, name := range enums.pkg.CompiledGoFiles {
+		if names[name] > 1 {
+			t.Errorf("%s is %d times in the file set", name, names[name])
+		}
 	}
 }

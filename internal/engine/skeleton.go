@@ -21,9 +21,16 @@ import (
 // docs/performance.md).
 
 // skeletons returns p's files as skeletons, in the file set, or false
-// when one cannot be read or does not scan as Go: the caller parses them
-// then (a parse reports what is wrong), and none is left in the file
-// set.
+// when one cannot be read, does not scan as Go, or has a top level
+// skeleton does not read as declarations: the caller parses them then
+// (a parse reports what is wrong), and none is left in the file set.
+//
+// A file the parser would reject may still have a skeleton (var X = = 1
+// scans, its brackets match): its declared facts are then given, where
+// the parse would have made the package ill-typed and given none. A
+// dependency's files are those the go command compiled its export data
+// from, so this is only a file whose syntax is newer than oneway's
+// parser, and there the facts are the better answer.
 func (e *Engine) skeletons(p *packages.Package) ([]*ast.File, bool) {
 	files := make([]*ast.File, 0, len(p.CompiledGoFiles))
 	for _, name := range p.CompiledGoFiles {
