@@ -14,15 +14,13 @@ import (
 // blankLongLiterals); blanked reports whether a literal was.
 func (e *Engine) parse(p *packages.Package, blank bool) (files []*ast.File, errs []error, blanked bool) {
 	for _, name := range p.CompiledGoFiles {
-		data, release, err := readSource(name)
+		data, release, b, err := readDependency(name, blank)
 		if err != nil {
 			release()
 			errs = append(errs, err)
 			continue
 		}
-		if blank && blankLongLiterals(data, minBlankedLiteral) {
-			blanked = true
-		}
+		blanked = blanked || b
 		f, err := parser.ParseFile(e.fset, name, data, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
 		release()
 		if f != nil {
@@ -33,6 +31,17 @@ func (e *Engine) parse(p *packages.Package, blank bool) (files []*ast.File, errs
 		}
 	}
 	return files, errs, blanked
+}
+
+// readDependency reads a dependency's file into a buffer lent until
+// release is called (see readSource), its long string literals blanked
+// if blank (see blankLongLiterals); blanked reports whether one was.
+func readDependency(name string, blank bool) (data []byte, release func(), blanked bool, err error) {
+	data, release, err = readSource(name)
+	if err == nil && blank {
+		blanked = blankLongLiterals(data, minBlankedLiteral)
+	}
+	return data, release, blanked, err
 }
 
 // minBlankedLiteral is the length, quotes included, from which a

@@ -310,17 +310,8 @@ func runDepscopeWith(t *testing.T, edit func([]*packages.Package), opts Options)
 // cache keeps them so.
 func TestDeclaredFacts(t *testing.T) {
 	t.Parallel()
-	c, err := cache.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, _ := runDepscopeWith(t, nil, Options{Keep: true, Cache: c})
-	var sdk *unit
-	for _, u := range e.units {
-		if u.pkg.PkgPath == "example.com/sdk" {
-			sdk = u
-		}
-	}
+	e, c, units := runDepscopeCached(t)
+	sdk := units["example.com/sdk"]
 	if sdk == nil {
 		t.Fatal("example.com/sdk is not a dependency")
 	}
@@ -344,6 +335,22 @@ func TestDeclaredFacts(t *testing.T) {
 	if want := []string{"DefaultEndpoint false", "Thing true", "Version true"}; !slices.Equal(got, want) {
 		t.Errorf("cached facts of example.com/sdk: %q, want %q", got, want)
 	}
+}
+
+// runDepscopeCached runs the depscope fixture with a cache of its own,
+// and returns its units by import path.
+func runDepscopeCached(t *testing.T) (*Engine, *cache.Cache, map[string]*unit) {
+	t.Helper()
+	c, err := cache.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, _ := runDepscopeWith(t, nil, Options{Keep: true, Cache: c})
+	units := map[string]*unit{}
+	for _, u := range e.units {
+		units[u.pkg.PkgPath] = u
+	}
+	return e, c, units
 }
 
 // cachedObjects returns the object facts cached for u, each as its
@@ -376,15 +383,7 @@ func cachedObjects(t *testing.T, e *Engine, c *cache.Cache, u *unit) []string {
 // skeletons leave the file set.
 func TestDeclaredFromTokens(t *testing.T) {
 	t.Parallel()
-	c, err := cache.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, _ := runDepscopeWith(t, nil, Options{Keep: true, Cache: c})
-	units := map[string]*unit{}
-	for _, u := range e.units {
-		units[u.pkg.PkgPath] = u
-	}
+	e, c, units := runDepscopeCached(t)
 	enums, sdk := units["example.com/sdk/enums"], units["example.com/sdk"]
 	if enums == nil || sdk == nil {
 		t.Fatal("example.com/sdk/enums or example.com/sdk is not a dependency")

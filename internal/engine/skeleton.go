@@ -34,12 +34,9 @@ import (
 func (e *Engine) skeletons(p *packages.Package) ([]*ast.File, bool) {
 	files := make([]*ast.File, 0, len(p.CompiledGoFiles))
 	for _, name := range p.CompiledGoFiles {
-		data, release, err := readSource(name)
-		if err == nil {
-			// A literal of megabytes is scanned in a copy; blanked, it
-			// is skipped (see blankLongLiterals: offsets are kept).
-			blankLongLiterals(data, minBlankedLiteral)
-		}
+		// Blanked, a literal of megabytes is skipped rather than copied
+		// by the scanner; offsets are kept.
+		data, release, _, err := readDependency(name, true)
 		var f *ast.File
 		ok := false
 		if err == nil {
