@@ -4,14 +4,18 @@ import (
 	"bytes"
 	"go/ast"
 	"go/parser"
+	"go/scanner"
 
 	"golang.org/x/tools/go/packages"
 )
 
 // parse parses a dependency's files as go/packages would with
 // packages.LoadAllSyntax, but without the parser's object resolution
-// (see Load) and, if blank, with long string literals blanked (see
-// blankLongLiterals); blanked reports whether a literal was.
+// (see Load), without comments but those before the package clause (no
+// analyzer reads a dependency's other comments, and building them is a
+// tenth of the parse of a commented SDK: see headerComments) and, if
+// blank, with long string literals blanked (see blankLongLiterals);
+// blanked reports whether a literal was.
 func (e *Engine) parse(p *packages.Package, blank bool) (files []*ast.File, errs []error, blanked bool) {
 	for _, name := range p.CompiledGoFiles {
 		data, release, b, err := readDependency(name, blank)
@@ -21,11 +25,12 @@ func (e *Engine) parse(p *packages.Package, blank bool) (files []*ast.File, errs
 			continue
 		}
 		blanked = blanked || b
-		f, err := parser.ParseFile(e.fset, name, data, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
-		release()
+		f, err := parser.ParseFile(e.fset, name, data, parser.AllErrors|parser.SkipObjectResolution)
 		if f != nil {
+			f.Comments, _ = headerComments(new(scanner.Scanner), e.fset.File(f.FileStart), data, nil)
 			files = append(files, f)
 		}
+		release()
 		if err != nil {
 			errs = append(errs, err)
 		}

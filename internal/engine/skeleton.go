@@ -73,17 +73,10 @@ func skeleton(fset *token.FileSet, name string, src []byte) (f *ast.File, ok boo
 	// The comments before the package clause, with a scanner that
 	// returns them; the rest with one that skips them.
 	var s scanner.Scanner
-	s.Init(tf, src, errh, scanner.ScanComments)
-	for {
-		pos, tok, lit := s.Scan()
-		if tok == token.COMMENT {
-			f.Comments = append(f.Comments, &ast.CommentGroup{List: []*ast.Comment{{Slash: pos, Text: lit}}})
-			continue
-		}
-		if tok != token.PACKAGE {
-			return f, false
-		}
-		break
+	var tok token.Token
+	f.Comments, tok = headerComments(&s, tf, src, errh)
+	if tok != token.PACKAGE {
+		return f, false
 	}
 	s.Init(tf, src, errh, 0)
 	t := tokens{s: &s}
@@ -212,4 +205,22 @@ func (t *tokens) spec(d *ast.GenDecl, group bool) bool {
 		vs.Names = append(vs.Names, name())
 	}
 	return t.skip(group)
+}
+
+// headerComments scans src, the text of tf, up to its first token that
+// is not a comment, and returns the comments before it, each its own
+// group, and that token: the comments ast.IsGenerated reads, where the
+// file's package clause is the token. Grouping is the parser's only
+// where a tool reads the groups (none reads those of a dependency).
+// Scanning adds no line to tf that it has (token.File.AddLine).
+func headerComments(s *scanner.Scanner, tf *token.File, src []byte, errh scanner.ErrorHandler) ([]*ast.CommentGroup, token.Token) {
+	var groups []*ast.CommentGroup
+	s.Init(tf, src, errh, scanner.ScanComments)
+	for {
+		pos, tok, lit := s.Scan()
+		if tok != token.COMMENT {
+			return groups, tok
+		}
+		groups = append(groups, &ast.CommentGroup{List: []*ast.Comment{{Slash: pos, Text: lit}}})
+	}
 }
