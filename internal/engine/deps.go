@@ -219,18 +219,34 @@ func (e *Engine) Unreadable() []string {
 
 // closureView maps the import paths of p and of the packages it imports,
 // directly or not, to their types: what reading p's export data may
-// complete or fill, and must not create anew.
+// complete or fill, and must not create anew. A listing holds one
+// package an import path, so the order of the walk does not matter:
+// packages.Visit's, which sorts every package's imports, took twice the
+// time and bytes (for every package of the depscope fixture's listing;
+// Early asks for a view of each of nomad's 1,400 packages read whole).
 func closureView(p *packages.Package) map[string]*types.Package {
 	view := map[string]*types.Package{}
-	packages.Visit([]*packages.Package{p}, func(q *packages.Package) bool {
-		if _, ok := view[q.PkgPath]; ok {
-			return false
-		}
-		if q.Types != nil {
+	var untyped map[*packages.Package]bool // walked, not in the view
+	var visit func(q *packages.Package)
+	visit = func(q *packages.Package) {
+		switch _, ok := view[q.PkgPath]; {
+		case ok:
+			return
+		case q.Types != nil:
 			view[q.PkgPath] = q.Types
+		case untyped[q]:
+			return
+		default:
+			if untyped == nil {
+				untyped = map[*packages.Package]bool{}
+			}
+			untyped[q] = true
 		}
-		return true
-	}, nil)
+		for _, imp := range q.Imports {
+			visit(imp)
+		}
+	}
+	visit(p)
 	return view
 }
 
