@@ -300,7 +300,7 @@ const maxPooledEdges = 256
 func (e *edges) release() {
 	e.list = nil
 	if len(e.seen) > maxPooledEdges || len(e.types) > maxPooledEdges {
-		*e = *newEdges()
+		e.seen, e.types = map[types.Object]bool{}, map[types.Type]bool{}
 	} else {
 		clear(e.seen)
 		clear(e.types)

@@ -219,11 +219,13 @@ func (e *Engine) Unreadable() []string {
 
 // closureView maps the import paths of p and of the packages it imports,
 // directly or not, to their types: what reading p's export data may
-// complete or fill, and must not create anew. A listing holds one
-// package an import path, so the order of the walk does not matter:
-// packages.Visit's, which sorts every package's imports, took twice the
-// time and bytes (for every package of the depscope fixture's listing;
-// Early asks for a view of each of nomad's 1,400 packages read whole).
+// complete or fill, and must not create anew. A package's import
+// closure holds one package an import path (it must link), so the order
+// of the walk does not matter: packages.Visit's, which sorts every
+// package's imports, took twice the time and bytes (for every package of
+// the depscope fixture's listing; Early asks for a view of each of
+// nomad's 1,400 packages read whole, complete and the loader for the
+// packages they read). A package without types is walked through once.
 func closureView(p *packages.Package) map[string]*types.Package {
 	view := map[string]*types.Package{}
 	var untyped map[*packages.Package]bool // walked, not in the view

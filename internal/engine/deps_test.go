@@ -34,8 +34,8 @@ func TestFactsKeyNamesNoDirectory(t *testing.T) {
 
 // TestClosureView: a package's view maps the import path of it and of
 // every package below it with types to those types, and nothing else:
-// on a graph with a diamond, a package without types above one with,
-// and one above the package asked (table), and on every package of the depscope fixture's listing,
+// on a graph with diamonds, one through a package without types above
+// one with, and a package above the one asked (table), and on every package of the depscope fixture's listing,
 // against packages.Visit's walk.
 func TestClosureView(t *testing.T) {
 	t.Parallel()
@@ -51,7 +51,7 @@ func TestClosureView(t *testing.T) {
 	}
 	d, e := mk("d", true), mk("e", true)
 	untyped := mk("u", false, e)
-	b := mk("b", true, d)
+	b := mk("b", true, d, untyped)
 	c := mk("c", true, untyped, d)
 	a := mk("a", true, b, c)
 	_ = mk("above", true, a)

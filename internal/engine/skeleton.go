@@ -210,9 +210,11 @@ func (t *tokens) spec(d *ast.GenDecl, group bool) bool {
 // headerComments scans src, the text of tf, up to its first token that
 // is not a comment, and returns the comments before it, each its own
 // group, and that token: the comments ast.IsGenerated reads, where the
-// file's package clause is the token. Grouping is the parser's only
-// where a tool reads the groups (none reads those of a dependency).
-// Scanning adds no line to tf that it has (token.File.AddLine).
+// file's package clause is the token. The groups are not the parser's,
+// which matters only to a tool reading them (none reads those of a
+// dependency). Scanning a file the parser read adds nothing to tf:
+// token.File's AddLine and AddLineColumnInfo (a //line comment) ignore
+// an offset not past the last they hold.
 func headerComments(s *scanner.Scanner, tf *token.File, src []byte, errh scanner.ErrorHandler) ([]*ast.CommentGroup, token.Token) {
 	var groups []*ast.CommentGroup
 	s.Init(tf, src, errh, scanner.ScanComments)
