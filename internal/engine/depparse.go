@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"go/ast"
 	"go/parser"
-	"go/scanner"
 
 	"golang.org/x/tools/go/packages"
 )
@@ -12,8 +11,8 @@ import (
 // parse parses a dependency's files as go/packages would with
 // packages.LoadAllSyntax, but without the parser's object resolution
 // (see Load), without comments but those before the package clause (no
-// analyzer reads a dependency's other comments, and building them is a
-// tenth of the parse of a commented SDK: see headerComments) and, if
+// analyzer reads a dependency's other comments, and building them is an
+// eighth of the parse of a commented SDK: see headerComments) and, if
 // blank, with long string literals blanked (see blankLongLiterals);
 // blanked reports whether a literal was.
 func (e *Engine) parse(p *packages.Package, blank bool) (files []*ast.File, errs []error, blanked bool) {
@@ -27,7 +26,7 @@ func (e *Engine) parse(p *packages.Package, blank bool) (files []*ast.File, errs
 		blanked = blanked || b
 		f, err := parser.ParseFile(e.fset, name, data, parser.AllErrors|parser.SkipObjectResolution)
 		if f != nil {
-			f.Comments, _ = headerComments(new(scanner.Scanner), e.fset.File(f.FileStart), data, nil)
+			f.Comments, _ = headerComments(e.fset.File(f.FileStart), data, nil)
 			files = append(files, f)
 		}
 		release()

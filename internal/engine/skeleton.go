@@ -72,12 +72,11 @@ func skeleton(fset *token.FileSet, name string, src []byte) (f *ast.File, ok boo
 
 	// The comments before the package clause, with a scanner that
 	// returns them; the rest with one that skips them.
-	var s scanner.Scanner
 	var tok token.Token
-	f.Comments, tok = headerComments(&s, tf, src, errh)
-	if tok != token.PACKAGE {
+	if f.Comments, tok = headerComments(tf, src, errh); tok != token.PACKAGE {
 		return f, false
 	}
+	var s scanner.Scanner
 	s.Init(tf, src, errh, 0)
 	t := tokens{s: &s}
 	if t.next() != token.PACKAGE {
@@ -215,8 +214,9 @@ func (t *tokens) spec(d *ast.GenDecl, group bool) bool {
 // dependency). Scanning a file the parser read adds nothing to tf:
 // token.File's AddLine and AddLineColumnInfo (a //line comment) ignore
 // an offset not past the last they hold.
-func headerComments(s *scanner.Scanner, tf *token.File, src []byte, errh scanner.ErrorHandler) ([]*ast.CommentGroup, token.Token) {
+func headerComments(tf *token.File, src []byte, errh scanner.ErrorHandler) ([]*ast.CommentGroup, token.Token) {
 	var groups []*ast.CommentGroup
+	var s scanner.Scanner
 	s.Init(tf, src, errh, scanner.ScanComments)
 	for {
 		pos, tok, lit := s.Scan()
