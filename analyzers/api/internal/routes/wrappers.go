@@ -94,6 +94,17 @@ func substitute(path, method, handler string, hparam int, writes Writes, args []
 		})
 	}
 	p, m, h, w = fill(path), strings.ToUpper(fill(method)), handler, writes
+	if m == "" && strings.HasPrefix(strings.TrimPrefix(path, "/"), "{=") {
+		// A whole ServeMux pattern from the caller, its method
+		// included (r.Handle("GET /items", h) of a wrapper passing its
+		// pattern on to mux.Handle), below the root the template's
+		// path may have been given.
+		if meth, rest, found := strings.Cut(strings.TrimPrefix(p, "/"), " "); found && isToken(meth) {
+			if rest = strings.TrimLeft(rest, " \t"); strings.HasPrefix(rest, "/") {
+				m, p = meth, rest
+			}
+		}
+	}
 	if hparam >= 0 && hparam < len(args) && args[hparam].Handler != "" {
 		a := args[hparam]
 		h, w = a.Handler, w|a.Writes

@@ -29,6 +29,10 @@ func (r *Router) Get(p string, h http.HandlerFunc) {
 // Method registers a route for a method.
 func (r *Router) Method(m, p string, h http.HandlerFunc) { r.mux.HandleFunc(m+" "+p, h) }
 
+// Pattern registers h at a whole ServeMux pattern, its method included
+// ("GET /items"), as the caller writes it.
+func (r *Router) Pattern(pattern string, h http.HandlerFunc) { r.mux.HandleFunc(pattern, h) }
+
 func (r *Router) logged(h http.HandlerFunc) http.HandlerFunc { return h }
 
 // Serve serves the router.
@@ -49,5 +53,7 @@ func Plain() {
 	mux := http.NewServeMux()
 	get(mux, "/api/status", status) // want `route GET /api/status api by status`
 	get(mux, "/ping", nil)          // want `route GET /ping health by nil`
+	r := &Router{mux: mux}
+	r.Pattern("PUT /api/status", status) // want `route PUT /api/status api by status`
 	_ = http.ListenAndServe(":8081", mux)
 }

@@ -16,4 +16,9 @@ func Register(r *wrap.Router) {
 	r.Get("/users", users)                                  // want `route GET /\{r\.prefix\}/users api dynamic by users`
 	r.Method(http.MethodDelete, "/users/{id}", users)       // want `route DELETE /users/\{id\} api by users`
 	r.Handle("/files/", http.FileServer(http.Dir("files"))) // want `route /\{r\.prefix\}/files/ static dynamic by http\.FileServer\(http\.Dir\("files"\)\)`
+	r.Pattern("GET /teams", users)                          // want `route GET /teams api by users`
+	r.Pattern("/legacy", users)                             // want `route /legacy api by users`
+	for _, m := range []string{http.MethodGet, http.MethodPost} {
+		r.Pattern(m+" /whoami", users) // want `route GET /whoami api by users` `route POST /whoami api by users`
+	}
 }
