@@ -81,6 +81,9 @@ type rawRoute struct {
 	// index of the parameter that gives its handler, 0 none.
 	tmpl *types.Func
 	harg int
+	// mountTmpl: the template mounts its handler argument (a wrapper's
+	// Mount of the handler it is given, see mountArg).
+	mountTmpl bool
 
 	// fallback: a route whose handler is a function's result that may
 	// be a router; it is dropped when that router has routes.
@@ -128,11 +131,15 @@ type extractor struct {
 	params  map[*types.Var]*node
 	results map[*types.Func]*node
 	holders map[types.Object]*node
-	global  *node
-	routes  []*rawRoute
-	edges   []*edge
-	cur     *types.Func // the function whose body is walked, nil inside literals
-	decl    *types.Func // the declaration whose body is walked, literals included
+	// served holds the routers assigned to the embedded http.Handler of
+	// a struct type of the package (a.Handler = a.routes()): a value of
+	// that type serves the router (see servesThrough).
+	served map[*types.Var]*value
+	global *node
+	routes []*rawRoute
+	edges  []*edge
+	cur    *types.Func // the function whose body is walked, nil inside literals
+	decl   *types.Func // the declaration whose body is walked, literals included
 
 	tmplCalls []tmplCall
 	calls     []Call
@@ -175,6 +182,7 @@ func newExtractor(pass *analysis.Pass, decls map[*types.Func]*ast.FuncDecl, cls 
 		params:  map[*types.Var]*node{},
 		results: map[*types.Func]*node{},
 		holders: map[types.Object]*node{},
+		served:  map[*types.Var]*value{},
 		opLits:  map[types.Object]*ast.CompositeLit{},
 		escapes: map[escapeKey]bool{},
 
@@ -475,6 +483,9 @@ func (x *extractor) bind(lhs ast.Expr, v *value) {
 	if vr.IsField() || vr.Parent() == x.pass.Pkg.Scope() {
 		if v.n != nil && !v.builder && !v.stripped {
 			x.bindHolder(vr, v)
+			if vr.IsField() && vr.Embedded() && isHTTPHandler(vr.Type()) {
+				x.served[vr] = v
+			}
 		}
 		return
 	}
@@ -501,7 +512,7 @@ func (x *extractor) ret(r *ast.ReturnStmt) {
 	}
 	for i := 0; i < res.Len(); i++ {
 		t := res.At(i).Type()
-		if routerType(t) == "" && !isHTTPHandler(t) {
+		if routerType(t) == "" && !isHTTPHandler(t) && servesThrough(t) == nil {
 			continue
 		}
 		v := x.eval(r.Results[i])
@@ -519,8 +530,22 @@ func (x *extractor) ret(r *ast.ReturnStmt) {
 	}
 }
 
-// eval evaluates an expression to a router value, or nil.
+// eval evaluates an expression to a router value, or nil. A value of a
+// struct type embedding an http.Handler serves the router assigned there
+// (see servesThrough).
 func (x *extractor) eval(e ast.Expr) *value {
+	if v := x.evalRouter(e); v != nil {
+		return v
+	}
+	if f := servesThrough(x.pass.TypesInfo.TypeOf(e)); f != nil {
+		return x.served[f]
+	}
+	return nil
+}
+
+// evalRouter evaluates an expression of a router type, or a call, to a
+// router value, or nil.
+func (x *extractor) evalRouter(e ast.Expr) *value {
 	info := x.pass.TypesInfo
 	e = ast.Unparen(e)
 	switch e := e.(type) {
@@ -722,6 +747,7 @@ func (x *extractor) userCall(fn *types.Func, sig *types.Signature, call *ast.Cal
 		if v == nil || v.n == nil || v.builder {
 			continue
 		}
+		routerArgs = append(routerArgs, v) // a middleware may take the router as one (func(r chi.Router) http.Handler)
 		switch {
 		case local:
 			x.edges = append(x.edges, &edge{child: x.paramNode(fn, i, p), parent: v.n, prefix: v.prefix, mount: v.mount, dyn: v.dyn, host: v.host,
@@ -743,7 +769,7 @@ func (x *extractor) userCall(fn *types.Func, sig *types.Signature, call *ast.Cal
 	}
 	t := sig.Results().At(0).Type()
 	fw := routerType(t)
-	if fw == "" && !isHTTPHandler(t) {
+	if fw == "" && !isHTTPHandler(t) && servesThrough(t) == nil {
 		return nil
 	}
 	if local {
@@ -784,9 +810,12 @@ func (x *extractor) instantiate(v *value, rs []FactRoute, pos token.Pos, args []
 			n: v.n, fw: fr.Framework, method: fr.Method, host: host,
 			path: fr.Path, dyn: v.dyn || !fr.Const,
 			writes: fr.Writes, handler: fr.Handler, pos: pos, site: fr.Site, pkg: fr.Package,
-			probe: fr.Probe, probeMethods: fr.ProbeMethods, harg: fr.HandlerArg, inherited: true,
+			probe: fr.Probe, probeMethods: fr.ProbeMethods, harg: fr.HandlerArg, inherited: true, mountTmpl: fr.Mount,
 		}
 		if hasTemplate(r.path) || hasTemplate(r.method) {
+			if x.mountArg(r, args, v.prefix, v.mount) {
+				continue
+			}
 			r = fill(r, args, x.decl, pos, siteOf(x.pass.Fset, x.pass.Pkg.Path(), pos), x.pass.Pkg.Path())
 		}
 		r.path = below(v.prefix, v.mount, r.path)
@@ -858,9 +887,16 @@ func (x *extractor) method(fw, name string, recv *value, call *ast.CallExpr) *va
 		x.callback(arg(o.handler), &v)
 		return recv
 	case opMount:
+		h := arg(o.handler)
+		if p, ok := str(o.pathArg); hasTemplate(p) && wrapped(recv.n) && x.handlerParam(h) >= 0 {
+			// A wrapper mounting the handler it is given at a path it
+			// is given (s.MountRouter("API", "/api", api)): each call
+			// mounts its argument there (see mountArg).
+			x.add(recv, fw, "", "", strings.TrimSuffix(p, "/")+"/*", ok, h, 0, call).mountTmpl = true
+			return recv
+		}
 		p, ok := x.prefixOf(str(o.pathArg))
 		prefix := below(recv.prefix, recv.mount, orUnknown(p, ok))
-		h := arg(o.handler)
 		if sub := x.eval(h); sub != nil && sub.n != nil && !sub.builder {
 			x.edges = append(x.edges, &edge{child: sub.n, parent: recv.n, prefix: joinPrefix(prefix, sub.strip), mount: !sub.stripped,
 				dyn: !ok || recv.dyn || sub.dyn, host: recv.host})

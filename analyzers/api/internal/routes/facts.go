@@ -76,6 +76,8 @@ type FactRoute struct {
 	// HandlerArg is 1 + the index of the parameter giving the handler
 	// of a template (see wrappers.go); 0 none.
 	HandlerArg int `json:",omitempty"`
+	// Mount: the template mounts its handler argument (see mountArg).
+	Mount bool `json:",omitempty"`
 }
 
 // FactFiles implements family.PlacedFact: the files of pkg where the

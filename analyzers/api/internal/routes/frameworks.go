@@ -174,6 +174,26 @@ func isHTTPHandler(t types.Type) bool {
 	return isNamed(t, "net/http", "Handler")
 }
 
+// servesThrough returns the embedded http.Handler field of a struct type,
+// or of a pointer to one, or nil: a value of the type serves what its
+// constructor put there (type API struct{ http.Handler }, a.Handler =
+// a.routes()).
+func servesThrough(t types.Type) *types.Var {
+	if t == nil || isHTTPHandler(t) {
+		return nil
+	}
+	st, ok := deref(t).Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		if f := st.Field(i); f.Embedded() && isHTTPHandler(f.Type()) {
+			return f
+		}
+	}
+	return nil
+}
+
 func isNamed(t types.Type, pkg, name string) bool {
 	if t == nil {
 		return false

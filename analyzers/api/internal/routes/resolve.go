@@ -210,7 +210,7 @@ func factRoutes(rs []*rawRoute) []FactRoute {
 		out = append(out, FactRoute{
 			Framework: r.fw, Method: r.method, Host: r.host, Path: r.path, Const: !r.dyn,
 			Writes: r.writes, Handler: r.handler, Site: r.site,
-			Probe: r.probe, ProbeMethods: r.probeMethods, HandlerArg: r.harg,
+			Probe: r.probe, ProbeMethods: r.probeMethods, HandlerArg: r.harg, Mount: r.mountTmpl,
 		})
 	}
 	sort.SliceStable(out, func(i, j int) bool {

@@ -36,6 +36,10 @@ type Arg struct {
 	Handler  string
 	Writes   Writes
 	Template bool // the argument holds a placeholder of the caller
+
+	// router is the router a handler argument is, in the package
+	// making the call (see mountArg).
+	router *value
 }
 
 // callArgs reads the arguments of a call of a wrapper, or returns nil
@@ -63,6 +67,9 @@ func (x *extractor) callArgs(call *ast.CallExpr) []Arg {
 			continue
 		}
 		out[i] = Arg{Handler: handlerString(a)}
+		if v := x.eval(a); v != nil && v.n != nil && !v.builder {
+			out[i].router = v
+		}
 		if isFuncOrHandler(t) {
 			out[i].Writes = x.cls.handlerWrites(a)
 			if j := x.handlerParam(a); j >= 0 {
@@ -205,6 +212,9 @@ func (x *extractor) expandLocal() {
 					continue
 				}
 				done[pair{ci, r}] = true
+				if x.mountArg(r, c.args, "", false) {
+					continue
+				}
 				x.routes = append(x.routes, fill(r, c.args, c.decl, c.call.Pos(), siteOf(x.pass.Fset, x.pass.Pkg.Path(), c.call.Pos()), x.pass.Pkg.Path()))
 			}
 		}
@@ -212,6 +222,28 @@ func (x *extractor) expandLocal() {
 			return
 		}
 	}
+}
+
+// mountArg mounts the router a call hands a wrapper's mount template
+// (see opMount) where the template puts it, below r's router (at prefix,
+// mount, for a template of another package's fact): the router's routes
+// land below the filled path, as a Mount of it there would put them. It
+// reports false, and does nothing, when r mounts no argument, the
+// argument is no router this package knows, or the path still holds the
+// caller's placeholders (the caller is a wrapper too).
+func (x *extractor) mountArg(r *rawRoute, args []Arg, prefix string, mount bool) bool {
+	if !r.mountTmpl || r.harg < 1 || r.harg > len(args) || args[r.harg-1].router == nil {
+		return false
+	}
+	p, _, _, _, ok, tmpl := substitute(r.path, r.method, r.handler, r.harg-1, r.writes, args)
+	if tmpl || hasTemplate(p) {
+		return false
+	}
+	sub := args[r.harg-1].router
+	p = below(prefix, mount, strings.TrimSuffix(p, "/*"))
+	x.edges = append(x.edges, &edge{child: sub.n, parent: r.n, prefix: joinPrefix(p, sub.strip), mount: !sub.stripped,
+		dyn: r.dyn || !ok || sub.dyn, host: r.host})
+	return true
 }
 
 // fill returns a copy of a template route with a call's arguments in
