@@ -131,10 +131,11 @@ type extractor struct {
 	params  map[*types.Var]*node
 	results map[*types.Func]*node
 	holders map[types.Object]*node
-	// served holds the routers assigned to the embedded http.Handler of
-	// a struct type of the package (a.Handler = a.routes()): a value of
-	// that type serves the router (see servesThrough).
-	served map[*types.Var]*value
+	// served holds, by variable, the router assigned to the embedded
+	// http.Handler of the struct the variable holds (a := &API{};
+	// a.Handler = a.routes()): the variable serves that router from
+	// then on (see servesThrough).
+	served map[types.Object]*value
 	global *node
 	routes []*rawRoute
 	edges  []*edge
@@ -182,7 +183,7 @@ func newExtractor(pass *analysis.Pass, decls map[*types.Func]*ast.FuncDecl, cls 
 		params:  map[*types.Var]*node{},
 		results: map[*types.Func]*node{},
 		holders: map[types.Object]*node{},
-		served:  map[*types.Var]*value{},
+		served:  map[types.Object]*value{},
 		opLits:  map[types.Object]*ast.CompositeLit{},
 		escapes: map[escapeKey]bool{},
 
@@ -483,8 +484,10 @@ func (x *extractor) bind(lhs ast.Expr, v *value) {
 	if vr.IsField() || vr.Parent() == x.pass.Pkg.Scope() {
 		if v.n != nil && !v.builder && !v.stripped {
 			x.bindHolder(vr, v)
-			if vr.IsField() && vr.Embedded() && isHTTPHandler(vr.Type()) {
-				x.served[vr] = v
+			if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && vr.Embedded() && isHTTPHandler(vr.Type()) {
+				if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && info.Uses[id] != nil {
+					x.served[info.Uses[id]] = v
+				}
 			}
 		}
 		return
@@ -530,15 +533,21 @@ func (x *extractor) ret(r *ast.ReturnStmt) {
 	}
 }
 
-// eval evaluates an expression to a router value, or nil. A value of a
-// struct type embedding an http.Handler serves the router assigned there
-// (see servesThrough).
+// eval evaluates an expression to a router value, or nil. A variable
+// holding a struct that embeds an http.Handler serves the router last
+// assigned there (see servesThrough).
 func (x *extractor) eval(e ast.Expr) *value {
 	if v := x.evalRouter(e); v != nil {
 		return v
 	}
-	if f := servesThrough(x.pass.TypesInfo.TypeOf(e)); f != nil {
-		return x.served[f]
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	} else if st, ok := e.(*ast.StarExpr); ok {
+		e = ast.Unparen(st.X)
+	}
+	if id, ok := e.(*ast.Ident); ok && servesThrough(x.pass.TypesInfo.TypeOf(id)) != nil {
+		return x.served[x.pass.TypesInfo.Uses[id]]
 	}
 	return nil
 }
@@ -713,6 +722,33 @@ func (x *extractor) frameworkFunc(fw string, fn *types.Func, call *ast.CallExpr)
 	return nil
 }
 
+// returnsParam reports whether a return statement of fn (a function of
+// the package) names its parameter p: what it returns wraps p, maybe.
+func (x *extractor) returnsParam(fn *types.Func, p *types.Var) bool {
+	d := x.decls[fn]
+	if d == nil || d.Body == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(d.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false // its own returns
+		case *ast.ReturnStmt:
+			for _, r := range n.Results {
+				ast.Inspect(r, func(m ast.Node) bool {
+					if id, ok := m.(*ast.Ident); ok && x.pass.TypesInfo.Uses[id] == p {
+						found = true
+					}
+					return !found
+				})
+			}
+		}
+		return !found
+	})
+	return found
+}
+
 // userCall handles a call to a function that is not a framework's: its
 // router parameters are mounted where the arguments lead, and its
 // returned router becomes a value.
@@ -747,7 +783,11 @@ func (x *extractor) userCall(fn *types.Func, sig *types.Signature, call *ast.Cal
 		if v == nil || v.n == nil || v.builder {
 			continue
 		}
-		routerArgs = append(routerArgs, v) // a middleware may take the router as one (func(r chi.Router) http.Handler)
+		if local && x.returnsParam(fn, p) {
+			// A middleware taking the router as one, wrapping it in
+			// what it returns (func(r chi.Router) http.Handler).
+			routerArgs = append(routerArgs, v)
+		}
 		switch {
 		case local:
 			x.edges = append(x.edges, &edge{child: x.paramNode(fn, i, p), parent: v.n, prefix: v.prefix, mount: v.mount, dyn: v.dyn, host: v.host,
@@ -813,10 +853,11 @@ func (x *extractor) instantiate(v *value, rs []FactRoute, pos token.Pos, args []
 			probe: fr.Probe, probeMethods: fr.ProbeMethods, harg: fr.HandlerArg, inherited: true, mountTmpl: fr.Mount,
 		}
 		if hasTemplate(r.path) || hasTemplate(r.method) {
-			if x.mountArg(r, args, v.prefix, v.mount) {
+			filled := fill(r, args, x.decl, pos, siteOf(x.pass.Fset, x.pass.Pkg.Path(), pos), x.pass.Pkg.Path())
+			if x.mountArg(r, filled, args, v.prefix, v.mount) {
 				continue
 			}
-			r = fill(r, args, x.decl, pos, siteOf(x.pass.Fset, x.pass.Pkg.Path(), pos), x.pass.Pkg.Path())
+			r = filled
 		}
 		r.path = below(v.prefix, v.mount, r.path)
 		x.routes = append(x.routes, r)

@@ -175,9 +175,9 @@ func isHTTPHandler(t types.Type) bool {
 }
 
 // servesThrough returns the embedded http.Handler field of a struct type,
-// or of a pointer to one, or nil: a value of the type serves what its
-// constructor put there (type API struct{ http.Handler }, a.Handler =
-// a.routes()).
+// or of a pointer to one, or nil: a value of the type serves what was
+// assigned to that field (type API struct{ http.Handler }, a.Handler =
+// a.routes(), see extractor.served).
 func servesThrough(t types.Type) *types.Var {
 	if t == nil || isHTTPHandler(t) {
 		return nil

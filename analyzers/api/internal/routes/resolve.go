@@ -104,6 +104,11 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	sort.Slice(fns, func(i, j int) bool { return fns[i].Pos() < fns[j].Pos() })
 	res.Registrars = x.registrars(g, fns)
+	for _, c := range x.calls {
+		for i := range c.Args {
+			c.Args[i].router = nil // this package's graph: not kept past it
+		}
+	}
 	res.Calls = x.calls
 	for _, fn := range fns {
 		fact := &FuncFact{Writes: cls.funcWrites(fn), EncodesParams: cls.funcEncodes(fn), Dispatch: x.dispatches(fn, map[*types.Func]bool{})}

@@ -101,14 +101,15 @@ func substitute(path, method, handler string, hparam int, writes Writes, args []
 		})
 	}
 	p, m, h, w = fill(path), strings.ToUpper(fill(method)), handler, writes
-	if m == "" && strings.HasPrefix(strings.TrimPrefix(path, "/"), "{=") {
+	if i := strings.Index(path, "{="); m == "" && i >= 0 && (i == 0 || path[i-1] == '/') {
 		// A whole ServeMux pattern from the caller, its method
 		// included (r.Handle("GET /items", h) of a wrapper passing its
-		// pattern on to mux.Handle), below the root the template's
-		// path may have been given.
-		if meth, rest, found := strings.Cut(strings.TrimPrefix(p, "/"), " "); found && isToken(meth) {
+		// pattern on to mux.Handle), below the prefix the template's
+		// path may have been given: what precedes the first
+		// placeholder is as written in both.
+		if meth, rest, found := strings.Cut(p[i:], " "); found && isToken(meth) {
 			if rest = strings.TrimLeft(rest, " \t"); strings.HasPrefix(rest, "/") {
-				m, p = meth, rest
+				m, p = meth, strings.TrimSuffix(p[:i], "/")+rest
 			}
 		}
 	}
@@ -212,10 +213,10 @@ func (x *extractor) expandLocal() {
 					continue
 				}
 				done[pair{ci, r}] = true
-				if x.mountArg(r, c.args, "", false) {
-					continue
+				filled := fill(r, c.args, c.decl, c.call.Pos(), siteOf(x.pass.Fset, x.pass.Pkg.Path(), c.call.Pos()), x.pass.Pkg.Path())
+				if !x.mountArg(r, filled, c.args, "", false) {
+					x.routes = append(x.routes, filled)
 				}
-				x.routes = append(x.routes, fill(r, c.args, c.decl, c.call.Pos(), siteOf(x.pass.Fset, x.pass.Pkg.Path(), c.call.Pos()), x.pass.Pkg.Path()))
 			}
 		}
 		if len(x.routes) == n {
@@ -227,22 +228,27 @@ func (x *extractor) expandLocal() {
 // mountArg mounts the router a call hands a wrapper's mount template
 // (see opMount) where the template puts it, below r's router (at prefix,
 // mount, for a template of another package's fact): the router's routes
-// land below the filled path, as a Mount of it there would put them. It
-// reports false, and does nothing, when r mounts no argument, the
-// argument is no router this package knows, or the path still holds the
-// caller's placeholders (the caller is a wrapper too).
-func (x *extractor) mountArg(r *rawRoute, args []Arg, prefix string, mount bool) bool {
-	if !r.mountTmpl || r.harg < 1 || r.harg > len(args) || args[r.harg-1].router == nil {
-		return false
-	}
-	p, _, _, _, ok, tmpl := substitute(r.path, r.method, r.handler, r.harg-1, r.writes, args)
-	if tmpl || hasTemplate(p) {
+// land below the filled path, as a Mount of it there would put them.
+// filled is the template filled with the call's arguments: for a
+// function of this package that may return a plain handler as well as a
+// router, it stays a route, dropped if routes are found below (see
+// fallback). mountArg reports false, and does nothing, when r mounts no
+// argument, the argument is no router value, or the path still holds
+// the caller's placeholders (the caller is a wrapper too: its calls are
+// routes, the router's routes stay where they were).
+func (x *extractor) mountArg(r, filled *rawRoute, args []Arg, prefix string, mount bool) bool {
+	if !r.mountTmpl || r.harg < 1 || r.harg > len(args) || args[r.harg-1].router == nil || filled.tmpl != nil || hasTemplate(filled.path) {
 		return false
 	}
 	sub := args[r.harg-1].router
-	p = below(prefix, mount, strings.TrimSuffix(p, "/*"))
+	p := below(prefix, mount, strings.TrimSuffix(filled.path, "/*"))
 	x.edges = append(x.edges, &edge{child: sub.n, parent: r.n, prefix: joinPrefix(p, sub.strip), mount: !sub.stripped,
-		dyn: r.dyn || !ok || sub.dyn, host: r.host})
+		dyn: filled.dyn || sub.dyn, host: r.host})
+	if sub.fw == "" && sub.n.kind == nodeResult {
+		filled.path = below(prefix, mount, filled.path)
+		filled.fallback = sub.n
+		x.routes = append(x.routes, filled)
+	}
 	return true
 }
 
