@@ -535,7 +535,7 @@ func (x *extractor) ret(r *ast.ReturnStmt) {
 
 // eval evaluates an expression to a router value, or nil. A variable
 // holding a struct that embeds an http.Handler serves the router last
-// assigned there (see servesThrough).
+// assigned there (served; see servesThrough).
 func (x *extractor) eval(e ast.Expr) *value {
 	if v := x.evalRouter(e); v != nil {
 		return v
@@ -546,7 +546,7 @@ func (x *extractor) eval(e ast.Expr) *value {
 	} else if st, ok := e.(*ast.StarExpr); ok {
 		e = ast.Unparen(st.X)
 	}
-	if id, ok := e.(*ast.Ident); ok && servesThrough(x.pass.TypesInfo.TypeOf(id)) != nil {
+	if id, ok := e.(*ast.Ident); ok {
 		return x.served[x.pass.TypesInfo.Uses[id]]
 	}
 	return nil
@@ -720,6 +720,14 @@ func (x *extractor) frameworkFunc(fw string, fn *types.Func, call *ast.CallExpr)
 		}
 	}
 	return nil
+}
+
+// mountBelow mounts sub at prefix below parent, as chi's and fiber's
+// Mount do: the mounted router's "/" is the prefix itself, unless
+// StripPrefix cuts more of the path.
+func (x *extractor) mountBelow(sub *value, parent *node, prefix string, dyn bool, host string) {
+	x.edges = append(x.edges, &edge{child: sub.n, parent: parent, prefix: joinPrefix(prefix, sub.strip), mount: !sub.stripped,
+		dyn: dyn || sub.dyn, host: host})
 }
 
 // returnsParam reports whether a return statement of fn (a function of
@@ -939,8 +947,7 @@ func (x *extractor) method(fw, name string, recv *value, call *ast.CallExpr) *va
 		p, ok := x.prefixOf(str(o.pathArg))
 		prefix := below(recv.prefix, recv.mount, orUnknown(p, ok))
 		if sub := x.eval(h); sub != nil && sub.n != nil && !sub.builder {
-			x.edges = append(x.edges, &edge{child: sub.n, parent: recv.n, prefix: joinPrefix(prefix, sub.strip), mount: !sub.stripped,
-				dyn: !ok || recv.dyn || sub.dyn, host: recv.host})
+			x.mountBelow(sub, recv.n, prefix, !ok || recv.dyn, recv.host)
 			return recv
 		}
 		mp := strings.TrimSuffix(orUnknown(p, ok), "/") + "/*"

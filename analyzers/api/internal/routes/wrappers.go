@@ -242,8 +242,7 @@ func (x *extractor) mountArg(r, filled *rawRoute, args []Arg, prefix string, mou
 	}
 	sub := args[r.harg-1].router
 	p := below(prefix, mount, strings.TrimSuffix(filled.path, "/*"))
-	x.edges = append(x.edges, &edge{child: sub.n, parent: r.n, prefix: joinPrefix(p, sub.strip), mount: !sub.stripped,
-		dyn: filled.dyn || sub.dyn, host: r.host})
+	x.mountBelow(sub, r.n, p, filled.dyn, r.host)
 	if sub.fw == "" && sub.n.kind == nodeResult {
 		filled.path = below(prefix, mount, filled.path)
 		filled.fallback = sub.n
